@@ -1,0 +1,95 @@
+// Compute stage: a validated plan becomes the computed plan, or a PlanError listing every refusal.
+import type { PlanInput } from '../load/schema.js';
+import type { ComputedDocument, ComputedPlan } from '../model.js';
+import type { PlanIssue } from '../errors.js';
+import { computeBudget } from './budget.js';
+import { computeContributions } from './contributions.js';
+import { ReferenceResolver, convertAmount } from './references.js';
+import { computeSections, walkSections } from './sections.js';
+
+export interface ComputeOutcome {
+  plan?: ComputedPlan;
+  issues: PlanIssue[];
+  warnings: PlanIssue[];
+}
+
+export function computePlan(input: PlanInput, file: string): ComputeOutcome {
+  const issues: PlanIssue[] = [];
+  const warnings: PlanIssue[] = [];
+
+  const contributionsOutcome = input.contributions ? computeContributions(input.contributions) : undefined;
+  issues.push(...(contributionsOutcome?.issues ?? []));
+  const contributions = contributionsOutcome?.contributions;
+
+  const contributionTotals = new Map<string, number>();
+  if (contributions && input.budget) {
+    const budgetColumnIds = new Set(input.budget.columns.map((c) => c.id ?? `${c.kind}${c.year}`));
+    contributions.columns.forEach((column, i) => {
+      if (column.budgetColumn === undefined) return;
+      if (!budgetColumnIds.has(column.budgetColumn)) {
+        issues.push({
+          path: ['contributions', 'columns', i, 'budgetColumn'],
+          message: `budgeten har ingen kolumn "${column.budgetColumn}"; kolumnerna är ${[...budgetColumnIds].join(', ')}`,
+        });
+        return;
+      }
+      contributionTotals.set(column.budgetColumn, convertAmount(column.total, contributions.unit, input.budget!.unit, 0));
+    });
+  } else if (contributions?.columns.some((c) => c.budgetColumn !== undefined)) {
+    issues.push({ path: ['contributions', 'columns'], message: '"budgetColumn" pekar på en budget, men planen har ingen "budget"' });
+  }
+
+  const budgetOutcome = input.budget ? computeBudget(input.budget, { contributionTotals }) : undefined;
+  issues.push(...(budgetOutcome?.issues ?? []));
+  warnings.push(...(budgetOutcome?.warnings ?? []));
+  const budget = budgetOutcome?.budget;
+
+  const d = input.document;
+  const document: ComputedDocument = {
+    associationName: d.association.name,
+    members: d.association.members ?? [],
+    title: d.title,
+    subtitle: d.subtitle,
+    budgetYear: d.budgetYear,
+    planYears: d.planYears ?? [],
+    dnr: d.dnr,
+    status: {
+      state: d.status.state,
+      decisionDate: d.status.decisionDate,
+      decisionBody: d.status.decisionBody,
+      paragraph: d.status.paragraph,
+    },
+    dateStyle: d.dateStyle ?? 'iso',
+    vision: d.vision && {
+      statement: d.vision.statement,
+      titlePageLead: d.vision.titlePageLead,
+      uppercaseOnTitlePage: d.vision.uppercaseOnTitlePage ?? false,
+    },
+    preface: undefined,
+    logo: d.logo,
+  };
+  (d.planYears ?? []).forEach((year, i) => {
+    if (year <= d.budgetYear) {
+      issues.push({ path: ['document', 'planYears', i], message: `planåret ${year} ligger inte efter budgetåret ${d.budgetYear}` });
+    }
+  });
+  if (!d.title.includes(String(d.budgetYear))) {
+    warnings.push({ path: ['document', 'title'], message: `titeln nämner inte budgetåret ${d.budgetYear}` });
+  }
+
+  // Figures can only be quoted once the budget is known; with budget errors, skip prose checks.
+  if (issues.length > 0) return { issues, warnings };
+
+  const resolver = new ReferenceResolver(document, budget, contributions);
+  document.preface = d.preface === undefined ? undefined : resolver.resolve(d.preface, ['document', 'preface'], issues);
+  const sections = computeSections(input.sections, { resolver, document, budget, contributions }, issues);
+
+  const types = new Set(walkSections(sections).map((s) => s.type));
+  if (budget && !types.has('budget')) warnings.push({ path: ['sections'], message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });
+  if (contributions && !types.has('contributions')) {
+    warnings.push({ path: ['sections'], message: 'medlemsbidragen visas inte: inget avsnitt har "type": "contributions"' });
+  }
+
+  if (issues.length > 0) return { issues, warnings };
+  return { issues, warnings, plan: { file, document, sections, budget, contributions, warnings } };
+}

@@ -1,0 +1,99 @@
+// Member contributions: the law's 50/25/25 split and the municipal key, allocated so the total is exact.
+import type { ContributionsInput } from '../load/schema.js';
+import type { ComputedContributions, ContributionParty } from '../model.js';
+import type { PlanIssue } from '../errors.js';
+import { formatShare } from '../format.js';
+import { allocate } from './allocate.js';
+
+/** The shares lag (2003:1210) fixes, in hundredths of a percent. */
+export const LEGAL_SHARES = { stat: 5000, region: 2500, kommun: 2500 } as const;
+
+const roleNames = { stat: 'staten', region: 'regionen', kommun: 'kommunerna' } as const;
+
+/** A percentage with at most two decimals as an integer count of hundredths, or undefined if finer. */
+export function toHundredths(percent: number): number | undefined {
+  const scaled = Math.round(percent * 100);
+  return Math.abs(percent * 100 - scaled) < 1e-6 ? scaled : undefined;
+}
+
+export function computeContributions(input: ContributionsInput): { contributions?: ComputedContributions; issues: PlanIssue[] } {
+  const issues: PlanIssue[] = [];
+  const unit = input.unit ?? 'kr';
+  const base = ['contributions'];
+
+  const shares: (number | undefined)[] = input.parties.map((party, i) => {
+    if (party.share === undefined) {
+      const sameRole = input.parties.filter((p) => p.role === party.role);
+      if (sameRole.length === 1) return LEGAL_SHARES[party.role];
+      issues.push({
+        path: [...base, 'parties', i, 'share'],
+        message: `andel saknas: när ${roleNames[party.role]} är fler än en part måste varje part ha sin andel`,
+      });
+      return undefined;
+    }
+    const hundredths = toHundredths(party.share);
+    if (hundredths === undefined) {
+      issues.push({ path: [...base, 'parties', i, 'share'], message: `andelen ${party.share} har fler än två decimaler` });
+    }
+    return hundredths;
+  });
+
+  for (const role of ['stat', 'region', 'kommun'] as const) {
+    const indices = input.parties.map((p, i) => (p.role === role ? i : -1)).filter((i) => i >= 0);
+    if (indices.length === 0) {
+      issues.push({ path: [...base, 'parties'], message: `${roleNames[role]} saknas bland finansiärerna (role "${role}")` });
+      continue;
+    }
+    if (indices.some((i) => shares[i] === undefined)) continue;
+    const sum = indices.reduce((a, i) => a + shares[i]!, 0);
+    if (sum !== LEGAL_SHARES[role]) {
+      issues.push({
+        path: [...base, 'parties', indices[0]!, 'share'],
+        message:
+          role === 'kommun'
+            ? `kommunernas andelar summerar till ${formatShare(sum)} men ska enligt lagen vara exakt ${formatShare(LEGAL_SHARES[role])}`
+            : `${roleNames[role]}s andel är ${formatShare(sum)} men ska enligt lagen vara ${formatShare(LEGAL_SHARES[role])}`,
+      });
+    }
+  }
+
+  const ids = new Set<string>();
+  const columns = input.columns.map((column, i) => {
+    const id = column.id ?? String(column.year);
+    if (ids.has(id)) issues.push({ path: [...base, 'columns', i], message: `kolumn-id "${id}" finns redan; ge kolumnen ett eget "id"` });
+    ids.add(id);
+    const total = column.total ?? (column.stateAllotment! * 10000) / LEGAL_SHARES.stat;
+    return {
+      id,
+      year: column.year,
+      label: column.label ?? `Medlemsavgift ${column.year} (${unit})`,
+      budgetColumn: column.budgetColumn,
+      total,
+    };
+  });
+
+  if (issues.length > 0) return { issues };
+
+  const weights = shares as number[];
+  const perColumn = columns.map((c) => allocate(c.total, weights));
+  const parties: ContributionParty[] = input.parties.map((p, i) => ({
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    share: weights[i]!,
+    amounts: perColumn.map((amounts) => amounts[i]!),
+  }));
+  return {
+    issues,
+    contributions: {
+      caption: input.caption,
+      unit,
+      partyHeader: input.partyHeader ?? 'Finansiär',
+      shareHeader: input.shareHeader ?? 'Andel (%)',
+      totalLabel: input.totalLabel ?? 'Totalt',
+      columns,
+      parties,
+      totalShare: weights.reduce((a, b) => a + b, 0),
+    },
+  };
+}

@@ -1,0 +1,108 @@
+// Figures in prose: `{{ costs.budget2018 | mkr }}` in a plan's Markdown becomes the computed value,
+// so a sentence follows the budget after an edit. An unknown name is an error, never a blank.
+import type { ComputedBudget, ComputedContributions, ComputedDocument, Unit } from '../model.js';
+import type { JsonPath, PlanIssue } from '../errors.js';
+import { formatDateSv, formatFixed, formatInteger } from '../format.js';
+import { suggest } from '../load/messages.js';
+
+type Resolved = { amount: number; unit: Unit } | { text: string };
+
+const unitFactor = { kr: 1n, tkr: 1000n, mkr: 1_000_000n } as const;
+const defaultDecimals = { kr: 0, tkr: 0, mkr: 1 } as const;
+
+export const REFERENCE_PATTERN = /(\\?)\{\{([^{}]*)\}\}/g;
+
+/** Converts an amount between units with `decimals` decimals, rounding half away from zero, exactly. */
+export function convertAmount(amount: number, from: Unit, to: keyof typeof unitFactor, decimals: number): number {
+  const numerator = BigInt(amount) * unitFactor[from] * 10n ** BigInt(decimals);
+  const denominator = unitFactor[to];
+  const negative = numerator < 0n;
+  const magnitude = negative ? -numerator : numerator;
+  let quotient = magnitude / denominator;
+  if (2n * (magnitude % denominator) >= denominator) quotient += 1n;
+  return Number(negative ? -quotient : quotient);
+}
+
+export class ReferenceResolver {
+  private readonly names = new Map<string, () => Resolved | string>();
+
+  constructor(document: ComputedDocument, budget: ComputedBudget | undefined, contributions: ComputedContributions | undefined) {
+    this.names.set('budgetYear', () => ({ text: String(document.budgetYear) }));
+    if (document.status.decisionDate) {
+      const date = document.status.decisionDate;
+      this.names.set('decision.date', () => ({ text: formatDateSv(date, document.dateStyle) }));
+    }
+    if (budget) {
+      const columnName = (c: { id: string; label: string }) => c.label;
+      budget.columns.forEach((column, ci) => {
+        const cell = (cells: (number | null)[]) => () => {
+          const v = cells[ci];
+          return v === null || v === undefined ? `är tom i ${columnName(column)}` : { amount: v, unit: budget.unit };
+        };
+        this.names.set(`income.${column.id}`, cell(budget.totals.income));
+        this.names.set(`assets.${column.id}`, cell(budget.totals.assets));
+        this.names.set(`costs.${column.id}`, cell(budget.totals.costs));
+        this.names.set(`result.${column.id}`, cell(budget.totals.result));
+        this.names.set(`capital.opening.${column.id}`, cell(budget.totals.openingCapital));
+        this.names.set(`capital.closing.${column.id}`, cell(budget.totals.closingCapital));
+        for (const [id, entry] of budget.named) {
+          this.names.set(`${entry.kind}.${id}.${column.id}`, cell(entry.cells));
+        }
+      });
+    }
+    if (contributions) {
+      contributions.columns.forEach((column, ci) => {
+        this.names.set(`contributions.total.${column.id}`, () => ({ amount: column.total, unit: contributions.unit }));
+        for (const party of contributions.parties) {
+          if (party.id) this.names.set(`contributions.${party.id}.${column.id}`, () => ({ amount: party.amounts[ci]!, unit: contributions.unit }));
+        }
+      });
+      for (const party of contributions.parties) {
+        if (party.id) this.names.set(`contributions.${party.id}.share`, () => ({ text: formatFixed(party.share, 2) }));
+      }
+    }
+  }
+
+  /** Fills in every reference in `text`; problems are added to `issues` with the text's path. */
+  resolve(text: string, path: JsonPath, issues: PlanIssue[]): string {
+    return text.replace(REFERENCE_PATTERN, (whole, escape: string, body: string) => {
+      if (escape) return whole.slice(1);
+      const [name = '', ...filters] = body.split('|').map((s) => s.trim());
+      const result = this.evaluate(name, filters);
+      if (typeof result === 'string') {
+        issues.push({ path, message: `{{ ${body.trim()} }}: ${result}` });
+        return whole;
+      }
+      return result.value;
+    });
+  }
+
+  private evaluate(name: string, filters: string[]): { value: string } | string {
+    const lookup = this.names.get(name);
+    if (!lookup) {
+      const hint = suggest(name, this.names.keys());
+      return `okänt namn "${name}"${hint ? ` – menade du "${hint}"?` : ''}`;
+    }
+    const resolved = lookup();
+    if (typeof resolved === 'string') return resolved;
+    if ('text' in resolved) {
+      return filters.length > 0 ? `"${name}" är ingen summa och kan inte formateras med "${filters.join(' | ')}"` : { value: resolved.text };
+    }
+    let amount = resolved.amount;
+    let target: keyof typeof unitFactor = resolved.unit;
+    let decimals: number = defaultDecimals[resolved.unit];
+    for (const filter of filters) {
+      const match = /^(abs|kr|tkr|mkr)(?::(\d))?$/.exec(filter);
+      if (!match || (match[1] === 'abs' && match[2] !== undefined)) {
+        return `okänt format "${filter}"; använd kr, tkr, mkr (t.ex. mkr:2 för två decimaler) eller abs`;
+      }
+      if (match[1] === 'abs') amount = Math.abs(amount);
+      else {
+        target = match[1] as keyof typeof unitFactor;
+        decimals = match[2] !== undefined ? Number(match[2]) : defaultDecimals[target];
+      }
+    }
+    const scaled = convertAmount(amount, resolved.unit, target, decimals);
+    return { value: decimals === 0 ? formatInteger(scaled) : formatFixed(scaled, decimals) };
+  }
+}

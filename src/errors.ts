@@ -1,0 +1,63 @@
+// Errors that reach the user: each names the file, where in it, and what is wrong, in Swedish.
+
+/** A JSON path into the plan, e.g. ["budget", "costs", "rows", 3, "values", "budget2025"]. */
+export type JsonPath = (string | number)[];
+
+export interface PlanIssue {
+  path: JsonPath;
+  message: string;
+  /** 1-based line and column in the plan file, when the path could be located. */
+  line?: number;
+  column?: number;
+}
+
+export function formatPath(path: JsonPath): string {
+  if (path.length === 0) return '(hela planen)';
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out;
+}
+
+/** The plan cannot be built: one or more issues, all reported at once. */
+export class PlanError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: PlanIssue[],
+    readonly stage: 'json' | 'schema' | 'budget' | 'render' = 'schema',
+  ) {
+    super(`${file}: ${issues.length} fel`);
+    this.name = 'PlanError';
+  }
+
+  describe(): string {
+    const heading =
+      this.stage === 'json'
+        ? `${this.file}: filen är inte giltig JSON`
+        : `${this.file}: ${this.issues.length === 1 ? '1 fel' : `${this.issues.length} fel`}`;
+    const lines = this.issues.map((issue) => {
+      const where = issue.line !== undefined ? `${this.file}:${issue.line}:${issue.column ?? 1}` : this.file;
+      const path = this.stage === 'json' ? '' : ` ${formatPath(issue.path)}:`;
+      return `  ${where}${path} ${issue.message}`;
+    });
+    return [heading, ...lines].join('\n');
+  }
+}
+
+/** Something outside the plan went wrong (browser, file system, templates): a message and a hint. */
+export class VplanError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'VplanError';
+  }
+
+  describe(): string {
+    return this.hint ? `${this.message}\n${this.hint}` : this.message;
+  }
+}

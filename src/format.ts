@@ -1,0 +1,55 @@
+// Swedish number, percent and date formatting, shared by the templates' helpers and figures in prose.
+import { format as formatDate } from 'date-fns';
+import { sv } from 'date-fns/locale';
+
+export const NBSP = '\u00a0';
+export const MINUS = '\u2212';
+
+function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+/** An integer as Swedish documents print it: `1 255 000`, `−751`. */
+export function formatInteger(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
+  const digits = groupThousands(String(Math.abs(value)));
+  return value < 0 ? `${MINUS}${digits}` : digits;
+}
+
+/**
+ * A fixed-point number given as an integer count of 10^-decimals: (2560, 2) → `25,60`.
+ * Keeps money out of floating point all the way to the printed digits.
+ */
+export function formatFixed(scaled: number, decimals: number): string {
+  if (decimals === 0) return formatInteger(scaled);
+  const negative = scaled < 0;
+  const digits = String(Math.abs(scaled)).padStart(decimals + 1, '0');
+  const whole = groupThousands(digits.slice(0, -decimals));
+  const text = `${whole},${digits.slice(-decimals)}`;
+  return negative && /[1-9]/.test(digits) ? `${MINUS}${text}` : text;
+}
+
+/** Integer division rounding half away from zero: the rounding a reader expects of "ca 25,6". */
+export function divideRounded(value: number, divisor: number): number {
+  const quotient = Math.trunc(value / divisor);
+  const remainder = value - quotient * divisor;
+  if (2 * Math.abs(remainder) >= divisor) return quotient + Math.sign(value);
+  return quotient;
+}
+
+/** A share held as hundredths of a percent (1175) printed as `11,75 %`. */
+export function formatShare(hundredths: number, withSign = true): string {
+  const text = formatFixed(hundredths, 2);
+  return withSign ? `${text}${NBSP}%` : text;
+}
+
+function parseIsoDate(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y!, m! - 1, d!);
+}
+
+/** `2024-11-28` (iso) or `28 november 2024` (long). */
+export function formatDateSv(iso: string, style: 'iso' | 'long' = 'iso'): string {
+  if (style === 'iso') return iso;
+  return formatDate(parseIsoDate(iso), 'd MMMM yyyy', { locale: sv });
+}

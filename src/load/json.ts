@@ -1,0 +1,104 @@
+// Reads plan JSON text: strict JSON, errors with line and column, and lookup of a JSON path's position.
+import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { JsonPath, PlanIssue } from '../errors.js';
+
+const parseMessages: Record<string, string> = {
+  InvalidSymbol: 'ogiltigt tecken',
+  InvalidNumberFormat: 'ogiltigt tal',
+  PropertyNameExpected: 'ett nyckelnamn inom citattecken väntades',
+  ValueExpected: 'ett värde väntades (kanske ett kommatecken för mycket?)',
+  ColonExpected: 'kolon (:) väntades',
+  CommaExpected: 'kommatecken väntades (saknas ett , mellan två värden?)',
+  CloseBraceExpected: '} väntades',
+  CloseBracketExpected: '] väntades',
+  EndOfFileExpected: 'filen borde ta slut här',
+  InvalidCommentToken: 'kommentarer är inte tillåtna i JSON',
+  UnexpectedEndOfComment: 'kommentar som aldrig tar slut',
+  UnexpectedEndOfString: 'text som aldrig tar slut (saknas ett citattecken?)',
+  UnexpectedEndOfNumber: 'ofullständigt tal',
+  InvalidUnicode: 'ogiltig unicode-kod',
+  InvalidEscapeCharacter: 'ogiltig \\-kod i text',
+  InvalidCharacter: 'ogiltigt tecken i text (radbrytning eller tabb måste skrivas \\n eller \\t)',
+};
+
+export interface ParsedJson {
+  value: unknown;
+  tree: Node | undefined;
+  text: string;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(readonly issues: PlanIssue[]) {
+    super('invalid JSON');
+  }
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function parseJson(text: string): ParsedJson {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  if (errors.length > 0) {
+    // After the first error the parser's guesses are mostly noise; report the first few.
+    const issues = errors.slice(0, 3).map((e) => ({
+      path: [],
+      message: parseMessages[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
+      ...lineColumn(text, e.offset),
+    }));
+    throw new JsonSyntaxError(issues);
+  }
+  const duplicates = findDuplicateKeys(tree);
+  if (duplicates.length > 0) {
+    throw new JsonSyntaxError(
+      duplicates.map((node) => ({
+        path: [],
+        message: `nyckeln "${String(node.value)}" står två gånger i samma objekt`,
+        ...lineColumn(text, node.offset),
+      })),
+    );
+  }
+  return { value: JSON.parse(text), tree, text };
+}
+
+function findDuplicateKeys(node: Node | undefined, found: Node[] = []): Node[] {
+  if (!node) return found;
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const key = property.children?.[0];
+      if (key && typeof key.value === 'string') {
+        if (seen.has(key.value)) found.push(key);
+        seen.add(key.value);
+      }
+      findDuplicateKeys(property.children?.[1], found);
+    }
+  } else if (node.type === 'array') {
+    for (const child of node.children ?? []) findDuplicateKeys(child, found);
+  }
+  return found;
+}
+
+/** Position of the deepest existing node on a path, so an error about a missing key points at its object. */
+export function locate(parsed: ParsedJson, path: JsonPath): { line: number; column: number } | undefined {
+  if (!parsed.tree) return undefined;
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(parsed.tree, path.slice(0, n));
+    if (node) {
+      // For a property value, point at its key: that is what the author looks for.
+      const target = node.parent?.type === 'property' ? node.parent : node;
+      return lineColumn(parsed.text, target.offset);
+    }
+  }
+  return undefined;
+}

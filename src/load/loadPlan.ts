@@ -1,0 +1,73 @@
+// Load stage: a plan file becomes a validated PlanInput, or a PlanError listing every problem.
+import { readFile } from 'node:fs/promises';
+import { PlanError, type PlanIssue } from '../errors.js';
+import { parseJson, locate, JsonSyntaxError, type ParsedJson } from './json.js';
+import { planSchema, type PlanInput } from './schema.js';
+import { toMessages, registerKnownKeys } from './messages.js';
+import { planJsonSchema, schemaKeys } from './jsonSchema.js';
+
+let keysRegistered = false;
+
+export interface LoadedPlan {
+  file: string;
+  plan: PlanInput;
+  parsed: ParsedJson;
+}
+
+/** Decodes the bytes of a plan file: UTF-8 only, a byte-order mark is allowed and dropped. */
+export function decodePlanText(file: string, bytes: Uint8Array): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new PlanError(file, [{ path: [], message: 'filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8' }], 'json');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parsePlanText(file: string, text: string): LoadedPlan {
+  let parsed: ParsedJson;
+  try {
+    parsed = parseJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new PlanError(file, error.issues, 'json');
+    throw error;
+  }
+  if (!keysRegistered) {
+    registerKnownKeys(schemaKeys(planJsonSchema()));
+    keysRegistered = true;
+  }
+  const result = planSchema.safeParse(parsed.value);
+  if (!result.success) {
+    const issues = toMessages(result.error.issues, parsed.value).map((m) => withPosition(parsed, m));
+    throw new PlanError(file, dedupe(issues), 'schema');
+  }
+  return { file, plan: result.data, parsed };
+}
+
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en planfil' : `kan inte läsas (${code})`;
+    throw new PlanError(file, [{ path: [], message }], 'json');
+  }
+  return parsePlanText(file, decodePlanText(file, bytes));
+}
+
+export function withPosition(parsed: ParsedJson, issue: { path: PlanIssue['path']; message: string }): PlanIssue {
+  const position = locate(parsed, issue.path);
+  return position ? { ...issue, ...position } : { ...issue };
+}
+
+function dedupe(issues: PlanIssue[]): PlanIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${JSON.stringify(i.path)}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

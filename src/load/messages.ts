@@ -1,0 +1,183 @@
+// Turns zod's issues into Swedish messages a förbundschef can act on, one per problem.
+import type { z } from 'zod';
+import type { JsonPath } from '../errors.js';
+
+type Issue = z.core.$ZodIssue;
+
+export interface Message {
+  path: JsonPath;
+  message: string;
+}
+
+function valueAt(root: unknown, path: JsonPath): unknown {
+  let value: unknown = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string | number, unknown>)[key as never];
+  }
+  return value;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'inget värde';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'en lista';
+  if (typeof value === 'string') return `texten ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `talet ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  return 'ett objekt';
+}
+
+const typeNames: Record<string, string> = {
+  string: 'en text',
+  number: 'ett tal',
+  int: 'ett heltal',
+  boolean: 'true eller false',
+  object: 'ett objekt { … }',
+  array: 'en lista [ … ]',
+  null: 'null',
+};
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest known name, if it is close enough to be a typo. */
+export function suggest(name: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = levenshtein(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown): string {
+  const expected = typeNames[issue.expected] ?? issue.expected;
+  if (input === undefined) return `saknas (${expected} krävs)`;
+  if (issue.expected === 'number' && typeof input === 'string') {
+    return `ska vara ett tal utan citattecken och mellanslag, t.ex. ${input.replace(/[\s\u00a0"]/g, '') || '1234'} – fick ${describeValue(input)}`;
+  }
+  if (issue.expected === 'number' && typeof input === 'number') return `ska vara ett ändligt tal, fick ${describeValue(input)}`;
+  return `ska vara ${expected}, fick ${describeValue(input)}`;
+}
+
+function sizeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, input: unknown): string {
+  const small = issue.code === 'too_small';
+  const limit = Number(small ? issue.minimum : issue.maximum);
+  switch (issue.origin) {
+    case 'array':
+      return small ? (limit === 1 ? 'listan får inte vara tom' : `listan ska ha minst ${limit} element`) : `listan får ha högst ${limit} element`;
+    case 'string':
+      return small ? 'texten får inte vara tom' : `texten får vara högst ${limit} tecken`;
+    default:
+      return `${describeValue(input)} är ${small ? 'för litet' : 'för stort'}: ${small ? 'minst' : 'högst'} ${limit.toLocaleString('sv-SE')}`;
+  }
+}
+
+/** Picks the branch of a union the author most likely meant: the one with the fewest serious complaints. */
+function bestBranch(branches: Issue[][]): Issue[] {
+  const weight = (issues: Issue[]) =>
+    issues.reduce((sum, i) => {
+      if (i.code === 'unrecognized_keys') return sum + 10 * i.keys.length;
+      if (i.code === 'invalid_type' && i.path.length === 0) return sum + 100;
+      if (i.code === 'invalid_value' && i.path.length === 0) return sum + 100;
+      return sum + 1;
+    }, 0);
+  return [...branches].sort((a, b) => weight(a) - weight(b))[0] ?? [];
+}
+
+export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPath = []): Message[] {
+  const out: Message[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as JsonPath)];
+    const input = valueAt(root, path);
+    switch (issue.code) {
+      case 'invalid_type':
+        if (issue.expected === 'int' || (issue.expected === 'number' && typeof input === 'number' && !Number.isInteger(input)))
+          out.push({ path, message: `ska vara ett heltal (hela kronor), fick ${describeValue(input)}` });
+        else out.push({ path, message: invalidType(issue, input) });
+        break;
+      case 'too_small':
+      case 'too_big':
+        out.push({ path, message: sizeMessage(issue, input) });
+        break;
+      case 'invalid_format':
+        out.push({
+          path,
+          message:
+            issue.format === 'regex' && path.length > 0 && /id|Id$/.test(String(path[path.length - 1]))
+              ? `${describeValue(input)} är inget giltigt id: använd bokstäver, siffror, - och _, och börja med en bokstav`
+              : `${describeValue(input)} har fel form`,
+        });
+        break;
+      case 'invalid_value': {
+        const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+        out.push({ path, message: `${describeValue(input)} är inte tillåtet; välj ett av ${allowed}` });
+        break;
+      }
+      case 'unrecognized_keys': {
+        for (const key of issue.keys) {
+          const hint = suggest(key, knownKeys);
+          out.push({
+            path: [...path, key],
+            message: hint ? `okänd nyckel "${key}" – menade du "${hint}"?` : `okänd nyckel "${key}"`,
+          });
+        }
+        break;
+      }
+      case 'invalid_union': {
+        const discriminator = (issue as { note?: string }).note;
+        if (issue.errors.length === 0 || discriminator === 'No matching discriminator') {
+          out.push({ path, message: unionDiscriminatorMessage(input) });
+        } else {
+          out.push(...toMessages(bestBranch(issue.errors), root, path));
+        }
+        break;
+      }
+      case 'not_multiple_of':
+        out.push({ path, message: `ska vara en multipel av ${String(issue.divisor)}` });
+        break;
+      case 'invalid_key':
+      case 'invalid_element':
+        out.push(...toMessages(issue.issues, root, path));
+        break;
+      default:
+        out.push({ path, message: issue.message });
+    }
+  }
+  return out;
+}
+
+function unionDiscriminatorMessage(input: unknown): string {
+  if (input && typeof input === 'object' && 'type' in input) {
+    const type = (input as { type: unknown }).type;
+    const types = ['text', 'targetGroup', 'vision', 'organisation', 'initiatives', 'goals', 'budget', 'contributions'];
+    const hint = typeof type === 'string' ? suggest(type, types) : undefined;
+    return `okänd avsnittstyp ${JSON.stringify(type)}${hint ? ` – menade du "${hint}"?` : ''}; välj ett av ${types.join(', ')}`;
+  }
+  if (input && typeof input === 'object' && 'state' in input) {
+    return `okänd status ${JSON.stringify((input as { state: unknown }).state)}; välj "förslag" eller "fastställd"`;
+  }
+  return `${describeValue(input)} passar inte här`;
+}
+
+/** Every key the plan format knows, for "did you mean" hints; filled from the JSON Schema. */
+const knownKeys = new Set<string>();
+export function registerKnownKeys(keys: Iterable<string>): void {
+  for (const k of keys) knownKeys.add(k);
+}

@@ -1,0 +1,114 @@
+// The computed plan: the one model every renderer consumes. Every number in it was computed by the
+// budget engine; templates only format and place it.
+import type { PlanIssue, JsonPath } from './errors.js';
+import type { ColumnKind } from './load/schema.js';
+
+export type Unit = 'kr' | 'tkr';
+/** One value per budget column, in column order; null is a blank cell (not zero). */
+export type Cells = (number | null)[];
+
+export interface BudgetColumn {
+  id: string;
+  kind: ColumnKind;
+  year: number;
+  label: string;
+}
+
+export type TableRowKind = 'heading' | 'groupHeading' | 'row' | 'varav' | 'subtotal' | 'sum' | 'result';
+
+export interface TableRow {
+  kind: TableRowKind;
+  label: string;
+  /** Values as printed: costs already negated when the plan shows costs negative. */
+  cells: Cells;
+  path: JsonPath;
+}
+
+export interface BudgetTable {
+  caption: string | undefined;
+  labelHeader: string;
+  columnLabels: string[];
+  unitCaption: string | undefined;
+  rows: TableRow[];
+}
+
+export interface ComputedBudget {
+  unit: Unit;
+  convention: 'result' | 'balance';
+  columns: BudgetColumn[];
+  table: BudgetTable;
+  details: (BudgetTable & { id: string })[];
+  totals: {
+    income: Cells;
+    assets: Cells;
+    costs: Cells;
+    result: Cells;
+    openingCapital: Cells;
+    closingCapital: Cells;
+  };
+  /** Values of rows, varav rows, groups and detail sums with an id, by that id. */
+  named: Map<string, { kind: 'row' | 'group' | 'detail'; cells: Cells }>;
+}
+
+export interface ContributionParty {
+  id: string | undefined;
+  name: string;
+  role: 'stat' | 'region' | 'kommun';
+  /** Hundredths of a percent: 1175 is 11,75 %. */
+  share: number;
+  amounts: number[];
+}
+
+export interface ComputedContributions {
+  caption: string | undefined;
+  unit: Unit;
+  partyHeader: string;
+  shareHeader: string;
+  totalLabel: string;
+  columns: { id: string; year: number; label: string; budgetColumn: string | undefined; total: number }[];
+  parties: ContributionParty[];
+  totalShare: number;
+}
+
+export interface ComputedSection {
+  type: string;
+  /** "3.1.1", or null for an unnumbered heading. */
+  number: string | null;
+  level: number;
+  title: string;
+  anchor: string;
+  text: string | undefined;
+  textAfter: string | undefined;
+  /** Type-specific content, already resolved (figures filled in, goals grouped). */
+  content: Record<string, unknown>;
+  children: ComputedSection[];
+}
+
+export interface ComputedDocument {
+  associationName: string;
+  members: { name: string; kind: 'stat' | 'region' | 'kommun' }[];
+  title: string;
+  subtitle: string | undefined;
+  budgetYear: number;
+  planYears: number[];
+  dnr: string | undefined;
+  status: {
+    state: 'förslag' | 'fastställd';
+    decisionDate: string | undefined;
+    decisionBody: string | undefined;
+    paragraph: string | undefined;
+  };
+  dateStyle: 'iso' | 'long';
+  vision: { statement: string; titlePageLead: string | undefined; uppercaseOnTitlePage: boolean } | undefined;
+  preface: string | undefined;
+  logo: { file: string; alt: string } | undefined;
+}
+
+export interface ComputedPlan {
+  file: string;
+  document: ComputedDocument;
+  sections: ComputedSection[];
+  budget: ComputedBudget | undefined;
+  contributions: ComputedContributions | undefined;
+  warnings: PlanIssue[];
+}
