@@ -28,6 +28,8 @@ export interface BudgetTable {
   caption: string | undefined;
   labelHeader: string;
   columnLabels: string[];
+  /** Number of table columns, label column included (for headings spanning the table). */
+  span: number;
   unitCaption: string | undefined;
   rows: TableRow[];
 }

@@ -9,6 +9,8 @@ import { suggest } from '../load/messages.js';
 export interface BudgetContext {
   /** Member-contribution totals by budget column id, already in the budget's unit. */
   contributionTotals: Map<string, number>;
+  /** The plan's budget year: deficits are only warned about from this year on, not in past columns. */
+  budgetYear?: number;
 }
 
 export interface BudgetOutcome {
@@ -345,7 +347,8 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
       });
     }
     const yearResult = totals.result[ci];
-    if ((column.kind === 'budget' || column.kind === 'plan') && yearResult !== null && yearResult < 0) {
+    const planned = (column.kind === 'budget' || column.kind === 'plan') && column.year >= (context.budgetYear ?? column.year);
+    if (planned && yearResult !== null && yearResult < 0) {
       warnings.push({
         path: [...base, 'columns', ci],
         message: `planerat underskott i ${column.label}: kostnaderna överstiger årets intäkter med ${formatInteger(-yearResult)} ${input.unit}; planen bör säga varför (t.ex. att sparat kapital används)`,
@@ -446,6 +449,7 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     caption: input.caption,
     labelHeader: input.labelHeader ?? '',
     columnLabels: columns.map((c) => `${c.label}${unitSuffix}`),
+    span: columns.length + 1,
     unitCaption,
     rows,
   };
@@ -468,6 +472,7 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
       caption: d.title,
       labelHeader: d.labelHeader ?? '',
       columnLabels: columns.map((c) => `${d.columnLabels?.[c.id] ?? c.label}${unitSuffix}`),
+      span: columns.length + 1,
       unitCaption,
       rows: detailRows,
     };

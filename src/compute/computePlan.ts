@@ -39,7 +39,7 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     issues.push({ path: ['contributions', 'columns'], message: '"budgetColumn" pekar på en budget, men planen har ingen "budget"' });
   }
 
-  const budgetOutcome = input.budget ? computeBudget(input.budget, { contributionTotals }) : undefined;
+  const budgetOutcome = input.budget ? computeBudget(input.budget, { contributionTotals, budgetYear: input.document.budgetYear }) : undefined;
   issues.push(...(budgetOutcome?.issues ?? []));
   warnings.push(...(budgetOutcome?.warnings ?? []));
   const budget = budgetOutcome?.budget;
@@ -56,7 +56,7 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     status: {
       state: d.status.state,
       decisionDate: d.status.decisionDate,
-      decisionBody: d.status.decisionBody,
+      decisionBody: d.status.decisionBody ?? 'styrelsen',
       paragraph: d.status.paragraph,
     },
     dateStyle: d.dateStyle ?? 'iso',

@@ -1,0 +1,68 @@
+// The pipeline: load → compute → render → print → write. Each stage is its own module; this file only
+// wires them and owns the browser's lifetime.
+import type { Browser } from 'puppeteer-core';
+import { PlanError, type PlanIssue } from './errors.js';
+import { loadPlan, withPosition, type LoadedPlan } from './load/loadPlan.js';
+import { computePlan } from './compute/computePlan.js';
+import type { ComputedPlan } from './model.js';
+import { renderHtml } from './render/html.js';
+import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
+import { printPdf } from './print/pdf.js';
+import { writeFileAtomic } from './output.js';
+import { GENERATOR } from './version.js';
+
+export interface CheckedPlan {
+  loaded: LoadedPlan;
+  plan: ComputedPlan;
+  warnings: PlanIssue[];
+}
+
+/** Load and compute: everything short of printing. Throws PlanError with every problem found. */
+export async function checkPlan(file: string): Promise<CheckedPlan> {
+  const loaded = await loadPlan(file);
+  const outcome = computePlan(loaded.plan, file);
+  const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
+  if (!outcome.plan) throw new PlanError(file, locate(outcome.issues), 'budget');
+  const warnings = locate(outcome.warnings);
+  return { loaded, plan: { ...outcome.plan, warnings }, warnings };
+}
+
+/** One browser, started on first use and closed by close() whatever happened. */
+export class PrintSession {
+  private browser: Promise<Browser> | undefined;
+  choice: BrowserChoice | undefined;
+
+  constructor(private readonly explicitBrowser?: string) {}
+
+  async get(): Promise<Browser> {
+    this.browser ??= (async () => {
+      this.choice = await chooseBrowser(this.explicitBrowser);
+      return launchBrowser(this.choice);
+    })();
+    return this.browser;
+  }
+
+  async close(): Promise<void> {
+    const pending = this.browser;
+    this.browser = undefined;
+    if (!pending) return;
+    const browser = await pending.catch(() => undefined);
+    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+  }
+}
+
+export interface BuildResult {
+  file: string;
+  outFile: string;
+  warnings: PlanIssue[];
+  bytes: number;
+  blockedRequests: string[];
+}
+
+export async function buildPlan(file: string, outFile: string, session: PrintSession): Promise<BuildResult> {
+  const { plan, warnings } = await checkPlan(file);
+  const html = await renderHtml(plan, { generator: GENERATOR });
+  const { pdf, blockedRequests } = await printPdf(await session.get(), html, { title: plan.document.title });
+  await writeFileAtomic(outFile, pdf);
+  return { file, outFile, warnings, bytes: pdf.byteLength, blockedRequests };
+}

@@ -1,0 +1,134 @@
+// Finds and starts the browser that prints: an explicit path, else a Chrome, Chromium or Edge on the
+// system, else the Chromium that the npm package @sparticuz/chromium carries. One browser per run.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { VplanError } from '../errors.js';
+
+export interface BrowserChoice {
+  executablePath: string;
+  source: 'option' | 'environment' | 'system' | 'npm';
+  extraArgs: string[];
+}
+
+export const BROWSER_ENV = 'VPLAN_BROWSER';
+
+const SYSTEM_PATHS: Record<string, string[]> = {
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/opt/google/chrome/chrome',
+    '/usr/bin/microsoft-edge',
+    '/usr/bin/microsoft-edge-stable',
+    '/opt/microsoft/msedge/msedge',
+    '/snap/bin/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+  ],
+};
+const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'msedge'];
+
+function onPath(name: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+export function findSystemBrowser(): string | undefined {
+  for (const candidate of SYSTEM_PATHS[process.platform] ?? []) if (existsSync(candidate)) return candidate;
+  for (const name of PATH_NAMES) {
+    const found = onPath(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function npmChromium(): Promise<BrowserChoice | undefined> {
+  let module: { default: { executablePath(): Promise<string>; args: string[] } };
+  try {
+    module = (await import('@sparticuz/chromium' as string)) as typeof module;
+  } catch {
+    return undefined;
+  }
+  const executablePath = await module.default.executablePath();
+  // Its own flags are for AWS Lambda; keep only the ones that make it start outside one.
+  const keep = module.default.args.filter((a) => /^--(no-zygote|use-gl|use-angle|disable-features|enable-features)/.test(a));
+  return { executablePath, source: 'npm', extraArgs: keep };
+}
+
+const HOW_TO_GET_ONE = [
+  'vplan behöver Chrome, Chromium eller Edge för att skriva ut PDF. Gör ett av följande:',
+  '  • installera Chromium: sudo apt-get install chromium   (Debian/Ubuntu)',
+  '  • kör npm install i vplan-mappen, så hämtas Chromium från npm (@sparticuz/chromium)',
+  `  • ange en webbläsare: ${BROWSER_ENV}=/sökväg/till/chrome eller --browser /sökväg/till/chrome`,
+].join('\n');
+
+export async function chooseBrowser(explicit?: string): Promise<BrowserChoice> {
+  const fromEnv = process.env[BROWSER_ENV];
+  const given = explicit ?? fromEnv;
+  if (given) {
+    if (!existsSync(given)) {
+      throw new VplanError(`Webbläsaren ${given} finns inte (${explicit ? '--browser' : BROWSER_ENV}).`, HOW_TO_GET_ONE);
+    }
+    return { executablePath: given, source: explicit ? 'option' : 'environment', extraArgs: [] };
+  }
+  const system = findSystemBrowser();
+  if (system) return { executablePath: system, source: 'system', extraArgs: [] };
+  const fromNpm = await npmChromium().catch(() => undefined);
+  if (fromNpm) return fromNpm;
+  throw new VplanError('Ingen webbläsare hittades.', HOW_TO_GET_ONE);
+}
+
+/** Flags for a quiet, offline, reproducible headless browser. */
+export function browserArgs(choice: BrowserChoice): string[] {
+  const args = [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-domain-reliability',
+    '--disable-client-side-phishing-detection',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--font-render-hinting=none',
+    '--mute-audio',
+    ...choice.extraArgs,
+  ];
+  // The sandbox cannot start as root; only then is it turned off.
+  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  return args;
+}
+
+export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
+  try {
+    return await puppeteer.launch({
+      executablePath: choice.executablePath,
+      headless: true,
+      args: browserArgs(choice),
+      timeout: 30_000,
+      protocolTimeout: 60_000,
+    });
+  } catch (error) {
+    throw new VplanError(
+      `Webbläsaren ${choice.executablePath} kunde inte startas: ${(error as Error).message.split('\n')[0]}`,
+      HOW_TO_GET_ONE,
+    );
+  }
+}

@@ -1,0 +1,83 @@
+// The project's own assets, read from disk and inlined: fonts, stylesheet and a plan's logo. The printed
+// page therefore needs no request at all, and the browser can refuse every one.
+import { readFile, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VplanError } from '../errors.js';
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
+
+const require = createRequire(import.meta.url);
+
+/** Carlito: metrically compatible with Calibri, the seeds' font; latin and latin-ext cover Swedish. */
+const FONT_FACES = [
+  { subset: 'latin', weight: 400, style: 'normal' },
+  { subset: 'latin', weight: 400, style: 'italic' },
+  { subset: 'latin', weight: 700, style: 'normal' },
+  { subset: 'latin', weight: 700, style: 'italic' },
+  { subset: 'latin-ext', weight: 400, style: 'normal' },
+  { subset: 'latin-ext', weight: 400, style: 'italic' },
+  { subset: 'latin-ext', weight: 700, style: 'normal' },
+  { subset: 'latin-ext', weight: 700, style: 'italic' },
+] as const;
+
+const UNICODE_RANGES = {
+  latin:
+    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
+  'latin-ext':
+    'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
+};
+
+let fontCssCache: Promise<string> | undefined;
+
+export function fontCss(): Promise<string> {
+  fontCssCache ??= (async () => {
+    let dir: string;
+    try {
+      dir = path.join(path.dirname(require.resolve('@fontsource/carlito/package.json')), 'files');
+    } catch {
+      throw new VplanError('Typsnittet Carlito saknas (paketet @fontsource/carlito).', 'Kör npm install i projektmappen.');
+    }
+    const faces = await Promise.all(
+      FONT_FACES.map(async (f) => {
+        const file = path.join(dir, `carlito-${f.subset}-${f.weight}-${f.style}.woff2`);
+        const data = await readFile(file).catch(() => {
+          throw new VplanError(`Typsnittsfilen ${file} saknas.`, 'Kör npm install i projektmappen.');
+        });
+        return `@font-face{font-family:'Carlito';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');unicode-range:${UNICODE_RANGES[f.subset]};}`;
+      }),
+    );
+    return faces.join('\n');
+  })();
+  return fontCssCache;
+}
+
+const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
+
+/** A logo next to the plan file as a data URI; a missing or unsupported file is an error before printing. */
+export async function logoDataUri(planFile: string, logoFile: string): Promise<string> {
+  const type = IMAGE_TYPES[path.extname(logoFile).toLowerCase()];
+  if (!type) throw new VplanError(`Logotypen ${logoFile} har ett format som inte stöds.`, 'Använd en png-, jpg- eller svg-fil.');
+  const full = path.resolve(path.dirname(planFile), logoFile);
+  const data = await readFile(full).catch(() => {
+    throw new VplanError(`Logotypen ${full} finns inte.`, 'Kontrollera document.logo.file i planen (sökvägen är relativ till planfilen).');
+  });
+  return `data:${type};base64,${data.toString('base64')}`;
+}
+
+export async function readTemplateFile(relative: string): Promise<string> {
+  const full = path.join(TEMPLATES_DIR, relative);
+  return readFile(full, 'utf8').catch(() => {
+    throw new VplanError(`Mallen ${full} saknas.`, 'Mappen templates/ i vplan är ofullständig.');
+  });
+}
+
+export async function listPartials(): Promise<string[]> {
+  const dir = path.join(TEMPLATES_DIR, 'partials');
+  const entries = await readdir(dir).catch(() => {
+    throw new VplanError(`Mallmappen ${dir} saknas.`, 'Mappen templates/ i vplan är ofullständig.');
+  });
+  return entries.filter((e) => e.endsWith('.hbs')).map((e) => e.slice(0, -'.hbs'.length));
+}

@@ -1,0 +1,78 @@
+// Prose: Markdown with raw HTML off, no images, links only to the web and mail, footnotes as
+// asterisk notes under their section, and an attribution line under a quotation.
+import MarkdownIt, { type PluginSimple } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+
+type Renderer = MarkdownIt['renderer'];
+type RenderRule = NonNullable<Renderer['rules'][string]>;
+
+const SAFE_LINK = /^(https?:|mailto:|#)/i;
+const ATTRIBUTION = /^(—|–|--)\s*/;
+
+function footnoteMarker(n: number): string {
+  return n <= 3 ? '*'.repeat(n) : String(n);
+}
+
+export function createMarkdown(): MarkdownIt {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
+  md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  md.use(footnote as unknown as PluginSimple);
+
+  // An image in a plan would make the browser fetch it; print its description instead.
+  md.renderer.rules.image = ((tokens, idx) => {
+    const token = tokens[idx]!;
+    const alt = token.children ? token.children.map((t) => t.content).join('') : token.content;
+    return alt ? `<span class="image-alt">[${md.utils.escapeHtml(alt)}]</span>` : '';
+  }) as RenderRule;
+
+  const anchorName: RenderRule = (tokens, idx, _options, env: { docId?: string }) =>
+    `${env.docId ?? 'fn'}-${Number(tokens[idx]!.meta.id) + 1}`;
+  md.renderer.rules.footnote_anchor_name = anchorName;
+  md.renderer.rules.footnote_caption = ((tokens, idx) => footnoteMarker(Number(tokens[idx]!.meta.id) + 1)) as RenderRule;
+  md.renderer.rules.footnote_ref = ((tokens, idx, options, env, self) => {
+    const id = anchorName(tokens, idx, options, env, self);
+    const caption = footnoteMarker(Number(tokens[idx]!.meta.id) + 1);
+    return `<sup class="footnote-ref"><a href="#fn-${id}" id="fnref-${id}-${Number(tokens[idx]!.meta.subId)}">${caption}</a></sup>`;
+  }) as RenderRule;
+  md.renderer.rules.footnote_block_open = () => '<div class="footnotes" role="note">\n';
+  md.renderer.rules.footnote_block_close = () => '</div>\n';
+  md.renderer.rules.footnote_open = ((tokens, idx, options, env, self) => {
+    const id = anchorName(tokens, idx, options, env, self);
+    return `<div class="footnote" id="fn-${id}"><span class="footnote-marker">${footnoteMarker(Number(tokens[idx]!.meta.id) + 1)}</span> `;
+  }) as RenderRule;
+  md.renderer.rules.footnote_close = () => '</div>\n';
+  md.renderer.rules.footnote_anchor = () => '';
+
+  // "> quotation" followed by "> — Name": the last line becomes the quotation's attribution.
+  md.core.ruler.push('attribution', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i]!.type !== 'blockquote_close') continue;
+      // The blockquote's last paragraph is paragraph_open, inline, paragraph_close just before it.
+      const close = tokens[i - 1];
+      const inline = tokens[i - 2];
+      const open = tokens[i - 3];
+      if (close?.type !== 'paragraph_close' || inline?.type !== 'inline' || open?.type !== 'paragraph_open') continue;
+      if (!ATTRIBUTION.test(inline.content)) continue;
+      open.attrJoin('class', 'attribution');
+      const first = inline.children?.[0];
+      if (first?.type === 'text') first.content = `— ${first.content.replace(ATTRIBUTION, '')}`;
+    }
+    return true;
+  });
+
+  // A line like "Source — Name" inside a paragraph stays as written; only a paragraph of its own counts.
+  return md;
+}
+
+const shared = createMarkdown();
+
+/** Block Markdown to HTML; `docId` keeps footnote anchors unique within the document. */
+export function renderMarkdown(source: string, docId: string): string {
+  return shared.render(source, { docId });
+}
+
+/** One line of Markdown (a list item, a goal) without a surrounding paragraph. */
+export function renderInlineMarkdown(source: string): string {
+  return shared.renderInline(source, {});
+}
