@@ -141,9 +141,11 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         break;
       }
       case 'invalid_union': {
-        const discriminator = (issue as { note?: string }).note;
-        if (issue.errors.length === 0 || discriminator === 'No matching discriminator') {
-          out.push({ path, message: unionDiscriminatorMessage(input) });
+        const discriminated = issue as { discriminator?: string; options?: unknown[] };
+        if (discriminated.discriminator !== undefined) {
+          out.push({ path, message: discriminatorMessage(discriminated.discriminator, input, discriminated.options ?? []) });
+        } else if (issue.errors.length === 0) {
+          out.push({ path, message: `${describeValue(input)} passar inte här` });
         } else {
           out.push(...toMessages(bestBranch(issue.errors), root, path));
         }
@@ -163,17 +165,12 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
   return out;
 }
 
-function unionDiscriminatorMessage(input: unknown): string {
-  if (input && typeof input === 'object' && 'type' in input) {
-    const type = (input as { type: unknown }).type;
-    const types = ['text', 'targetGroup', 'vision', 'organisation', 'initiatives', 'goals', 'budget', 'contributions'];
-    const hint = typeof type === 'string' ? suggest(type, types) : undefined;
-    return `okänd avsnittstyp ${JSON.stringify(type)}${hint ? ` – menade du "${hint}"?` : ''}; välj ett av ${types.join(', ')}`;
-  }
-  if (input && typeof input === 'object' && 'state' in input) {
-    return `okänd status ${JSON.stringify((input as { state: unknown }).state)}; välj "förslag" eller "fastställd"`;
-  }
-  return `${describeValue(input)} passar inte här`;
+function discriminatorMessage(key: string, value: unknown, options: unknown[]): string {
+  const names = options.map(String);
+  const what = key === 'type' ? 'avsnittstyp' : key === 'state' ? 'status' : `värde för "${key}"`;
+  if (value === undefined) return `saknas; välj ett av ${names.join(', ')}`;
+  const hint = typeof value === 'string' ? suggest(value, names) : undefined;
+  return `okänd ${what} ${JSON.stringify(value)}${hint ? ` – menade du "${hint}"?` : ''}; välj ett av ${names.join(', ')}`;
 }
 
 /** Every key the plan format knows, for "did you mean" hints; filled from the JSON Schema. */

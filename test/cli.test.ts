@@ -1,0 +1,80 @@
+// The vplan command as a user runs it: exit codes, messages, and no PDF from a bad plan.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/vplan.js');
+let dir: string;
+
+async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-cli-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('vplan', () => {
+  it('prints help and its version', async () => {
+    const help = await vplan('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('vplan build <plan.json>');
+    expect((await vplan('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('rejects an unknown command with exit code 2', async () => {
+    const result = await vplan('bygg', 'x.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('okänt kommando "bygg"');
+  });
+
+  it('validates an example plan and shows its warnings', async () => {
+    const result = await vplan('validate', path.resolve('data/finnveden-2025.json'));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('giltig');
+    expect(result.stderr).toContain('planerat underskott i Budget 2025');
+  });
+
+  it('builds to --out, and a broken plan then leaves that PDF untouched', async () => {
+    const planFile = path.join(dir, 'plan.json');
+    const out = path.join(dir, 'plan.pdf');
+    const plan = JSON.parse(await readFile('data/sodra-vatterbygden-2013.json', 'utf8'));
+    delete plan.$schema;
+    await writeFile(planFile, JSON.stringify(plan));
+    const first = await vplan('build', planFile, '--out', out);
+    expect(first.code).toBe(0);
+    const before = await readFile(out);
+    expect(before.subarray(0, 5).toString()).toBe('%PDF-');
+
+    plan.budget.capital.opening.budget2013 = -10000000;
+    await writeFile(planFile, JSON.stringify(plan, null, 2));
+    const second = await vplan('build', planFile, '--out', out);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/plan\.json:\d+:\d+ budget\.costs\.rows\[0\]\.rows\[2\]\.balance: "Nya projekt och utvärdering" blir −/);
+    expect(second.stderr).toContain('ingen PDF skrevs');
+    expect(Buffer.compare(await readFile(out), before)).toBe(0);
+    expect((await readdir(dir)).filter((f) => f.startsWith('.vplan-tmp'))).toEqual([]);
+  });
+
+  it('reports invalid JSON with file, line and column and exit code 1', async () => {
+    const planFile = path.join(dir, 'broken.json');
+    await writeFile(planFile, '{\n  "document": {\n    "title": "x"\n  }\n  "sections": []\n}\n');
+    const result = await vplan('build', planFile);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${planFile}:5:3 kommatecken väntades`);
+    expect(await readdir(dir)).not.toContain('output');
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { divideRounded, formatDateSv, formatFixed, formatInteger, formatShare } from '../src/format.js';
+
+describe('Swedish formatting', () => {
+  it('groups thousands with a non-breaking space and uses a real minus sign', () => {
+    expect(formatInteger(1255000)).toBe('1\u00a0255\u00a0000');
+    expect(formatInteger(-751)).toBe('\u2212751');
+    expect(formatInteger(0)).toBe('0');
+  });
+  it('prints shares with a decimal comma and a non-breaking space before %', () => {
+    expect(formatShare(1175)).toBe('11,75\u00a0%');
+    expect(formatFixed(150, 2)).toBe('1,50');
+    expect(formatFixed(-5, 1)).toBe('\u22120,5');
+  });
+  it('writes dates in ISO or long Swedish form', () => {
+    expect(formatDateSv('2024-11-28')).toBe('2024-11-28');
+    expect(formatDateSv('2024-11-28', 'long')).toBe('28 november 2024');
+  });
+  it('rounds half away from zero in integer division', () => {
+    expect(divideRounded(25599, 1000)).toBe(26);
+    expect(divideRounded(-4500, 1000)).toBe(-5);
+    expect(divideRounded(4499, 1000)).toBe(4);
+  });
+});

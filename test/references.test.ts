@@ -1,0 +1,47 @@
+// Figures quoted in prose follow the budget; unknown names are errors.
+import { describe, expect, it } from 'vitest';
+import { computePlan } from '../src/compute/computePlan.js';
+import { basePlan, budget } from './helpers/plans.js';
+
+const plan = (text: string, unit: 'kr' | 'tkr' = 'tkr') =>
+  computePlan(
+    basePlan({
+      budget: budget({
+        unit,
+        costs: { rows: [{ id: 'kansli', label: 'Kansli', values: { budget2025: 25599 } }] },
+        income: { rows: [{ label: 'Bidrag', values: { budget2025: 20900 } }] },
+        capital: { opening: { budget2025: 5200 } },
+      }),
+      sections: [{ type: 'budget', title: 'Budget', text }],
+    }),
+    'plan.json',
+  );
+
+const textOf = (outcome: ReturnType<typeof plan>) => outcome.plan!.sections[0]!.text!.replace(/\u00a0/g, ' ');
+
+describe('figures in prose', () => {
+  it('quotes sums in mkr with one decimal, or in kr', () => {
+    const outcome = plan('Kostnaderna beräknas till ca {{ costs.budget2025 | mkr }} miljoner kronor ({{ costs.budget2025 | kr }} kr).');
+    expect(textOf(outcome)).toBe('Kostnaderna beräknas till ca 25,6 miljoner kronor (25 599 000 kr).');
+  });
+  it('quotes rows, results and capital, with abs for a deficit', () => {
+    const outcome = plan('{{row.kansli.budget2025}} tkr; använda {{ result.budget2025 | abs | mkr }}; kvar {{ capital.closing.budget2025 | mkr }}; ram {{ assets.budget2025 | mkr:2 }}');
+    expect(textOf(outcome)).toBe('25 599 tkr; använda 4,7; kvar 0,5; ram 26,10');
+  });
+  it('follows the budget after an edit', () => {
+    const a = plan('{{ costs.budget2025 | mkr }}');
+    expect(textOf(a)).toBe('25,6');
+  });
+  it('reports an unknown name with its path and a suggestion', () => {
+    const outcome = plan('Ca {{ costs.budget2052 | mkr }} miljoner.');
+    expect(outcome.plan).toBeUndefined();
+    expect(outcome.issues[0]).toMatchObject({ path: ['sections', 0, 'text'] });
+    expect(outcome.issues[0]!.message).toMatch(/okänt namn "costs\.budget2052" – menade du "costs\.budget2025"\?/);
+  });
+  it('reports an unknown format', () => {
+    expect(plan('{{ costs.budget2025 | miljoner }}').issues[0]!.message).toMatch(/okänt format "miljoner"/);
+  });
+  it('leaves an escaped \\{{ as written', () => {
+    expect(textOf(plan('Skriv \\{{ costs.budget2025 }} för att citera.'))).toBe('Skriv {{ costs.budget2025 }} för att citera.');
+  });
+});
