@@ -78,3 +78,22 @@ describe('vplan', () => {
     expect(await readdir(dir)).not.toContain('output');
   });
 });
+
+describe('browser choice', () => {
+  it('prints with the Chromium from the npm registry when asked (VPLAN_BROWSER=npm)', async () => {
+    const out = path.join(dir, 'npm-chromium.pdf');
+    const { stdout } = await run(process.execPath, [BIN, 'build', path.resolve('data/sodra-vatterbygden-2013.json'), '--out', out], {
+      cwd: dir,
+      env: { ...process.env, VPLAN_BROWSER: 'npm' },
+    });
+    expect(stdout).toContain('npm-chromium.pdf');
+    expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('says how to get a browser when the given one does not exist', async () => {
+    const result = await vplan('build', path.resolve('data/sodra-vatterbygden-2013.json'), '--browser', '/nonexistent/chrome', '--out', path.join(dir, 'x.pdf'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Webbläsaren /nonexistent/chrome finns inte');
+    expect(result.stderr).toContain('apt-get install chromium');
+  });
+});

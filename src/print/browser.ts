@@ -65,8 +65,9 @@ async function npmChromium(): Promise<BrowserChoice | undefined> {
     return undefined;
   }
   const executablePath = await module.default.executablePath();
-  // Its own flags are for AWS Lambda; keep only the ones that make it start outside one.
-  const keep = module.default.args.filter((a) => /^--(no-zygote|use-gl|use-angle|disable-features|enable-features)/.test(a));
+  // Its own flags are for AWS Lambda; keep only the ones this build needs to start and render
+  // (software GL, no zygote, and no setuid sandbox, which the unpacked binary does not have).
+  const keep = module.default.args.filter((a) => /^--(no-zygote|no-sandbox|use-gl=|use-angle=)/.test(a));
   return { executablePath, source: 'npm', extraArgs: keep };
 }
 
@@ -75,11 +76,18 @@ const HOW_TO_GET_ONE = [
   '  • installera Chromium: sudo apt-get install chromium   (Debian/Ubuntu)',
   '  • kör npm install i vplan-mappen, så hämtas Chromium från npm (@sparticuz/chromium)',
   `  • ange en webbläsare: ${BROWSER_ENV}=/sökväg/till/chrome eller --browser /sökväg/till/chrome`,
+  `    (${BROWSER_ENV}=npm väljer Chromium från npm även när datorn har en egen webbläsare)`,
 ].join('\n');
 
 export async function chooseBrowser(explicit?: string): Promise<BrowserChoice> {
   const fromEnv = process.env[BROWSER_ENV];
   const given = explicit ?? fromEnv;
+  if (given === 'npm') {
+    // Asked for by name: the Chromium from the npm registry, even when the system has a browser.
+    const fromNpm = await npmChromium();
+    if (!fromNpm) throw new VplanError('Chromium från npm (@sparticuz/chromium) är inte installerat.', HOW_TO_GET_ONE);
+    return fromNpm;
+  }
   if (given) {
     if (!existsSync(given)) {
       throw new VplanError(`Webbläsaren ${given} finns inte (${explicit ? '--browser' : BROWSER_ENV}).`, HOW_TO_GET_ONE);
@@ -112,7 +120,7 @@ export function browserArgs(choice: BrowserChoice): string[] {
     ...choice.extraArgs,
   ];
   // The sandbox cannot start as root; only then is it turned off.
-  if (typeof process.getuid === 'function' && process.getuid() === 0) args.push('--no-sandbox');
+  if (typeof process.getuid === 'function' && process.getuid() === 0 && !args.includes('--no-sandbox')) args.push('--no-sandbox');
   return args;
 }
 
