@@ -1,0 +1,60 @@
+// The HTML renderer with a computed plan and no browser: escaping, language, logo.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { computePlan } from '../src/compute/computePlan.js';
+import { renderHtml } from '../src/render/html.js';
+import { VplanError } from '../src/errors.js';
+import { basePlan, budget } from './helpers/plans.js';
+
+const render = async (overrides: Parameters<typeof basePlan>[0], file = path.resolve('test/fixtures/plan.json')) => {
+  const outcome = computePlan(basePlan(overrides), file);
+  expect(outcome.issues).toEqual([]);
+  return renderHtml(outcome.plan!, { generator: 'vplan test' });
+};
+
+describe('renderHtml', () => {
+  it('declares Swedish, escapes every text from the plan and has no script', async () => {
+    const html = await render({
+      document: {
+        association: { name: 'Förbund <script>alert(1)</script>' },
+        title: 'Verksamhetsplan 2025 <img src=x onerror=alert(1)>',
+        budgetYear: 2025,
+        dnr: '2024:1 "><b>',
+        status: { state: 'förslag' },
+      },
+      sections: [{ type: 'budget', title: 'Budget <i>2025</i>' }],
+      budget: budget({ income: { rows: [{ label: '<iframe src="file:///etc/passwd">', values: { budget2025: 1000 } }] } }),
+    });
+    expect(html).toContain('<html lang="sv-SE">');
+    expect(html).not.toMatch(/<script|<iframe|<img src=x|<b>|<i>2025/);
+    expect(html).toContain('Förbund &lt;script&gt;');
+    expect(html).toContain('&lt;iframe src&#x3D;&quot;file:///etc/passwd&quot;&gt;');
+  });
+
+  it('embeds the logo with its alternative text', async () => {
+    const html = await render({
+      document: {
+        association: { name: 'Förbundet' },
+        title: 'Verksamhetsplan 2025',
+        budgetYear: 2025,
+        status: { state: 'förslag' },
+        logo: { file: 'logo.png', alt: 'Förbundets logotyp' },
+      },
+    });
+    expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/]+(&#x3D;)*" alt="Förbundets logotyp">/);
+  });
+
+  it('stops with a clear error before printing when the logo is missing', async () => {
+    const promise = render({
+      document: {
+        association: { name: 'Förbundet' },
+        title: 'Verksamhetsplan 2025',
+        budgetYear: 2025,
+        status: { state: 'förslag' },
+        logo: { file: 'saknas.png', alt: 'Logotyp' },
+      },
+    });
+    await expect(promise).rejects.toThrow(VplanError);
+    await expect(promise).rejects.toThrow(/Logotypen .*saknas\.png finns inte/);
+  });
+});

@@ -1,0 +1,40 @@
+// Prose rendering: lists, emphasis, quotations with attribution, footnotes, and nothing unsafe.
+import { describe, expect, it } from 'vitest';
+import { renderInlineMarkdown, renderMarkdown } from '../src/render/markdown.js';
+
+describe('Markdown in a plan', () => {
+  it('renders lists and emphasis', () => {
+    const html = renderMarkdown('Text med *kursiv* och **fet**.\n\n- ett\n- två\n\n1. första\n2. andra', 'a');
+    expect(html).toContain('<em>kursiv</em>');
+    expect(html).toContain('<strong>fet</strong>');
+    expect(html).toContain('<ul>\n<li>ett</li>');
+    expect(html).toContain('<ol>\n<li>första</li>');
+  });
+
+  it('turns the last line of a quotation into its attribution', () => {
+    const html = renderMarkdown('> Plats för alla!\n>\n> -- Styrelsens ordförande', 'a');
+    expect(html).toContain('<p class="attribution">— Styrelsens ordförande</p>');
+    expect(html).toContain('<p>Plats för alla!</p>');
+  });
+
+  it('writes footnotes as asterisk notes under the text, with ids unique per section', () => {
+    const html = renderMarkdown('Försörjningsmåttet[^1] följs.\n\n[^1]: En sammanställning av data.', 'avsnitt-6');
+    expect(html).toContain('<sup class="footnote-ref"><a href="#fn-avsnitt-6-1"');
+    expect(html).toMatch(/<div class="footnotes" role="note">\n<div class="footnote" id="fn-avsnitt-6-1"><span class="footnote-marker">\*<\/span> <p>En sammanställning av data\.<\/p>/);
+  });
+
+  it('shows raw HTML as text, drops unsafe links and never loads an image', () => {
+    const html = renderMarkdown(
+      '<script>alert(1)</script> <img src=x onerror=alert(1)>\n\n[a](javascript:alert(1)) [b](file:///etc/passwd) [c](https://example.se) ![logo](http://example.com/x.png)',
+      'a',
+    );
+    expect(html).not.toMatch(/<script|<img|href="javascript|href="file/);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<a href="https://example.se">c</a>');
+    expect(html).toContain('<span class="image-alt">[logo]</span>');
+  });
+
+  it('renders one line without a paragraph', () => {
+    expect(renderInlineMarkdown('att *verka* för')).toBe('att <em>verka</em> för');
+  });
+});
