@@ -12,6 +12,16 @@ const render = async (overrides: Parameters<typeof basePlan>[0], file = path.res
   return renderHtml(outcome.plan!, { generator: 'vplan test' });
 };
 
+const withLogo = (file: string) => ({
+  document: {
+    association: { name: 'Förbundet' },
+    title: 'Verksamhetsplan 2025',
+    budgetYear: 2025,
+    status: { state: 'förslag' as const },
+    logo: { file, alt: 'Förbundets logotyp' },
+  },
+});
+
 describe('renderHtml', () => {
   it('declares Swedish, escapes every text from the plan and has no script', async () => {
     const html = await render({
@@ -32,28 +42,12 @@ describe('renderHtml', () => {
   });
 
   it('embeds the logo with its alternative text', async () => {
-    const html = await render({
-      document: {
-        association: { name: 'Förbundet' },
-        title: 'Verksamhetsplan 2025',
-        budgetYear: 2025,
-        status: { state: 'förslag' },
-        logo: { file: 'logo.png', alt: 'Förbundets logotyp' },
-      },
-    });
+    const html = await render(withLogo('logo.png'));
     expect(html).toMatch(/<img class="logo" src="data:image\/png;base64,[A-Za-z0-9+/]+(&#x3D;)*" alt="Förbundets logotyp">/);
   });
 
   it('stops with a clear error before printing when the logo is missing', async () => {
-    const promise = render({
-      document: {
-        association: { name: 'Förbundet' },
-        title: 'Verksamhetsplan 2025',
-        budgetYear: 2025,
-        status: { state: 'förslag' },
-        logo: { file: 'saknas.png', alt: 'Logotyp' },
-      },
-    });
+    const promise = render(withLogo('saknas.png'));
     await expect(promise).rejects.toThrow(VplanError);
     await expect(promise).rejects.toThrow(/Logotypen .*saknas\.png finns inte/);
   });
