@@ -7,7 +7,9 @@ import { computePlan } from './compute/computePlan.js';
 import type { ComputedPlan } from './model.js';
 import { renderHtml } from './render/html.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
-import { printPdf } from './print/pdf.js';
+import { loadDocument } from './print/pdf.js';
+import { printWithContents } from './finish/contents.js';
+import { applyProperties, propertiesOf } from './finish/metadata.js';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
 
@@ -56,13 +58,26 @@ export interface BuildResult {
   outFile: string;
   warnings: PlanIssue[];
   bytes: number;
+  pages: number;
   blockedRequests: string[];
+}
+
+/** Render, print (with the contents pass) and finish one computed plan: the PDF's bytes. */
+export async function printPlan(plan: ComputedPlan, session: PrintSession): Promise<{ pdf: Uint8Array; blockedRequests: string[]; pages: number }> {
+  const html = await renderHtml(plan, { generator: GENERATOR });
+  const document = await loadDocument(await session.get(), html);
+  try {
+    const printed = plan.contents && plan.contents.length > 0 ? (await printWithContents(document, plan.contents)).pdf : await document.print();
+    const { pdf, pages } = await applyProperties(printed, propertiesOf(plan.document, GENERATOR));
+    return { pdf, blockedRequests: [...document.blockedRequests], pages };
+  } finally {
+    await document.close();
+  }
 }
 
 export async function buildPlan(file: string, outFile: string, session: PrintSession): Promise<BuildResult> {
   const { plan, warnings } = await checkPlan(file);
-  const html = await renderHtml(plan, { generator: GENERATOR });
-  const { pdf, blockedRequests } = await printPdf(await session.get(), html, { title: plan.document.title });
+  const { pdf, blockedRequests, pages } = await printPlan(plan, session);
   await writeFileAtomic(outFile, pdf);
-  return { file, outFile, warnings, bytes: pdf.byteLength, blockedRequests };
+  return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests };
 }

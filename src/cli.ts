@@ -68,7 +68,7 @@ async function commandBuild(files: string[], out: string | undefined, browser: s
       try {
         const result = await buildPlan(file, target, session);
         const ms = Math.round(performance.now() - started);
-        process.stdout.write(`${file} → ${result.outFile} (${Math.round(result.bytes / 1024)} kB, ${ms} ms)\n`);
+        process.stdout.write(`${file} → ${result.outFile} (${result.pages} sidor, ${Math.round(result.bytes / 1024)} kB, ${ms} ms)\n`);
         printWarnings(file, result.warnings);
         if (result.blockedRequests.length > 0) {
           process.stderr.write(`  varning: webbläsaren nekades ${result.blockedRequests.length} förfrågningar: ${result.blockedRequests.join(', ')}\n`);

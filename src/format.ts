@@ -53,3 +53,9 @@ export function formatDateSv(iso: string, style: 'iso' | 'long' = 'iso'): string
   if (style === 'iso') return iso;
   return formatDate(parseIsoDate(iso), 'd MMMM yyyy', { locale: sv });
 }
+
+/** A section number as printed before its heading: `1.` on the first level, `3.1` and `3.1.1` below. */
+export function headingLabel(number: string | null, level: number): string {
+  if (number === null) return '';
+  return level === 1 ? `${number}.` : number;
+}

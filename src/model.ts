@@ -104,12 +104,26 @@ export interface ComputedDocument {
   vision: { statement: string; titlePageLead: string | undefined; uppercaseOnTitlePage: boolean } | undefined;
   preface: string | undefined;
   logo: { file: string; alt: string } | undefined;
+  theme: string;
+  subject: string;
+  keywords: string[];
+}
+
+/** One line of the innehållsförteckning: a heading of level 1–3. */
+export interface ContentsEntry {
+  anchor: string;
+  /** As printed before the title: "1.", "3.1", or "" for an unnumbered heading. */
+  label: string;
+  title: string;
+  level: number;
 }
 
 export interface ComputedPlan {
   file: string;
   document: ComputedDocument;
   sections: ComputedSection[];
+  /** The innehållsförteckning, or undefined when the plan has none. */
+  contents: ContentsEntry[] | undefined;
   budget: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
   warnings: PlanIssue[];

@@ -5,7 +5,8 @@ import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
 import { computeContributions } from './contributions.js';
 import { ReferenceResolver, convertAmount } from './references.js';
-import { computeSections, walkSections } from './sections.js';
+import { computeSections, walkSections, MAX_NUMBERED_LEVEL } from './sections.js';
+import { headingLabel } from '../format.js';
 
 export interface ComputeOutcome {
   plan?: ComputedPlan;
@@ -67,6 +68,17 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     },
     preface: undefined,
     logo: d.logo,
+    theme: d.theme ?? 'kommunal',
+    subject: d.subject ?? [d.title, d.subtitle].filter(Boolean).join(' '),
+    keywords: [
+      'verksamhetsplan',
+      'budget',
+      'samordningsförbund',
+      'Finsam',
+      ...(d.dnr ? [`dnr ${d.dnr}`] : []),
+      String(d.budgetYear),
+      d.status.state,
+    ],
   };
   (d.planYears ?? []).forEach((year, i) => {
     if (year <= d.budgetYear) {
@@ -91,5 +103,11 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
   }
 
   if (issues.length > 0) return { issues, warnings };
-  return { issues, warnings, plan: { file, document, sections, budget, contributions, warnings } };
+  const contents =
+    d.tableOfContents === false
+      ? undefined
+      : walkSections(sections)
+          .filter((s) => s.title !== '' && s.level <= MAX_NUMBERED_LEVEL)
+          .map((s) => ({ anchor: s.anchor, label: headingLabel(s.number, s.level), title: s.title, level: s.level }));
+  return { issues, warnings, plan: { file, document, sections, contents, budget, contributions, warnings } };
 }

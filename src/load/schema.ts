@@ -88,6 +88,13 @@ const documentSchema = z.strictObject({
     })
     .optional(),
   dateStyle: z.enum(['iso', 'long']).optional().describe('Datum som 2024-11-28 (iso) eller 28 november 2024 (long).'),
+  tableOfContents: z.boolean().optional().describe('false: ingen innehållsförteckning.'),
+  theme: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/)
+    .optional()
+    .describe('Utseende: namnet på en mapp i templates/themes/, t.ex. "kommunal" (standard) eller "modern".'),
+  subject: z.string().optional().describe('Ämne i PDF:ens egenskaper; standard är titel och undertitel.'),
 });
 
 // ---------------------------------------------------------------- budget

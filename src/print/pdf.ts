@@ -1,21 +1,24 @@
-// Print stage: one HTML document to PDF bytes in a page that runs no script and loads nothing from
-// outside: every request except the document's own inlined (data:) assets is refused and recorded.
-import type { Browser } from 'puppeteer-core';
+// Print stage: one HTML document to PDF bytes in a page that runs no script from the document and
+// loads nothing from outside: every request except its own inlined (data:) assets is refused and
+// recorded. The page stays open so the contents pass can fill in page numbers and print again.
+import type { Browser, Page } from 'puppeteer-core';
 
-export interface PrintResult {
-  pdf: Uint8Array;
+export interface LoadedDocument {
+  /** Prints the page as it now stands: A4, tagged, with a bookmark per heading. */
+  print(): Promise<Uint8Array>;
+  /** Writes page numbers into the contents entries (`data-toc-page` elements), by anchor. */
+  setContentsPages(pages: Record<string, string>): Promise<void>;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
-  blockedRequests: string[];
+  readonly blockedRequests: string[];
+  close(): Promise<void>;
 }
 
-export interface PrintOptions {
-  title?: string;
-}
-
-export async function printPdf(browser: Browser, html: string, _options: PrintOptions = {}): Promise<PrintResult> {
+export async function loadDocument(browser: Browser, html: string): Promise<LoadedDocument> {
   const blockedRequests: string[] = [];
-  const page = await browser.newPage();
+  const page: Page = await browser.newPage();
   try {
+    // The document's own scripts never run; the contents pass below talks to the page through the
+    // DevTools protocol, which this setting does not affect.
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request) => {
@@ -28,17 +31,40 @@ export async function printPdf(browser: Browser, html: string, _options: PrintOp
       }
     });
     await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: false,
-      tagged: true,
-      outline: true,
-      timeout: 120_000,
-    });
-    return { pdf, blockedRequests };
-  } finally {
+  } catch (error) {
     await page.close().catch(() => undefined);
+    throw error;
+  }
+  return {
+    blockedRequests,
+    print: () =>
+      page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: false,
+        tagged: true,
+        outline: true,
+        timeout: 120_000,
+      }),
+    setContentsPages: async (pages) => {
+      await page.evaluate((numbers: Record<string, string>) => {
+        for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
+          const value = numbers[element.dataset.tocPage ?? ''];
+          if (value !== undefined) element.textContent = value;
+        }
+      }, pages);
+    },
+    close: () => page.close().catch(() => undefined),
+  };
+}
+
+/** One HTML document straight to PDF, for callers that need no contents pass. */
+export async function printPdf(browser: Browser, html: string): Promise<{ pdf: Uint8Array; blockedRequests: string[] }> {
+  const document = await loadDocument(browser, html);
+  try {
+    return { pdf: await document.print(), blockedRequests: document.blockedRequests };
+  } finally {
+    await document.close();
   }
 }

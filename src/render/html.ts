@@ -2,7 +2,7 @@
 // templates in templates/. Helpers only format; every number shown was computed by the budget engine.
 import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
-import { formatDateSv, formatFixed, formatInteger } from '../format.js';
+import { formatDateSv, formatFixed, formatInteger, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { fontCss, listPartials, logoDataUri, readTemplateFile } from './assets.js';
 
@@ -12,6 +12,18 @@ export interface RenderOptions {
 }
 
 type Template = Handlebars.TemplateDelegate;
+
+/**
+ * A CSS string literal whose every character outside [A-Za-z0-9 ] is a hex escape, so text from a
+ * plan can stand in a stylesheet (running headers) without ending the string or the <style> element.
+ */
+export function cssString(value: string): string {
+  let out = '"';
+  for (const char of value) {
+    out += /[A-Za-z0-9 ]/.test(char) ? char : `\\${char.codePointAt(0)!.toString(16)} `;
+  }
+  return `${out}"`;
+}
 
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -33,8 +45,9 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('headingTag', (level: unknown) => `h${Math.min(Number(level), 6)}`);
   hb.registerHelper('sectionPartial', (type: unknown) => `section-${String(type)}`);
   hb.registerHelper('headingNumber', (number: unknown, level: unknown) =>
-    typeof number === 'string' ? (Number(level) === 1 ? `${number}.` : number) : '',
+    headingLabel(typeof number === 'string' ? number : null, Number(level)),
   );
+  hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   return hb;
 }
 
