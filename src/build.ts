@@ -1,11 +1,12 @@
 // The pipeline: load → compute → render → print → write. Each stage is its own module; this file only
 // wires them and owns the browser's lifetime.
 import type { Browser } from 'puppeteer-core';
-import { PlanError, type PlanIssue } from './errors.js';
+import { PlanError, VplanError, type PlanIssue } from './errors.js';
 import { loadPlan, withPosition, type LoadedPlan } from './load/loadPlan.js';
 import { computePlan } from './compute/computePlan.js';
 import type { ComputedPlan } from './model.js';
 import { renderHtml } from './render/html.js';
+import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument } from './print/pdf.js';
 import { printWithContents } from './finish/contents.js';
@@ -20,11 +21,24 @@ export interface CheckedPlan {
 }
 
 /** Load and compute: everything short of printing. Throws PlanError with every problem found. */
-export async function checkPlan(file: string): Promise<CheckedPlan> {
+export interface CheckOptions {
+  /** A theme that replaces the plan's own (vplan build --theme). */
+  theme?: string | undefined;
+}
+
+export async function checkPlan(file: string, options: CheckOptions = {}): Promise<CheckedPlan> {
   const loaded = await loadPlan(file);
   const outcome = computePlan(loaded.plan, file);
+  if (outcome.plan && options.theme) outcome.plan.document.theme = options.theme;
   const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
   if (!outcome.plan) throw new PlanError(file, locate(outcome.issues), 'budget');
+  const themes = await listThemes();
+  if (!themes.includes(outcome.plan.document.theme)) {
+    const theme = outcome.plan.document.theme;
+    const message = `utseendet "${theme}" finns inte; välj ett av ${themes.join(', ')}`;
+    if (options.theme) throw new VplanError(`--theme: ${message}`);
+    throw new PlanError(file, locate([{ path: ['document', 'theme'], message }]), 'schema');
+  }
   const warnings = locate(outcome.warnings);
   return { loaded, plan: { ...outcome.plan, warnings }, warnings };
 }
@@ -75,8 +89,8 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession): Prom
   }
 }
 
-export async function buildPlan(file: string, outFile: string, session: PrintSession): Promise<BuildResult> {
-  const { plan, warnings } = await checkPlan(file);
+export async function buildPlan(file: string, outFile: string, session: PrintSession, options: CheckOptions = {}): Promise<BuildResult> {
+  const { plan, warnings } = await checkPlan(file, options);
   const { pdf, blockedRequests, pages } = await printPlan(plan, session);
   await writeFileAtomic(outFile, pdf);
   return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests };

@@ -11,9 +11,10 @@ import { VERSION } from './version.js';
 const HELP = `vplan ${VERSION} – verksamhetsplan med budget som PDF
 
 Användning:
-  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--browser sökväg]
+  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--theme namn] [--browser sökväg]
       Kontrollerar planen, räknar budgeten och skriver PDF:en
-      (standard: output/<plan>.pdf; --out bara med en plan).
+      (standard: output/<plan>.pdf; --out bara med en plan;
+      --theme väljer ett annat utseende än planens, t.ex. modern).
   vplan validate <plan.json> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
   vplan schema
@@ -56,7 +57,7 @@ async function commandValidate(files: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-async function commandBuild(files: string[], out: string | undefined, browser: string | undefined): Promise<number> {
+async function commandBuild(files: string[], out: string | undefined, browser: string | undefined, theme: string | undefined): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan build data/plan.json');
   if (out !== undefined && files.length > 1) throw new UsageError('--out går bara att använda med en plan');
   const session = new PrintSession(browser);
@@ -66,7 +67,7 @@ async function commandBuild(files: string[], out: string | undefined, browser: s
       const target = out ?? defaultOutputPath(file);
       const started = performance.now();
       try {
-        const result = await buildPlan(file, target, session);
+        const result = await buildPlan(file, target, session, { theme });
         const ms = Math.round(performance.now() - started);
         process.stdout.write(`${file} → ${result.outFile} (${result.pages} sidor, ${Math.round(result.bytes / 1024)} kB, ${ms} ms)\n`);
         printWarnings(file, result.warnings);
@@ -95,6 +96,7 @@ export async function main(argv: string[]): Promise<number> {
       options: {
         out: { type: 'string', short: 'o' },
         browser: { type: 'string' },
+        theme: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -116,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build':
-        return await commandBuild(rest, values.out, values.browser);
+        return await commandBuild(rest, values.out, values.browser, values.theme);
       case 'validate':
         return await commandValidate(rest);
       case 'schema':

@@ -1,5 +1,6 @@
 // The project's own assets, read from disk and inlined: fonts, stylesheet and a plan's logo. The printed
 // page therefore needs no request at all, and the browser can refuse every one.
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,17 +12,10 @@ export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
 
 const require = createRequire(import.meta.url);
 
-/** Carlito: metrically compatible with Calibri, the seeds' font; latin and latin-ext cover Swedish. */
-const FONT_FACES = [
-  { subset: 'latin', weight: 400, style: 'normal' },
-  { subset: 'latin', weight: 400, style: 'italic' },
-  { subset: 'latin', weight: 700, style: 'normal' },
-  { subset: 'latin', weight: 700, style: 'italic' },
-  { subset: 'latin-ext', weight: 400, style: 'normal' },
-  { subset: 'latin-ext', weight: 400, style: 'italic' },
-  { subset: 'latin-ext', weight: 700, style: 'normal' },
-  { subset: 'latin-ext', weight: 700, style: 'italic' },
-] as const;
+/** Each face a theme's font needs: latin and latin-ext cover Swedish, the minus sign and dashes. */
+const FONT_FACES = [400, 700].flatMap((weight) =>
+  (['normal', 'italic'] as const).flatMap((style) => (['latin', 'latin-ext'] as const).map((subset) => ({ subset, weight, style }))),
+);
 
 const UNICODE_RANGES = {
   latin:
@@ -30,28 +24,42 @@ const UNICODE_RANGES = {
     'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
 };
 
-let fontCssCache: Promise<string> | undefined;
+export interface FontSpec {
+  /** A Fontsource package from the npm registry, e.g. "@fontsource/carlito". */
+  package: string;
+  /** The family name the theme's CSS uses, e.g. "Carlito". */
+  family: string;
+}
 
-export function fontCss(): Promise<string> {
-  fontCssCache ??= (async () => {
-    let dir: string;
-    try {
-      dir = path.join(path.dirname(require.resolve('@fontsource/carlito/package.json')), 'files');
-    } catch {
-      throw new VplanError('Typsnittet Carlito saknas (paketet @fontsource/carlito).', 'Kör npm install i projektmappen.');
-    }
-    const faces = await Promise.all(
-      FONT_FACES.map(async (f) => {
-        const file = path.join(dir, `carlito-${f.subset}-${f.weight}-${f.style}.woff2`);
-        const data = await readFile(file).catch(() => {
-          throw new VplanError(`Typsnittsfilen ${file} saknas.`, 'Kör npm install i projektmappen.');
-        });
-        return `@font-face{font-family:'Carlito';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');unicode-range:${UNICODE_RANGES[f.subset]};}`;
-      }),
-    );
-    return faces.join('\n');
-  })();
-  return fontCssCache;
+const fontCssCache = new Map<string, Promise<string>>();
+
+/** @font-face rules with the font files inlined, so the page needs no request and the PDF embeds them. */
+export function fontCss(font: FontSpec): Promise<string> {
+  const key = `${font.package}|${font.family}`;
+  let cached = fontCssCache.get(key);
+  if (!cached) {
+    cached = (async () => {
+      let dir: string;
+      try {
+        dir = path.join(path.dirname(require.resolve(`${font.package}/package.json`)), 'files');
+      } catch {
+        throw new VplanError(`Typsnittet ${font.family} saknas (paketet ${font.package}).`, 'Kör npm install i vplan-mappen.');
+      }
+      const id = font.package.split('/').pop()!;
+      const faces = await Promise.all(
+        FONT_FACES.map(async (f) => {
+          const file = path.join(dir, `${id}-${f.subset}-${f.weight}-${f.style}.woff2`);
+          const data = await readFile(file).catch(() => {
+            throw new VplanError(`Typsnittsfilen ${file} saknas.`, 'Kör npm install i vplan-mappen.');
+          });
+          return `@font-face{font-family:'${font.family}';font-style:${f.style};font-weight:${f.weight};font-display:block;src:url(data:font/woff2;base64,${data.toString('base64')}) format('woff2');unicode-range:${UNICODE_RANGES[f.subset]};}`;
+        }),
+      );
+      return faces.join('\n');
+    })();
+    fontCssCache.set(key, cached);
+  }
+  return cached;
 }
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };
@@ -67,6 +75,17 @@ export async function logoDataUri(planFile: string, logoFile: string): Promise<s
   return `data:${type};base64,${data.toString('base64')}`;
 }
 
+export const THEMES_DIR = path.join(TEMPLATES_DIR, 'themes');
+
+/** The themes a plan can pick: the folders in templates/themes/ that have a theme.json. */
+export async function listThemes(): Promise<string[]> {
+  const entries = await readdir(THEMES_DIR, { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(path.join(THEMES_DIR, e.name, 'theme.json')))
+    .map((e) => e.name)
+    .sort();
+}
+
 export async function readTemplateFile(relative: string): Promise<string> {
   const full = path.join(TEMPLATES_DIR, relative);
   return readFile(full, 'utf8').catch(() => {
@@ -74,9 +93,11 @@ export async function readTemplateFile(relative: string): Promise<string> {
   });
 }
 
-export async function listPartials(): Promise<string[]> {
-  const dir = path.join(TEMPLATES_DIR, 'partials');
+/** Partial names in a folder of templates/ (e.g. "partials" or "themes/modern/partials"). */
+export async function listPartials(relativeDir: string, required = true): Promise<string[]> {
+  const dir = path.join(TEMPLATES_DIR, relativeDir);
   const entries = await readdir(dir).catch(() => {
+    if (!required) return [] as string[];
     throw new VplanError(`Mallmappen ${dir} saknas.`, 'Mappen templates/ i vplan är ofullständig.');
   });
   return entries.filter((e) => e.endsWith('.hbs')).map((e) => e.slice(0, -'.hbs'.length));

@@ -4,7 +4,8 @@ import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
 import { formatDateSv, formatFixed, formatInteger, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
-import { fontCss, listPartials, logoDataUri, readTemplateFile } from './assets.js';
+import { fontCss, listPartials, logoDataUri, readTemplateFile, type FontSpec } from './assets.js';
+import { VplanError } from '../errors.js';
 
 export interface RenderOptions {
   /** vplan's own version, written into the document's metadata. */
@@ -51,27 +52,58 @@ function createEnvironment(): typeof Handlebars {
   return hb;
 }
 
-let compiled: Promise<{ layout: Template; css: string }> | undefined;
-
-async function load(): Promise<{ layout: Template; css: string }> {
-  const hb = createEnvironment();
-  const names = await listPartials();
-  await Promise.all(
-    names.map(async (name) => hb.registerPartial(name, hb.compile(await readTemplateFile(`partials/${name}.hbs`), { strict: false }))),
-  );
-  const layout = hb.compile(await readTemplateFile('layout.hbs'));
-  const css = await readTemplateFile('style.css');
-  return { layout, css };
+interface ThemeFile {
+  description?: string;
+  fonts: FontSpec[];
 }
 
-/** Templates are read once per process; watch mode (later) can drop this cache. */
+interface CompiledTheme {
+  layout: Template;
+  css: string;
+  fonts: FontSpec[];
+}
+
+const compiled = new Map<string, Promise<CompiledTheme>>();
+
+/**
+ * A theme is a folder templates/themes/NAME with theme.json (its fonts), theme.css (colours, fonts,
+ * layout on top of style.css) and optionally partials/*.hbs that replace the shared partials of the
+ * same name (e.g. its own title page). Adding one needs no code.
+ */
+async function loadTheme(name: string): Promise<CompiledTheme> {
+  const hb = createEnvironment();
+  let theme: ThemeFile;
+  try {
+    theme = JSON.parse(await readTemplateFile(`themes/${name}/theme.json`)) as ThemeFile;
+  } catch (error) {
+    if (error instanceof VplanError) throw new VplanError(`Utseendet "${name}" finns inte (templates/themes/${name}/theme.json).`);
+    throw new VplanError(`templates/themes/${name}/theme.json är inte giltig JSON: ${(error as Error).message}`);
+  }
+  const register = async (dir: string, names: string[]) =>
+    Promise.all(names.map(async (n) => [n, await readTemplateFile(`${dir}/${n}.hbs`)] as const)).then((sources) => {
+      for (const [n, source] of sources) hb.registerPartial(n, hb.compile(source));
+    });
+  await register('partials', await listPartials('partials'));
+  await register(`themes/${name}/partials`, await listPartials(`themes/${name}/partials`, false));
+  const layout = hb.compile(await readTemplateFile('layout.hbs'));
+  const css = `${await readTemplateFile('style.css')}\n${await readTemplateFile(`themes/${name}/theme.css`)}`;
+  return { layout, css, fonts: theme.fonts ?? [] };
+}
+
+/** Templates are read once per process and theme; watch mode can drop this cache. */
 export function resetTemplateCache(): void {
-  compiled = undefined;
+  compiled.clear();
 }
 
 export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Promise<string> {
-  compiled ??= load();
-  const { layout, css } = await compiled;
+  const themeName = plan.document.theme;
+  let theme = compiled.get(themeName);
+  if (!theme) {
+    theme = loadTheme(themeName);
+    compiled.set(themeName, theme);
+    theme.catch(() => compiled.delete(themeName));
+  }
+  const { layout, css, fonts } = await theme;
   const logo = plan.document.logo
     ? { src: await logoDataUri(plan.file, plan.document.logo.file), alt: plan.document.logo.alt }
     : undefined;
@@ -80,7 +112,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     doc: plan.document,
     logo,
     css,
-    fonts: await fontCss(),
+    fonts: (await Promise.all(fonts.map(fontCss))).join('\n'),
     generator: options.generator,
     adopted: plan.document.status.state === 'fastställd',
     longDates: plan.document.dateStyle === 'long',
