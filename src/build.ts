@@ -10,7 +10,7 @@ import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument } from './print/pdf.js';
 import { printWithContents } from './finish/contents.js';
-import { applyProperties, propertiesOf } from './finish/metadata.js';
+import { finishPdf, propertiesOf } from './finish/metadata.js';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
 
@@ -81,8 +81,10 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession): Prom
   const html = await renderHtml(plan, { generator: GENERATOR });
   const document = await loadDocument(await session.get(), html);
   try {
-    const printed = plan.contents && plan.contents.length > 0 ? (await printWithContents(document, plan.contents)).pdf : await document.print();
-    const { pdf, pages } = await applyProperties(printed, propertiesOf(plan.document, GENERATOR));
+    const headings = await document.headings();
+    const printed =
+      plan.contents && plan.contents.length > 0 ? (await printWithContents(document, plan.contents, headings)).pdf : await document.print();
+    const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR), headings.map((h) => h.text));
     return { pdf, blockedRequests: [...document.blockedRequests], pages };
   } finally {
     await document.close();

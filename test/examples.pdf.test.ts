@@ -1,34 +1,13 @@
 // End to end: each example plan rendered to PDF by a real browser, its text extracted, and the
 // computed totals, headings and decision line found in it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { buildPlan, PrintSession } from '../src/build.js';
-import { normalize, pdfText, type PdfText } from './helpers/pdfText.js';
+import { describe, expect, it } from 'vitest';
+import { builtExample } from './helpers/examples.js';
+import { normalize } from './helpers/pdfText.js';
 
-let dir: string;
-const session = new PrintSession();
-const texts = new Map<string, PdfText>();
-
-async function built(name: string): Promise<{ text: string; pdf: PdfText }> {
-  if (!texts.has(name)) {
-    const out = path.join(dir, `${name}.pdf`);
-    const result = await buildPlan(path.join('data', `${name}.json`), out, session);
-    expect(result.blockedRequests).toEqual([]);
-    texts.set(name, await pdfText(await readFile(out)));
-  }
-  const pdf = texts.get(name)!;
-  return { pdf, text: normalize(pdf.all) };
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-examples-'));
-});
-afterAll(async () => {
-  await session.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const built = async (name: string) => {
+  const { text } = await builtExample(name);
+  return { pdf: text, text: text.normalized };
+};
 
 const m = (s: string) => s.replace(/ /g, ' '); // phrases are matched after whitespace is normalized
 

@@ -1,29 +1,28 @@
 // The contents pass: print, read where each heading landed from the PDF's bookmarks, write those page
 // numbers into the innehållsförteckning and print again, until the numbers no longer move.
 import type { ContentsEntry } from '../model.js';
-import type { LoadedDocument } from '../print/pdf.js';
+import type { DocumentHeading, LoadedDocument } from '../print/pdf.js';
 import { readOutline, type OutlineEntry } from './outline.js';
 import { VplanError } from '../errors.js';
 
 const MAX_PASSES = 5;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
-
-/** Page of each contents entry, found by walking the bookmarks in document order. */
-export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineEntry[]): Record<string, string> {
+/**
+ * Page of each contents entry. Chromium writes one bookmark per heading in document order, so the
+ * i-th bookmark belongs to the i-th heading of the page; the headings carry their section's anchor.
+ */
+export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineEntry[], headings: DocumentHeading[]): Record<string, string> {
+  if (outline.length !== headings.length) {
+    throw new VplanError(`PDF:en har ${outline.length} bokmärken men dokumentet ${headings.length} rubriker; innehållsförteckningen kan inte få sina sidnummer.`);
+  }
+  const pageOf = new Map<string, number>();
+  headings.forEach((h, i) => {
+    if (h.anchor !== null) pageOf.set(h.anchor, outline[i]!.page);
+  });
   const pages: Record<string, string> = {};
-  let next = 0;
   for (const entry of entries) {
-    const expected = squeeze(`${entry.label}${entry.title}`);
-    let found = -1;
-    for (let i = next; i < outline.length; i++) {
-      if (squeeze(outline[i]!.title) === expected) {
-        found = i;
-        break;
-      }
-    }
-    if (found < 0) throw new VplanError(`Innehållsförteckningen: rubriken "${entry.label} ${entry.title}" saknas bland PDF:ens bokmärken.`);
-    pages[entry.anchor] = String(outline[found]!.page);
-    next = found + 1;
+    const page = pageOf.get(entry.anchor);
+    if (page === undefined || page === 0) throw new VplanError(`Innehållsförteckningen: rubriken "${entry.label} ${entry.title}" hittades inte i PDF:en.`);
+    pages[entry.anchor] = String(page);
   }
   return pages;
 }
@@ -34,11 +33,15 @@ export interface ContentsResult {
   passes: number;
 }
 
-export async function printWithContents(document: LoadedDocument, entries: ContentsEntry[]): Promise<ContentsResult> {
+export async function printWithContents(
+  document: LoadedDocument,
+  entries: ContentsEntry[],
+  headings: DocumentHeading[],
+): Promise<ContentsResult> {
   let shown: Record<string, string> = {};
   let pdf = await document.print();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const pages = pagesFromOutline(entries, await readOutline(pdf));
+    const pages = pagesFromOutline(entries, await readOutline(pdf), headings);
     if (entries.every((e) => pages[e.anchor] === shown[e.anchor])) return { pdf, pages, passes: pass };
     await document.setContentsPages(pages);
     shown = pages;

@@ -1,6 +1,7 @@
 // Document properties a reader and an archive see: title in the viewer's title bar, author (the
 // förbund), subject, keywords with the dnr, and vplan as creator.
 import { PDFDocument } from 'pdf-lib';
+import { readOutline, setOutlineTitles } from './outline.js';
 import type { ComputedDocument } from '../model.js';
 
 export interface DocumentProperties {
@@ -23,8 +24,15 @@ export function propertiesOf(doc: ComputedDocument, generator: string): Document
   };
 }
 
-export async function applyProperties(pdf: Uint8Array, properties: DocumentProperties): Promise<{ pdf: Uint8Array; pages: number }> {
+/** Sets the document properties, and the bookmarks' titles to the headings' true text. */
+export async function finishPdf(
+  pdf: Uint8Array,
+  properties: DocumentProperties,
+  headingTexts: string[],
+): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const outline = await readOutline(doc);
+  if (outline.length === headingTexts.length) setOutlineTitles(outline, headingTexts);
   doc.setTitle(properties.title, { showInWindowTitleBar: true });
   doc.setAuthor(properties.author);
   doc.setSubject(properties.subject);

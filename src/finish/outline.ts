@@ -6,6 +6,8 @@ export interface OutlineEntry {
   level: number;
   /** 1-based page number. */
   page: number;
+  /** The outline item itself, so its title can be rewritten. */
+  item: PDFDict;
 }
 
 function text(value: unknown): string {
@@ -40,7 +42,7 @@ export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<Outlin
         const target = resolvedDestination.get(0);
         if (target instanceof PDFRef) page = pageNumbers.get(target.toString()) ?? 0;
       }
-      entries.push({ title: text(item.get(PDFName.of('Title'))), level, page });
+      entries.push({ title: text(item.get(PDFName.of('Title'))), level, page, item });
       walk(item.get(PDFName.of('First')), level + 1);
       item = lookupDict(item.get(PDFName.of('Next')));
     }
@@ -48,4 +50,15 @@ export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<Outlin
   const outlines = lookupDict(doc.catalog.get(PDFName.of('Outlines')));
   if (outlines) walk(outlines.get(PDFName.of('First')), 1);
   return entries;
+}
+
+/**
+ * Sets each bookmark's title to its heading's text. Chromium sometimes repeats a heading's text in the
+ * bookmark title when the heading starts a page ("InledningInledning"); the DOM knows the true text.
+ */
+export function setOutlineTitles(outline: OutlineEntry[], titles: string[]): void {
+  outline.forEach((entry, i) => {
+    const title = titles[i];
+    if (title !== undefined && title !== entry.title) entry.item.set(PDFName.of('Title'), PDFHexString.fromText(title));
+  });
 }

@@ -8,9 +8,16 @@ export interface LoadedDocument {
   print(): Promise<Uint8Array>;
   /** Writes page numbers into the contents entries (`data-toc-page` elements), by anchor. */
   setContentsPages(pages: Record<string, string>): Promise<void>;
+  /** Every heading (h1–h6) in document order, with the section anchor it belongs to, if any. */
+  headings(): Promise<DocumentHeading[]>;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
   readonly blockedRequests: string[];
   close(): Promise<void>;
+}
+
+export interface DocumentHeading {
+  anchor: string | null;
+  text: string;
 }
 
 export async function loadDocument(browser: Browser, html: string): Promise<LoadedDocument> {
@@ -55,6 +62,13 @@ export async function loadDocument(browser: Browser, html: string): Promise<Load
         }
       }, pages);
     },
+    headings: () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => ({
+          anchor: h.dataset.anchor ?? null,
+          text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      ),
     close: () => page.close().catch(() => undefined),
   };
 }
