@@ -40,7 +40,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
     throw new PlanError(file, locate([{ path: ['document', 'theme'], message }]), 'schema');
   }
   const warnings = locate(outcome.warnings);
-  return { loaded, plan: { ...outcome.plan, warnings }, warnings };
+  return { loaded, plan: { ...outcome.plan, warnings, source: loaded.parsed.text }, warnings };
 }
 
 /** One browser, started on first use and closed by close() whatever happened. */
@@ -84,7 +84,7 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession): Prom
     const headings = await document.headings();
     const printed =
       plan.contents && plan.contents.length > 0 ? (await printWithContents(document, plan.contents, headings)).pdf : await document.print();
-    const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR), headings.map((h) => h.text));
+    const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text));
     return { pdf, blockedRequests: [...document.blockedRequests], pages };
   } finally {
     await document.close();

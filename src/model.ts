@@ -105,6 +105,8 @@ export interface ComputedDocument {
   preface: string | undefined;
   logo: { file: string; alt: string } | undefined;
   theme: string;
+  /** The document's date for the PDF's properties: document.date, else the decision date. */
+  date: string | undefined;
   subject: string;
   keywords: string[];
 }
@@ -120,6 +122,8 @@ export interface ContentsEntry {
 
 export interface ComputedPlan {
   file: string;
+  /** The plan's text as read, for the document id (and the archive). */
+  source: string;
   document: ComputedDocument;
   sections: ComputedSection[];
   /** The innehållsförteckning, or undefined when the plan has none. */

@@ -69,6 +69,7 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     preface: undefined,
     logo: d.logo,
     theme: d.theme ?? 'kommunal',
+    date: d.date ?? d.status.decisionDate,
     subject: d.subject ?? [d.title, d.subtitle].filter(Boolean).join(' '),
     keywords: [
       'verksamhetsplan',
@@ -109,5 +110,5 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
       : walkSections(sections)
           .filter((s) => s.title !== '' && s.level <= MAX_NUMBERED_LEVEL)
           .map((s) => ({ anchor: s.anchor, label: headingLabel(s.number, s.level), title: s.title, level: s.level }));
-  return { issues, warnings, plan: { file, document, sections, contents, budget, contributions, warnings } };
+  return { issues, warnings, plan: { file, source: '', document, sections, contents, budget, contributions, warnings } };
 }

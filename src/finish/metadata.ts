@@ -1,6 +1,7 @@
 // Document properties a reader and an archive see: title in the viewer's title bar, author (the
 // förbund), subject, keywords with the dnr, and vplan as creator.
-import { PDFDocument } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { readOutline, setOutlineTitles } from './outline.js';
 import type { ComputedDocument } from '../model.js';
 
@@ -11,10 +12,16 @@ export interface DocumentProperties {
   keywords: string[];
   creator: string;
   producer: string;
+  /** From the plan, never the clock: the same plan gives the same bytes. */
+  date: Date | undefined;
+  /** Identifies the document's content: the same plan and vplan version give the same id. */
+  documentId: string;
 }
 
-export function propertiesOf(doc: ComputedDocument, generator: string): DocumentProperties {
+export function propertiesOf(doc: ComputedDocument, generator: string, source: string): DocumentProperties {
   return {
+    date: doc.date ? new Date(`${doc.date}T12:00:00Z`) : undefined,
+    documentId: createHash('sha256').update(generator).update('\0').update(source).digest('hex').slice(0, 32),
     title: [doc.title, doc.subtitle].filter(Boolean).join(' '),
     author: doc.associationName,
     subject: doc.subject,
@@ -39,6 +46,17 @@ export async function finishPdf(
   doc.setKeywords(properties.keywords);
   doc.setCreator(properties.creator);
   doc.setProducer(properties.producer);
+  // Chromium stamps the wall clock; the plan's own date (or none) keeps builds byte-identical.
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
+  if (properties.date) {
+    doc.setCreationDate(properties.date);
+    doc.setModificationDate(properties.date);
+  } else {
+    info.delete(PDFName.of('CreationDate'));
+    info.delete(PDFName.of('ModDate'));
+  }
+  const id = PDFHexString.of(properties.documentId);
+  doc.context.trailerInfo.ID = doc.context.obj([id, id]) as PDFArray;
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   return { pdf: bytes, pages: doc.getPageCount() };
 }

@@ -88,6 +88,7 @@ const documentSchema = z.strictObject({
     })
     .optional(),
   dateStyle: z.enum(['iso', 'long']).optional().describe('Datum som 2024-11-28 (iso) eller 28 november 2024 (long).'),
+  date: isoDate.optional().describe('Dokumentets datum (skrivs i PDF:ens egenskaper); standard är beslutsdatumet.'),
   tableOfContents: z.boolean().optional().describe('false: ingen innehållsförteckning.'),
   theme: z
     .string()
