@@ -77,23 +77,39 @@ export interface BuildResult {
 }
 
 /** Render, print (with the contents pass) and finish one computed plan: the PDF's bytes. */
-export async function printPlan(plan: ComputedPlan, session: PrintSession): Promise<{ pdf: Uint8Array; blockedRequests: string[]; pages: number }> {
+export interface PrintOptions {
+  /** PDF/A-2u for archiving (vplan build --pdfa, and every archived version). */
+  pdfa?: boolean | undefined;
+}
+
+export async function printPlan(
+  plan: ComputedPlan,
+  session: PrintSession,
+  options: PrintOptions = {},
+): Promise<{ pdf: Uint8Array; blockedRequests: string[]; pages: number }> {
   const html = await renderHtml(plan, { generator: GENERATOR });
   const document = await loadDocument(await session.get(), html);
   try {
     const headings = await document.headings();
     const printed =
       plan.contents && plan.contents.length > 0 ? (await printWithContents(document, plan.contents, headings)).pdf : await document.print();
-    const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text));
+    const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
+      pdfa: options.pdfa,
+    });
     return { pdf, blockedRequests: [...document.blockedRequests], pages };
   } finally {
     await document.close();
   }
 }
 
-export async function buildPlan(file: string, outFile: string, session: PrintSession, options: CheckOptions = {}): Promise<BuildResult> {
+export async function buildPlan(
+  file: string,
+  outFile: string,
+  session: PrintSession,
+  options: CheckOptions & PrintOptions = {},
+): Promise<BuildResult> {
   const { plan, warnings } = await checkPlan(file, options);
-  const { pdf, blockedRequests, pages } = await printPlan(plan, session);
+  const { pdf, blockedRequests, pages } = await printPlan(plan, session, options);
   await writeFileAtomic(outFile, pdf);
   return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests };
 }

@@ -11,10 +11,11 @@ import { VERSION } from './version.js';
 const HELP = `vplan ${VERSION} – verksamhetsplan med budget som PDF
 
 Användning:
-  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--theme namn] [--browser sökväg]
+  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--theme namn] [--pdfa] [--browser sökväg]
       Kontrollerar planen, räknar budgeten och skriver PDF:en
       (standard: output/<plan>.pdf; --out bara med en plan;
-      --theme väljer ett annat utseende än planens, t.ex. modern).
+      --theme väljer ett annat utseende än planens, t.ex. modern;
+      --pdfa skriver PDF/A-2u för arkivering).
   vplan validate <plan.json> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
   vplan schema
@@ -57,7 +58,13 @@ async function commandValidate(files: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-async function commandBuild(files: string[], out: string | undefined, browser: string | undefined, theme: string | undefined): Promise<number> {
+async function commandBuild(
+  files: string[],
+  out: string | undefined,
+  browser: string | undefined,
+  theme: string | undefined,
+  pdfa: boolean,
+): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan build data/plan.json');
   if (out !== undefined && files.length > 1) throw new UsageError('--out går bara att använda med en plan');
   const session = new PrintSession(browser);
@@ -67,7 +74,7 @@ async function commandBuild(files: string[], out: string | undefined, browser: s
       const target = out ?? defaultOutputPath(file);
       const started = performance.now();
       try {
-        const result = await buildPlan(file, target, session, { theme });
+        const result = await buildPlan(file, target, session, { theme, pdfa });
         const ms = Math.round(performance.now() - started);
         process.stdout.write(`${file} → ${result.outFile} (${result.pages} sidor, ${Math.round(result.bytes / 1024)} kB, ${ms} ms)\n`);
         printWarnings(file, result.warnings);
@@ -97,6 +104,7 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         browser: { type: 'string' },
         theme: { type: 'string' },
+        pdfa: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -118,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build':
-        return await commandBuild(rest, values.out, values.browser, values.theme);
+        return await commandBuild(rest, values.out, values.browser, values.theme, values.pdfa ?? false);
       case 'validate':
         return await commandValidate(rest);
       case 'schema':

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { readOutline, setOutlineTitles } from './outline.js';
+import { makePdfA } from './pdfa.js';
 import type { ComputedDocument } from '../model.js';
 
 export interface DocumentProperties {
@@ -36,6 +37,7 @@ export async function finishPdf(
   pdf: Uint8Array,
   properties: DocumentProperties,
   headingTexts: string[],
+  options: { pdfa?: boolean } = {},
 ): Promise<{ pdf: Uint8Array; pages: number }> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   const outline = await readOutline(doc);
@@ -57,6 +59,7 @@ export async function finishPdf(
   }
   const id = PDFHexString.of(properties.documentId);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]) as PDFArray;
+  if (options.pdfa) makePdfA(doc, properties.documentId);
   const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
   return { pdf: bytes, pages: doc.getPageCount() };
 }
