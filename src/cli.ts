@@ -3,7 +3,9 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { PlanError, VplanError, formatPath, type PlanIssue } from './errors.js';
-import { buildPlan, checkPlan, PrintSession } from './build.js';
+import { buildPlan, checkPlan, printPlan, PrintSession } from './build.js';
+import { DEFAULT_ARCHIVE_DIR, fileVersion, listVersions, verifyArchive } from './archive/archive.js';
+import { GENERATOR } from './version.js';
 import { defaultOutputPath } from './output.js';
 import { planJsonSchema } from './load/jsonSchema.js';
 import { VERSION } from './version.js';
@@ -16,6 +18,14 @@ Användning:
       (standard: output/<plan>.pdf; --out bara med en plan;
       --theme väljer ett annat utseende än planens, t.ex. modern;
       --pdfa skriver PDF/A-2u för arkivering).
+  vplan archive <plan.json> [--archive mapp]
+      Skriver planen som PDF/A och arkiverar den som nästa version under sitt dnr
+      (standard: output/archive/): PDF:en, planen exakt som den är och ett manifest
+      med SHA-256 för varje fil. En arkiverad version ändras aldrig.
+  vplan archive list [dnr] [--archive mapp]
+      Visar arkiverade versioner med status och datum.
+  vplan archive verify [dnr] [--archive mapp]
+      Räknar om kontrollsummorna och visar filer som ändrats eller saknas.
   vplan validate <plan.json> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
   vplan schema
@@ -94,6 +104,45 @@ async function commandBuild(
   return failed > 0 ? 1 : 0;
 }
 
+async function commandArchive(args: string[], archiveDir: string, browser: string | undefined): Promise<number> {
+  const [first, ...rest] = args;
+  if (first === undefined) throw new UsageError('ange en planfil, list eller verify: vplan archive data/plan.json');
+  if ((first === 'list' || first === 'verify') && !first.endsWith('.json')) {
+    if (rest.length > 1) throw new UsageError(`vplan archive ${first} tar högst ett diarienummer`);
+    const dnr = rest[0];
+    if (first === 'list') {
+      const versions = await listVersions(archiveDir, dnr);
+      if (versions.length === 0) {
+        process.stdout.write(`Inga arkiverade versioner${dnr ? ` av ${dnr}` : ''} i ${archiveDir}.\n`);
+        return 0;
+      }
+      for (const { dir, manifest: m } of versions) {
+        const decision = m.decisionDate ? `${m.status === 'fastställd' ? 'fastställd' : 'beslut planerat'} ${m.decisionDate}` : '';
+        process.stdout.write(
+          `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${m.filedAt}  ${path.join(dir, m.pdf ?? '')}\n`,
+        );
+      }
+      return 0;
+    }
+    const { checked, problems } = await verifyArchive(archiveDir, dnr);
+    for (const p of problems) process.stderr.write(`${path.join(p.dir, p.file)}: ${p.problem}\n`);
+    process.stdout.write(`${checked} ${checked === 1 ? 'version' : 'versioner'} kontrollerade, ${problems.length === 0 ? 'alla filer oförändrade' : `${problems.length} fel`}.\n`);
+    return problems.length === 0 ? 0 : 1;
+  }
+  if (rest.length > 0) throw new UsageError('vplan archive arkiverar en plan i taget');
+  const session = new PrintSession(browser);
+  try {
+    const { plan, loaded, warnings } = await checkPlan(first);
+    printWarnings(first, warnings);
+    const { pdf } = await printPlan(plan, session, { pdfa: true });
+    const filed = await fileVersion(plan, loaded.bytes!, pdf, { archiveDir, generator: GENERATOR, version: VERSION });
+    process.stdout.write(`${first} → ${plan.document.dnr} version ${filed.manifest.version}: ${path.join(filed.dir, filed.manifest.pdf)}\n`);
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -105,6 +154,7 @@ export async function main(argv: string[]): Promise<number> {
         browser: { type: 'string' },
         theme: { type: 'string' },
         pdfa: { type: 'boolean' },
+        archive: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -129,6 +179,8 @@ export async function main(argv: string[]): Promise<number> {
         return await commandBuild(rest, values.out, values.browser, values.theme, values.pdfa ?? false);
       case 'validate':
         return await commandValidate(rest);
+      case 'archive':
+        return await commandArchive(rest, values.archive ?? DEFAULT_ARCHIVE_DIR, values.browser);
       case 'schema':
         process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
         return 0;

@@ -12,6 +12,8 @@ export interface LoadedPlan {
   file: string;
   plan: PlanInput;
   parsed: ParsedJson;
+  /** The file's bytes exactly as read (for the archive). */
+  bytes?: Uint8Array;
 }
 
 /** Decodes the bytes of a plan file: UTF-8 only, a byte-order mark is allowed and dropped. */
@@ -54,7 +56,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     const message = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en planfil' : `kan inte läsas (${code})`;
     throw new PlanError(file, [{ path: [], message }], 'json');
   }
-  return parsePlanText(file, decodePlanText(file, bytes));
+  return { ...parsePlanText(file, decodePlanText(file, bytes)), bytes };
 }
 
 export function withPosition(parsed: ParsedJson, issue: { path: PlanIssue['path']; message: string }): PlanIssue {

@@ -1,0 +1,120 @@
+// The archive: numbered versions per dnr, never overwritten, verified by hash, safe when filings race.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, unlink, writeFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { checkPlan } from '../src/build.js';
+import { dnrFolder, fileVersion, listVersions, verifyArchive } from '../src/archive/archive.js';
+
+const run = promisify(execFile);
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-archive-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const options = () => ({ archiveDir: dir, generator: 'vplan test', version: '0.0.0' });
+const fakePdf = (n: number) => new TextEncoder().encode(`%PDF-1.7 version ${n}`);
+
+async function finnveden() {
+  const { plan, loaded } = await checkPlan('data/finnveden-2025.json');
+  return { plan, bytes: loaded.bytes! };
+}
+
+describe('archive', () => {
+  it('files versions 1, 2, 3 under the dnr with the PDF, the exact plan and a manifest', async () => {
+    const { plan, bytes } = await finnveden();
+    for (let n = 1; n <= 3; n++) await fileVersion(plan, bytes, fakePdf(n), options());
+    const versions = await listVersions(dir, '2024:11 / 2');
+    expect(versions.map((v) => v.manifest.version)).toEqual([1, 2, 3]);
+    const v2 = versions[1]!;
+    expect(v2.manifest).toMatchObject({ dnr: '2024:11 / 2', status: 'förslag', decisionDate: '2024-11-28', pdf: '2024-11-2-v2.pdf' });
+    expect(await readFile(path.join(v2.dir, '2024-11-2-v2.pdf'), 'utf8')).toBe('%PDF-1.7 version 2');
+    expect(Buffer.compare(await readFile(path.join(v2.dir, 'plan.json')), Buffer.from(bytes))).toBe(0);
+    expect(Object.keys(v2.manifest.files).sort()).toEqual(['2024-11-2-v2.pdf', 'plan.json']);
+  });
+
+  it('never overwrites a filed version: filing again takes the next number and leaves the old bytes', async () => {
+    const { plan, bytes } = await finnveden();
+    const first = await fileVersion(plan, bytes, fakePdf(1), options());
+    const before = await readFile(path.join(first.dir, first.manifest.pdf));
+    const second = await fileVersion(plan, bytes, fakePdf(99), options());
+    expect(second.manifest.version).toBe(2);
+    expect(Buffer.compare(await readFile(path.join(first.dir, first.manifest.pdf)), before)).toBe(0);
+    // Filed files are read-only.
+    const mode = (await import('node:fs/promises')).stat;
+    expect((await mode(path.join(first.dir, first.manifest.pdf))).mode & 0o222).toBe(0);
+  });
+
+  it('gives racing filings distinct numbers, in one process and across processes', async () => {
+    const { plan, bytes } = await finnveden();
+    const filed = await Promise.all(Array.from({ length: 8 }, (_, i) => fileVersion(plan, bytes, fakePdf(i), options())));
+    expect(filed.map((f) => f.manifest.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+
+    const script = `
+      import { checkPlan } from ${JSON.stringify(path.resolve('dist/build.js'))};
+      import { fileVersion } from ${JSON.stringify(path.resolve('dist/archive/archive.js'))};
+      const { plan, loaded } = await checkPlan('data/finnveden-2025.json');
+      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, new TextEncoder().encode('%PDF ' + process.pid + ' ' + i), { archiveDir: ${JSON.stringify(dir)}, generator: 'x', version: '0' });
+    `;
+    await Promise.all([0, 1, 2].map(() => run(process.execPath, ['--input-type=module', '-e', script])));
+    const versions = await listVersions(dir, '2024:11 / 2');
+    expect(versions.map((v) => v.manifest.version)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
+    expect((await verifyArchive(dir)).problems).toEqual([]);
+    expect((await readdir(dir)).filter((e) => e.startsWith('.staging'))).toEqual([]);
+  });
+
+  it('verify finds a changed file and a removed one', async () => {
+    const { plan, bytes } = await finnveden();
+    const v1 = await fileVersion(plan, bytes, fakePdf(1), options());
+    const v2 = await fileVersion(plan, bytes, fakePdf(2), options());
+    expect(await verifyArchive(dir)).toEqual({ checked: 2, problems: [] });
+
+    const pdf = path.join(v1.dir, v1.manifest.pdf);
+    await chmod(pdf, 0o644);
+    await writeFile(pdf, '%PDF-1.7 tampered');
+    await unlink(path.join(v2.dir, 'plan.json'));
+    const { problems } = await verifyArchive(dir);
+    expect(problems.map((p) => [path.basename(p.dir), p.file, p.problem])).toEqual([
+      ['v1', '2024-11-2-v1.pdf', 'ändrad'],
+      ['v2', 'plan.json', 'saknas'],
+    ]);
+  });
+
+  it('refuses a plan without a dnr', async () => {
+    const { plan, bytes } = await finnveden();
+    plan.document.dnr = undefined;
+    await expect(fileVersion(plan, bytes, fakePdf(1), options())).rejects.toThrow(/inget diarienummer/);
+  });
+
+  it('names folders after the dnr without its punctuation', () => {
+    expect(dnrFolder('2024:11 / 2')).toBe('2024-11-2');
+    expect(dnrFolder('2012:12 / 7')).toBe('2012-12-7');
+  });
+});
+
+describe('vplan archive (CLI)', () => {
+  it('files a PDF/A, lists it, verifies it, and reports tampering with exit code 1', async () => {
+    const bin = path.resolve('bin/vplan.js');
+    const plan = path.resolve('data/sodra-vatterbygden-2013.json');
+    const filed = await run(process.execPath, [bin, 'archive', plan, '--archive', dir]);
+    expect(filed.stdout).toContain('2012:12 / 7 version 1');
+    const pdf = await readFile(path.join(dir, '2012-12-7', 'v1', '2012-12-7-v1.pdf'), 'latin1');
+    expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
+
+    const listed = await run(process.execPath, [bin, 'archive', 'list', '2012:12 / 7', '--archive', dir]);
+    expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}fastställd {2}\(fastställd 2012-11-26\)/);
+    expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', dir])).stdout).toContain('alla filer oförändrade');
+
+    const file = path.join(dir, '2012-12-7', 'v1', 'plan.json');
+    await chmod(file, 0o644);
+    await writeFile(file, '{}');
+    const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', dir]).catch((e) => e as { code: number; stderr: string });
+    expect((verify as { code: number }).code).toBe(1);
+    expect((verify as { stderr: string }).stderr).toContain('plan.json: ändrad');
+  });
+});
