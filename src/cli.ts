@@ -4,7 +4,11 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { PlanError, VplanError, formatPath, type PlanIssue } from './errors.js';
 import { buildPlan, checkPlan, printPlan, PrintSession } from './build.js';
-import { DEFAULT_ARCHIVE_DIR, fileVersion, listVersions, verifyArchive } from './archive/archive.js';
+import { DEFAULT_ARCHIVE_DIR, fileVersion, listVersions, readFiledPlan, verifyArchive } from './archive/archive.js';
+import { diffPlans } from './diff/diff.js';
+import { formatChanges } from './diff/format.js';
+import { writeFileAtomic } from './output.js';
+import { existsSync } from 'node:fs';
 import { GENERATOR } from './version.js';
 import { defaultOutputPath } from './output.js';
 import { planJsonSchema } from './load/jsonSchema.js';
@@ -26,6 +30,10 @@ Användning:
       Visar arkiverade versioner med status och datum.
   vplan archive verify [dnr] [--archive mapp]
       Räknar om kontrollsummorna och visar filer som ändrats eller saknas.
+  vplan diff <gammal.json | dnr@version> <ny.json> [--appendix] [--out fil.pdf] [--archive mapp]
+      Visar vad som ändrats: varje budgetcell gammalt → nytt med effekten på summor
+      och resultat, nya, borttagna och omskrivna avsnitt, status och datum.
+      --appendix skriver också den nya planens PDF med ändringarna som sista sida.
   vplan validate <plan.json> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
   vplan schema
@@ -143,6 +151,43 @@ async function commandArchive(args: string[], archiveDir: string, browser: strin
   }
 }
 
+async function commandDiff(
+  args: string[],
+  options: { appendix: boolean; out: string | undefined; archiveDir: string; browser: string | undefined; theme: string | undefined },
+): Promise<number> {
+  const [oldRef, newFile, ...extra] = args;
+  if (oldRef === undefined || newFile === undefined || extra.length > 0) {
+    throw new UsageError('ange två versioner: vplan diff gammal.json ny.json (eller dnr@version ny.json)');
+  }
+  let oldFile = oldRef;
+  let since = path.basename(oldRef);
+  const archived = /^(.+)@(\d+)$/.exec(oldRef);
+  if (!existsSync(oldRef) && archived) {
+    const filed = await readFiledPlan(options.archiveDir, archived[1]!, Number(archived[2]));
+    oldFile = filed.file;
+    since = `version ${filed.manifest.version} (${filed.manifest.dnr})`;
+  }
+  const before = await checkPlan(oldFile);
+  const after = await checkPlan(newFile, { theme: options.theme });
+  const changes = diffPlans(before.plan, after.plan, since);
+  process.stdout.write(formatChanges(changes));
+  if (!options.appendix) return 0;
+
+  const plan = after.plan;
+  plan.changes = changes;
+  plan.contents = plan.contents && [...plan.contents, { anchor: 'andringar', label: '', title: `Ändringar sedan ${since}`, level: 1 }];
+  const target = options.out ?? defaultOutputPath(newFile);
+  const session = new PrintSession(options.browser);
+  try {
+    const { pdf, pages } = await printPlan(plan, session);
+    await writeFileAtomic(target, pdf);
+    process.stdout.write(`\n${newFile} → ${target} (${pages} sidor, ändringarna på sista sidan)\n`);
+  } finally {
+    await session.close();
+  }
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -155,6 +200,7 @@ export async function main(argv: string[]): Promise<number> {
         theme: { type: 'string' },
         pdfa: { type: 'boolean' },
         archive: { type: 'string' },
+        appendix: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -179,6 +225,14 @@ export async function main(argv: string[]): Promise<number> {
         return await commandBuild(rest, values.out, values.browser, values.theme, values.pdfa ?? false);
       case 'validate':
         return await commandValidate(rest);
+      case 'diff':
+        return await commandDiff(rest, {
+          appendix: values.appendix ?? false,
+          out: values.out,
+          archiveDir: values.archive ?? DEFAULT_ARCHIVE_DIR,
+          browser: values.browser,
+          theme: values.theme,
+        });
       case 'archive':
         return await commandArchive(rest, values.archive ?? DEFAULT_ARCHIVE_DIR, values.browser);
       case 'schema':

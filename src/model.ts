@@ -14,7 +14,7 @@ export interface BudgetColumn {
   label: string;
 }
 
-export type TableRowKind = 'heading' | 'groupHeading' | 'row' | 'varav' | 'subtotal' | 'sum' | 'result';
+export type TableRowKind = 'heading' | 'groupHeading' | 'row' | 'varav' | 'capital' | 'subtotal' | 'sum' | 'result';
 
 export interface TableRow {
   kind: TableRowKind;
@@ -120,6 +120,40 @@ export interface ContentsEntry {
   level: number;
 }
 
+export interface ValueChange {
+  label: string;
+  before: string;
+  after: string;
+}
+
+export interface CellChange {
+  row: string;
+  column: string;
+  before: number | null;
+  after: number | null;
+  /** after − before, when both are figures. */
+  delta: number | null;
+}
+
+/** What changed since an earlier version ("Ändringar sedan version 2"). */
+export interface PlanChanges {
+  /** "version 2 (2024:11 / 2)" or the earlier plan's file name. */
+  since: string;
+  unit: Unit;
+  document: ValueChange[];
+  /** Figures the plan states that changed. */
+  cells: CellChange[];
+  /** Sums, subtotals and results that changed as a consequence. */
+  sums: CellChange[];
+  rowsAdded: string[];
+  rowsRemoved: string[];
+  columnsAdded: string[];
+  columnsRemoved: string[];
+  sectionsAdded: string[];
+  sectionsRemoved: string[];
+  sectionsReworded: string[];
+}
+
 export interface ComputedPlan {
   file: string;
   /** The plan's text as read, for the document id (and the archive). */
@@ -130,5 +164,7 @@ export interface ComputedPlan {
   contents: ContentsEntry[] | undefined;
   budget: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
+  /** Set by vplan diff --appendix: printed as a last page. */
+  changes?: PlanChanges | undefined;
   warnings: PlanIssue[];
 }

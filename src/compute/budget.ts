@@ -424,7 +424,7 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
   if (incomeHeading) rows.push({ kind: 'heading', label: incomeHeading, cells: columns.map(() => null), path: [...base, 'income'] });
   emitNodes(income);
   if (input.convention === 'balance') {
-    rows.push({ kind: 'row', label: capital.label ?? 'Balanserat resultat', cells: [...totals.openingCapital], path: [...base, 'capital'] });
+    rows.push({ kind: 'capital', label: capital.label ?? 'Balanserat resultat', cells: [...totals.openingCapital], path: [...base, 'capital'] });
   }
   rows.push({
     kind: 'sum',

@@ -30,6 +30,9 @@ function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
   const safe = (html: string) => new hb.SafeString(html);
   hb.registerHelper('money', (value: unknown) => (typeof value === 'number' ? formatInteger(value) : ''));
+  hb.registerHelper('signedMoney', (value: unknown) =>
+    typeof value === 'number' ? `${value > 0 ? '+' : ''}${formatInteger(value)}` : '',
+  );
   hb.registerHelper('share', (hundredths: unknown) => (typeof hundredths === 'number' ? formatFixed(hundredths, 2) : ''));
   hb.registerHelper('percentTotal', (hundredths: unknown) =>
     typeof hundredths === 'number' ? `${hundredths % 100 === 0 ? formatInteger(hundredths / 100) : formatFixed(hundredths, 2)}\u00a0%` : '',

@@ -1,0 +1,134 @@
+// What changed between two versions of a plan, in a board's terms: each budget cell old → new with its
+// effect on the sums and results, sections added, removed or reworded, and status and dates.
+import type { BudgetTable, ComputedPlan, ComputedSection, PlanChanges, ValueChange } from '../model.js';
+import { headingLabel } from '../format.js';
+import { walkSections } from '../compute/sections.js';
+
+interface KeyedCell {
+  row: string;
+  column: string;
+  kind: string;
+  value: number | null;
+}
+
+/** Every printed figure of a plan's tables, keyed by table, row label and column label. */
+function figures(plan: ComputedPlan): Map<string, KeyedCell> {
+  const out = new Map<string, KeyedCell>();
+  const add = (table: BudgetTable, tableName: string, columnIds: string[]) => {
+    const seen = new Map<string, number>();
+    for (const row of table.rows) {
+      if (row.kind === 'heading' || row.kind === 'groupHeading') continue;
+      const n = (seen.get(row.label) ?? 0) + 1;
+      seen.set(row.label, n);
+      const rowName = `${tableName}${row.label}${n > 1 ? ` (${n})` : ''}`;
+      row.cells.forEach((value, ci) => {
+        out.set(`${rowName}|${columnIds[ci]}`, { row: rowName, column: table.columnLabels[ci]!, kind: row.kind, value });
+      });
+    }
+  };
+  const budget = plan.budget;
+  if (budget) {
+    const ids = budget.columns.map((c) => c.id);
+    add(budget.table, '', ids);
+    for (const detail of budget.details) add(detail, `${detail.caption ?? detail.id}: `, ids);
+  }
+  const contributions = plan.contributions;
+  if (contributions) {
+    contributions.parties.forEach((party) =>
+      contributions.columns.forEach((column, ci) =>
+        out.set(`medlemsbidrag:${party.name}|${column.id}`, {
+          row: `Medlemsbidrag: ${party.name}`,
+          column: column.label,
+          kind: 'row',
+          value: party.amounts[ci]!,
+        }),
+      ),
+    );
+    contributions.columns.forEach((column) =>
+      out.set(`medlemsbidrag:total|${column.id}`, { row: `Medlemsbidrag: ${contributions.totalLabel}`, column: column.label, kind: 'sum', value: column.total }),
+    );
+  }
+  return out;
+}
+
+function sectionName(s: ComputedSection): string {
+  const label = headingLabel(s.number, s.level);
+  return label ? `${label} ${s.title}` : s.title;
+}
+
+/** Sections keyed by their titles from the top, so renumbering alone is not a change. */
+function sections(plan: ComputedPlan): Map<string, { name: string; body: string }> {
+  const out = new Map<string, { name: string; body: string }>();
+  // Where a part stands in the JSON is not its content: moving a section is not rewording it.
+  const withoutPaths = (key: string, value: unknown) => (key === 'path' ? undefined : value);
+  const walk = (list: ComputedSection[], prefix: string, parentName: string) => {
+    list.forEach((s, i) => {
+      const key = `${prefix}/${s.title || `#${i}`}`;
+      const name = sectionName(s) || `${parentName} (del ${i + 1})`;
+      out.set(key, { name, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths) });
+      walk(s.children, key, name);
+    });
+  };
+  walk(plan.sections, '', 'planen');
+  return out;
+}
+
+export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: string): PlanChanges {
+  const document: ValueChange[] = [];
+  const compare = (label: string, a: string | undefined, b: string | undefined) => {
+    if ((a ?? '') !== (b ?? '')) document.push({ label, before: a ?? '–', after: b ?? '–' });
+  };
+  const d0 = before.document;
+  const d1 = after.document;
+  compare('Titel', d0.title, d1.title);
+  compare('Undertitel', d0.subtitle, d1.subtitle);
+  compare('Diarienummer', d0.dnr, d1.dnr);
+  compare('Status', d0.status.state, d1.status.state);
+  compare('Beslutsdatum', d0.status.decisionDate, d1.status.decisionDate);
+  compare('Beslutande organ', d0.status.decisionBody, d1.status.decisionBody);
+  compare('Budgetår', String(d0.budgetYear), String(d1.budgetYear));
+
+  const old = figures(before);
+  const now = figures(after);
+  const cells: PlanChanges['cells'] = [];
+  const sums: PlanChanges['sums'] = [];
+  for (const [key, cell] of now) {
+    const previous = old.get(key);
+    if (!previous || previous.value === cell.value) continue;
+    const delta = previous.value !== null && cell.value !== null ? cell.value - previous.value : null;
+    const change = { row: cell.row, column: cell.column, before: previous.value, after: cell.value, delta };
+    // Stated figures are changes; sums, results and carried-forward capital are their effects.
+    (cell.kind === 'row' || cell.kind === 'varav' ? cells : sums).push(change);
+  }
+  const rowsOf = (m: Map<string, KeyedCell>) => new Set([...m.values()].filter((c) => c.kind === 'row' || c.kind === 'varav').map((c) => c.row));
+  const columnsOf = (m: Map<string, KeyedCell>) => new Set([...m.values()].map((c) => c.column));
+  const oldRows = rowsOf(old);
+  const newRows = rowsOf(now);
+  const oldColumns = columnsOf(old);
+  const newColumns = columnsOf(now);
+
+  const oldSections = sections(before);
+  const newSections = sections(after);
+  return {
+    since,
+    unit: after.budget?.unit ?? before.budget?.unit ?? 'kr',
+    document,
+    cells,
+    sums,
+    rowsAdded: [...newRows].filter((r) => !oldRows.has(r)),
+    rowsRemoved: [...oldRows].filter((r) => !newRows.has(r)),
+    columnsAdded: [...newColumns].filter((c) => !oldColumns.has(c)),
+    columnsRemoved: [...oldColumns].filter((c) => !newColumns.has(c)),
+    sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k)).map(([, s]) => s.name),
+    sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k)).map(([, s]) => s.name),
+    sectionsReworded: [...newSections].filter(([k, s]) => oldSections.has(k) && oldSections.get(k)!.body !== s.body).map(([, s]) => s.name),
+  };
+}
+
+export function hasChanges(c: PlanChanges): boolean {
+  return (
+    c.document.length + c.cells.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length +
+      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length >
+    0
+  );
+}

@@ -1,0 +1,31 @@
+// The changes between two versions as plain Swedish text for the terminal.
+import type { CellChange, PlanChanges } from '../model.js';
+import { formatInteger } from '../format.js';
+import { hasChanges } from './diff.js';
+
+const figure = (v: number | null) => (v === null ? '(tom)' : formatInteger(v));
+const signed = (v: number) => (v > 0 ? `+${formatInteger(v)}` : formatInteger(v));
+
+function cellLine(c: CellChange): string {
+  return `  ${c.row}, ${c.column}: ${figure(c.before)} → ${figure(c.after)}${c.delta !== null ? ` (${signed(c.delta)})` : ''}`;
+}
+
+export function formatChanges(changes: PlanChanges): string {
+  const lines = [`Ändringar sedan ${changes.since}`];
+  if (!hasChanges(changes)) return `${lines[0]}: inga.\n`;
+  const block = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    lines.push('', title, ...items);
+  };
+  block('Dokumentet', changes.document.map((d) => `  ${d.label}: ${d.before} → ${d.after}`));
+  block(`Budgeten (${changes.unit})`, changes.cells.map(cellLine));
+  block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`)]);
+  block('Kolumner', [...changes.columnsAdded.map((c) => `  ny: ${c}`), ...changes.columnsRemoved.map((c) => `  borttagen: ${c}`)]);
+  block('Påverkan på summor och resultat', changes.sums.map(cellLine));
+  block('Avsnitt', [
+    ...changes.sectionsAdded.map((s) => `  nytt: ${s}`),
+    ...changes.sectionsRemoved.map((s) => `  borttaget: ${s}`),
+    ...changes.sectionsReworded.map((s) => `  omskrivet: ${s}`),
+  ]);
+  return `${lines.join('\n')}\n`;
+}
