@@ -8,7 +8,7 @@ import type { ComputedPlan } from './model.js';
 import { renderHtml } from './render/html.js';
 import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
-import { loadDocument } from './print/pdf.js';
+import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
 import { printWithContents } from './finish/contents.js';
 import { finishPdf, propertiesOf } from './finish/metadata.js';
 import { writeFileAtomic } from './output.js';
@@ -48,17 +48,53 @@ export class PrintSession {
   private browser: Promise<Browser> | undefined;
   choice: BrowserChoice | undefined;
 
-  constructor(private readonly explicitBrowser?: string) {}
+  constructor(
+    private readonly explicitBrowser?: string,
+    private readonly handleSignals = true,
+  ) {}
 
   async get(): Promise<Browser> {
+    if (this.browser) {
+      // A browser that crashed or was closed is started again rather than failing every later build.
+      const current = await this.browser.catch(() => undefined);
+      if (!current || !current.connected) this.browser = undefined;
+    }
     this.browser ??= (async () => {
-      this.choice = await chooseBrowser(this.explicitBrowser);
-      return launchBrowser(this.choice);
+      this.choice ??= await chooseBrowser(this.explicitBrowser);
+      return launchBrowser(this.choice, this.handleSignals);
     })();
-    return this.browser;
+    const pending = this.browser;
+    pending.catch(() => {
+      if (this.browser === pending) this.browser = undefined;
+    });
+    return pending;
   }
 
+  private readonly idle: PrintPage[] = [];
+  /** Contents page numbers by heading structure from earlier builds: the first guess for the next. */
+  readonly lastContentsPages = new Map<string, Record<string, string>>();
+
+  /** A prepared page, warm from an earlier document when one is free. */
+  async page(): Promise<PrintPage> {
+    const browser = await this.get();
+    while (this.idle.length > 0) {
+      const page = this.idle.pop()!;
+      if (!page.page.isClosed() && page.page.browser() === browser) return page;
+    }
+    return preparePage(browser);
+  }
+
+  /** Back to the pool when it can print again; closed otherwise. Keeps at most a few warm. */
+  readonly release = async (page: PrintPage, reusable: boolean): Promise<void> => {
+    if (reusable && this.idle.length < 8 && !page.page.isClosed()) {
+      this.idle.push(page);
+      return;
+    }
+    await page.page.close().catch(() => undefined);
+  };
+
   async close(): Promise<void> {
+    this.idle.length = 0;
     const pending = this.browser;
     this.browser = undefined;
     if (!pending) return;
@@ -80,23 +116,36 @@ export interface BuildResult {
 export interface PrintOptions {
   /** PDF/A-2u for archiving (vplan build --pdfa, and every archived version). */
   pdfa?: boolean | undefined;
+  /** Also return the final HTML as printed (vplan build --html). */
+  html?: boolean | undefined;
 }
 
 export async function printPlan(
   plan: ComputedPlan,
   session: PrintSession,
   options: PrintOptions = {},
-): Promise<{ pdf: Uint8Array; blockedRequests: string[]; pages: number }> {
+): Promise<{ pdf: Uint8Array; blockedRequests: string[]; pages: number; html: string }> {
   const html = await renderHtml(plan, { generator: GENERATOR });
-  const document = await loadDocument(await session.get(), html);
+  const document = await loadDocument(await session.page(), html, session.release);
   try {
     const headings = await document.headings();
-    const printed =
-      plan.contents && plan.contents.length > 0 ? (await printWithContents(document, plan.contents, headings)).pdf : await document.print();
+    let printed: Uint8Array;
+    if (plan.contents && plan.contents.length > 0) {
+      // Keyed by the headings, not the file: a rebuild after an edit, or a plan like one already
+      // printed, usually keeps its pages; the guess is always checked against the printed PDF.
+      const key = JSON.stringify(plan.contents.map((e) => [e.anchor, e.label, e.title]));
+      const result = await printWithContents(document, plan.contents, headings, session.lastContentsPages.get(key));
+      session.lastContentsPages.set(key, result.pages);
+      printed = result.pdf;
+    } else {
+      printed = await document.print();
+    }
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });
-    return { pdf, blockedRequests: [...document.blockedRequests], pages };
+    // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
+    const printedHtml = options.html ? await document.html() : html;
+    return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml };
   } finally {
     await document.close();
   }
@@ -106,10 +155,11 @@ export async function buildPlan(
   file: string,
   outFile: string,
   session: PrintSession,
-  options: CheckOptions & PrintOptions = {},
+  options: CheckOptions & PrintOptions & { htmlFile?: string | undefined } = {},
 ): Promise<BuildResult> {
   const { plan, warnings } = await checkPlan(file, options);
-  const { pdf, blockedRequests, pages } = await printPlan(plan, session, options);
+  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined });
   await writeFileAtomic(outFile, pdf);
+  if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
   return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests };
 }

@@ -2,6 +2,7 @@
 // exit codes (0 done, 1 a plan or build failed, 2 the command itself was wrong).
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { PlanError, VplanError, formatPath, type PlanIssue } from './errors.js';
 import { buildPlan, checkPlan, printPlan, PrintSession } from './build.js';
 import { DEFAULT_ARCHIVE_DIR, fileVersion, listVersions, readFiledPlan, verifyArchive } from './archive/archive.js';
@@ -9,6 +10,8 @@ import { diffPlans } from './diff/diff.js';
 import { formatChanges } from './diff/format.js';
 import { writeFileAtomic } from './output.js';
 import { existsSync } from 'node:fs';
+import { PlanWatcher } from './watch/watcher.js';
+import { describeError, servePreview } from './watch/serve.js';
 import { GENERATOR } from './version.js';
 import { defaultOutputPath } from './output.js';
 import { planJsonSchema } from './load/jsonSchema.js';
@@ -17,11 +20,18 @@ import { VERSION } from './version.js';
 const HELP = `vplan ${VERSION} – verksamhetsplan med budget som PDF
 
 Användning:
-  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--theme namn] [--pdfa] [--browser sökväg]
+  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--html fil.html] [--theme namn] [--pdfa]
+             [--jobs N] [--browser sökväg]
       Kontrollerar planen, räknar budgeten och skriver PDF:en
       (standard: output/<plan>.pdf; --out bara med en plan;
       --theme väljer ett annat utseende än planens, t.ex. modern;
-      --pdfa skriver PDF/A-2u för arkivering).
+      --pdfa skriver PDF/A-2u för arkivering; --html skriver också HTML:en som
+      skrevs ut; flera planer byggs med en webbläsare och --jobs sidor åt gången).
+  vplan watch <plan.json> [--out fil.pdf] [--theme namn] [--serve] [--port N]
+      Bygger planen och bygger om den varje gång planen, en mall, ett utseende
+      eller en bild sparas. Ett fel visas, och den senaste fungerande PDF:en står
+      kvar. --serve visar PDF:en på http://127.0.0.1:PORT/ och laddar om sidan
+      efter varje ombyggnad. Avsluta med Ctrl+C.
   vplan archive <plan.json> [--archive mapp]
       Skriver planen som PDF/A och arkiverar den som nästa version under sitt dnr
       (standard: output/archive/): PDF:en, planen exakt som den är och ett manifest
@@ -76,40 +86,69 @@ async function commandValidate(files: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-async function commandBuild(
-  files: string[],
-  out: string | undefined,
-  browser: string | undefined,
-  theme: string | undefined,
-  pdfa: boolean,
-): Promise<number> {
+interface BuildCommandOptions {
+  out: string | undefined;
+  html: string | undefined;
+  browser: string | undefined;
+  theme: string | undefined;
+  pdfa: boolean;
+  jobs: number;
+}
+
+/** One plan, or many with one browser and a small pool of pages; a broken plan does not stop the rest. */
+async function commandBuild(files: string[], options: BuildCommandOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan build data/plan.json');
-  if (out !== undefined && files.length > 1) throw new UsageError('--out går bara att använda med en plan');
-  const session = new PrintSession(browser);
+  if ((options.out !== undefined || options.html !== undefined) && files.length > 1) {
+    throw new UsageError('--out och --html går bara att använda med en plan');
+  }
+  const session = new PrintSession(options.browser);
+  const started = performance.now();
+  const queue = [...files];
+  let built = 0;
   let failed = 0;
-  try {
-    for (const file of files) {
-      const target = out ?? defaultOutputPath(file);
-      const started = performance.now();
+  let stop = false;
+  const progress = files.length > 1 && process.stderr.isTTY;
+  const showProgress = () => {
+    if (progress) process.stderr.write(`\r[${built + failed}/${files.length}] ${built} klara, ${failed} fel …`);
+  };
+  const clearProgress = () => {
+    if (progress) process.stderr.write('\r\x1b[K');
+  };
+  const worker = async () => {
+    for (let file = queue.shift(); file !== undefined && !stop; file = queue.shift()) {
+      const target = options.out ?? defaultOutputPath(file);
+      const t0 = performance.now();
       try {
-        const result = await buildPlan(file, target, session, { theme, pdfa });
-        const ms = Math.round(performance.now() - started);
-        process.stdout.write(`${file} → ${result.outFile} (${result.pages} sidor, ${Math.round(result.bytes / 1024)} kB, ${ms} ms)\n`);
+        const result = await buildPlan(file, target, session, { theme: options.theme, pdfa: options.pdfa, htmlFile: options.html });
+        built++;
+        clearProgress();
+        process.stdout.write(`${file} → ${result.outFile} (${result.pages} sidor, ${Math.round(result.bytes / 1024)} kB, ${Math.round(performance.now() - t0)} ms)\n`);
         printWarnings(file, result.warnings);
         if (result.blockedRequests.length > 0) {
           process.stderr.write(`  varning: webbläsaren nekades ${result.blockedRequests.length} förfrågningar: ${result.blockedRequests.join(', ')}\n`);
         }
       } catch (error) {
         failed++;
+        clearProgress();
         report(error);
-        process.stderr.write(`  ingen PDF skrevs${target ? `; ${path.normalize(target)} är orörd` : ''}\n`);
-        if (error instanceof VplanError) break; // a browser or template problem hits every plan alike
+        process.stderr.write(`  ingen PDF skrevs; ${path.normalize(target)} är orörd\n`);
+        if (error instanceof VplanError) stop = true; // a browser or template problem hits every plan alike
       }
+      showProgress();
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.jobs, files.length)) }, worker));
   } finally {
+    clearProgress();
     await session.close();
   }
-  return failed > 0 ? 1 : 0;
+  if (files.length > 1) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
+    const skipped = files.length - built - failed;
+    process.stdout.write(`${built} byggda, ${failed} misslyckades${skipped ? `, ${skipped} hoppades över` : ''} (${seconds} s)\n`);
+  }
+  return failed > 0 || built < files.length ? 1 : 0;
 }
 
 async function commandArchive(args: string[], archiveDir: string, browser: string | undefined): Promise<number> {
@@ -188,6 +227,51 @@ async function commandDiff(
   return 0;
 }
 
+/** Pages printed at once in a batch: given, or from the machine (a page needs about a core). */
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, Math.min(4, availableParallelism()));
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 32) throw new UsageError('--jobs ska vara ett heltal 1–32');
+  return jobs;
+}
+
+async function commandWatch(
+  args: string[],
+  options: { out: string | undefined; theme: string | undefined; browser: string | undefined; serve: boolean; port: string | undefined },
+): Promise<number> {
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0) throw new UsageError('ange en planfil: vplan watch data/plan.json');
+  const port = options.port === undefined ? 0 : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port ska vara ett portnummer');
+  const out = options.out ?? defaultOutputPath(file);
+  const watcher = new PlanWatcher(file, { out, theme: options.theme, browser: options.browser });
+  const time = () => new Date().toLocaleTimeString('sv-SE');
+  watcher.on('built', (e) => {
+    process.stdout.write(`${time()} byggd (${e.reason}) på ${Math.round(e.ms)} ms → ${e.result.outFile} (${e.result.pages} sidor)\n`);
+    printWarnings(file, e.result.warnings);
+  });
+  watcher.on('failed', (e) => {
+    process.stderr.write(`${time()} fel (${e.reason}) efter ${Math.round(e.ms)} ms:\n${describeError(e.error)}\n  ${out} är den senaste fungerande versionen\n`);
+  });
+  await watcher.start();
+  if (watcher.version === 0 && watcher.lastError instanceof VplanError) {
+    await watcher.close();
+    return 1; // no browser or no templates: waiting would not help
+  }
+  const preview = options.serve ? await servePreview(watcher, port) : undefined;
+  if (preview) process.stdout.write(`Förhandsvisning: ${preview.url}\n`);
+  process.stdout.write(`Bevakar ${file} och templates/ – avsluta med Ctrl+C.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await preview?.close();
+  await watcher.close();
+  process.stdout.write('Avslutad.\n');
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -201,6 +285,10 @@ export async function main(argv: string[]): Promise<number> {
         pdfa: { type: 'boolean' },
         archive: { type: 'string' },
         appendix: { type: 'boolean' },
+        html: { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        serve: { type: 'boolean' },
+        port: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -222,9 +310,18 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build':
-        return await commandBuild(rest, values.out, values.browser, values.theme, values.pdfa ?? false);
+        return await commandBuild(rest, {
+          out: values.out,
+          html: values.html,
+          browser: values.browser,
+          theme: values.theme,
+          pdfa: values.pdfa ?? false,
+          jobs: parseJobs(values.jobs),
+        });
       case 'validate':
         return await commandValidate(rest);
+      case 'watch':
+        return await commandWatch(rest, { out: values.out, theme: values.theme, browser: values.browser, serve: values.serve ?? false, port: values.port });
       case 'diff':
         return await commandDiff(rest, {
           appendix: values.appendix ?? false,

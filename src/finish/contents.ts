@@ -37,8 +37,14 @@ export async function printWithContents(
   document: LoadedDocument,
   entries: ContentsEntry[],
   headings: DocumentHeading[],
+  guess?: Record<string, string>,
 ): Promise<ContentsResult> {
+  // With a good guess (the numbers of the plan's last build, in watch mode) one print is enough.
   let shown: Record<string, string> = {};
+  if (guess && entries.every((e) => guess[e.anchor] !== undefined)) {
+    await document.setContentsPages(guess);
+    shown = guess;
+  }
   let pdf = await document.print();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const pages = pagesFromOutline(entries, await readOutline(pdf), headings);

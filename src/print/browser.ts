@@ -124,9 +124,13 @@ export function browserArgs(choice: BrowserChoice): string[] {
   return args;
 }
 
-export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
+export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
   try {
     return await puppeteer.launch({
+      // With handleSignals, Ctrl+C ends the browser along with vplan; watch mode closes it itself.
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
       executablePath: choice.executablePath,
       headless: true,
       args: browserArgs(choice),

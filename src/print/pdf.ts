@@ -8,6 +8,8 @@ export interface LoadedDocument {
   print(): Promise<Uint8Array>;
   /** Writes page numbers into the contents entries (`data-toc-page` elements), by anchor. */
   setContentsPages(pages: Record<string, string>): Promise<void>;
+  /** The document as it now stands, serialized (contents page numbers included). */
+  html(): Promise<string>;
   /** Every heading (h1–h6) in document order, with the section anchor it belongs to, if any. */
   headings(): Promise<DocumentHeading[]>;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
@@ -20,11 +22,18 @@ export interface DocumentHeading {
   text: string;
 }
 
-export async function loadDocument(browser: Browser, html: string): Promise<LoadedDocument> {
-  const blockedRequests: string[] = [];
-  const page: Page = await browser.newPage();
+/** A page prepared once to print safely: scripts off, every request but data: refused and recorded. */
+export interface PrintPage {
+  page: Page;
+  /** Requests refused while the current document was loaded. */
+  blocked: string[];
+}
+
+export async function preparePage(browser: Browser): Promise<PrintPage> {
+  const page = await browser.newPage();
+  const prepared: PrintPage = { page, blocked: [] };
   try {
-    // The document's own scripts never run; the contents pass below talks to the page through the
+    // The document's own scripts never run; the contents pass talks to the page through the
     // DevTools protocol, which this setting does not affect.
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -33,43 +42,83 @@ export async function loadDocument(browser: Browser, html: string): Promise<Load
       if (url.startsWith('data:')) {
         void request.continue();
       } else {
-        blockedRequests.push(url);
+        prepared.blocked.push(url);
         void request.abort('blockedbyclient');
       }
     });
-    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
   } catch (error) {
     await page.close().catch(() => undefined);
     throw error;
   }
+  return prepared;
+}
+
+/**
+ * Loads HTML into a prepared page. `release` is called when the document is closed: with `true` when
+ * the page is fit to print the next document (a pool keeps it warm), `false` after a failure.
+ */
+export async function loadDocument(
+  target: Browser | PrintPage,
+  html: string,
+  release: (page: PrintPage, reusable: boolean) => Promise<void> = async (p) => {
+    await p.page.close().catch(() => undefined);
+  },
+): Promise<LoadedDocument> {
+  const prepared = 'page' in target ? target : await preparePage(target);
+  const { page } = prepared;
+  prepared.blocked = [];
+  try {
+    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+  } catch (error) {
+    await release(prepared, false);
+    throw error;
+  }
+  let failed = false;
+  const guard = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      failed = true;
+      throw error;
+    }
+  };
   return {
-    blockedRequests,
-    print: () =>
-      page.pdf({
-        format: 'A4',
-        printBackground: true,
-        preferCSSPageSize: true,
-        displayHeaderFooter: false,
-        tagged: true,
-        outline: true,
-        timeout: 120_000,
-      }),
-    setContentsPages: async (pages) => {
-      await page.evaluate((numbers: Record<string, string>) => {
-        for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
-          const value = numbers[element.dataset.tocPage ?? ''];
-          if (value !== undefined) element.textContent = value;
-        }
-      }, pages);
+    get blockedRequests() {
+      return prepared.blocked;
     },
-    headings: () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => ({
-          anchor: h.dataset.anchor ?? null,
-          text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
-        })),
+    print: () =>
+      guard(
+        page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: false,
+          tagged: true,
+          outline: true,
+          timeout: 120_000,
+        }),
       ),
-    close: () => page.close().catch(() => undefined),
+    setContentsPages: async (pages) => {
+      await guard(
+        page.evaluate((numbers: Record<string, string>) => {
+          for (const element of document.querySelectorAll<HTMLElement>('[data-toc-page]')) {
+            const value = numbers[element.dataset.tocPage ?? ''];
+            if (value !== undefined) element.textContent = value;
+          }
+        }, pages),
+      );
+    },
+    html: () => guard(page.content()),
+    headings: () =>
+      guard(
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => ({
+            anchor: h.dataset.anchor ?? null,
+            text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+          })),
+        ),
+      ),
+    close: () => release(prepared, !failed),
   };
 }
 

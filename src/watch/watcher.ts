@@ -1,0 +1,125 @@
+// Watch mode: build once, then rebuild on every save of the plan, a template, a theme or an asset,
+// with one browser kept warm. A broken edit reports its error and the last good PDF stays in place.
+import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { buildPlan, PrintSession, type BuildResult } from '../build.js';
+import { resetTemplateCache } from '../render/html.js';
+import { TEMPLATES_DIR } from '../render/assets.js';
+
+export interface WatchOptions {
+  out: string;
+  theme?: string | undefined;
+  browser?: string | undefined;
+  /** Quiet period after a change before rebuilding: editors often write a file in several steps. */
+  debounceMs?: number;
+}
+
+export interface BuiltEvent {
+  version: number;
+  ms: number;
+  reason: string;
+  result: BuildResult;
+}
+
+export interface FailedEvent {
+  ms: number;
+  reason: string;
+  error: unknown;
+}
+
+export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [FailedEvent] }> {
+  readonly session: PrintSession;
+  /** Counts successful builds; the preview uses it to know when to reload. */
+  version = 0;
+  lastError: unknown = undefined;
+  private watchers: FSWatcher[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private pendingReasons = new Set<string>();
+  private running: Promise<void> | undefined;
+  private templatesChanged = false;
+
+  constructor(
+    readonly file: string,
+    readonly options: WatchOptions,
+  ) {
+    super();
+    // The watcher closes its browser on Ctrl+C itself, after the build under way.
+    this.session = new PrintSession(options.browser, false);
+  }
+
+  /** Builds once and starts watching. */
+  async start(): Promise<void> {
+    const planDir = path.dirname(path.resolve(this.file));
+    const planName = path.basename(this.file);
+    // The plan's folder, not the file: editors save by replacing the file, which ends a file watch.
+    this.watchers.push(
+      watch(planDir, (_event, name) => {
+        if (name === null) return;
+        const changed = name.toString();
+        if (changed === planName) this.schedule('planen');
+        else if (/\.(png|jpe?g|svg)$/i.test(changed)) this.schedule(`bilden ${changed}`);
+      }),
+    );
+    this.watchers.push(
+      watch(TEMPLATES_DIR, { recursive: true }, (_event, name) => {
+        if (name === null) return;
+        this.templatesChanged = true;
+        this.schedule(`mallen ${name.toString()}`);
+      }),
+    );
+    this.pendingReasons.add('start');
+    await this.runPending();
+  }
+
+  private schedule(reason: string): void {
+    this.pendingReasons.add(reason);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.runPending(), this.options.debounceMs ?? 40);
+  }
+
+  private async runPending(): Promise<void> {
+    if (this.running) {
+      await this.running; // the changes that arrived meanwhile are built right after
+      if (this.pendingReasons.size === 0) return;
+    }
+    const reasons = [...this.pendingReasons];
+    this.pendingReasons.clear();
+    if (reasons.length === 0) return;
+    this.running = this.rebuild(reasons.join(', ')).finally(() => {
+      this.running = undefined;
+    });
+    await this.running;
+    if (this.pendingReasons.size > 0) await this.runPending();
+  }
+
+  private async rebuild(reason: string): Promise<void> {
+    if (this.templatesChanged) {
+      resetTemplateCache();
+      this.templatesChanged = false;
+    }
+    const started = performance.now();
+    try {
+      const result = await buildPlan(this.file, this.options.out, this.session, { theme: this.options.theme });
+      this.version++;
+      this.lastError = undefined;
+      this.emit('built', { version: this.version, ms: performance.now() - started, reason, result });
+    } catch (error) {
+      this.lastError = error;
+      this.emit('failed', { ms: performance.now() - started, reason, error });
+    }
+  }
+
+  /** Waits for a build that is under way, if any. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.timer);
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    await this.idle();
+    await this.session.close();
+  }
+}
