@@ -9,6 +9,7 @@ import { renderHtml } from './render/html.js';
 import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
+import type { PDFDocument } from 'pdf-lib';
 import { printWithContents } from './finish/contents.js';
 import { finishPdf, propertiesOf } from './finish/metadata.js';
 import { writeFileAtomic } from './output.js';
@@ -74,6 +75,14 @@ export class PrintSession {
   /** Contents page numbers by heading structure from earlier builds: the first guess for the next. */
   readonly lastContentsPages = new Map<string, Record<string, string>>();
 
+  /** Starts the browser (and a first page) now, without waiting: problems surface at the first get(). */
+  warmUp(): void {
+    this.page().then(
+      (page) => this.release(page, true),
+      () => undefined,
+    );
+  }
+
   /** A prepared page, warm from an earlier document when one is free. */
   async page(): Promise<PrintPage> {
     const browser = await this.get();
@@ -129,14 +138,14 @@ export async function printPlan(
   const document = await loadDocument(await session.page(), html, session.release);
   try {
     const headings = await document.headings();
-    let printed: Uint8Array;
+    let printed: Uint8Array | PDFDocument;
     if (plan.contents && plan.contents.length > 0) {
       // Keyed by the headings, not the file: a rebuild after an edit, or a plan like one already
       // printed, usually keeps its pages; the guess is always checked against the printed PDF.
       const key = JSON.stringify(plan.contents.map((e) => [e.anchor, e.label, e.title]));
       const result = await printWithContents(document, plan.contents, headings, session.lastContentsPages.get(key));
       session.lastContentsPages.set(key, result.pages);
-      printed = result.pdf;
+      printed = result.doc;
     } else {
       printed = await document.print();
     }

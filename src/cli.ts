@@ -102,6 +102,7 @@ async function commandBuild(files: string[], options: BuildCommandOptions): Prom
     throw new UsageError('--out och --html går bara att använda med en plan');
   }
   const session = new PrintSession(options.browser);
+  session.warmUp(); // the browser starts while the plans are read and computed
   const started = performance.now();
   const queue = [...files];
   let built = 0;
@@ -178,6 +179,7 @@ async function commandArchive(args: string[], archiveDir: string, browser: strin
   }
   if (rest.length > 0) throw new UsageError('vplan archive arkiverar en plan i taget');
   const session = new PrintSession(browser);
+  session.warmUp();
   try {
     const { plan, loaded, warnings } = await checkPlan(first);
     printWarnings(first, warnings);

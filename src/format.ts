@@ -1,6 +1,7 @@
 // Swedish number, percent and date formatting, shared by the templates' helpers and figures in prose.
-import { format as formatDate } from 'date-fns';
-import { sv } from 'date-fns/locale';
+// The deep imports load one function and one locale, not all of date-fns (a third of a second at start).
+import { format as formatDate } from 'date-fns/format';
+import { sv } from 'date-fns/locale/sv';
 
 export const NBSP = '\u00a0';
 export const MINUS = '\u2212';

@@ -2,6 +2,7 @@
 // numbers into the innehållsförteckning and print again, until the numbers no longer move.
 import type { ContentsEntry } from '../model.js';
 import type { DocumentHeading, LoadedDocument } from '../print/pdf.js';
+import { PDFDocument } from 'pdf-lib';
 import { readOutline, type OutlineEntry } from './outline.js';
 import { VplanError } from '../errors.js';
 
@@ -29,6 +30,8 @@ export function pagesFromOutline(entries: ContentsEntry[], outline: OutlineEntry
 
 export interface ContentsResult {
   pdf: Uint8Array;
+  /** The final PDF already parsed, so finishing need not parse it again. */
+  doc: PDFDocument;
   pages: Record<string, string>;
   passes: number;
 }
@@ -47,8 +50,9 @@ export async function printWithContents(
   }
   let pdf = await document.print();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const pages = pagesFromOutline(entries, await readOutline(pdf), headings);
-    if (entries.every((e) => pages[e.anchor] === shown[e.anchor])) return { pdf, pages, passes: pass };
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+    const pages = pagesFromOutline(entries, await readOutline(doc), headings);
+    if (entries.every((e) => pages[e.anchor] === shown[e.anchor])) return { pdf, doc, pages, passes: pass };
     await document.setContentsPages(pages);
     shown = pages;
     pdf = await document.print();

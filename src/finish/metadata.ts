@@ -34,12 +34,12 @@ export function propertiesOf(doc: ComputedDocument, generator: string, source: s
 
 /** Sets the document properties, and the bookmarks' titles to the headings' true text. */
 export async function finishPdf(
-  pdf: Uint8Array,
+  pdf: Uint8Array | PDFDocument,
   properties: DocumentProperties,
   headingTexts: string[],
   options: { pdfa?: boolean } = {},
 ): Promise<{ pdf: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   const outline = await readOutline(doc);
   if (outline.length === headingTexts.length) setOutlineTitles(outline, headingTexts);
   doc.setTitle(properties.title, { showInWindowTitleBar: true });
@@ -60,6 +60,6 @@ export async function finishPdf(
   const id = PDFHexString.of(properties.documentId);
   doc.context.trailerInfo.ID = doc.context.obj([id, id]) as PDFArray;
   if (options.pdfa) makePdfA(doc, properties.documentId);
-  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  const bytes = await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
   return { pdf: bytes, pages: doc.getPageCount() };
 }

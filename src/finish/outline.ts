@@ -16,7 +16,7 @@ function text(value: unknown): string {
 }
 
 export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<OutlineEntry[]> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false });
+  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   const pageNumbers = new Map<string, number>();
   doc.getPages().forEach((page, i) => pageNumbers.set(page.ref.toString(), i + 1));
   const context = doc.context;

@@ -34,8 +34,10 @@ export interface FontSpec {
 const fontCssCache = new Map<string, Promise<string>>();
 
 /** @font-face rules with the font files inlined, so the page needs no request and the PDF embeds them. */
-export function fontCss(font: FontSpec): Promise<string> {
-  const key = `${font.package}|${font.family}`;
+export type FontSubset = 'latin' | 'latin-ext';
+
+export function fontCss(font: FontSpec, subsets: readonly FontSubset[] = ['latin', 'latin-ext']): Promise<string> {
+  const key = `${font.package}|${font.family}|${subsets.join(',')}`;
   let cached = fontCssCache.get(key);
   if (!cached) {
     cached = (async () => {
@@ -47,7 +49,7 @@ export function fontCss(font: FontSpec): Promise<string> {
       }
       const id = font.package.split('/').pop()!;
       const faces = await Promise.all(
-        FONT_FACES.map(async (f) => {
+        FONT_FACES.filter((f) => subsets.includes(f.subset)).map(async (f) => {
           const file = path.join(dir, `${id}-${f.subset}-${f.weight}-${f.style}.woff2`);
           const data = await readFile(file).catch(() => {
             throw new VplanError(`Typsnittsfilen ${file} saknas.`, 'Kör npm install i vplan-mappen.');
@@ -60,6 +62,14 @@ export function fontCss(font: FontSpec): Promise<string> {
     fontCssCache.set(key, cached);
   }
   return cached;
+}
+
+/** Characters the latin subset lacks (Swedish needs none of them): then latin-ext is embedded too. */
+const LATIN_EXT = /[\u0100-\u02ff\u1d00-\u1dbf\u1e00-\u1eff\u20a0-\u20ab\u20ad-\u20c0\u2113\u2c60-\u2c7f\ua720-\ua7ff]/;
+
+/** The font subsets a document's text needs. */
+export function subsetsFor(text: string): FontSubset[] {
+  return LATIN_EXT.test(text) ? ['latin', 'latin-ext'] : ['latin'];
 }
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };

@@ -4,7 +4,7 @@ import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
 import { formatDateSv, formatFixed, formatInteger, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
-import { fontCss, listPartials, logoDataUri, readTemplateFile, type FontSpec } from './assets.js';
+import { fontCss, listPartials, logoDataUri, readTemplateFile, subsetsFor, type FontSpec } from './assets.js';
 import { VplanError } from '../errors.js';
 
 export interface RenderOptions {
@@ -110,14 +110,19 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
   const logo = plan.document.logo
     ? { src: await logoDataUri(plan.file, plan.document.logo.file), alt: plan.document.logo.alt }
     : undefined;
-  return layout({
+  const FONTS = '/*vplan-fonts*/';
+  const html = layout({
     plan,
     doc: plan.document,
     logo,
     css,
-    fonts: (await Promise.all(fonts.map(fontCss))).join('\n'),
+    fonts: FONTS,
     generator: options.generator,
     adopted: plan.document.status.state === 'fastställd',
     longDates: plan.document.dateStyle === 'long',
   });
+  // Only the font files the text needs are inlined: a smaller page loads and prints faster.
+  const subsets = subsetsFor(html);
+  const fontFaces = (await Promise.all(fonts.map((f) => fontCss(f, subsets)))).join('\n');
+  return html.replace(FONTS, () => fontFaces);
 }

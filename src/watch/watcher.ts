@@ -75,7 +75,7 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   private schedule(reason: string): void {
     this.pendingReasons.add(reason);
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.runPending(), this.options.debounceMs ?? 40);
+    this.timer = setTimeout(() => void this.runPending(), this.options.debounceMs ?? 20);
   }
 
   private async runPending(): Promise<void> {
