@@ -84,6 +84,7 @@ try {
     bare.push(await timed(choice.executablePath, [...bareArgs, `--user-data-dir=${path.join(work, `profile-${i}`)}`]));
     cold.push(await timed(process.execPath, [bin, 'build', largest.file, '--out', path.join(work, 'cold.pdf')]));
   }
+  const profile = JSON.parse((await run(process.execPath, [path.join(root, 'bench', 'cold-profile.mjs'), largest.file], { cwd: root })).stdout);
   rows.push(['bare Chromium --print-to-pdf, same HTML', ms(median(bare)), '']);
   rows.push(['vplan build, cold, whole process', ms(median(cold)), `${(median(cold) / median(bare)).toFixed(2)}× bare (target ≤ 1.3×)`]);
 
@@ -152,6 +153,8 @@ try {
   console.log(`| ${'mätning'.padEnd(width[0])} | ${'värde'.padEnd(width[1])} | jämförelse |`);
   console.log(`|${'-'.repeat(width[0] + 2)}|${'-'.repeat(width[1] + 2)}|---|`);
   for (const r of rows) console.log(`| ${r[0].padEnd(width[0])} | ${r[1].padEnd(width[1])} | ${r[2]} |`);
+  console.log('\nEn kall byggnad steg för steg (i en ny process, utan parallellitet utom webbläsarens start):');
+  for (const [step, t] of profile) console.log(`  ${String(t).padStart(5)} ms  ${step}`);
 } finally {
   await rm(work, { recursive: true, force: true });
 }

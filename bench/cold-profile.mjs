@@ -1,0 +1,33 @@
+// Where a cold build's time goes: the same steps as `vplan build`, timed one by one in a fresh process.
+// Run by bench.mjs; prints one JSON line.
+const mark = [['start', performance.now()]];
+const at = (name) => mark.push([name, performance.now()]);
+const root = new URL('..', import.meta.url).pathname;
+const { checkPlan, PrintSession } = await import(`${root}dist/build.js`);
+at('import vplan (zod, Handlebars, markdown-it, puppeteer-core)');
+const { renderHtml } = await import(`${root}dist/render/html.js`);
+const { loadDocument } = await import(`${root}dist/print/pdf.js`);
+const file = process.argv[2];
+const session = new PrintSession();
+const launched = session.get();
+const { plan } = await checkPlan(file);
+at('load and compute the plan');
+const html = await renderHtml(plan, { generator: 'vplan' });
+at('render HTML');
+const { printWithContents } = await import(`${root}dist/finish/contents.js`);
+const { finishPdf, propertiesOf } = await import(`${root}dist/finish/metadata.js`);
+at('import pdf-lib');
+await launched;
+at('wait for the browser to start (launched in parallel)');
+const doc = await loadDocument(await session.page(), html, session.release);
+at('open a page and load the HTML');
+const headings = await doc.headings();
+const result = await printWithContents(doc, plan.contents, headings, undefined);
+at(`print with the contents pass (${result.passes} prints)`);
+await finishPdf(result.doc, propertiesOf(plan.document, 'vplan', plan.source), headings.map((h) => h.text));
+at('finish (bookmarks, properties) and save');
+await doc.close();
+await session.close();
+at('close the browser');
+const steps = mark.slice(1).map(([name, t], i) => [name, Math.round(t - mark[i][1])]);
+console.log(JSON.stringify(steps));
