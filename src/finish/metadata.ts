@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { readOutline, setOutlineTitles } from './outline.js';
 import { makePdfA } from './pdfa.js';
+import { normalizeStructureIds } from './normalize.js';
 import type { ComputedDocument } from '../model.js';
 
 export interface DocumentProperties {
@@ -42,6 +43,7 @@ export async function finishPdf(
   const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
   const outline = await readOutline(doc);
   if (outline.length === headingTexts.length) setOutlineTitles(outline, headingTexts);
+  normalizeStructureIds(doc);
   doc.setTitle(properties.title, { showInWindowTitleBar: true });
   doc.setAuthor(properties.author);
   doc.setSubject(properties.subject);
