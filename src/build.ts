@@ -108,6 +108,16 @@ export class PrintSession {
     await page.page.close().catch(() => undefined);
   };
 
+  /** Ends the browser at once (it crashed or hangs); the next get() starts a new one. */
+  async restart(): Promise<void> {
+    this.idle.length = 0;
+    const pending = this.browser;
+    this.browser = undefined;
+    const browser = await pending?.catch(() => undefined);
+    browser?.process()?.kill('SIGKILL');
+    await browser?.close().catch(() => undefined);
+  }
+
   async close(): Promise<void> {
     this.idle.length = 0;
     const pending = this.browser;
@@ -135,11 +145,41 @@ export interface PrintOptions {
   html?: boolean | undefined;
 }
 
-export async function printPlan(
-  plan: ComputedPlan,
-  session: PrintSession,
-  options: PrintOptions = {},
-): Promise<{ pdf: Uint8Array; blockedRequests: string[]; pages: number; html: string }> {
+type Printed = { pdf: Uint8Array; blockedRequests: string[]; pages: number; html: string };
+
+/** A crash or hang of the browser, as opposed to a problem of the plan or the templates. */
+function isBrowserFailure(error: unknown): boolean {
+  if (error instanceof PlanError || error instanceof VplanError || !(error instanceof Error)) return false;
+  return (
+    ['TimeoutError', 'TargetCloseError', 'ProtocolError', 'ConnectionClosedError'].includes(error.name) ||
+    /target closed|session closed|connection closed|protocol error|disconnected|detached|timed? ?out/i.test(error.message)
+  );
+}
+
+/**
+ * Prints a plan; a browser that crashes or hangs (timeout) is ended and started again once, and a
+ * second failure is reported clearly.
+ */
+export async function printPlan(plan: ComputedPlan, session: PrintSession, options: PrintOptions = {}): Promise<Printed> {
+  try {
+    return await printOnce(plan, session, options);
+  } catch (error) {
+    if (!isBrowserFailure(error)) throw error;
+    await session.restart();
+    try {
+      return await printOnce(plan, session, options);
+    } catch (second) {
+      if (!isBrowserFailure(second)) throw second;
+      await session.restart();
+      throw new VplanError(
+        `Webbläsaren kraschade eller slutade svara två gånger när ${plan.file} skulle skrivas ut (${(second as Error).message.split('\n')[0]}).`,
+        'Ingen PDF skrevs. Försök igen; händer det igen, prova en annan webbläsare med --browser eller VPLAN_BROWSER.',
+      );
+    }
+  }
+}
+
+async function printOnce(plan: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
   const html = await renderHtml(plan, { generator: GENERATOR });
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);

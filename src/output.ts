@@ -1,13 +1,36 @@
 // Writing results: to a temporary file beside the target, then renamed into place, so the target is
 // always either the old file or the complete new one.
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+
+const TEMP_PREFIX = '.vplan-tmp-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temporary files that a killed vplan left beside `target`; a running vplan's are kept. */
+export async function removeStaleTemporaries(target: string): Promise<void> {
+  const dir = path.dirname(path.resolve(target));
+  const prefix = `${TEMP_PREFIX}${path.basename(target)}-`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) await unlink(path.join(dir, name)).catch(() => undefined);
+  }
+}
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await mkdir(dir, { recursive: true });
-  const temporary = path.join(dir, `.vplan-tmp-${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  await removeStaleTemporaries(target);
+  const temporary = path.join(dir, `${TEMP_PREFIX}${path.basename(target)}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     await writeFile(temporary, data);
     await rename(temporary, target);

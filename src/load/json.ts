@@ -46,7 +46,30 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Deeper than this, a plan is not a plan; refusing it early keeps the parsers off their stack limits. */
+export const MAX_DEPTH = 64;
+
+function tooDeep(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
 export function parseJson(text: string): ParsedJson {
+  const deep = tooDeep(text);
+  if (deep !== undefined) {
+    throw new JsonSyntaxError([{ path: [], message: `planen är nästlad i fler än ${MAX_DEPTH} nivåer`, ...lineColumn(text, deep) }]);
+  }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0) {

@@ -8,6 +8,9 @@ import { planJsonSchema, schemaKeys } from './jsonSchema.js';
 
 let keysRegistered = false;
 
+/** A plan of many thousand rows is a few MB; far beyond that, something else was given. */
+export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
+
 export interface LoadedPlan {
   file: string;
   plan: PlanInput;
@@ -55,6 +58,9 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en planfil' : `kan inte läsas (${code})`;
     throw new PlanError(file, [{ path: [], message }], 'json');
+  }
+  if (bytes.byteLength > MAX_PLAN_BYTES) {
+    throw new PlanError(file, [{ path: [], message: `filen är ${Math.round(bytes.byteLength / 1024 / 1024)} MB; en plan får vara högst ${MAX_PLAN_BYTES / 1024 / 1024} MB` }], 'json');
   }
   return { ...parsePlanText(file, decodePlanText(file, bytes)), bytes };
 }

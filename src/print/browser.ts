@@ -124,6 +124,12 @@ export function browserArgs(choice: BrowserChoice): string[] {
   return args;
 }
 
+/** How long one step of printing may take before the browser counts as hung (VPLAN_TIMEOUT_MS). */
+export function printTimeoutMs(): number {
+  const value = Number(process.env.VPLAN_TIMEOUT_MS);
+  return Number.isInteger(value) && value > 0 ? value : 60_000;
+}
+
 export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
   try {
     return await puppeteer.launch({
@@ -135,7 +141,8 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
       headless: true,
       args: browserArgs(choice),
       timeout: 30_000,
-      protocolTimeout: 60_000,
+      // Every request to the browser gives up after this long: a hung browser is noticed.
+      protocolTimeout: printTimeoutMs(),
     });
   } catch (error) {
     throw new VplanError(

@@ -2,6 +2,7 @@
 // loads nothing from outside: every request except its own inlined (data:) assets is refused and
 // recorded. The page stays open so the contents pass can fill in page numbers and print again.
 import type { Browser, Page } from 'puppeteer-core';
+import { printTimeoutMs } from './browser.js';
 
 export interface LoadedDocument {
   /** Prints the page as it now stands: A4, tagged, with a bookmark per heading. */
@@ -68,7 +69,7 @@ export async function loadDocument(
   const { page } = prepared;
   prepared.blocked = [];
   try {
-    await page.setContent(html, { waitUntil: 'load', timeout: 60_000 });
+    await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs() });
   } catch (error) {
     await release(prepared, false);
     throw error;
@@ -95,7 +96,7 @@ export async function loadDocument(
           displayHeaderFooter: false,
           tagged: true,
           outline: true,
-          timeout: 120_000,
+          timeout: printTimeoutMs(),
         }),
       ),
     setContentsPages: async (pages) => {

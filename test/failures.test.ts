@@ -1,0 +1,98 @@
+// Failures: a crashed or hung browser is restarted once and reported clearly the second time; a killed
+// build leaves no stray temporary files for the next run; absurd input is refused with a message.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { checkPlan, printPlan, PrintSession } from '../src/build.js';
+import { writeFileAtomic } from '../src/output.js';
+import { parsePlanText } from '../src/load/loadPlan.js';
+import { PlanError, VplanError } from '../src/errors.js';
+import { normalize, pdfText } from './helpers/pdfText.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-fail-'));
+});
+afterEach(async () => {
+  delete process.env.VPLAN_TIMEOUT_MS;
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a browser that fails', () => {
+  it('is started again when it crashed, and the PDF is still made', async () => {
+    const session = new PrintSession();
+    try {
+      const { plan } = await checkPlan('data/sodra-vatterbygden-2013.json');
+      const browser = await session.get();
+      browser.process()!.kill('SIGKILL'); // the browser dies between builds
+      const { pdf } = await printPlan(plan, session);
+      expect(normalize((await pdfText(pdf)).all)).toContain('Summa kostnader 4 675 000 3 958 000');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('is detected when it hangs (timeout), restarted once, and reported clearly if it hangs again', async () => {
+    process.env.VPLAN_TIMEOUT_MS = '2500';
+    const session = new PrintSession();
+    const { plan } = await checkPlan('data/sodra-vatterbygden-2013.json');
+    // Every browser this session starts stops responding at once.
+    const original = session.get.bind(session);
+    session.get = async () => {
+      const browser = await original();
+      browser.process()!.kill('SIGSTOP');
+      return browser;
+    };
+    const started = Date.now();
+    const error = await printPlan(plan, session).catch((e: unknown) => e);
+    await session.restart();
+    expect(error).toBeInstanceOf(VplanError);
+    expect((error as VplanError).message).toMatch(/kraschade eller slutade svara två gånger/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+});
+
+describe('temporary files', () => {
+  it('removes what a killed build left beside the target, and keeps a running build\'s', async () => {
+    const target = path.join(dir, 'plan.pdf');
+    await writeFile(path.join(dir, '.vplan-tmp-plan.pdf-999999-deadbeef'), 'half a PDF'); // no such process
+    await writeFile(path.join(dir, `.vplan-tmp-plan.pdf-${process.ppid}-cafebabe`), 'in progress'); // alive
+    await writeFileAtomic(target, '%PDF-1.7');
+    expect((await readdir(dir)).sort()).toEqual([`.vplan-tmp-plan.pdf-${process.ppid}-cafebabe`, 'plan.pdf']);
+  });
+});
+
+describe('absurd input', () => {
+  const refuse = (text: string) => {
+    try {
+      parsePlanText('plan.json', text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(PlanError);
+      return (error as PlanError).describe();
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses deeply nested JSON with a message, not a stack overflow', () => {
+    expect(refuse(`${'['.repeat(100000)}${']'.repeat(100000)}`)).toMatch(/nästlad i fler än 64 nivåer/);
+  });
+
+  it('refuses NaN and Infinity, which JSON does not have', () => {
+    expect(refuse('{"a": NaN}')).toMatch(/plan\.json:1:7/);
+    expect(refuse('{"a": Infinity}')).toMatch(/plan\.json:1:7/);
+  });
+
+  it('validates a 5 MB plan in reasonable time', () => {
+    const rows = Array.from({ length: 25000 }, (_, i) => ({ label: `Rad ${i} ${'x'.repeat(160)}`, values: { budget2025: i } }));
+    const text = JSON.stringify({
+      document: { association: { name: 'F' }, title: 'Verksamhetsplan 2025', budgetYear: 2025, status: { state: 'förslag' } },
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: { unit: 'kr', convention: 'result', columns: [{ kind: 'budget', year: 2025 }], income: { rows }, costs: { rows: [] } },
+    });
+    expect(text.length).toBeGreaterThan(5_000_000);
+    const started = Date.now();
+    expect(parsePlanText('big.json', text).plan.budget!.income.rows).toHaveLength(25000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
