@@ -136,6 +136,22 @@ try {
   if (code !== 0) throw new Error(`batch exited ${code}`);
   rows.push(['batch: 50 plans, one process', `${(50 / seconds).toFixed(1)} PDF/s`, `${seconds.toFixed(1)} s, peak ${mib(peak)} (targets ≥ 4 PDF/s, ≤ 1 GiB)`]);
 
+  // (e) a large plan: 2 000 budget rows and about 200 pages of text, as a whole process
+  const { largePlan } = await import(path.join(root, 'bench', 'large-plan.mjs'));
+  const large = path.join(work, 'large.json');
+  await writeFile(large, JSON.stringify(largePlan()));
+  const largeStarted = performance.now();
+  const largeChild = spawn(process.execPath, [bin, 'build', large, '--out', path.join(work, 'large.pdf')], { cwd: work, stdio: ['ignore', 'pipe', 'ignore'] });
+  let largeOut = '';
+  largeChild.stdout.on('data', (c) => (largeOut += c));
+  let largePeak = 0;
+  const largeSampler = setInterval(() => (largePeak = Math.max(largePeak, treeRss(largeChild.pid))), 100);
+  const largeCode = await new Promise((r) => largeChild.on('exit', r));
+  clearInterval(largeSampler);
+  if (largeCode !== 0) throw new Error(`large plan exited ${largeCode}`);
+  const largePages = /\((\d+) sidor/.exec(largeOut)?.[1] ?? '?';
+  rows.push([`large plan: 2 000 rows, ${largePages} pages`, ms(performance.now() - largeStarted), `peak ${mib(largePeak)}`]);
+
   // (d) memory over 200 successive rebuilds with one browser
   const loop = new PrintSession();
   const memory = [];
