@@ -83,11 +83,13 @@ export class PrintSession {
   /** Starts the browser (and a first page) now, without waiting: problems surface at the first get(). */
   warmUp(): void {
     void loadFinishing();
-    this.page().then(
+    this.warming = this.page().then(
       (page) => this.release(page, true),
       () => undefined,
     );
   }
+
+  private warming: Promise<void> | undefined;
 
   /** A prepared page, warm from an earlier document when one is free. */
   async page(): Promise<PrintPage> {
@@ -119,6 +121,9 @@ export class PrintSession {
   }
 
   async close(): Promise<void> {
+    // A page still being prepared would otherwise talk to a closing browser and hold the process open.
+    await this.warming;
+    for (const page of this.idle) await page.page.close().catch(() => undefined);
     this.idle.length = 0;
     const pending = this.browser;
     this.browser = undefined;
