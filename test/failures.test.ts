@@ -96,3 +96,33 @@ describe('absurd input', () => {
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
+
+describe('a build killed at any moment', () => {
+  it('leaves the old PDF or the complete new one, and the next run leaves no temporary files', async () => {
+    const { spawn, execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const { readFile: read } = await import('node:fs/promises');
+    const bin = path.resolve('bin/vplan.js');
+    const plan = JSON.parse(await read('data/botkyrka-huddinge-salem-2018.json', 'utf8'));
+    delete plan.$schema;
+    const file = path.join(dir, 'plan.json');
+    const out = path.join(dir, 'plan.pdf');
+    await writeFile(file, JSON.stringify(plan));
+    await promisify(execFile)(process.execPath, [bin, 'build', file, '--out', out]);
+    const old = await read(out);
+    plan.budget.income.rows[1].values.budget2018 = 5600;
+    await writeFile(file, JSON.stringify(plan));
+    for (const delay of [150, 600, 1100, 1500, 1900]) {
+      const child = spawn(process.execPath, [bin, 'build', file, '--out', out], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      const now = await read(out);
+      const complete = now.subarray(0, 5).toString() === '%PDF-' && now.subarray(-6).toString().includes('%%EOF');
+      expect(Buffer.compare(now, old) === 0 || complete, `after ${delay} ms`).toBe(true);
+    }
+    await promisify(execFile)(process.execPath, [bin, 'build', file, '--out', out]);
+    expect((await readdir(dir)).filter((f) => f.startsWith('.vplan-tmp'))).toEqual([]);
+    expect(normalize((await pdfText(await read(out))).all)).toContain('Intäkter ESF 4 100 5 600');
+  }, 60_000);
+});

@@ -137,6 +137,9 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
       handleSIGINT: handleSignals,
       handleSIGTERM: handleSignals,
       handleSIGHUP: handleSignals,
+      // Talk over a pipe, not a port: when vplan dies, even by SIGKILL, the pipe closes and the
+      // browser ends with it instead of living on as an orphan.
+      pipe: true,
       executablePath: choice.executablePath,
       headless: true,
       args: browserArgs(choice),
