@@ -10,6 +10,8 @@ import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
 import type { PDFDocument } from 'pdf-lib';
+import { writeFileAtomic } from './output.js';
+import { GENERATOR } from './version.js';
 
 /**
  * The finishing modules (pdf-lib) load on first use, and warmUp() starts loading them while the
@@ -17,8 +19,6 @@ import type { PDFDocument } from 'pdf-lib';
  */
 let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js')]> | undefined;
 const loadFinishing = () => (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js')]));
-import { writeFileAtomic } from './output.js';
-import { GENERATOR } from './version.js';
 
 export interface CheckedPlan {
   loaded: LoadedPlan;
@@ -26,12 +26,12 @@ export interface CheckedPlan {
   warnings: PlanIssue[];
 }
 
-/** Load and compute: everything short of printing. Throws PlanError with every problem found. */
 export interface CheckOptions {
   /** A theme that replaces the plan's own (vplan build --theme). */
   theme?: string | undefined;
 }
 
+/** Load and compute: everything short of printing. Throws PlanError with every problem found. */
 export async function checkPlan(file: string, options: CheckOptions = {}): Promise<CheckedPlan> {
   const loaded = await loadPlan(file);
   const outcome = computePlan(loaded.plan, file);
