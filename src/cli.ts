@@ -1,19 +1,17 @@
 // The vplan command: a thin shell over the pipeline that turns results and errors into messages and
 // exit codes (0 done, 1 a plan or build failed, 2 the command itself was wrong).
-import { parseArgs } from 'node:util';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { PlanError, VplanError, formatPath, type PlanIssue } from './errors.js';
 import { buildPlan, checkPlan, printPlan, PrintSession } from './build.js';
 import { DEFAULT_ARCHIVE_DIR, fileVersion, listVersions, readFiledPlan, verifyArchive } from './archive/archive.js';
 import { diffPlans } from './diff/diff.js';
 import { formatChanges } from './diff/format.js';
-import { writeFileAtomic } from './output.js';
-import { existsSync } from 'node:fs';
+import { defaultOutputPath, writeFileAtomic } from './output.js';
 import { PlanWatcher } from './watch/watcher.js';
 import { describeError, servePreview } from './watch/serve.js';
-import { GENERATOR } from './version.js';
-import { defaultOutputPath } from './output.js';
 import { planJsonSchema } from './load/jsonSchema.js';
 import { VERSION } from './version.js';
 
@@ -184,7 +182,7 @@ async function commandArchive(args: string[], archiveDir: string, browser: strin
     const { plan, loaded, warnings } = await checkPlan(first);
     printWarnings(first, warnings);
     const { pdf } = await printPlan(plan, session, { pdfa: true });
-    const filed = await fileVersion(plan, loaded.bytes!, pdf, { archiveDir, generator: GENERATOR, version: VERSION });
+    const filed = await fileVersion(plan, loaded.bytes!, pdf, { archiveDir, version: VERSION });
     process.stdout.write(`${first} → ${plan.document.dnr} version ${filed.manifest.version}: ${path.join(filed.dir, filed.manifest.pdf)}\n`);
     return 0;
   } finally {

@@ -17,7 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const options = () => ({ archiveDir: dir, generator: 'vplan test', version: '0.0.0' });
+const options = () => ({ archiveDir: dir, version: '0.0.0' });
 const fakePdf = (n: number) => new TextEncoder().encode(`%PDF-1.7 version ${n}`);
 
 async function finnveden() {
@@ -59,7 +59,7 @@ describe('archive', () => {
       import { checkPlan } from ${JSON.stringify(path.resolve('dist/build.js'))};
       import { fileVersion } from ${JSON.stringify(path.resolve('dist/archive/archive.js'))};
       const { plan, loaded } = await checkPlan('data/finnveden-2025.json');
-      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, new TextEncoder().encode('%PDF ' + process.pid + ' ' + i), { archiveDir: ${JSON.stringify(dir)}, generator: 'x', version: '0' });
+      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, new TextEncoder().encode('%PDF ' + process.pid + ' ' + i), { archiveDir: ${JSON.stringify(dir)}, version: '0' });
     `;
     await Promise.all([0, 1, 2].map(() => run(process.execPath, ['--input-type=module', '-e', script])));
     const versions = await listVersions(dir, '2024:11 / 2');

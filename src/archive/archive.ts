@@ -60,7 +60,7 @@ async function existingVersions(dnrDir: string): Promise<number[]> {
 
 export interface FileOptions {
   archiveDir: string;
-  generator: string;
+  /** vplan's version, recorded in the manifest. */
   version: string;
   /** The time of filing; the caller's clock. */
   now?: Date;
