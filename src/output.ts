@@ -3,6 +3,7 @@
 import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { VplanError } from './errors.js';
 
 const TEMP_PREFIX = '.vplan-tmp-';
 
@@ -27,6 +28,27 @@ export async function removeStaleTemporaries(target: string): Promise<void> {
 }
 
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  try {
+    await writeAtomically(target, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'behörighet saknas'
+        : code === 'ENOSPC'
+          ? 'disken är full'
+          : code === 'EISDIR'
+            ? 'det är en mapp'
+            : code === 'ENOTDIR' || code === 'EEXIST'
+              ? 'en del av sökvägen är en fil, inte en mapp'
+              : code === 'ENOENT' || code === 'EROFS'
+                ? 'mappen går inte att skriva i'
+                : (error as Error).message;
+    throw new VplanError(`Kan inte skriva ${target}: ${why}.`, 'Välj en annan plats med --out, eller kontrollera mappen.');
+  }
+}
+
+async function writeAtomically(target: string, data: Uint8Array | string): Promise<void> {
   const dir = path.dirname(path.resolve(target));
   await mkdir(dir, { recursive: true });
   await removeStaleTemporaries(target);

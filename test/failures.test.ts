@@ -126,3 +126,12 @@ describe('a build killed at any moment', () => {
     expect(normalize((await pdfText(await read(out))).all)).toContain('Intäkter ESF 4 100 5 600');
   }, 60_000);
 });
+
+describe('an output that cannot be written', () => {
+  it('says so plainly', async () => {
+    await writeFile(path.join(dir, 'fil'), 'x');
+    await expect(writeFileAtomic(path.join(dir, 'fil', 'plan.pdf'), '%PDF')).rejects.toThrow(
+      /Kan inte skriva .*plan\.pdf: en del av sökvägen är en fil, inte en mapp\./,
+    );
+  });
+});
