@@ -1,23 +1,17 @@
 // The archive: numbered versions per dnr, never overwritten, verified by hash, safe when filings race.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, rm, unlink, writeFile, readdir } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, readFile, unlink, writeFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
 import { dnrFolder, fileVersion, listVersions, verifyArchive } from '../src/archive/archive.js';
 
 const run = promisify(execFile);
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-archive-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('vplan-archive');
 
-const options = () => ({ archiveDir: dir, version: '0.0.0' });
+const options = () => ({ archiveDir: tmp(), version: '0.0.0' });
 const fakePdf = (n: number) => new TextEncoder().encode(`%PDF-1.7 version ${n}`);
 
 async function finnveden() {
@@ -29,7 +23,7 @@ describe('archive', () => {
   it('files versions 1, 2, 3 under the dnr with the PDF, the exact plan and a manifest', async () => {
     const { plan, bytes } = await finnveden();
     for (let n = 1; n <= 3; n++) await fileVersion(plan, bytes, fakePdf(n), options());
-    const versions = await listVersions(dir, '2024:11 / 2');
+    const versions = await listVersions(tmp(), '2024:11 / 2');
     expect(versions.map((v) => v.manifest.version)).toEqual([1, 2, 3]);
     const v2 = versions[1]!;
     expect(v2.manifest).toMatchObject({ dnr: '2024:11 / 2', status: 'förslag', decisionDate: '2024-11-28', pdf: '2024-11-2-v2.pdf' });
@@ -59,26 +53,26 @@ describe('archive', () => {
       import { checkPlan } from ${JSON.stringify(path.resolve('dist/build.js'))};
       import { fileVersion } from ${JSON.stringify(path.resolve('dist/archive/archive.js'))};
       const { plan, loaded } = await checkPlan('data/finnveden-2025.json');
-      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, new TextEncoder().encode('%PDF ' + process.pid + ' ' + i), { archiveDir: ${JSON.stringify(dir)}, version: '0' });
+      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, new TextEncoder().encode('%PDF ' + process.pid + ' ' + i), { archiveDir: ${JSON.stringify(tmp())}, version: '0' });
     `;
     await Promise.all([0, 1, 2].map(() => run(process.execPath, ['--input-type=module', '-e', script])));
-    const versions = await listVersions(dir, '2024:11 / 2');
+    const versions = await listVersions(tmp(), '2024:11 / 2');
     expect(versions.map((v) => v.manifest.version)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
-    expect((await verifyArchive(dir)).problems).toEqual([]);
-    expect((await readdir(dir)).filter((e) => e.startsWith('.staging'))).toEqual([]);
+    expect((await verifyArchive(tmp())).problems).toEqual([]);
+    expect((await readdir(tmp())).filter((e) => e.startsWith('.staging'))).toEqual([]);
   });
 
   it('verify finds a changed file and a removed one', async () => {
     const { plan, bytes } = await finnveden();
     const v1 = await fileVersion(plan, bytes, fakePdf(1), options());
     const v2 = await fileVersion(plan, bytes, fakePdf(2), options());
-    expect(await verifyArchive(dir)).toEqual({ checked: 2, problems: [] });
+    expect(await verifyArchive(tmp())).toEqual({ checked: 2, problems: [] });
 
     const pdf = path.join(v1.dir, v1.manifest.pdf);
     await chmod(pdf, 0o644);
     await writeFile(pdf, '%PDF-1.7 tampered');
     await unlink(path.join(v2.dir, 'plan.json'));
-    const { problems } = await verifyArchive(dir);
+    const { problems } = await verifyArchive(tmp());
     expect(problems.map((p) => [path.basename(p.dir), p.file, p.problem])).toEqual([
       ['v1', '2024-11-2-v1.pdf', 'ändrad'],
       ['v2', 'plan.json', 'saknas'],
@@ -101,19 +95,19 @@ describe('vplan archive (CLI)', () => {
   it('files a PDF/A, lists it, verifies it, and reports tampering with exit code 1', async () => {
     const bin = path.resolve('bin/vplan.js');
     const plan = path.resolve('data/sodra-vatterbygden-2013.json');
-    const filed = await run(process.execPath, [bin, 'archive', plan, '--archive', dir]);
+    const filed = await run(process.execPath, [bin, 'archive', plan, '--archive', tmp()]);
     expect(filed.stdout).toContain('2012:12 / 7 version 1');
-    const pdf = await readFile(path.join(dir, '2012-12-7', 'v1', '2012-12-7-v1.pdf'), 'latin1');
+    const pdf = await readFile(path.join(tmp(), '2012-12-7', 'v1', '2012-12-7-v1.pdf'), 'latin1');
     expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
 
-    const listed = await run(process.execPath, [bin, 'archive', 'list', '2012:12 / 7', '--archive', dir]);
+    const listed = await run(process.execPath, [bin, 'archive', 'list', '2012:12 / 7', '--archive', tmp()]);
     expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}fastställd {2}\(fastställd 2012-11-26\)/);
-    expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', dir])).stdout).toContain('alla filer oförändrade');
+    expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()])).stdout).toContain('alla filer oförändrade');
 
-    const file = path.join(dir, '2012-12-7', 'v1', 'plan.json');
+    const file = path.join(tmp(), '2012-12-7', 'v1', 'plan.json');
     await chmod(file, 0o644);
     await writeFile(file, '{}');
-    const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', dir]).catch((e) => e as { code: number; stderr: string });
+    const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()]).catch((e) => e as { code: number; stderr: string });
     expect((verify as { code: number }).code).toBe(1);
     expect((verify as { stderr: string }).stderr).toContain('plan.json: ändrad');
   });

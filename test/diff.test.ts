@@ -1,22 +1,16 @@
 // What changed between two versions: cells and their effects, sections, status; and the appendix page.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
 import { diffPlans, hasChanges } from '../src/diff/diff.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 
 const run = promisify(execFile);
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-diff-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('vplan-diff');
 
 /** Finnveden 2025 with one cost raised, the status adopted, one section reworded and one added. */
 async function editedFinnveden(): Promise<string> {
@@ -26,7 +20,7 @@ async function editedFinnveden(): Promise<string> {
   plan.document.status = { state: 'fastställd', decisionDate: '2024-11-28', decisionBody: 'styrelsen' };
   plan.sections[3].text = 'Samordningsförbundet har ett unikt uppdrag.';
   plan.sections.splice(4, 0, { type: 'text', title: 'Nytt avsnitt', text: 'Text.' });
-  const file = path.join(dir, 'finnveden-2025.json');
+  const file = path.join(tmp(), 'finnveden-2025.json');
   await writeFile(file, JSON.stringify(plan, null, 2));
   return file;
 }
@@ -60,10 +54,10 @@ describe('diffPlans', () => {
 describe('vplan diff (CLI)', () => {
   it('compares an archived version with a new plan and prints the appendix page', async () => {
     const bin = path.resolve('bin/vplan.js');
-    const archive = path.join(dir, 'archive');
+    const archive = path.join(tmp(), 'archive');
     await run(process.execPath, [bin, 'archive', path.resolve('data/finnveden-2025.json'), '--archive', archive]);
     const edited = await editedFinnveden();
-    const out = path.join(dir, 'ny.pdf');
+    const out = path.join(tmp(), 'ny.pdf');
     const { stdout } = await run(process.execPath, [bin, 'diff', '2024:11 / 2@1', edited, '--appendix', '--out', out, '--archive', archive]);
     expect(normalize(stdout)).toContain('Samverkansteam Finnveden, Budget 2025: 3 336 600 → 3 400 000 (+63 400)');
     const text = await pdfText(await readFile(out));

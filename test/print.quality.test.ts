@@ -8,6 +8,7 @@ import { normalize } from './helpers/pdfText.js';
 import { checkPlan } from '../src/build.js';
 import { walkSections } from '../src/compute/sections.js';
 import { readOutline } from '../src/finish/outline.js';
+import { headingLabel } from '../src/format.js';
 
 const EXAMPLES = ['finnveden-2025', 'sodra-vatterbygden-2013', 'botkyrka-huddinge-salem-2018'] as const;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -83,7 +84,7 @@ describe.each(EXAMPLES)('%s', (name) => {
     const { plan } = await checkPlan(`data/${name}.json`);
     const headings = walkSections(plan.sections)
       .filter((s) => s.title)
-      .map((s) => squeeze(`${s.number ? (s.level === 1 ? `${s.number}.` : s.number) : ''}${s.title}`));
+      .map((s) => squeeze(`${headingLabel(s.number, s.level)}${s.title}`));
     text.pages.slice(2).forEach((page, i) => {
       // The body text of a page ends before the footer's "Dnr …" / "N (M)".
       const body = squeeze(page).replace(/(Dnr.*)?\d+\(\d+\)$/, '');
@@ -117,7 +118,7 @@ describe.each(EXAMPLES)('%s', (name) => {
     const headings = walkSections(plan.sections).filter((s) => s.title);
     let at = 0;
     for (const s of headings) {
-      const expected = squeeze(`${s.number ? (s.level === 1 ? `${s.number}.` : s.number) : ''}${s.title}`);
+      const expected = squeeze(`${headingLabel(s.number, s.level)}${s.title}`);
       const found = outline.indexOf(expected, at); // exact: titles are the headings' own text
       expect(found, `bookmark for ${s.title}`).toBeGreaterThanOrEqual(0);
       at = found + 1;

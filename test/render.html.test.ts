@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { computePlan } from '../src/compute/computePlan.js';
-import { renderHtml } from '../src/render/html.js';
+import { cssString, renderHtml } from '../src/render/html.js';
 import { VplanError } from '../src/errors.js';
 import { basePlan, budget } from './helpers/plans.js';
 
@@ -50,5 +50,14 @@ describe('renderHtml', () => {
     const promise = render(withLogo('saknas.png'));
     await expect(promise).rejects.toThrow(VplanError);
     await expect(promise).rejects.toThrow(/Logotypen .*saknas\.png finns inte/);
+  });
+});
+
+describe('cssString', () => {
+  it('writes plan text into the running header so it can neither end its string nor the stylesheet', () => {
+    const css = cssString('Förbund "x"; } </style><script>');
+    expect(css).toMatch(/^"[A-Za-z0-9 \\]*"$/);
+    expect(css).not.toMatch(/[<>;{}]|"[^"]*"[^"]/);
+    expect(cssString('Dnr 2024:11 / 2')).toBe('"Dnr 2024\\3a 11 \\2f  2"');
   });
 });

@@ -366,7 +366,7 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
       cells[ci] = v.input.remainder ? (parent === null ? null : parent - (givenSum ?? 0)) : given[j]!;
     });
     if (parent === null) {
-      const stray = varav.find((v, j) => given[j] !== null);
+      const stray = varav.find((_, j) => given[j] !== null);
       if (stray) {
         issues.push({
           path: [...stray.path, 'values', column.id],

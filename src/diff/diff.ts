@@ -2,7 +2,6 @@
 // effect on the sums and results, sections added, removed or reworded, and status and dates.
 import type { BudgetTable, ComputedPlan, ComputedSection, PlanChanges, ValueChange } from '../model.js';
 import { headingLabel } from '../format.js';
-import { walkSections } from '../compute/sections.js';
 
 interface KeyedCell {
   row: string;
