@@ -67,18 +67,22 @@ function number(drafts: Draft[], level: number, prefix: string, parentNumbered: 
 }
 
 function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draft {
-  const prose = (value: string | undefined, key: string) => (value === undefined ? undefined : ctx.resolver.resolve(value, [...path, key], ctx.issues));
+  // Every prose field gets its figures filled in; a missing optional field stays missing.
+  function fill(value: string, at: JsonPath): string;
+  function fill(value: string | undefined, at: JsonPath): string | undefined;
+  function fill(value: string | undefined, at: JsonPath): string | undefined {
+    return value === undefined ? undefined : ctx.resolver.resolve(value, at, ctx.issues);
+  }
   const draft: Draft = {
     type: section.type,
     title: section.title,
     numbered: section.numbered !== false,
     path,
-    text: prose(section.text, 'text'),
-    textAfter: prose(section.textAfter, 'textAfter'),
+    text: fill(section.text, [...path, 'text']),
+    textAfter: fill(section.textAfter, [...path, 'textAfter']),
     content: {},
     children: [],
   };
-  const inline = (value: string, at: JsonPath) => ctx.resolver.resolve(value, at, ctx.issues);
 
   switch (section.type) {
     case 'text':
@@ -88,7 +92,7 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
         ageRange: section.ageRange,
         priorityGroups: section.priorityGroups && {
           intro: section.priorityGroups.intro,
-          items: section.priorityGroups.items.map((item, i) => inline(item, [...path, 'priorityGroups', 'items', i])),
+          items: section.priorityGroups.items.map((item, i) => fill(item, [...path, 'priorityGroups', 'items', i])),
         },
       };
       if (section.ageRange && section.ageRange.from > section.ageRange.to) {
@@ -106,7 +110,7 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
         cornerstones: (section.cornerstones ?? []).map((c, i) => ({
           title: c.title,
           subtitle: c.subtitle,
-          text: inline(c.text, [...path, 'cornerstones', i, 'text']),
+          text: fill(c.text, [...path, 'cornerstones', i, 'text']),
         })),
       };
       break;
@@ -118,10 +122,10 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
         return {
           title: body.title ?? roleTitles[body.role],
           role: body.role,
-          text: body.text === undefined ? undefined : inline(body.text, [...at, 'text']),
+          text: fill(body.text, [...at, 'text']),
           dutiesIntro: body.dutiesIntro,
-          duties: (body.duties ?? []).map((d, j) => inline(d, [...at, 'duties', j])),
-          textAfter: body.textAfter === undefined ? undefined : inline(body.textAfter, [...at, 'textAfter']),
+          duties: (body.duties ?? []).map((d, j) => fill(d, [...at, 'duties', j])),
+          textAfter: fill(body.textAfter, [...at, 'textAfter']),
           path: at,
         };
       });
@@ -167,13 +171,13 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
           title: item.name,
           numbered: false,
           path: at,
-          text: item.text === undefined ? undefined : inline(item.text, [...at, 'text']),
+          text: fill(item.text, [...at, 'text']),
           textAfter: undefined,
           content: {
-            targetGroup: item.targetGroup === undefined ? undefined : inline(item.targetGroup, [...at, 'targetGroup']),
+            targetGroup: fill(item.targetGroup, [...at, 'targetGroup']),
             participants,
             goalsIntro: item.goalsIntro ?? 'Mål:',
-            goals: (item.goals ?? []).map((g, j) => inline(g, [...at, 'goals', j])),
+            goals: (item.goals ?? []).map((g, j) => fill(g, [...at, 'goals', j])),
           },
           children: [],
         };
@@ -188,7 +192,7 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
         const goals = (group.goals ?? []).map((goal, j) => ({
           label: goal.id,
           parent: goal.parent,
-          text: inline(goal.text, [...at, 'goals', j, 'text']),
+          text: fill(goal.text, [...at, 'goals', j, 'text']),
           path: [...at, 'goals', j],
         }));
         const byParent: { parent: { label: string; text: string }; goals: typeof goals }[] = [];
@@ -201,7 +205,7 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
           }
           let bucket = byParent.find((b) => b.parent.label === goal.parent);
           if (!bucket) {
-            bucket = { parent: { label: goal.parent, text: inline(parentText, [...goal.path, 'parent']) }, goals: [] };
+            bucket = { parent: { label: goal.parent, text: fill(parentText, [...goal.path, 'parent']) }, goals: [] };
             byParent.push(bucket);
           }
           bucket.goals.push(goal);
@@ -213,8 +217,8 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
           title: group.title ?? '',
           numbered,
           path: at,
-          text: group.text === undefined ? undefined : inline(group.text, [...at, 'text']),
-          textAfter: group.textAfter === undefined ? undefined : inline(group.textAfter, [...at, 'textAfter']),
+          text: fill(group.text, [...at, 'text']),
+          textAfter: fill(group.textAfter, [...at, 'textAfter']),
           content: { kind: group.kind, style, goals: loose, byParent, parentStyle: group.style ?? 'paragraphs' },
           children: [],
         };
