@@ -1,0 +1,47 @@
+// vplan diff: what changed between two plans (or a filed version and a plan), optionally as an appendix page.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { checkPlan, printPlan, PrintSession } from '../build.js';
+import { readFiledPlan } from '../archive/archive.js';
+import { diffPlans } from '../diff/diff.js';
+import { formatChanges } from '../diff/format.js';
+import { defaultOutputPath, writeFileAtomic } from '../output.js';
+import { UsageError } from './report.js';
+
+export async function commandDiff(
+  args: string[],
+  options: { appendix: boolean; out: string | undefined; archiveDir: string; browser: string | undefined; theme: string | undefined },
+): Promise<number> {
+  const [oldRef, newFile, ...extra] = args;
+  if (oldRef === undefined || newFile === undefined || extra.length > 0) {
+    throw new UsageError('ange två versioner: vplan diff gammal.json ny.json (eller dnr@version ny.json)');
+  }
+  let oldFile = oldRef;
+  let since = path.basename(oldRef);
+  const archived = /^(.+)@(\d+)$/.exec(oldRef);
+  if (!existsSync(oldRef) && archived) {
+    const filed = await readFiledPlan(options.archiveDir, archived[1]!, Number(archived[2]));
+    oldFile = filed.file;
+    since = `version ${filed.manifest.version} (${filed.manifest.dnr})`;
+  }
+  const before = await checkPlan(oldFile);
+  const after = await checkPlan(newFile, { theme: options.theme });
+  const changes = diffPlans(before.plan, after.plan, since);
+  process.stdout.write(formatChanges(changes));
+  if (!options.appendix) return 0;
+
+  const plan = after.plan;
+  plan.changes = changes;
+  plan.contents = plan.contents && [...plan.contents, { anchor: 'andringar', label: '', title: `Ändringar sedan ${since}`, level: 1 }];
+  const target = options.out ?? defaultOutputPath(newFile);
+  const session = new PrintSession(options.browser);
+  try {
+    const { pdf, pages } = await printPlan(plan, session);
+    await writeFileAtomic(target, pdf);
+    process.stdout.write(`\n${newFile} → ${target} (${pages} sidor, ändringarna på sista sidan)\n`);
+  } finally {
+    await session.close();
+  }
+  return 0;
+}
+
