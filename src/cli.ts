@@ -1,6 +1,5 @@
 // The vplan command: a thin shell over the pipeline that turns results and errors into messages and
 // exit codes (0 done, 1 a plan or build failed, 2 the command itself was wrong). Each command is in src/cli/.
-import { parseArgs } from 'node:util';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import { planJsonSchema } from './load/jsonSchema.js';
 import { VERSION } from './version.js';
@@ -9,6 +8,8 @@ import { commandBuild, commandValidate, parseJobs } from './cli/build.js';
 import { commandArchive } from './cli/archive.js';
 import { commandDiff } from './cli/diff.js';
 import { commandWatch } from './cli/watch.js';
+import { parseCommandLine } from './cli/options.js';
+import { suggest } from './load/messages.js';
 
 const HELP = `vplan ${VERSION} – verksamhetsplan med budget som PDF
 
@@ -51,34 +52,17 @@ Avslutningskod: 0 klart, 1 en plan hade fel eller kunde inte skrivas ut, 2 fel i
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        browser: { type: 'string' },
-        theme: { type: 'string' },
-        pdfa: { type: 'boolean' },
-        archive: { type: 'string' },
-        appendix: { type: 'boolean' },
-        html: { type: 'string' },
-        jobs: { type: 'string', short: 'j' },
-        serve: { type: 'boolean' },
-        port: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseCommandLine(argv);
   } catch (error) {
-    process.stderr.write(`vplan: ${(error as Error).message}\n\n${HELP}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`vplan: ${error.message}\n\nSe vplan --help.\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { command, args: rest, values } = parsed;
   if (values.version) {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') {
     process.stdout.write(`${HELP}\n`);
     return command === undefined && !values.help ? 2 : 0;
@@ -112,7 +96,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
         return 0;
       default:
-        throw new UsageError(`okänt kommando "${command}"`);
+        {
+        const known = ['build', 'validate', 'watch', 'diff', 'archive', 'schema'];
+        const hint = suggest(command, known);
+        throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

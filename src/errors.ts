@@ -27,13 +27,14 @@ export class PlanError extends Error {
   constructor(
     readonly file: string,
     readonly issues: PlanIssue[],
-    readonly stage: 'json' | 'schema' | 'budget' | 'render' = 'schema',
+    readonly stage: 'file' | 'json' | 'schema' | 'budget' | 'render' = 'schema',
   ) {
     super(`${file}: ${issues.length} fel`);
     this.name = 'PlanError';
   }
 
   describe(): string {
+    if (this.stage === 'file') return this.issues.map((issue) => `${this.file}: ${issue.message}`).join('\n');
     const heading =
       this.stage === 'json'
         ? `${this.file}: filen är inte giltig JSON`

@@ -58,7 +58,7 @@ describe('bad values through vplan build', () => {
       expect(block, name).toMatch(pattern);
     }
     expect(stderr).toMatch(/bom\.json: \d+ fel\n {2}\S*bom\.json:1:1 document: saknas/);
-    expect(stderr).toContain('latin1.json: filen är inte giltig JSON');
+    expect(stderr).toContain('latin1.json: filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8');
     expect(stderr).toContain('inte sparad som UTF-8');
     expect(stderr).not.toMatch(/\n\s+at \S+ \(/); // no stack trace
     expect(stderr).not.toContain('Oväntat fel');

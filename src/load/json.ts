@@ -91,7 +91,20 @@ export function parseJson(text: string): ParsedJson {
       })),
     );
   }
-  return { value: JSON.parse(text), tree, text };
+  return { value: toNfc(JSON.parse(text)), tree, text };
+}
+
+/**
+ * Every text and key in Unicode's composed form (NFC): a "fastställd" typed on a Mac (a + combining
+ * ring) is the same word as one typed on Windows, for the schema's choices and for the PDF.
+ */
+export function toNfc(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(toNfc);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.normalize('NFC'), toNfc(inner)]));
+  }
+  return value;
 }
 
 function findDuplicateKeys(node: Node | undefined, found: Node[] = []): Node[] {

@@ -25,7 +25,7 @@ export function decodePlanText(file: string, bytes: Uint8Array): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new PlanError(file, [{ path: [], message: 'filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8' }], 'json');
+    throw new PlanError(file, [{ path: [], message: 'filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8' }], 'file');
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -56,13 +56,29 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === 'ENOENT' ? 'filen finns inte' : code === 'EISDIR' ? 'är en mapp, inte en planfil' : `kan inte läsas (${code})`;
-    throw new PlanError(file, [{ path: [], message }], 'json');
+    throw new PlanError(file, [{ path: [], message: unreadable(code) }], 'file');
   }
   if (bytes.byteLength > MAX_PLAN_BYTES) {
-    throw new PlanError(file, [{ path: [], message: `filen är ${Math.round(bytes.byteLength / 1024 / 1024)} MB; en plan får vara högst ${MAX_PLAN_BYTES / 1024 / 1024} MB` }], 'json');
+    throw new PlanError(file, [{ path: [], message: `filen är ${Math.round(bytes.byteLength / 1024 / 1024)} MB; en plan får vara högst ${MAX_PLAN_BYTES / 1024 / 1024} MB` }], 'file');
   }
   return { ...parsePlanText(file, decodePlanText(file, bytes)), bytes };
+}
+
+/** Why a plan file could not be read, and what to do, in the user's words. */
+function unreadable(code: string | undefined): string {
+  switch (code) {
+    case 'ENOENT':
+      return 'filen finns inte; kontrollera namnet och mappen, eller ange hela sökvägen till planens .json-fil';
+    case 'EISDIR':
+      return 'är en mapp, inte en planfil; ange planens .json-fil, t.ex. data/plan.json';
+    case 'EACCES':
+    case 'EPERM':
+      return 'filen får inte läsas (behörighet saknas); ändra filens behörighet eller kopiera den';
+    case 'ENOTDIR':
+      return 'en del av sökvägen är en fil, inte en mapp; kontrollera sökvägen';
+    default:
+      return `filen kan inte läsas (${code ?? 'okänt fel'}); kontrollera att den finns och går att öppna`;
+  }
 }
 
 export function withPosition(parsed: ParsedJson, issue: { path: PlanIssue['path']; message: string }): PlanIssue {

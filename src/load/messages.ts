@@ -35,6 +35,10 @@ const typeNames: Record<string, string> = {
   boolean: 'true eller false',
   object: 'ett objekt { … }',
   array: 'en lista [ … ]',
+  record: 'ett objekt { … }',
+  map: 'ett objekt { … }',
+  bigint: 'ett heltal',
+  date: 'ett datum som ÅÅÅÅ-MM-DD',
   null: 'null',
 };
 
@@ -66,17 +70,30 @@ export function suggest(name: string, known: Iterable<string>): string | undefin
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown): string {
-  const expected = typeNames[issue.expected] ?? issue.expected;
+/** A year field: budgetYear, planYears[1], year. */
+const isYearPath = (path: JsonPath) => path.some((part) => typeof part === 'string' && /^(budgetYear|planYears|year)$/.test(part));
+
+/** The number the author probably meant ("1 234" → 1234), or a plain example when there is none. */
+function numberExample(input: string, path: JsonPath): string {
+  const cleaned = input.replace(/[\s\u00a0\u202f"]/g, '').replace(/^[\u2212\u2013]/, '-');
+  if (/^-?\d+$/.test(cleaned)) return cleaned;
+  return isYearPath(path) ? '2025' : '1234';
+}
+
+function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath): string {
+  const expected = typeNames[issue.expected] ?? 'ett annat värde';
   if (input === undefined) return `saknas (${expected} krävs)`;
+  if (issue.expected === 'number' && isYearPath(path)) {
+    return `ska vara ett årtal utan citattecken, t.ex. ${typeof input === 'string' ? numberExample(input, path) : '2025'} – fick ${describeValue(input)}`;
+  }
   if (issue.expected === 'number' && typeof input === 'string') {
-    return `ska vara ett tal utan citattecken och mellanslag, t.ex. ${input.replace(/[\s\u00a0"]/g, '') || '1234'} – fick ${describeValue(input)}`;
+    return `ska vara ett tal utan citattecken och mellanslag, t.ex. ${numberExample(input, path)} – fick ${describeValue(input)}`;
   }
   if (issue.expected === 'number' && typeof input === 'number') return `ska vara ett ändligt tal, fick ${describeValue(input)}`;
   return `ska vara ${expected}, fick ${describeValue(input)}`;
 }
 
-function sizeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, input: unknown): string {
+function sizeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, input: unknown, path: JsonPath): string {
   const small = issue.code === 'too_small';
   const limit = Number(small ? issue.minimum : issue.maximum);
   switch (issue.origin) {
@@ -85,6 +102,7 @@ function sizeMessage(issue: Extract<Issue, { code: 'too_small' | 'too_big' }>, i
     case 'string':
       return small ? 'texten får inte vara tom' : `texten får vara högst ${limit} tecken`;
     default:
+      if (isYearPath(path)) return `${describeValue(input)} är inget rimligt årtal: skriv ett årtal mellan 1990 och 2100, t.ex. 2025`;
       return `${describeValue(input)} är ${small ? 'för litet' : 'för stort'}: ${small ? 'minst' : 'högst'} ${limit.toLocaleString('sv-SE')}`;
   }
 }
@@ -110,11 +128,11 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
       case 'invalid_type':
         if (issue.expected === 'int' || (issue.expected === 'number' && typeof input === 'number' && !Number.isInteger(input)))
           out.push({ path, message: `ska vara ett heltal (hela kronor), fick ${describeValue(input)}` });
-        else out.push({ path, message: invalidType(issue, input) });
+        else out.push({ path, message: invalidType(issue, input, path) });
         break;
       case 'too_small':
       case 'too_big':
-        out.push({ path, message: sizeMessage(issue, input) });
+        out.push({ path, message: sizeMessage(issue, input, path) });
         break;
       case 'invalid_format':
         out.push({
@@ -122,7 +140,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
           message:
             issue.format === 'regex' && path.length > 0 && /id|Id$/.test(String(path[path.length - 1]))
               ? `${describeValue(input)} är inget giltigt id: använd bokstäver, siffror, - och _, och börja med en bokstav`
-              : `${describeValue(input)} har fel form`,
+              : `${describeValue(input)} har fel form; se planformatets beskrivning (vplan schema) för vad som ska stå här`,
         });
         break;
       case 'invalid_value': {
@@ -135,7 +153,12 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
           const hint = suggest(key, knownKeys);
           out.push({
             path: [...path, key],
-            message: hint ? `okänd nyckel "${key}" – menade du "${hint}"?` : `okänd nyckel "${key}"`,
+            message:
+              hint === key
+                ? `nyckeln "${key}" hör inte hemma här; flytta den dit den hör (se vplan schema)`
+                : hint
+                  ? `okänd nyckel "${key}" – menade du "${hint}"?`
+                  : `okänd nyckel "${key}"; ta bort den eller se vplan schema för de nycklar som finns`,
           });
         }
         break;
@@ -158,8 +181,13 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
       case 'invalid_element':
         out.push(...toMessages(issue.issues, root, path));
         break;
+      case 'custom': {
+        const showValue = (issue.params as { showValue?: boolean } | undefined)?.showValue === true;
+        out.push({ path, message: showValue ? `${issue.message} – fick ${describeValue(input)}` : issue.message });
+        break;
+      }
       default:
-        out.push({ path, message: issue.message });
+        out.push({ path, message: (issue as { message: string }).message });
     }
   }
   return out;

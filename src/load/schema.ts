@@ -5,7 +5,19 @@ import { z } from 'zod';
 /** Largest magnitude accepted for an amount: sums of thousands of rows stay exact integers. */
 export const MAX_AMOUNT = 1_000_000_000_000;
 
-const text = (description: string) => z.string().min(1).describe(description);
+/** Some text that is not only spaces: an empty title would leave a heading and a bookmark with nothing in them. */
+const text = (description: string) =>
+  z
+    .string()
+    .refine((s) => /\S/.test(s), { message: 'texten får inte vara tom eller bara mellanslag; skriv en text' })
+    .describe(description);
+
+/** A real calendar date written ÅÅÅÅ-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const date = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+}
 const markdown = (description: string) =>
   z.string().describe(`${description} Markdown; siffror ur budgeten skrivs {{ costs.budget2025 | mkr }}.`);
 
@@ -16,10 +28,7 @@ const identifier = z
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'ogiltigt datum',
-  })
+  .refine((s) => isIsoDate(s), { message: 'skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-11-26', params: { showValue: true } })
   .describe('Datum som ÅÅÅÅ-MM-DD, t.ex. 2024-11-28.');
 
 const year = z.number().int().min(1990).max(2100);
