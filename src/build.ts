@@ -1,7 +1,7 @@
 // The pipeline: load → compute → render → print → write. Each stage is its own module; this file only
 // wires them and owns the browser's lifetime.
 import type { Browser } from 'puppeteer-core';
-import { PlanError, VplanError, type PlanIssue } from './errors.js';
+import { PlanError, RunError, VplanError, type PlanIssue } from './errors.js';
 import { loadPlan, withPosition, type LoadedPlan } from './load/loadPlan.js';
 import { computePlan } from './compute/computePlan.js';
 import type { ComputedPlan } from './model.js';
@@ -12,6 +12,9 @@ import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
+import { checkTarget, filesUsedBy } from './guard.js';
+import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
+import path from 'node:path';
 
 /**
  * The finishing modules (pdf-lib) load on first use, and warmUp() starts loading them while the
@@ -42,7 +45,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   if (!themes.includes(outcome.plan.document.theme)) {
     const theme = outcome.plan.document.theme;
     const message = `utseendet "${theme}" finns inte; välj ett av ${themes.join(', ')}`;
-    if (options.theme) throw new VplanError(`--theme: ${message}`);
+    if (options.theme) throw new RunError(`--theme: ${message}`);
     throw new PlanError(file, locate([{ path: ['document', 'theme'], message }]), 'schema');
   }
   const warnings = locate(outcome.warnings);
@@ -150,6 +153,12 @@ export interface PrintOptions {
   html?: boolean | undefined;
 }
 
+/**
+ * Larger documents than this (about 2 500 pages of text) have crashed the browser after minutes of work;
+ * they are refused at once instead.
+ */
+export const MAX_PRINT_BYTES = 6 * 1024 * 1024;
+
 type Printed = { pdf: Uint8Array; blockedRequests: string[]; pages: number; html: string };
 
 /** A crash or hang of the browser, as opposed to a problem of the plan or the templates. */
@@ -176,7 +185,7 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession, optio
     } catch (second) {
       if (!isBrowserFailure(second)) throw second;
       await session.restart();
-      throw new VplanError(
+      throw new RunError(
         `Webbläsaren kraschade eller slutade svara två gånger när ${plan.file} skulle skrivas ut (${(second as Error).message.split('\n')[0]}).`,
         'Ingen PDF skrevs. Försök igen; händer det igen, prova en annan webbläsare med --browser eller VPLAN_BROWSER.',
       );
@@ -186,6 +195,14 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession, optio
 
 async function printOnce(plan: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
   const html = await renderHtml(plan, { generator: GENERATOR });
+  const size = Buffer.byteLength(html);
+  if (size > MAX_PRINT_BYTES) {
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
+    throw new VplanError(
+      `${plan.file}: planen blir ${mb(size)} MB att skriva ut (långt över tusen sidor); vplan skriver ut högst ${mb(MAX_PRINT_BYTES)} MB i ett dokument.`,
+      'Dela upp planen i flera, eller flytta långa bilagor till egna dokument. Ingen PDF skrevs.',
+    );
+  }
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);
   try {
@@ -216,9 +233,15 @@ export async function buildPlan(
   file: string,
   outFile: string,
   session: PrintSession,
-  options: CheckOptions & PrintOptions & { htmlFile?: string | undefined } = {},
+  options: CheckOptions & PrintOptions & { htmlFile?: string | undefined; archiveDir?: string | undefined } = {},
 ): Promise<BuildResult> {
   const { plan, warnings } = await checkPlan(file, options);
+  const context = { inputs: [file, ...filesUsedBy(file, plan)], archiveDir: options.archiveDir ?? DEFAULT_ARCHIVE_DIR };
+  await checkTarget(outFile, 'pdf', { ...context, flag: '--out' });
+  if (options.htmlFile) {
+    if (path.resolve(options.htmlFile) === path.resolve(outFile)) throw new VplanError(`--html ${options.htmlFile}: samma fil som PDF:en; välj ett annat namn, t.ex. --html output/plan.html.`);
+    await checkTarget(options.htmlFile, 'html', { ...context, flag: '--html' });
+  }
   const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined });
   await writeFileAtomic(outFile, pdf);
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);

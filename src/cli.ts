@@ -49,7 +49,18 @@ Chromium eller Edge på datorn; annars Chromium från npm (@sparticuz/chromium).
 
 Avslutningskod: 0 klart, 1 en plan hade fel eller kunde inte skrivas ut, 2 fel i kommandot.`;
 
+/** Whatever escapes a command still reaches the user as a message, never as a stack trace. */
+function installLastResort(): void {
+  const last = (error: unknown) => {
+    report(error);
+    process.exit(1);
+  };
+  process.on('uncaughtException', last);
+  process.on('unhandledRejection', last);
+}
+
 export async function main(argv: string[]): Promise<number> {
+  installLastResort();
   let parsed;
   try {
     parsed = parseCommandLine(argv);

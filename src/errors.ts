@@ -62,3 +62,14 @@ export class VplanError extends Error {
     return this.hint ? `${this.message}\n${this.hint}` : this.message;
   }
 }
+
+/**
+ * A problem of the run, not of one plan: no browser, a browser that crashed twice, missing templates or
+ * fonts. Every later plan would fail alike, so a batch stops and watch ends.
+ */
+export class RunError extends VplanError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'RunError';
+  }
+}

@@ -1,7 +1,7 @@
 // vplan build and vplan validate: one plan or many with one browser; a broken plan does not stop the rest.
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { VplanError } from '../errors.js';
+import { RunError } from '../errors.js';
 import { buildPlan, checkPlan, PrintSession } from '../build.js';
 import { defaultOutputPath } from '../output.js';
 import { UsageError, printWarnings, report } from './report.js';
@@ -70,7 +70,7 @@ export async function commandBuild(files: string[], options: BuildCommandOptions
         clearProgress();
         report(error);
         process.stderr.write(`  ingen PDF skrevs; ${path.normalize(target)} är orörd\n`);
-        if (error instanceof VplanError) stop = true; // a browser or template problem hits every plan alike
+        if (error instanceof RunError) stop = true; // a browser or template problem hits every plan alike
       }
       showProgress();
     }

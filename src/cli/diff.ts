@@ -6,7 +6,8 @@ import { readFiledPlan } from '../archive/archive.js';
 import { diffPlans } from '../diff/diff.js';
 import { formatChanges } from '../diff/format.js';
 import { defaultOutputPath, writeFileAtomic } from '../output.js';
-import { UsageError } from './report.js';
+import { UsageError, sanitizeForTerminal } from './report.js';
+import { checkTarget, filesUsedBy } from '../guard.js';
 
 export async function commandDiff(
   args: string[],
@@ -27,13 +28,19 @@ export async function commandDiff(
   const before = await checkPlan(oldFile);
   const after = await checkPlan(newFile, { theme: options.theme });
   const changes = diffPlans(before.plan, after.plan, since);
-  process.stdout.write(formatChanges(changes));
+  process.stdout.write(sanitizeForTerminal(formatChanges(changes)));
   if (!options.appendix) return 0;
 
   const plan = after.plan;
   plan.changes = changes;
   plan.contents = plan.contents && [...plan.contents, { anchor: 'andringar', label: '', title: `Ändringar sedan ${since}`, level: 1 }];
-  const target = options.out ?? defaultOutputPath(newFile);
+  // Its own name: the appendix build must not replace the plan's normal PDF.
+  const target = options.out ?? defaultOutputPath(newFile).replace(/\.pdf$/, '-andringar.pdf');
+  await checkTarget(target, 'pdf', {
+    inputs: [oldFile, newFile, ...filesUsedBy(oldFile, before.plan), ...filesUsedBy(newFile, plan)],
+    archiveDir: options.archiveDir,
+    flag: '--out',
+  });
   const session = new PrintSession(options.browser);
   try {
     const { pdf, pages } = await printPlan(plan, session);

@@ -1,5 +1,7 @@
 // vplan watch: rebuild on every save, optionally with a live preview.
-import { VplanError } from '../errors.js';
+import { RunError } from '../errors.js';
+import { checkTarget } from '../guard.js';
+import { DEFAULT_ARCHIVE_DIR } from '../archive/archive.js';
 import { defaultOutputPath } from '../output.js';
 import { PlanWatcher } from '../watch/watcher.js';
 import { describeError, servePreview } from '../watch/serve.js';
@@ -14,6 +16,8 @@ export async function commandWatch(
   const port = options.port === undefined ? 0 : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port ska vara ett portnummer');
   const out = options.out ?? defaultOutputPath(file);
+  // A target that must not be written is refused now, not at every save.
+  await checkTarget(out, 'pdf', { inputs: [file], archiveDir: DEFAULT_ARCHIVE_DIR, flag: '--out' });
   const watcher = new PlanWatcher(file, { out, theme: options.theme, browser: options.browser });
   const time = () => new Date().toLocaleTimeString('sv-SE');
   watcher.on('built', (e) => {
@@ -24,11 +28,17 @@ export async function commandWatch(
     process.stderr.write(`${time()} fel (${e.reason}) efter ${Math.round(e.ms)} ms:\n${describeError(e.error)}\n  ${out} är den senaste fungerande versionen\n`);
   });
   await watcher.start();
-  if (watcher.version === 0 && watcher.lastError instanceof VplanError) {
+  if (watcher.version === 0 && watcher.lastError instanceof RunError) {
     await watcher.close();
     return 1; // no browser or no templates: waiting would not help
   }
-  const preview = options.serve ? await servePreview(watcher, port) : undefined;
+  let preview;
+  try {
+    preview = options.serve ? await servePreview(watcher, port) : undefined;
+  } catch (error) {
+    await watcher.close();
+    throw error;
+  }
   if (preview) process.stdout.write(`Förhandsvisning: ${preview.url}\n`);
   process.stdout.write(`Bevakar ${file} och templates/ – avsluta med Ctrl+C.\n`);
   await new Promise<void>((resolve) => {

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { VplanError } from '../errors.js';
+import { RunError } from '../errors.js';
+import { createProfile, removeProfile, removeStaleProfiles, track } from './profile.js';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -85,12 +86,12 @@ export async function chooseBrowser(explicit?: string): Promise<BrowserChoice> {
   if (given === 'npm') {
     // Asked for by name: the Chromium from the npm registry, even when the system has a browser.
     const fromNpm = await npmChromium();
-    if (!fromNpm) throw new VplanError('Chromium från npm (@sparticuz/chromium) är inte installerat.', HOW_TO_GET_ONE);
+    if (!fromNpm) throw new RunError('Chromium från npm (@sparticuz/chromium) är inte installerat.', HOW_TO_GET_ONE);
     return fromNpm;
   }
   if (given) {
     if (!existsSync(given)) {
-      throw new VplanError(`Webbläsaren ${given} finns inte (${explicit ? '--browser' : BROWSER_ENV}).`, HOW_TO_GET_ONE);
+      throw new RunError(`Webbläsaren ${given} finns inte (${explicit ? '--browser' : BROWSER_ENV}).`, HOW_TO_GET_ONE);
     }
     return { executablePath: given, source: explicit ? 'option' : 'environment', extraArgs: [] };
   }
@@ -98,7 +99,7 @@ export async function chooseBrowser(explicit?: string): Promise<BrowserChoice> {
   if (system) return { executablePath: system, source: 'system', extraArgs: [] };
   const fromNpm = await npmChromium().catch(() => undefined);
   if (fromNpm) return fromNpm;
-  throw new VplanError('Ingen webbläsare hittades.', HOW_TO_GET_ONE);
+  throw new RunError('Ingen webbläsare hittades.', HOW_TO_GET_ONE);
 }
 
 /** Flags for a quiet, offline, reproducible headless browser. */
@@ -131,24 +132,37 @@ export function printTimeoutMs(): number {
 }
 
 export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
+  removeStaleProfiles();
+  const profile = createProfile();
+  const launching = puppeteer.launch({
+    // vplan handles the signals itself (see profile.ts): the browser is killed and its profile removed
+    // at once. Watch mode (handleSignals false) closes the browser itself.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    // Talk over a pipe, not a port: when vplan dies, even by SIGKILL, the pipe closes and the
+    // browser ends with it instead of living on as an orphan.
+    pipe: true,
+    executablePath: choice.executablePath,
+    headless: true,
+    userDataDir: profile,
+    args: browserArgs(choice),
+    timeout: 30_000,
+    // Every request to the browser gives up after this long: a hung browser is noticed.
+    protocolTimeout: printTimeoutMs(),
+  });
+  const untrack = track(
+    profile,
+    launching.then((browser) => ({ kill: () => browser.process()?.kill('SIGKILL') })),
+    handleSignals,
+  );
   try {
-    return await puppeteer.launch({
-      // With handleSignals, Ctrl+C ends the browser along with vplan; watch mode closes it itself.
-      handleSIGINT: handleSignals,
-      handleSIGTERM: handleSignals,
-      handleSIGHUP: handleSignals,
-      // Talk over a pipe, not a port: when vplan dies, even by SIGKILL, the pipe closes and the
-      // browser ends with it instead of living on as an orphan.
-      pipe: true,
-      executablePath: choice.executablePath,
-      headless: true,
-      args: browserArgs(choice),
-      timeout: 30_000,
-      // Every request to the browser gives up after this long: a hung browser is noticed.
-      protocolTimeout: printTimeoutMs(),
-    });
+    const browser = await launching;
+    browser.once('disconnected', untrack);
+    return browser;
   } catch (error) {
-    throw new VplanError(
+    untrack();
+    throw new RunError(
       `Webbläsaren ${choice.executablePath} kunde inte startas: ${(error as Error).message.split('\n')[0]}`,
       HOW_TO_GET_ONE,
     );

@@ -4,7 +4,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { PlanError, VplanError } from '../errors.js';
+import { VplanError } from '../errors.js';
+import { describeForUser } from '../cli/report.js';
 import type { PlanWatcher } from './watcher.js';
 
 const PAGE = `<!DOCTYPE html>
@@ -43,8 +44,7 @@ const PAGE = `<!DOCTYPE html>
 </body></html>`;
 
 export function describeError(error: unknown): string {
-  if (error instanceof PlanError || error instanceof VplanError) return error.describe();
-  return error instanceof Error ? error.message : String(error);
+  return describeForUser(error);
 }
 
 export interface PreviewServer {
@@ -97,7 +97,15 @@ export async function servePreview(watcher: PlanWatcher, port = 0): Promise<Prev
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const why =
+        error.code === 'EADDRINUSE'
+          ? `porten ${port} används redan av ett annat program`
+          : error.code === 'EACCES'
+            ? `porten ${port} får inte användas av vplan (portar under 1024 kräver administratörsrätt)`
+            : `förhandsvisningen kunde inte starta (${error.code ?? error.message})`;
+      reject(new VplanError(`--port ${port}: ${why}.`, 'Välj en annan port, t.ex. --port 8123, eller utelämna --port så väljs en ledig port.'));
+    });
     // Loopback only: the preview is for the person at this computer.
     server.listen(port, '127.0.0.1', resolve);
   });

@@ -1,0 +1,106 @@
+// The browser's profile folder: vplan's own name (with its process id) in the temporary folder, removed
+// when the browser ends, when vplan is stopped by a signal, and, if vplan was killed, at the next start.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const PREFIX = 'vplan-chrome-profile-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the profiles of vplan runs that no longer exist; a running vplan's, and other programs', are kept. */
+export function removeStaleProfiles(dir = os.tmpdir()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const name of names) {
+    const match = /^vplan-chrome-profile-(\d+)-/.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(path.join(dir, name), { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Another user's, or in use: left alone.
+    }
+  }
+  return removed;
+}
+
+export function createProfile(dir = os.tmpdir()): string {
+  return mkdtempSync(path.join(dir, `${PREFIX}${process.pid}-`));
+}
+
+export function removeProfile(profile: string): void {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // Removed at the next start.
+  }
+}
+
+interface Running {
+  profile: string;
+  /** Settles when the browser has started (or failed to); until then it cannot be killed by handle. */
+  started: Promise<unknown>;
+  kill?: () => void;
+}
+
+const running = new Set<Running>();
+let installed = false;
+const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+/**
+ * Ends every browser this process started and removes its profile on SIGINT, SIGTERM and SIGHUP, then
+ * exits with 128 + the signal's number: a stopped build ends within a second or two and leaves nothing
+ * behind. A browser still starting is waited for (briefly) so that it can be ended too.
+ */
+function installSignalHandlers(): void {
+  if (installed) return;
+  installed = true;
+  for (const [signal, number] of Object.entries(SIGNALS)) {
+    process.once(signal, () => {
+      const starting = [...running].map((b) => b.started.catch(() => undefined));
+      const patience = new Promise((resolve) => setTimeout(resolve, 1200).unref());
+      void Promise.race([Promise.all(starting), patience]).then(() => {
+        for (const browser of running) {
+          browser.kill?.();
+          removeProfile(browser.profile);
+        }
+        running.clear();
+        process.stderr.write(`\nAvbruten (${signal}); ingen PDF skrevs.\n`);
+        process.exit(128 + number);
+      });
+    });
+  }
+}
+
+/**
+ * Tracks a browser from before its start until it ends; with exitOnSignal, a signal ends it and vplan
+ * (build, archive, diff). Returns the call that ends the tracking and removes the profile.
+ */
+export function track(profile: string, started: Promise<{ kill(): void }>, exitOnSignal: boolean): () => void {
+  if (exitOnSignal) installSignalHandlers();
+  const entry: Running = { profile, started };
+  started.then(
+    (browser) => (entry.kill = () => browser.kill()),
+    () => undefined,
+  );
+  running.add(entry);
+  return () => {
+    running.delete(entry);
+    removeProfile(profile);
+  };
+}
