@@ -13,6 +13,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
 import { checkTarget, filesUsedBy } from './guard.js';
+import { checkImageFile } from './load/images.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
 
@@ -40,7 +41,9 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   const outcome = computePlan(loaded.plan, file);
   if (outcome.plan && options.theme) outcome.plan.document.theme = options.theme;
   const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
-  if (!outcome.plan) throw new PlanError(file, locate(outcome.issues), 'budget');
+  const logo = loaded.plan.document.logo;
+  const fileIssues = logo ? await checkImageFile(file, logo.file, ['document', 'logo', 'file']) : [];
+  if (!outcome.plan || fileIssues.length > 0) throw new PlanError(file, locate([...fileIssues, ...outcome.issues]), 'budget');
   const themes = await listThemes();
   if (!themes.includes(outcome.plan.document.theme)) {
     const theme = outcome.plan.document.theme;

@@ -282,7 +282,7 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
           issues.push({ path: [...row.path, 'balance'], message: `${column.label} har redan en balanserande rad ("${balancing.input.label}")` });
         }
         balancing = row;
-        cells[ci] = 0;
+        cells[ci] = null; // filled in below, once the other rows are summed
       } else if (r.detail !== undefined) {
         cells[ci] = detailSums.get(r.detail)![ci]!;
       } else if (r.source === 'contributions' && context.contributionTotals.has(column.id)) {
@@ -301,13 +301,15 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     const side = (nodes: Node[]) => sumCells(rowsOf(nodes).map((row) => rowCells.get(key(row.path))![ci]!));
     let incomeSum = side(income);
     let costSum = side(costs);
-    if (balancing) {
+    // A column with nothing in it (no amounts, no opening capital) stays blank, the balancing row too.
+    if (balancing && (incomeSum !== null || costSum !== null || opening !== null)) {
       const target = balanceTarget(balancing.input);
       const others = (balancing.side === 'costs' ? costSum : incomeSum) ?? 0;
+      // Convention "balance" balances the closing capital (opening capital counts); convention "result"
+      // balances the year's result, which opening capital is no part of.
+      const start = input.convention === 'balance' ? opening ?? 0 : 0;
       const value =
-        balancing.side === 'costs'
-          ? (opening ?? 0) + (incomeSum ?? 0) - others - target
-          : target + (costSum ?? 0) - (opening ?? 0) - others;
+        balancing.side === 'costs' ? start + (incomeSum ?? 0) - others - target : target + (costSum ?? 0) - start - others;
       if (value < 0) {
         issues.push({
           path: [...balancing.path, 'balance'],
@@ -375,7 +377,19 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
       }
       return;
     }
-    if (givenSum !== null && givenSum > parent) {
+    // A varav row is a part of its row: it has the row's sign, so that parts cannot cancel out and
+    // hide that they add up to more than the whole.
+    const sign = parent < 0 ? -1 : 1;
+    const opposite = varav.find((_, j) => given[j] !== null && given[j]! * sign < 0);
+    if (opposite) {
+      const value = given[varav.indexOf(opposite)]!;
+      issues.push({
+        path: [...opposite.path, 'values', column.id],
+        message: `varav-raden är ${formatInteger(value)} i ${column.label}, men "${parentLabel}" är ${formatInteger(parent)}; en varav-rad är en del av raden och ska ha samma tecken`,
+      });
+      return;
+    }
+    if (givenSum !== null && givenSum * sign > parent * sign) {
       issues.push({
         path: varav[0]!.path,
         message: `varav-raderna under "${parentLabel}" summerar till ${formatInteger(givenSum)} i ${column.label}, mer än raden själv (${formatInteger(parent)})`,

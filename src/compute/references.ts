@@ -65,6 +65,13 @@ export class ReferenceResolver {
 
   /** Fills in every reference in `text`; problems are added to `issues` with the text's path. */
   resolve(text: string, path: JsonPath, issues: PlanIssue[]): string {
+    const unclosed = unclosedAt(text);
+    if (unclosed) {
+      issues.push({
+        path,
+        message: `"{{" på rad ${unclosed.line}, tecken ${unclosed.column} i texten stängs aldrig med "}}"; skriv t.ex. {{ costs.budget2025 | mkr }}, eller \\{{ om klamrarna ska stå i texten`,
+      });
+    }
     return text.replace(REFERENCE_PATTERN, (whole, escape: string, body: string) => {
       if (escape) return whole.slice(1);
       const [name = '', ...filters] = body.split('|').map((s) => s.trim());
@@ -105,4 +112,15 @@ export class ReferenceResolver {
     const scaled = convertAmount(amount, resolved.unit, target, decimals);
     return { value: decimals === 0 ? formatInteger(scaled) : formatFixed(scaled, decimals) };
   }
+}
+
+/** Where a "{{" opens that no "}}" closes (line and column within the text), if anywhere. */
+export function unclosedAt(text: string): { line: number; column: number } | undefined {
+  // Blank out the references that are complete, keeping every other character where it was.
+  const rest = text.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
+  const match = /(^|[^\\])\{\{/.exec(rest);
+  if (!match) return undefined;
+  const offset = match.index + match[1]!.length;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }

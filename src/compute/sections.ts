@@ -186,7 +186,19 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
     case 'goals': {
       const numbered = section.groupHeadings === 'numbered';
       const labelled = new Map<string, string>();
-      for (const group of section.groups) for (const goal of group.goals ?? []) if (goal.id) labelled.set(goal.id, goal.text);
+      section.groups.forEach((group, i) =>
+        (group.goals ?? []).forEach((goal, j) => {
+          if (!goal.id) return;
+          if (labelled.has(goal.id)) {
+            ctx.issues.push({
+              path: [...path, 'groups', i, 'goals', j, 'id'],
+              message: `beteckningen "${goal.id}" har redan ett annat mål i avsnittet; ge varje mål en egen beteckning (t.ex. ${goal.id}b)`,
+            });
+            return;
+          }
+          labelled.set(goal.id, goal.text);
+        }),
+      );
       draft.children = section.groups.map((group, i) => {
         const at = [...path, 'groups', i];
         const goals = (group.goals ?? []).map((goal, j) => ({

@@ -15,7 +15,29 @@ function footnoteMarker(n: number): string {
 
 export function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
-  md.validateLink = (url) => SAFE_LINK.test(url.trim());
+  // Every link is parsed as a link, so that one to anything but the web, mail or the document itself
+  // (javascript:, file:, data: …) can be dropped below and its text kept, instead of printing its source.
+  md.validateLink = () => true;
+  md.core.ruler.push('unsafe_links', (state) => {
+    for (const block of state.tokens) {
+      if (!block.children) continue;
+      // Links do not nest in Markdown: the next link_close after a dropped link_open is its own.
+      let dropping = false;
+      const kept = block.children.filter((token) => {
+        if (token.type === 'link_open' && !SAFE_LINK.test((token.attrGet('href') ?? '').trim())) {
+          dropping = true;
+          return false;
+        }
+        if (token.type === 'link_close' && dropping) {
+          dropping = false;
+          return false;
+        }
+        return true;
+      });
+      block.children = kept;
+    }
+    return true;
+  });
   md.use(footnote as unknown as PluginSimple);
 
   // An image in a plan would make the browser fetch it; print its description instead.
