@@ -48,6 +48,6 @@ export async function readFiledPlan(archiveDir: string, dnr: string, version: nu
   const { manifest } = await readManifest(dir).catch(() => {
     throw new VplanError(`Version ${version} av ${dnr} finns inte i ${archiveDir}.`, 'Se vplan archive list.');
   });
-  const file = path.join(dir, ...(manifest.plan ?? PLAN_FILE).split('/'));
+  const file = path.join(dir, PLAN_FILE);
   return { file, text: await readFile(file, 'utf8'), manifest };
 }

@@ -38,7 +38,7 @@ export function dnrKey(dnr: string): string {
  */
 export function dnrFolder(dnr: string): string {
   const problem = dnrProblem(dnr);
-  if (problem) throw new VplanError(`Diarienumret kan inte arkiveras: ${problem}.`, 'Rätta document.dnr i planen.');
+  if (problem) throw new VplanError(`Ogiltigt diarienummer: ${problem}.`);
   const key = dnrKey(dnr);
   if (/^[A-Za-z0-9-]+$/.test(key)) return key;
   const ascii = key

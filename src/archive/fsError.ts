@@ -31,6 +31,9 @@ const HINTS: Record<string, string> = {
 export function archiveFsError(error: unknown, file: string, doing: string): VplanError {
   if (error instanceof VplanError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (code === 'EEXIST' && doing.startsWith('skapa')) {
+    return new VplanError(`Arkivet: kunde inte ${doing} ${file}: det finns en fil med det namnet.`, 'Välj en mapp med --archive.');
+  }
   const reason = REASONS[code] ?? (code ? `fel ${code}` : (error as Error)?.message ?? String(error));
   return new VplanError(`Arkivet: kunde inte ${doing} ${file}: ${reason}.`, HINTS[code]);
 }

@@ -30,10 +30,10 @@ export async function rebuildVersions(
   const problems: VerifyProblem[] = [];
   let rebuilt = 0;
   for (const { dir, manifest } of versions) {
-    const planName = manifest.plan ?? PLAN_FILE;
+    const planName = PLAN_FILE;
     let pdf: Uint8Array;
     try {
-      pdf = await buildFiledPdf(path.join(dir, ...planName.split('/')), manifest.version, session);
+      pdf = await buildFiledPdf(path.join(dir, planName), manifest.version, session);
     } catch (error) {
       problems.push({ dir, file: planName, problem: 'kan inte byggas om', detail: oneLine(error) });
       continue;
