@@ -154,6 +154,8 @@ export interface PrintOptions {
   pdfa?: boolean | undefined;
   /** Also return the final HTML as printed (vplan build --html). */
   html?: boolean | undefined;
+  /** The archive's version number, printed on the title page and in the metadata (vplan archive). */
+  archiveVersion?: number | undefined;
 }
 
 /**
@@ -196,7 +198,18 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession, optio
   }
 }
 
-async function printOnce(plan: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
+/** The plan as filed under a version number: the number joins the dnr on the title page and the keywords. */
+function asArchiveVersion(plan: ComputedPlan, version: number | undefined): ComputedPlan {
+  if (version === undefined) return plan;
+  const keywords = [...plan.document.keywords];
+  const dnr = keywords.findIndex((k) => k.startsWith('dnr '));
+  keywords.splice(dnr + 1 || keywords.length, 0, `version ${version}`);
+  const document = { ...plan.document, archiveVersion: version, keywords };
+  return { ...plan, document };
+}
+
+async function printOnce(original: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
+  const plan = asArchiveVersion(original, options.archiveVersion);
   const html = await renderHtml(plan, { generator: GENERATOR });
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {

@@ -26,14 +26,21 @@ Användning:
       eller en bild sparas. Ett fel visas, och den senaste fungerande PDF:en står
       kvar. --serve visar PDF:en på http://127.0.0.1:PORT/ och laddar om sidan
       efter varje ombyggnad. Avsluta med Ctrl+C.
-  vplan archive <plan.json> [--archive mapp]
+  vplan archive <plan.json> [--archive mapp] [--force]
       Skriver planen som PDF/A och arkiverar den som nästa version under sitt dnr
-      (standard: output/archive/): PDF:en, planen exakt som den är och ett manifest
-      med SHA-256 för varje fil. En arkiverad version ändras aldrig.
+      (standard: output/archive/): PDF:en med versionsnumret, planen exakt som den
+      är, filerna den använder (logotypen) och ett manifest med SHA-256 för varje
+      fil och för föregående versions manifest. Visar manifestets kontrollsumma:
+      anteckna den i diariet. En arkiverad version är skrivskyddad och ändras
+      aldrig. En plan som är oförändrad sedan senaste versionen arkiveras inte
+      igen (--force arkiverar den ändå).
   vplan archive list [dnr] [--archive mapp]
-      Visar arkiverade versioner med status och datum.
-  vplan archive verify [dnr] [--archive mapp]
-      Räknar om kontrollsummorna och visar filer som ändrats eller saknas.
+      Visar arkiverade versioner med status, datum och kontrollsumma.
+  vplan archive verify [dnr] [--archive mapp] [--rebuild]
+      Räknar om kontrollsummorna och kedjan mellan versionerna och visar filer
+      som ändrats eller saknas och versioner som tagits bort, bytts ut eller
+      flyttats. --rebuild bygger också om varje version ur dess arkiverade filer
+      och jämför PDF:en byte för byte.
   vplan diff <gammal.json | dnr@version> <ny.json> [--appendix] [--out fil.pdf] [--archive mapp]
       Visar vad som ändrats: varje budgetcell gammalt → nytt med effekten på summor
       och resultat, nya, borttagna och omskrivna avsnitt, status och datum.
@@ -102,12 +109,16 @@ export async function main(argv: string[]): Promise<number> {
           theme: values.theme,
         });
       case 'archive':
-        return await commandArchive(rest, values.archive ?? DEFAULT_ARCHIVE_DIR, values.browser);
+        return await commandArchive(rest, {
+          archiveDir: values.archive ?? DEFAULT_ARCHIVE_DIR,
+          browser: values.browser,
+          force: values.force ?? false,
+          rebuild: values.rebuild ?? false,
+        });
       case 'schema':
         process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
         return 0;
-      default:
-        {
+      default: {
         const known = ['build', 'validate', 'watch', 'diff', 'archive', 'schema'];
         const hint = suggest(command, known);
         throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);

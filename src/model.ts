@@ -109,6 +109,8 @@ export interface ComputedDocument {
   date: string | undefined;
   subject: string;
   keywords: string[];
+  /** Set when printed for the archive: the version number beside the dnr. */
+  archiveVersion?: number | undefined;
 }
 
 /** One line of the innehållsförteckning: a heading of level 1–3. */

@@ -11,8 +11,14 @@ import { dnrFolder, fileVersion, listVersions, verifyArchive } from '../src/arch
 const run = promisify(execFile);
 const tmp = useTempDir('vplan-archive');
 
-const options = () => ({ archiveDir: tmp(), version: '0.0.0' });
 const fakePdf = (n: number) => new TextEncoder().encode(`%PDF-1.7 version ${n}`);
+/** Filing options with a stand-in for printing; `force` files the same plan again. */
+const options = (pdf: Uint8Array = fakePdf(0)) => ({ archiveDir: tmp(), version: '0.0.0', force: true, build: async () => pdf });
+async function file(plan: Parameters<typeof fileVersion>[0], bytes: Uint8Array, pdf: Uint8Array) {
+  const outcome = await fileVersion(plan, bytes, options(pdf));
+  if (!outcome.filed) throw new Error('not filed');
+  return outcome.version;
+}
 
 async function finnveden() {
   const { plan, loaded } = await checkPlan('data/finnveden-2025.json');
@@ -22,7 +28,7 @@ async function finnveden() {
 describe('archive', () => {
   it('files versions 1, 2, 3 under the dnr with the PDF, the exact plan and a manifest', async () => {
     const { plan, bytes } = await finnveden();
-    for (let n = 1; n <= 3; n++) await fileVersion(plan, bytes, fakePdf(n), options());
+    for (let n = 1; n <= 3; n++) await file(plan, bytes, fakePdf(n));
     const versions = await listVersions(tmp(), '2024:11 / 2');
     expect(versions.map((v) => v.manifest.version)).toEqual([1, 2, 3]);
     const v2 = versions[1]!;
@@ -34,9 +40,9 @@ describe('archive', () => {
 
   it('never overwrites a filed version: filing again takes the next number and leaves the old bytes', async () => {
     const { plan, bytes } = await finnveden();
-    const first = await fileVersion(plan, bytes, fakePdf(1), options());
+    const first = await file(plan, bytes, fakePdf(1));
     const before = await readFile(path.join(first.dir, first.manifest.pdf));
-    const second = await fileVersion(plan, bytes, fakePdf(99), options());
+    const second = await file(plan, bytes, fakePdf(99));
     expect(second.manifest.version).toBe(2);
     expect(Buffer.compare(await readFile(path.join(first.dir, first.manifest.pdf)), before)).toBe(0);
     // Filed files are read-only.
@@ -46,14 +52,14 @@ describe('archive', () => {
 
   it('gives racing filings distinct numbers, in one process and across processes', async () => {
     const { plan, bytes } = await finnveden();
-    const filed = await Promise.all(Array.from({ length: 8 }, (_, i) => fileVersion(plan, bytes, fakePdf(i), options())));
+    const filed = await Promise.all(Array.from({ length: 8 }, (_, i) => file(plan, bytes, fakePdf(i))));
     expect(filed.map((f) => f.manifest.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     const script = `
       import { checkPlan } from ${JSON.stringify(path.resolve('dist/build.js'))};
       import { fileVersion } from ${JSON.stringify(path.resolve('dist/archive/archive.js'))};
       const { plan, loaded } = await checkPlan('data/finnveden-2025.json');
-      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, new TextEncoder().encode('%PDF ' + process.pid + ' ' + i), { archiveDir: ${JSON.stringify(tmp())}, version: '0' });
+      for (let i = 0; i < 5; i++) await fileVersion(plan, loaded.bytes, { archiveDir: ${JSON.stringify(tmp())}, version: '0', force: true, build: async () => new TextEncoder().encode('%PDF ' + process.pid + ' ' + i) });
     `;
     await Promise.all([0, 1, 2].map(() => run(process.execPath, ['--input-type=module', '-e', script])));
     const versions = await listVersions(tmp(), '2024:11 / 2');
@@ -64,9 +70,9 @@ describe('archive', () => {
 
   it('verify finds a changed file and a removed one', async () => {
     const { plan, bytes } = await finnveden();
-    const v1 = await fileVersion(plan, bytes, fakePdf(1), options());
-    const v2 = await fileVersion(plan, bytes, fakePdf(2), options());
-    expect(await verifyArchive(tmp())).toEqual({ checked: 2, problems: [] });
+    const v1 = await file(plan, bytes, fakePdf(1));
+    const v2 = await file(plan, bytes, fakePdf(2));
+    expect(await verifyArchive(tmp())).toMatchObject({ checked: 2, problems: [] });
 
     const pdf = path.join(v1.dir, v1.manifest.pdf);
     await chmod(pdf, 0o644);
@@ -75,6 +81,7 @@ describe('archive', () => {
     const { problems } = await verifyArchive(tmp());
     expect(problems.map((p) => [path.basename(p.dir), p.file, p.problem])).toEqual([
       ['v1', '2024-11-2-v1.pdf', 'ändrad'],
+      ['v1', '2024-11-2-v1.pdf', 'inte skrivskyddad'],
       ['v2', 'plan.json', 'saknas'],
     ]);
   });
@@ -82,7 +89,7 @@ describe('archive', () => {
   it('refuses a plan without a dnr', async () => {
     const { plan, bytes } = await finnveden();
     plan.document.dnr = undefined;
-    await expect(fileVersion(plan, bytes, fakePdf(1), options())).rejects.toThrow(/inget diarienummer/);
+    await expect(fileVersion(plan, bytes, options())).rejects.toThrow(/inget diarienummer/);
   });
 
   it('names folders after the dnr without its punctuation', () => {
@@ -107,6 +114,7 @@ describe('vplan archive (CLI)', () => {
     const file = path.join(tmp(), '2012-12-7', 'v1', 'plan.json');
     await chmod(file, 0o644);
     await writeFile(file, '{}');
+    await chmod(file, 0o444);
     const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()]).catch((e) => e as { code: number; stderr: string });
     expect((verify as { code: number }).code).toBe(1);
     expect((verify as { stderr: string }).stderr).toContain('plan.json: ändrad');

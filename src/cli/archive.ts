@@ -1,47 +1,107 @@
-// vplan archive: file a version under its dnr, list the filed versions, verify them.
+// vplan archive: file a version under its dnr, list the filed versions, verify them (and rebuild them).
 import path from 'node:path';
-import { checkPlan, printPlan, PrintSession } from '../build.js';
-import { fileVersion, listVersions, verifyArchive } from '../archive/archive.js';
+import { checkPlan, PrintSession } from '../build.js';
+import { archiveFsError, buildFiledPdf, fileVersion, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
 import { VERSION } from '../version.js';
 import { UsageError, printWarnings } from './report.js';
 
-export async function commandArchive(args: string[], archiveDir: string, browser: string | undefined): Promise<number> {
+export interface ArchiveOptions {
+  archiveDir: string;
+  browser: string | undefined;
+  /** File a version even when the plan is that of the latest one. */
+  force: boolean;
+  /** verify: also rebuild every version and compare the PDFs. */
+  rebuild: boolean;
+}
+
+const checksumLine = (sha: string, manifest: string) => `Kontrollsumma ${sha}, anteckna den i diariet (SHA-256 av ${manifest}).\n`;
+const versions = (n: number) => `${n} ${n === 1 ? 'version' : 'versioner'}`;
+
+function printProblems(problems: VerifyProblem[]): void {
+  for (const p of problems) process.stderr.write(`${path.join(p.dir, p.file)}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}\n`);
+}
+
+export async function commandArchive(args: string[], options: ArchiveOptions): Promise<number> {
+  const { archiveDir } = options;
   const [first, ...rest] = args;
   if (first === undefined) throw new UsageError('ange en planfil, list eller verify: vplan archive data/plan.json');
-  if ((first === 'list' || first === 'verify') && !first.endsWith('.json')) {
-    if (rest.length > 1) throw new UsageError(`vplan archive ${first} tar högst ett diarienummer`);
-    const dnr = rest[0];
-    if (first === 'list') {
-      const versions = await listVersions(archiveDir, dnr);
-      if (versions.length === 0) {
-        process.stdout.write(`Inga arkiverade versioner${dnr ? ` av ${dnr}` : ''} i ${archiveDir}.\n`);
-        return 0;
-      }
-      for (const { dir, manifest: m } of versions) {
-        const decision = m.decisionDate ? `${m.status === 'fastställd' ? 'fastställd' : 'beslut planerat'} ${m.decisionDate}` : '';
-        process.stdout.write(
-          `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${m.filedAt}  ${path.join(dir, m.pdf ?? '')}\n`,
-        );
-      }
-      return 0;
-    }
-    const { checked, problems } = await verifyArchive(archiveDir, dnr);
-    for (const p of problems) process.stderr.write(`${path.join(p.dir, p.file)}: ${p.problem}\n`);
-    process.stdout.write(`${checked} ${checked === 1 ? 'version' : 'versioner'} kontrollerade, ${problems.length === 0 ? 'alla filer oförändrade' : `${problems.length} fel`}.\n`);
-    return problems.length === 0 ? 0 : 1;
+  const subcommand = (first === 'list' || first === 'verify') && !first.endsWith('.json') ? first : undefined;
+  if (options.force && subcommand) throw new UsageError(`--force hör till vplan archive <plan.json>, inte archive ${subcommand}`);
+  if (options.rebuild && subcommand !== 'verify') throw new UsageError('--rebuild hör till vplan archive verify');
+  if (subcommand) {
+    if (rest.length > 1) throw new UsageError(`vplan archive ${subcommand} tar högst ett diarienummer`);
+    return subcommand === 'list' ? list(archiveDir, rest[0]) : verify(options, rest[0]);
   }
   if (rest.length > 0) throw new UsageError('vplan archive arkiverar en plan i taget');
-  const session = new PrintSession(browser);
-  session.warmUp();
+  const session = new PrintSession(options.browser);
   try {
     const { plan, loaded, warnings } = await checkPlan(first);
     printWarnings(first, warnings);
-    const { pdf } = await printPlan(plan, session, { pdfa: true });
-    const filed = await fileVersion(plan, loaded.bytes!, pdf, { archiveDir, version: VERSION });
-    process.stdout.write(`${first} → ${plan.document.dnr} version ${filed.manifest.version}: ${path.join(filed.dir, filed.manifest.pdf)}\n`);
+    const outcome = await fileVersion(plan, loaded.bytes!, {
+      archiveDir,
+      version: VERSION,
+      force: options.force,
+      willBuild: () => session.warmUp(),
+      build: (planFile, version) => buildFiledPdf(planFile, version, session),
+    });
+    if (!outcome.filed) {
+      const { manifest, dir, manifestSha256 } = outcome.latest;
+      process.stdout.write(
+        `${first} är oförändrad sedan ${manifest.dnr} version ${manifest.version} (${path.join(dir, manifest.pdf)}): ingen ny version arkiverades.\n` +
+          `Vill du ändå arkivera en ny version, använd --force.\n` +
+          checksumLine(manifestSha256, path.join(dir, 'manifest.json')),
+      );
+      return 0;
+    }
+    const { manifest, dir, manifestSha256 } = outcome.version;
+    process.stdout.write(
+      `${first} → ${manifest.dnr} version ${manifest.version}: ${path.join(dir, manifest.pdf)}\n` + checksumLine(manifestSha256, path.join(dir, 'manifest.json')),
+    );
     return 0;
   } finally {
     await session.close();
   }
 }
 
+async function list(archiveDir: string, dnr: string | undefined): Promise<number> {
+  const filed = await listVersions(archiveDir, dnr).catch((error) => {
+    throw archiveFsError(error, archiveDir, 'läsa');
+  });
+  if (filed.length === 0) {
+    process.stdout.write(`Inga arkiverade versioner${dnr ? ` av ${dnr}` : ''} i ${archiveDir}.\n`);
+    return 0;
+  }
+  for (const { dir, manifest: m, manifestSha256 } of filed) {
+    const decision = m.decisionDate ? `${m.status === 'fastställd' ? 'fastställd' : 'beslut planerat'} ${m.decisionDate}` : '';
+    process.stdout.write(
+      `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${m.filedAt}  ${path.join(dir, m.pdf ?? '')}  kontrollsumma ${manifestSha256}\n`,
+    );
+  }
+  return 0;
+}
+
+async function verify(options: ArchiveOptions, dnr: string | undefined): Promise<number> {
+  const result = await verifyArchive(options.archiveDir, dnr);
+  printProblems(result.problems);
+  for (const head of result.heads) {
+    process.stdout.write(`${head.dnr}: senaste version ${head.version}, kontrollsumma ${head.manifestSha256 ?? '(manifestet saknas)'} – jämför med diariet.\n`);
+  }
+  process.stdout.write(
+    `${versions(result.checked)} kontrollerade, ${result.problems.length === 0 ? 'alla filer oförändrade och kedjan hel' : `${result.problems.length} fel`}.\n`,
+  );
+  let failed = result.problems.length > 0;
+  if (options.rebuild) {
+    const session = new PrintSession(options.browser);
+    try {
+      const { rebuilt, problems } = await rebuildVersions(result.versions, session, VERSION);
+      printProblems(problems);
+      process.stdout.write(
+        `${versions(rebuilt)} byggda om, ${problems.length === 0 ? 'varje PDF byte för byte lika den arkiverade' : `${problems.length} fel`}.\n`,
+      );
+      failed ||= problems.length > 0;
+    } finally {
+      await session.close();
+    }
+  }
+  return failed ? 1 : 0;
+}

@@ -23,7 +23,13 @@ export interface DocumentProperties {
 export function propertiesOf(doc: ComputedDocument, generator: string, source: string): DocumentProperties {
   return {
     date: doc.date ? new Date(`${doc.date}T12:00:00Z`) : undefined,
-    documentId: createHash('sha256').update(generator).update('\0').update(source).digest('hex').slice(0, 32),
+    documentId: createHash('sha256')
+      .update(generator)
+      .update('\0')
+      .update(source)
+      .update(doc.archiveVersion === undefined ? '' : `\0version ${doc.archiveVersion}`)
+      .digest('hex')
+      .slice(0, 32),
     title: [doc.title, doc.subtitle].filter(Boolean).join(' '),
     author: doc.associationName,
     subject: doc.subject,

@@ -1,6 +1,7 @@
 // The plan format: one zod schema per part of a verksamhetsplan. Descriptions are Swedish
 // because they end up in the JSON Schema that an editor shows the plan's author.
 import { z } from 'zod';
+import { dnrProblem } from '../archive/dnr.js';
 
 /** Largest magnitude accepted for an amount: sums of thousands of rows stay exact integers. */
 export const MAX_AMOUNT = 1_000_000_000_000;
@@ -80,7 +81,15 @@ const documentSchema = z.strictObject({
   subtitle: z.string().optional().describe('Undertitel, t.ex. "med budget 2025 och plan 2026–2027".'),
   budgetYear: year.describe('Budgetåret.'),
   planYears: z.array(year).optional().describe('Planåren efter budgetåret.'),
-  dnr: z.string().min(1).optional().describe('Diarienummer, t.ex. "2024:11 / 2".'),
+  dnr: z
+    .string()
+    .min(1)
+    .superRefine((dnr, ctx) => {
+      const problem = dnrProblem(dnr);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .optional()
+    .describe('Diarienummer, t.ex. "2024:11 / 2".'),
   status: statusSchema,
   vision: z
     .strictObject({

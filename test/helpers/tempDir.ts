@@ -1,6 +1,6 @@
 // A fresh temporary folder for each test, removed afterwards.
 import { afterEach, beforeEach } from 'vitest';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,7 +11,18 @@ export function useTempDir(prefix: string): () => string {
     dir = await mkdtemp(path.join(os.tmpdir(), `${prefix}-`));
   });
   afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
+    // Archived versions are read-only folders: make them writable so that any user can remove them.
+    await rm(dir, { recursive: true, force: true }).catch(async () => {
+      await makeWritable(dir);
+      await rm(dir, { recursive: true, force: true });
+    });
   });
   return () => dir;
+}
+
+async function makeWritable(dir: string): Promise<void> {
+  await chmod(dir, 0o755).catch(() => undefined);
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory()) await makeWritable(path.join(dir, entry.name));
+  }
 }

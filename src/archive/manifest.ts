@@ -1,0 +1,130 @@
+// The archive's records: a manifest per filed version, chained to the one before by its SHA-256, and
+// a head record per dnr naming the latest version, so that no version can go missing unnoticed.
+import { createHash } from 'node:crypto';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { dnrFolder } from './dnr.js';
+
+export const MANIFEST = 'manifest.json';
+export const PLAN_FILE = 'plan.json';
+export const HEAD = 'head.json';
+
+export interface FileEntry {
+  sha256: string;
+  bytes: number;
+}
+
+/** A version and the SHA-256 of its manifest.json as filed. */
+export interface VersionRef {
+  version: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  vplan: string;
+  dnr: string;
+  version: number;
+  /** The version before this one and its manifest's hash; null for version 1. */
+  previous: VersionRef | null;
+  title: string;
+  association: string;
+  status: string;
+  decisionDate: string | null;
+  decisionBody: string | null;
+  filedAt: string;
+  pdf: string;
+  pdfa: string;
+  /** The plan as given; the files it uses are beside it at their relative paths. */
+  plan: string;
+  /** Every file of the version but the manifest, by relative path ("/" separated). */
+  files: Record<string, FileEntry>;
+}
+
+/** head.json: the latest filed version of a dnr. Deleting that version is then noticed too. */
+export interface Head extends VersionRef {
+  dnr: string;
+}
+
+export interface FiledVersion {
+  dir: string;
+  manifest: Manifest;
+  /** SHA-256 of manifest.json: the checksum to note in the diarium. */
+  manifestSha256: string;
+}
+
+export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+export const versionFolder = (n: number): string => `v${n}`;
+
+/** The version numbers of a dnr folder's version folders, ascending; staging and lock files are not versions. */
+export async function existingVersions(dnrDir: string): Promise<number[]> {
+  const entries = await readdir(dnrDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  return entries
+    .map((e) => /^v([1-9]\d*)$/.exec(e))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => Number(m[1]))
+    .sort((a, b) => a - b);
+}
+
+/** A version folder's manifest and its hash; throws when it is missing or not a manifest. */
+export async function readManifest(dir: string): Promise<{ manifest: Manifest; sha256: string }> {
+  const bytes = await readFile(path.join(dir, MANIFEST));
+  const manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
+  if (typeof manifest !== 'object' || manifest === null || typeof manifest.files !== 'object' || typeof manifest.version !== 'number') {
+    throw new Error('not a manifest');
+  }
+  return { manifest, sha256: sha256(bytes) };
+}
+
+/** The head record, undefined when there is none; throws when it is there but unreadable. */
+export async function readHead(dnrDir: string): Promise<Head | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(dnrDir, HEAD), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const head = JSON.parse(text) as Head;
+  if (typeof head?.version !== 'number' || typeof head.sha256 !== 'string') throw new Error('not a head record');
+  return head;
+}
+
+/** The archive's dnr folders: every folder that is not vplan's own (.staging-…), sorted. */
+export async function dnrFolders(archiveDir: string): Promise<string[]> {
+  const entries = await readdir(archiveDir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
+}
+
+/** Every filed version, or those of one dnr, oldest first. A version without a readable manifest is left out. */
+export async function listVersions(archiveDir: string, dnr?: string): Promise<FiledVersion[]> {
+  const folders = dnr ? [dnrFolder(dnr)] : await dnrFolders(archiveDir).catch(() => [] as string[]);
+  const out: FiledVersion[] = [];
+  for (const folder of folders) {
+    const dnrDir = path.join(archiveDir, folder);
+    for (const version of await existingVersions(dnrDir)) {
+      const dir = path.join(dnrDir, versionFolder(version));
+      const read = await readManifest(dir).catch(() => undefined);
+      if (read) out.push({ dir, manifest: read.manifest, manifestSha256: read.sha256 });
+    }
+  }
+  return out;
+}
+
+/** Whether two links of the chain name the same version with the same manifest (or both none). */
+export function sameRef(a: VersionRef | null | undefined, b: VersionRef | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a.version === b.version && a.sha256 === b.sha256;
+}
+
+/** The files of a version other than the PDF and the manifest: the plan and what it uses. */
+export function inputFiles(manifest: Manifest): [string, FileEntry][] {
+  return Object.entries(manifest.files)
+    .filter(([name]) => name !== manifest.pdf)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
