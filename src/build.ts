@@ -146,6 +146,8 @@ export interface BuildResult {
   bytes: number;
   pages: number;
   blockedRequests: string[];
+  /** The files the plan uses besides its own (its logo), absolute paths: watch mode watches them. */
+  usedFiles: string[];
 }
 
 /** Render, print (with the contents pass) and finish one computed plan: the PDF's bytes. */
@@ -251,8 +253,9 @@ export async function buildPlan(
   session: PrintSession,
   options: CheckOptions & PrintOptions & { htmlFile?: string | undefined; archiveDir?: string | undefined } = {},
 ): Promise<BuildResult> {
-  const { plan, warnings } = await checkPlan(file, options);
-  const context = { inputs: [file, ...filesUsedBy(file, plan)], archiveDir: options.archiveDir ?? DEFAULT_ARCHIVE_DIR };
+  const { plan, warnings, loaded } = await checkPlan(file, options);
+  const used = filesUsedBy(file, plan);
+  const context = { inputs: [file, ...loaded.files.map((f) => f.path), ...used], archiveDir: options.archiveDir ?? DEFAULT_ARCHIVE_DIR };
   await checkTarget(outFile, 'pdf', { ...context, flag: '--out' });
   if (options.htmlFile) {
     if (path.resolve(options.htmlFile) === path.resolve(outFile)) throw new VplanError(`--html ${options.htmlFile}: samma fil som PDF:en; välj ett annat namn, t.ex. --html output/plan.html.`);
@@ -261,5 +264,5 @@ export async function buildPlan(
   const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined });
   await writeFileAtomic(outFile, pdf);
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
-  return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests };
+  return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests, usedFiles: used };
 }

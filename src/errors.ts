@@ -9,6 +9,14 @@ export interface PlanIssue {
   /** 1-based line and column in the plan file, when the path could be located. */
   line?: number;
   column?: number;
+  /** The file the line is in, when it is not the plan file itself (a section's Markdown file in a plan folder). */
+  file?: string;
+}
+
+/** "fil:rad:kolumn" for an issue, or the file alone when the issue has no position. */
+export function issueLocation(planFile: string, issue: PlanIssue): string {
+  const file = issue.file ?? planFile;
+  return issue.line !== undefined ? `${file}:${issue.line}:${issue.column ?? 1}` : file;
 }
 
 export function formatPath(path: JsonPath): string {
@@ -37,10 +45,10 @@ export class PlanError extends Error {
     if (this.stage === 'file') return this.issues.map((issue) => `${this.file}: ${issue.message}`).join('\n');
     const heading =
       this.stage === 'json'
-        ? `${this.file}: filen är inte giltig JSON`
+        ? `${this.file}: filen är inte giltig ${/\.json$/i.test(this.issues[0]?.file ?? this.file) ? 'JSON' : /\.md$/i.test(this.issues[0]?.file ?? '') ? 'Markdown med YAML-huvud' : 'YAML'}`
         : `${this.file}: ${this.issues.length === 1 ? '1 fel' : `${this.issues.length} fel`}`;
     const lines = this.issues.map((issue) => {
-      const where = issue.line !== undefined ? `${this.file}:${issue.line}:${issue.column ?? 1}` : this.file;
+      const where = issueLocation(this.file, issue);
       const path = this.stage === 'json' ? '' : ` ${formatPath(issue.path)}:`;
       return `  ${where}${path} ${issue.message}`;
     });

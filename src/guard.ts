@@ -4,6 +4,7 @@ import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from './errors.js';
 import { TEMPLATES_DIR } from './render/assets.js';
+import { planBaseDir } from './load/loadPlan.js';
 
 export type TargetKind = 'pdf' | 'html';
 
@@ -94,5 +95,5 @@ export async function checkTarget(target: string, kind: TargetKind, context: Tar
 /** The files a plan reads besides itself (today its logo), as paths relative to the working folder. */
 export function filesUsedBy(planFile: string, plan: { document: { logo?: { file: string } | undefined } }): string[] {
   const logo = plan.document.logo?.file;
-  return logo ? [path.resolve(path.dirname(planFile), logo)] : [];
+  return logo ? [path.resolve(planBaseDir(planFile), logo)] : [];
 }

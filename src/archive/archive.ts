@@ -43,11 +43,11 @@ export function isInsideArchive(file: string, archiveDir: string = DEFAULT_ARCHI
 }
 
 /** The plan as it was filed: for `vplan diff dnr@version`. */
-export async function readFiledPlan(archiveDir: string, dnr: string, version: number): Promise<{ file: string; text: string; manifest: Manifest }> {
+export async function readFiledPlan(archiveDir: string, dnr: string, version: number): Promise<{ file: string; manifest: Manifest }> {
   const dir = path.join(archiveDir, dnrFolder(dnr), versionFolder(version));
   const { manifest } = await readManifest(dir).catch(() => {
     throw new VplanError(`Version ${version} av ${dnr} finns inte i ${archiveDir}.`, 'Se vplan archive list.');
   });
-  const file = path.join(dir, PLAN_FILE);
-  return { file, text: await readFile(file, 'utf8'), manifest };
+  const file = path.join(dir, manifest.plan ?? PLAN_FILE);
+  return { file, manifest };
 }

@@ -5,6 +5,7 @@ import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
 import type { ComputedPlan } from '../model.js';
+import { planBaseDir } from '../load/loadPlan.js';
 import { dnrFolder, sameDnr } from './dnr.js';
 import { step } from './fsError.js';
 import { cleanAbandoned, removeTree, stagingName, withDnrLock } from './lock.js';
@@ -37,8 +38,8 @@ export interface UsedFile {
 }
 
 /** The files a plan reads besides itself (the logo). Each must lie in the plan's folder or below it. */
-export function usedFiles(plan: ComputedPlan): UsedFile[] {
-  const planDir = path.dirname(path.resolve(plan.file));
+export function usedFiles(plan: ComputedPlan, reserved: string[] = [PLAN_FILE]): UsedFile[] {
+  const planDir = planBaseDir(plan.file);
   const used: { file: string; jsonPath: string }[] = [];
   if (plan.document.logo) used.push({ file: plan.document.logo.file, jsonPath: 'document.logo.file' });
   return used.map(({ file, jsonPath }) => {
@@ -51,7 +52,7 @@ export function usedFiles(plan: ComputedPlan): UsedFile[] {
         `Lägg filen i mappen ${planDir} (eller en undermapp) och skriv sökvägen relativt planen, t.ex. "${path.basename(file)}".`,
       );
     }
-    if (name === PLAN_FILE || name === MANIFEST) {
+    if (reserved.includes(name) || name === MANIFEST) {
       throw new VplanError(`${plan.file}: ${jsonPath} "${file}" har ett namn som arkivet använder själv.`, 'Byt namn på filen.');
     }
     return { name, source, jsonPath };
@@ -62,7 +63,14 @@ export function usedFiles(plan: ComputedPlan): UsedFile[] {
  * Files a new version, or none when the plan and the files it uses are byte for byte those of the
  * latest version (unless `force`). Concurrent filings of one dnr take turns.
  */
-export async function fileVersion(plan: ComputedPlan, planBytes: Uint8Array, options: FileOptions): Promise<FileOutcome> {
+/** The plan as read: its files by the names they get in the version, and the name the plan is built from. */
+export interface PlanSources {
+  /** "plan.json", "plan.yaml", or "." for a plan folder (the version folder is then the plan folder). */
+  entry: string;
+  files: { name: string; bytes: Uint8Array }[];
+}
+
+export async function fileVersion(plan: ComputedPlan, sources: PlanSources, options: FileOptions): Promise<FileOutcome> {
   const dnr = plan.document.dnr;
   if (!dnr) {
     throw new VplanError(
@@ -71,8 +79,8 @@ export async function fileVersion(plan: ComputedPlan, planBytes: Uint8Array, opt
     );
   }
   const folder = dnrFolder(dnr);
-  const inputs = new Map<string, Uint8Array>([[PLAN_FILE, planBytes]]);
-  for (const used of usedFiles(plan)) {
+  const inputs = new Map<string, Uint8Array>(sources.files.map((f) => [f.name, f.bytes]));
+  for (const used of usedFiles(plan, [...inputs.keys()])) {
     const bytes = await readFile(used.source).catch((error: NodeJS.ErrnoException) => {
       const why = error.code === 'ENOENT' ? 'finns inte' : `kan inte läsas (${error.code})`;
       throw new VplanError(`${plan.file}: ${used.jsonPath}: filen ${used.source} ${why}.`, 'Rätta sökvägen i planen (den är relativ till planfilen).');
@@ -88,7 +96,7 @@ export async function fileVersion(plan: ComputedPlan, planBytes: Uint8Array, opt
     const latest = await intactHead(dnrDir, dnr);
     if (latest && !options.force && sameInputs(latest.manifest, inputs)) return { filed: false, latest };
     options.willBuild?.();
-    const version = await stageAndRename(plan, dnr, folder, dnrDir, inputs, latest, options);
+    const version = await stageAndRename(plan, dnr, folder, dnrDir, inputs, sources.entry, latest, options);
     await writeHead(dnrDir, { dnr, version: version.manifest.version, sha256: version.manifestSha256 });
     return { filed: true, version };
   });
@@ -157,6 +165,7 @@ async function stageAndRename(
   folder: string,
   dnrDir: string,
   inputs: Map<string, Uint8Array>,
+  entry: string,
   latest: FiledVersion | undefined,
   options: FileOptions,
 ): Promise<FiledVersion> {
@@ -174,7 +183,7 @@ async function stageAndRename(
       });
     };
     for (const [name, bytes] of inputs) await put(name, bytes);
-    const pdf = await options.build(path.join(staging, PLAN_FILE), version);
+    const pdf = await options.build(path.join(staging, entry), version);
     await put(pdfName, pdf);
     files[pdfName] = { sha256: sha256(pdf), bytes: pdf.byteLength };
     for (const [name, bytes] of inputs) files[name] = { sha256: sha256(bytes), bytes: bytes.byteLength };
@@ -191,7 +200,7 @@ async function stageAndRename(
       filedAt: (options.now ?? new Date()).toISOString(),
       pdf: pdfName,
       pdfa: 'PDF/A-2u',
-      plan: PLAN_FILE,
+      plan: entry,
       files,
     };
     const text = `${JSON.stringify(manifest, null, 2)}\n`;

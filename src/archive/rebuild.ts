@@ -30,7 +30,7 @@ export async function rebuildVersions(
   const problems: VerifyProblem[] = [];
   let rebuilt = 0;
   for (const { dir, manifest } of versions) {
-    const planName = PLAN_FILE;
+    const planName = manifest.plan ?? PLAN_FILE;
     let pdf: Uint8Array;
     try {
       pdf = await buildFiledPdf(path.join(dir, planName), manifest.version, session);

@@ -1,11 +1,11 @@
 // What the commands share: usage errors, and warnings and errors written for the user.
-import { PlanError, VplanError, formatPath, type PlanIssue } from '../errors.js';
+import { PlanError, VplanError, formatPath, issueLocation, type PlanIssue } from '../errors.js';
 
 export class UsageError extends Error {}
 
 export function printWarnings(file: string, warnings: PlanIssue[]): void {
   for (const w of warnings) {
-    const where = w.line !== undefined ? `${file}:${w.line}:${w.column ?? 1}` : file;
+    const where = issueLocation(file, w);
     process.stderr.write(sanitizeForTerminal(`  varning: ${where} ${formatPath(w.path)}: ${w.message}`) + '\n');
   }
 }

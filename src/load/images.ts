@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { JsonPath, PlanIssue } from '../errors.js';
+import { planBaseDir } from './loadPlan.js';
 
 export type ImageType = 'png' | 'jpeg' | 'svg';
 
@@ -107,7 +108,7 @@ export async function checkImageFile(planFile: string, file: string, at: JsonPat
   const problem = (message: string): PlanIssue[] => [{ path: at, message }];
   const declared = EXTENSIONS[path.extname(file).toLowerCase()];
   if (!declared) return problem(`"${file}" är inte en png-, jpg- eller svg-fil; använd en sådan bild`);
-  const full = path.resolve(path.dirname(planFile), file);
+  const full = path.resolve(planBaseDir(planFile), file);
   let bytes: Buffer;
   try {
     bytes = await readFile(full);

@@ -1,76 +1,145 @@
-// Load stage: a plan file becomes a validated PlanInput, or a PlanError listing every problem.
-import { readFile } from 'node:fs/promises';
-import { PlanError, type PlanIssue } from '../errors.js';
-import { parseJson, locate, JsonSyntaxError, type ParsedJson } from './json.js';
+// Load stage: a plan (a JSON file, a YAML file, or a plan folder with Markdown sections) becomes a
+// validated PlanInput, or a PlanError listing every problem with the file and line it is in.
+import { statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { PlanError, type JsonPath, type PlanIssue } from '../errors.js';
+import { parseJson, locate as locateJson, JsonSyntaxError } from './json.js';
+import { parseYamlText } from './yamlText.js';
+import { readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
 import { planSchema, type PlanInput } from './schema.js';
 import { toMessages, registerKnownKeys } from './messages.js';
 import { planJsonSchema, schemaKeys } from './jsonSchema.js';
+import { migrate } from './migrate.js';
 
 let keysRegistered = false;
 
 /** A plan of many thousand rows is a few MB; far beyond that, something else was given. */
 export const MAX_PLAN_BYTES = 32 * 1024 * 1024;
 
+export type PlanForm = 'json' | 'yaml' | 'folder';
+
+/** The plan's value as read, with the way back from a JSON path to a file and line. */
+export interface ParsedPlan {
+  value: unknown;
+  /** The plan as canonical JSON (sorted keys): the same for every form of the same plan. */
+  text: string;
+  locate(path: JsonPath): LocatedPosition | undefined;
+}
+
 export interface LoadedPlan {
   file: string;
+  form: PlanForm;
   plan: PlanInput;
-  parsed: ParsedJson;
-  /** The file's bytes exactly as read (for the archive). */
-  bytes?: Uint8Array;
+  parsed: ParsedPlan;
+  /** Every file the plan was read from, the plan file (or plan.yaml) first, exactly as read. */
+  files: SourceFile[];
+  /** Notices from loading (an older format version migrated). */
+  notices: PlanIssue[];
+}
+
+/** The folder a plan's relative paths (its logo, images) start from: the plan folder, or the plan file's folder. */
+export function planBaseDir(file: string): string {
+  return statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
 }
 
 /** Decodes the bytes of a plan file: UTF-8 only, a byte-order mark is allowed and dropped. */
 export function decodePlanText(file: string, bytes: Uint8Array): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new PlanError(file, [{ path: [], message: 'filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8' }], 'file');
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const text = decodeText(bytes);
+  if (text === undefined) throw new PlanError(file, [{ path: [], message: NOT_UTF8 }], 'file');
+  return text;
 }
 
-export function parsePlanText(file: string, text: string): LoadedPlan {
-  let parsed: ParsedJson;
+const NOT_UTF8 = 'filen är inte sparad som UTF-8; spara om den med teckenkodningen UTF-8';
+
+function decodeText(bytes: Uint8Array): string | undefined {
   try {
-    parsed = parseJson(text);
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) throw new PlanError(file, error.issues, 'json');
-    throw error;
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
   }
+}
+
+/** Validates a plan's value against the schema (after migrating an older format version). */
+export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, files: SourceFile[] = []): LoadedPlan {
   if (!keysRegistered) {
     registerKnownKeys(schemaKeys(planJsonSchema()));
     keysRegistered = true;
   }
-  const result = planSchema.safeParse(parsed.value);
+  const migrated = migrate(parsed.value);
+  if ('issues' in migrated) throw new PlanError(file, migrated.issues.map((m) => withPosition(parsed, m)), 'schema');
+  const result = planSchema.safeParse(migrated.value);
   if (!result.success) {
-    const issues = toMessages(result.error.issues, parsed.value).map((m) => withPosition(parsed, m));
-    throw new PlanError(file, dedupe(issues), 'schema');
+    const issues = toMessages(result.error.issues, migrated.value).map((m) => withPosition(parsed, m));
+    throw new PlanError(file, sortIssues(dedupe(issues)), 'schema');
   }
-  return { file, plan: result.data, parsed };
+  return { file, form, plan: result.data, parsed, files, notices: migrated.notices.map((m) => withPosition(parsed, m)) };
 }
 
-export async function loadPlan(file: string): Promise<LoadedPlan> {
+/** A plan given as JSON text (the README's example, tests). */
+export function parsePlanText(file: string, text: string): LoadedPlan {
+  let json;
+  try {
+    json = parseJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw new PlanError(file, error.issues, 'json');
+    throw error;
+  }
+  return validatePlan(file, 'json', { value: json.value, text: canonicalJson(json.value), locate: (p) => locateJson(json, p) });
+}
+
+/** A plan given as YAML text. */
+export function parsePlanYaml(file: string, text: string): LoadedPlan {
+  const yaml = parseYamlText(text);
+  if ('issues' in yaml) throw new PlanError(file, yaml.issues, 'json');
+  return validatePlan(file, 'yaml', { value: yaml.value, text: canonicalJson(yaml.value), locate: yaml.locate });
+}
+
+/** JSON, YAML or a plan folder, by what `file` is: a folder, a .yaml/.yml file, or anything else as JSON. */
+export async function planForm(file: string): Promise<PlanForm> {
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) return 'folder';
+  return /\.ya?ml$/i.test(file) ? 'yaml' : 'json';
+}
+
+async function readSource(file: string): Promise<{ text: string; bytes: Uint8Array } | PlanIssue[]> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new PlanError(file, [{ path: [], message: unreadable(code) }], 'file');
+    return [{ path: [], file, message: unreadable((error as NodeJS.ErrnoException).code) }];
   }
   if (bytes.byteLength > MAX_PLAN_BYTES) {
-    throw new PlanError(file, [{ path: [], message: `filen är ${Math.round(bytes.byteLength / 1024 / 1024)} MB; en plan får vara högst ${MAX_PLAN_BYTES / 1024 / 1024} MB` }], 'file');
+    return [{ path: [], file, message: `filen är ${Math.round(bytes.byteLength / 1024 / 1024)} MB; en plan får vara högst ${MAX_PLAN_BYTES / 1024 / 1024} MB` }];
   }
-  return { ...parsePlanText(file, decodePlanText(file, bytes)), bytes };
+  const text = decodeText(bytes);
+  return text === undefined ? [{ path: [], file, message: NOT_UTF8 }] : { text, bytes };
+}
+
+export async function loadPlan(file: string): Promise<LoadedPlan> {
+  const form = await planForm(file);
+  if (form === 'folder') {
+    const folder = await readPlanFolder(file, readSource);
+    if ('issues' in folder) {
+      const unreadableOnly = folder.issues.every((i) => i.line === undefined);
+      throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : 'json');
+    }
+    return validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate }, folder.files);
+  }
+  const source = await readSource(file);
+  if (Array.isArray(source)) throw new PlanError(file, source.map(({ file: _f, ...issue }) => issue), 'file');
+  const loaded = form === 'yaml' ? parsePlanYaml(file, source.text) : parsePlanText(file, source.text);
+  return { ...loaded, files: [{ path: file, name: path.basename(file), bytes: source.bytes }] };
 }
 
 /** Why a plan file could not be read, and what to do, in the user's words. */
 function unreadable(code: string | undefined): string {
   switch (code) {
     case 'ENOENT':
-      return 'filen finns inte; kontrollera namnet och mappen, eller ange hela sökvägen till planens .json-fil';
+      return 'filen finns inte; kontrollera namnet och mappen, eller ange hela sökvägen till planen (en .json- eller .yaml-fil, eller en planmapp)';
     case 'EISDIR':
-      return 'är en mapp, inte en planfil; ange planens .json-fil, t.ex. data/plan.json';
+      return 'är en mapp, inte en fil; ange planens fil, t.ex. plan.yaml';
     case 'EACCES':
     case 'EPERM':
       return 'filen får inte läsas (behörighet saknas); ändra filens behörighet eller kopiera den';
@@ -81,9 +150,35 @@ function unreadable(code: string | undefined): string {
   }
 }
 
-export function withPosition(parsed: ParsedJson, issue: { path: PlanIssue['path']; message: string }): PlanIssue {
-  const position = locate(parsed, issue.path);
+export function withPosition(parsed: Pick<ParsedPlan, 'locate'>, issue: PlanIssue): PlanIssue {
+  if (issue.line !== undefined) return issue;
+  const position = parsed.locate(issue.path);
   return position ? { ...issue, ...position } : { ...issue };
+}
+
+/** JSON with sorted keys and without the editor's $schema: one text for one plan, whatever its form. */
+export function canonicalJson(value: unknown): string {
+  const sort = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sort);
+    if (v !== null && typeof v === 'object') {
+      return Object.fromEntries(
+        Object.keys(v)
+          .filter((k) => k !== '$schema')
+          .sort()
+          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+      );
+    }
+    return v;
+  };
+  return JSON.stringify(sort(value));
+}
+
+/** By file, then line: the order a reader goes through them. */
+export function sortIssues(issues: PlanIssue[]): PlanIssue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.file ?? '').localeCompare(b.issue.file ?? '') || (a.issue.line ?? 0) - (b.issue.line ?? 0) || a.i - b.i)
+    .map(({ issue }) => issue);
 }
 
 function dedupe(issues: PlanIssue[]): PlanIssue[] {

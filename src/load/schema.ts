@@ -445,6 +445,7 @@ export type SectionInput = SectionBaseInput &
 export const planSchema = z
   .strictObject({
     $schema: z.string().optional().describe('Sökväg till JSON Schema för redigeringsstöd.'),
+    version: z.literal(1).optional().describe('Planformatets version (1). En plan för en äldre version uppdateras när den läses.'),
     document: documentSchema,
     sections: z.array(sectionSchema).min(1).describe('Avsnitten i den ordning de ska stå.'),
     budget: budgetSchema.optional(),

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VplanError } from '../errors.js';
+import { planBaseDir } from '../load/loadPlan.js';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
@@ -78,7 +79,7 @@ const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'imag
 export async function logoDataUri(planFile: string, logoFile: string): Promise<string> {
   const type = IMAGE_TYPES[path.extname(logoFile).toLowerCase()];
   if (!type) throw new VplanError(`Logotypen ${logoFile} har ett format som inte stöds.`, 'Använd en png-, jpg- eller svg-fil.');
-  const full = path.resolve(path.dirname(planFile), logoFile);
+  const full = path.resolve(planBaseDir(planFile), logoFile);
   const data = await readFile(full).catch(() => {
     throw new VplanError(`Logotypen ${full} finns inte.`, 'Kontrollera document.logo.file i planen (sökvägen är relativ till planfilen).');
   });

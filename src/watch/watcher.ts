@@ -2,10 +2,15 @@
 // with one browser kept warm. A broken edit reports its error and the last good PDF stays in place.
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPlan, PrintSession, type BuildResult } from '../build.js';
 import { resetTemplateCache } from '../render/html.js';
 import { TEMPLATES_DIR } from '../render/assets.js';
+import { planBaseDir } from '../load/loadPlan.js';
+
+const IMAGE = /\.(png|jpe?g|svg)$/i;
+const isFolder = (file: string) => stat(file).then((s) => s.isDirectory(), () => false);
 
 export interface WatchOptions {
   out: string;
@@ -50,17 +55,15 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
 
   /** Builds once and starts watching. */
   async start(): Promise<void> {
-    const planDir = path.dirname(path.resolve(this.file));
-    const planName = path.basename(this.file);
-    // The plan's folder, not the file: editors save by replacing the file, which ends a file watch.
-    this.watchers.push(
-      watch(planDir, (_event, name) => {
-        if (name === null) return;
-        const changed = name.toString();
-        if (changed === planName) this.schedule('planen');
-        else if (/\.(png|jpe?g|svg)$/i.test(changed)) this.schedule(`bilden ${changed}`);
-      }),
-    );
+    const base = planBaseDir(this.file);
+    if (await isFolder(this.file)) {
+      // A plan folder: plan.yaml, every section's Markdown file and every image, in subfolders too.
+      this.watchFolder(base, true, (changed) => (/\.(ya?ml|md|png|jpe?g|svg)$/i.test(changed) ? `filen ${changed}` : undefined));
+    } else {
+      const planName = path.basename(this.file);
+      // The plan's folder, not the file: editors save by replacing the file, which ends a file watch.
+      this.watchFolder(base, false, (changed) => (changed === planName ? 'planen' : IMAGE.test(changed) ? `bilden ${changed}` : undefined));
+    }
     this.watchers.push(
       watch(TEMPLATES_DIR, { recursive: true }, (_event, name) => {
         if (name === null) return;
@@ -70,6 +73,34 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
     );
     this.pendingReasons.add('start');
     await this.runPending();
+  }
+
+  private readonly watched = new Set<string>();
+
+  private watchFolder(dir: string, recursive: boolean, reasonFor: (changed: string) => string | undefined): void {
+    if (this.watched.has(dir)) return;
+    this.watched.add(dir);
+    try {
+      this.watchers.push(
+        watch(dir, { recursive }, (_event, name) => {
+          if (name === null) return;
+          const reason = reasonFor(name.toString().split(path.sep).join('/'));
+          if (reason) this.schedule(reason);
+        }),
+      );
+    } catch {
+      // A folder that is gone (a logo's folder renamed): the next build reports the missing file.
+      this.watched.delete(dir);
+    }
+  }
+
+  /** A used file (a logo) in another folder than the plan, e.g. bilder/logo.png: that folder is watched too. */
+  private watchUsedFiles(files: string[]): void {
+    for (const file of files) {
+      const dir = path.dirname(file);
+      const name = path.basename(file);
+      this.watchFolder(dir, false, (changed) => (changed === name ? `bilden ${path.relative(planBaseDir(this.file), file)}` : undefined));
+    }
   }
 
   private schedule(reason: string): void {
@@ -101,6 +132,7 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
     const started = performance.now();
     try {
       const result = await buildPlan(this.file, this.options.out, this.session, { theme: this.options.theme });
+      this.watchUsedFiles(result.usedFiles);
       this.version++;
       this.lastError = undefined;
       this.emit('built', { version: this.version, ms: performance.now() - started, reason, result });

@@ -1,0 +1,156 @@
+// A plan folder: plan.yaml (document, budget, the order of the sections) and one Markdown file per
+// section under avsnitt/, each with a YAML front matter (title, type, id, numbered …) and the section's
+// text as its body. Assembled into the same value as a JSON plan; every position points into the file
+// it came from.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { JsonPath, PlanIssue } from '../errors.js';
+import { parseYamlText, type ParsedYaml, type Position } from './yamlText.js';
+
+export const FOLDER_PLAN = 'plan.yaml';
+export const SECTIONS_DIR = 'avsnitt';
+
+export interface SourceFile {
+  /** The file's path as the user would write it (the plan folder joined with its name). */
+  path: string;
+  /** Relative to the plan's folder, "/" separated: the name it has in the archive. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface LocatedPosition extends Position {
+  file?: string;
+}
+
+export interface FolderPlan {
+  value: unknown;
+  locate(path: JsonPath): LocatedPosition | undefined;
+  files: SourceFile[];
+}
+
+interface MarkdownSection {
+  file: string;
+  bytes: Uint8Array;
+  value: Record<string, unknown>;
+  frontMatter: ParsedYaml | undefined;
+  /** Lines before the front matter's first key (1: the opening ---) and before the body. */
+  frontMatterLine: number;
+  bodyLine: number;
+}
+
+type Read = (file: string) => Promise<{ text: string; bytes: Uint8Array } | PlanIssue[]>;
+
+/** Splits "---\nfront matter\n---\nbody" (the front matter is optional). */
+export function splitFrontMatter(text: string): { frontMatter: string | undefined; body: string; bodyLine: number } {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!match) return { frontMatter: undefined, body: text, bodyLine: 1 };
+  const bodyLine = match[0].split('\n').length - (match[0].endsWith('\n') ? 0 : 1);
+  return { frontMatter: match[1] ?? '', body: text.slice(match[0].length), bodyLine };
+}
+
+async function readSection(file: string, read: Read, issues: PlanIssue[]): Promise<MarkdownSection | undefined> {
+  const content = await read(file);
+  if (Array.isArray(content)) {
+    issues.push(...content);
+    return undefined;
+  }
+  const { frontMatter, body, bodyLine } = splitFrontMatter(content.text);
+  let parsed: ParsedYaml | undefined;
+  let fields: Record<string, unknown> = {};
+  if (frontMatter !== undefined) {
+    const result = parseYamlText(frontMatter);
+    if ('issues' in result) {
+      issues.push(...result.issues.map((i) => ({ ...i, file, line: (i.line ?? 1) + 1 })));
+      return undefined;
+    }
+    parsed = result;
+    if (result.value !== null && result.value !== undefined) {
+      if (typeof result.value !== 'object' || Array.isArray(result.value)) {
+        issues.push({ path: [], file, line: 2, column: 1, message: 'huvudet mellan --- och --- ska vara nycklar med värden, t.ex. title: Målgrupp' });
+        return undefined;
+      }
+      fields = result.value as Record<string, unknown>;
+    }
+  }
+  // Blank lines between the front matter and the text are not part of the text.
+  const leading = /^(?:[ \t]*\r?\n)*/.exec(body)![0];
+  const text = body.slice(leading.length).trimEnd();
+  const value: Record<string, unknown> = { type: 'text', ...fields };
+  if (text) value.text = text;
+  const skipped = leading.split('\n').length - 1;
+  return { file, bytes: content.bytes, value, frontMatter: parsed, frontMatterLine: 1, bodyLine: bodyLine + skipped };
+}
+
+/** Reads a plan folder. Problems (a missing plan.yaml, a section file that cannot be read) are issues. */
+export async function readPlanFolder(dir: string, read: Read): Promise<FolderPlan | { issues: PlanIssue[] }> {
+  const planFile = path.join(dir, FOLDER_PLAN);
+  const content = await read(planFile);
+  if (Array.isArray(content)) return { issues: content };
+  const parsed = parseYamlText(content.text);
+  if ('issues' in parsed) return { issues: parsed.issues.map((i) => ({ ...i, file: planFile })) };
+  const files: SourceFile[] = [{ path: planFile, name: FOLDER_PLAN, bytes: content.bytes }];
+  const plan = parsed.value;
+  if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
+    return { issues: [{ path: [], file: planFile, line: 1, column: 1, message: 'plan.yaml ska börja med nycklar som document: och budget:' }] };
+  }
+  const root = plan as Record<string, unknown>;
+  const issues: PlanIssue[] = [];
+
+  // The sections: as plan.yaml lists them (a file name, or a section written out), else every
+  // Markdown file in avsnitt/ in the order of their names (01-…, 02-…).
+  let entries: unknown[];
+  if (root.sections === undefined) {
+    const names = await readdir(path.join(dir, SECTIONS_DIR)).catch(() => [] as string[]);
+    entries = names.filter((n) => n.toLowerCase().endsWith('.md')).sort().map((n) => `${SECTIONS_DIR}/${n}`);
+    if (entries.length === 0) {
+      issues.push({ path: [], file: planFile, line: 1, column: 1, message: `planen har inga avsnitt: lägg Markdown-filer i ${SECTIONS_DIR}/ (t.ex. ${SECTIONS_DIR}/01-inledning.md) eller lista dem under sections: i plan.yaml` });
+    }
+  } else if (Array.isArray(root.sections)) {
+    entries = root.sections;
+  } else {
+    return { value: root, locate: (p) => withFile(parsed.locate(p), planFile), files };
+  }
+  const fromFile = new Map<number, MarkdownSection>();
+  const listIndex = new Map<number, number>();
+  const sections: unknown[] = [];
+  for (const [i, entry] of entries.entries()) {
+    if (typeof entry !== 'string') {
+      listIndex.set(sections.length, i);
+      sections.push(entry);
+      continue;
+    }
+    const relative = entry.includes('/') ? entry : `${SECTIONS_DIR}/${entry}`;
+    const file = path.join(dir, ...relative.split('/'));
+    const before = issues.length;
+    const section = await readSection(file, read, issues);
+    if (!section) {
+      if (root.sections !== undefined) {
+        for (const issue of issues.slice(before)) if (issue.file === undefined) Object.assign(issue, { file: planFile, ...parsed.locate(['sections', i]) });
+      }
+      continue;
+    }
+    files.push({ path: file, name: path.relative(dir, file).split(path.sep).join('/'), bytes: section.bytes });
+    fromFile.set(sections.length, section);
+    sections.push(section.value);
+  }
+  if (issues.length > 0) return { issues };
+  const value = { ...root, sections };
+
+  const locate = (p: JsonPath): LocatedPosition | undefined => {
+    if (p[0] === 'sections' && typeof p[1] === 'number') {
+      const section = fromFile.get(p[1]);
+      if (section) {
+        const rest = p.slice(2);
+        if (rest[0] === 'text' || rest.length === 0) return { file: section.file, line: rest.length === 0 ? 1 : section.bodyLine, column: 1 };
+        const inFront = section.frontMatter?.locate(rest);
+        return inFront ? { file: section.file, line: inFront.line + section.frontMatterLine, column: inFront.column } : { file: section.file, line: 1, column: 1 };
+      }
+      const index = listIndex.get(p[1]);
+      if (index !== undefined) return withFile(parsed.locate(['sections', index, ...p.slice(2)]), planFile);
+    }
+    return withFile(parsed.locate(p), planFile);
+  };
+  return { value, locate, files };
+}
+
+const withFile = (position: Position | undefined, file: string): LocatedPosition | undefined => (position ? { ...position, file } : undefined);
