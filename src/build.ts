@@ -5,7 +5,8 @@ import { PlanError, VplanError, type PlanIssue } from './errors.js';
 import { loadPlan, withPosition, type LoadedPlan } from './load/loadPlan.js';
 import { computePlan } from './compute/computePlan.js';
 import type { ComputedPlan } from './model.js';
-import { renderHtml } from './render/html.js';
+import { renderHtml, themeFontStack } from './render/html.js';
+import { glyphIssues, pdfaGlyphError } from './render/glyphs.js';
 import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
@@ -45,7 +46,9 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
     if (options.theme) throw new VplanError(`--theme: ${message}`);
     throw new PlanError(file, locate([{ path: ['document', 'theme'], message }]), 'schema');
   }
-  const warnings = locate(outcome.warnings);
+  // Characters no bundled font has: a warning here, an error when printing PDF/A (printOnce).
+  const glyphs = glyphIssues(loaded.parsed.value, await themeFontStack(outcome.plan.document.theme));
+  const warnings = locate([...outcome.warnings, ...glyphs.map(({ path, message }) => ({ path, message }))]);
   return { loaded, plan: { ...outcome.plan, warnings, source: loaded.parsed.text }, warnings };
 }
 
@@ -186,6 +189,10 @@ export async function printPlan(plan: ComputedPlan, session: PrintSession, optio
 
 async function printOnce(plan: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
   const html = await renderHtml(plan, { generator: GENERATOR });
+  if (options.pdfa) {
+    const missing = pdfaGlyphError(plan, await themeFontStack(plan.document.theme), html);
+    if (missing) throw missing;
+  }
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);
   try {

@@ -20,14 +20,23 @@ export interface DocumentProperties {
   documentId: string;
 }
 
+/**
+ * Text for the document information: control characters (a U+000B pasted from Word), lone surrogates
+ * and non-characters become a space, so the /Info entries and the XMP packet, which XML forbids them
+ * in, say the same.
+ */
+export function metadataText(text: string): string {
+  return text.replace(/\s*[\p{Cc}\p{Cs}\uFFFE\uFFFF]+\s*/gu, ' ').trim();
+}
+
 export function propertiesOf(doc: ComputedDocument, generator: string, source: string): DocumentProperties {
   return {
     date: doc.date ? new Date(`${doc.date}T12:00:00Z`) : undefined,
     documentId: createHash('sha256').update(generator).update('\0').update(source).digest('hex').slice(0, 32),
-    title: [doc.title, doc.subtitle].filter(Boolean).join(' '),
-    author: doc.associationName,
-    subject: doc.subject,
-    keywords: doc.keywords,
+    title: metadataText([doc.title, doc.subtitle].filter(Boolean).join(' ')),
+    author: metadataText(doc.associationName),
+    subject: metadataText(doc.subject),
+    keywords: doc.keywords.map(metadataText),
     creator: generator,
     producer: `${generator} (Chromium Skia/PDF, pdf-lib)`,
   };

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { VplanError } from '../errors.js';
+import { fontconfigEnvironment } from './fontconfig.js';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -131,6 +132,8 @@ export function printTimeoutMs(): number {
 }
 
 export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
+  // The page sees the bundled fonts only, never the computer's (see fontconfig.ts).
+  const env = { ...process.env, ...(await fontconfigEnvironment()) };
   try {
     return await puppeteer.launch({
       // With handleSignals, Ctrl+C ends the browser along with vplan; watch mode closes it itself.
@@ -143,6 +146,7 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
       executablePath: choice.executablePath,
       headless: true,
       args: browserArgs(choice),
+      env,
       timeout: 30_000,
       // Every request to the browser gives up after this long: a hung browser is noticed.
       protocolTimeout: printTimeoutMs(),
