@@ -33,10 +33,10 @@ export function propertiesOf(doc: ComputedDocument, generator: string, source: s
   return {
     date: doc.date ? new Date(`${doc.date}T12:00:00Z`) : undefined,
     documentId: createHash('sha256').update(generator).update('\0').update(source).digest('hex').slice(0, 32),
-    title: metadataText([doc.title, doc.subtitle].filter(Boolean).join(' ')),
-    author: metadataText(doc.associationName),
-    subject: metadataText(doc.subject),
-    keywords: doc.keywords.map(metadataText),
+    title: [doc.title, doc.subtitle].filter(Boolean).join(' '),
+    author: doc.associationName,
+    subject: doc.subject,
+    keywords: doc.keywords,
     creator: generator,
     producer: `${generator} (Chromium Skia/PDF, pdf-lib)`,
   };
@@ -53,10 +53,10 @@ export async function finishPdf(
   const outline = await readOutline(doc);
   if (outline.length === headingTexts.length) setOutlineTitles(outline, headingTexts);
   normalizeStructureIds(doc);
-  doc.setTitle(properties.title, { showInWindowTitleBar: true });
-  doc.setAuthor(properties.author);
-  doc.setSubject(properties.subject);
-  doc.setKeywords(properties.keywords);
+  doc.setTitle(metadataText(properties.title), { showInWindowTitleBar: true });
+  doc.setAuthor(metadataText(properties.author));
+  doc.setSubject(metadataText(properties.subject));
+  doc.setKeywords(properties.keywords.map(metadataText));
   doc.setCreator(properties.creator);
   doc.setProducer(properties.producer);
   // Chromium stamps the wall clock; the plan's own date (or none) keeps builds byte-identical.
