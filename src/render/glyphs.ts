@@ -38,11 +38,17 @@ function message(codePoints: number[], pdfa: boolean): string {
 /** Every string of the plan (as written, paths as in the file) with characters no bundled font has. */
 export function glyphIssues(value: unknown, stack: readonly BundledFont[], pdfa = false): GlyphIssue[] {
   const issues: GlyphIssue[] = [];
+  const known = new Map<number, boolean>(); // a large plan repeats its characters many times over
+  const lacks = (cp: number) => {
+    let result = known.get(cp);
+    if (result === undefined) known.set(cp, (result = lacksGlyph(stack, cp)));
+    return result;
+  };
   const visit = (node: unknown, path: JsonPath) => {
     if (typeof node === 'string') {
       const missing = new Set<number>();
-      for (const text of [node, unescape(node)]) {
-        for (const char of text) if (lacksGlyph(stack, char.codePointAt(0)!)) missing.add(char.codePointAt(0)!);
+      for (const text of /[&\\]/.test(node) ? [node, unescape(node)] : [node]) {
+        for (const char of text) if (lacks(char.codePointAt(0)!)) missing.add(char.codePointAt(0)!);
       }
       if (missing.size > 0) issues.push({ path, codePoints: [...missing], message: message([...missing], pdfa) });
     } else if (Array.isArray(node)) {
