@@ -1,6 +1,6 @@
 // Fonts: the page prints with vplan's bundled fonts only, a character none of them has is named with
 // its place in the plan before printing (an error with --pdfa), and the XMP packet stays XML.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -126,6 +126,17 @@ describe('the browser sees no system font', () => {
     const env = await fontconfigEnvironment('linux');
     const { stdout } = await run('fc-list', [':', 'family'], { env: { ...process.env, ...env } });
     expect(stdout.trim()).toBe('Noto Sans');
+  });
+
+  it.skipIf(!existsSync('/usr/bin/pdftotext'))('places words at fractional positions, not snapped to whole pixels', async () => {
+    // Without fontconfig's render settings (antialiasing, slight hinting) Chromium snaps each word to a
+    // whole pixel (0.75 pt), and lines break differently than with a desktop's settings.
+    const pdf = path.join(inject('examplesDir'), 'botkyrka-huddinge-salem-2018.pdf');
+    const { stdout } = await run('pdftotext', ['-f', '3', '-l', '3', '-bbox', pdf, '-']);
+    const xs = [...stdout.matchAll(/<word xMin="([0-9.]+)"/g)].map((m) => Number(m[1]));
+    const snapped = xs.filter((x) => Math.abs(x / 0.75 - Math.round(x / 0.75)) < 0.001);
+    expect(xs.length).toBeGreaterThan(100);
+    expect(snapped.length / xs.length).toBeLessThan(0.2);
   });
 
   it('turns a WOFF file back into the TrueType font it was made from', async () => {

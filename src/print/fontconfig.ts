@@ -55,7 +55,12 @@ export function woffToSfnt(woff: Buffer): Buffer {
   return out;
 }
 
-/** A fontconfig file with one font folder and nothing included from the system's configuration. */
+/**
+ * A fontconfig file with one font folder and nothing included from the system's configuration. The
+ * render settings are vplan's too (antialiasing, slight hinting, as Debian and most desktops set them):
+ * without them Chromium snaps every word to a whole pixel and lines break elsewhere, and with the
+ * system's they would differ from one machine to the next.
+ */
 export function fontconfigXml(fontDir: string): string {
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return [
@@ -64,6 +69,10 @@ export function fontconfigXml(fontDir: string): string {
     '<!-- Written by vplan: the browser sees only the fonts vplan brings. -->',
     '<fontconfig>',
     `  <dir>${escape(fontDir)}</dir>`,
+    '  <match target="pattern">',
+    '    <edit name="antialias" mode="assign"><bool>true</bool></edit>',
+    '    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>',
+    '  </match>',
     '</fontconfig>',
     '',
   ].join('\n');
