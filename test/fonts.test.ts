@@ -14,7 +14,7 @@ import { pdfText, normalize } from './helpers/pdfText.js';
 import { notdefGlyphs, pdfFonts } from './helpers/pdfGlyphs.js';
 import { bundledFontNames, RULES } from './helpers/pdfaRules.js';
 import { findAll, parseXml } from './helpers/xml.js';
-import { fontFaceCss, fontStack } from '../src/render/fonts.js';
+import { fontFaceCss, fontStack, missingGlyphs } from '../src/render/fonts.js';
 import { glyphIssues } from '../src/render/glyphs.js';
 import { fontconfigEnvironment, woffToSfnt } from '../src/print/fontconfig.js';
 import { finishPdf } from '../src/finish/metadata.js';
@@ -63,6 +63,12 @@ describe('the glyph check', () => {
     expect(issues[1]!.message).toContain('U+000B (ett styrtecken)');
     // Joiners, variation selectors and the soft hyphen print as nothing and need no glyph; an entity in prose counts.
     expect(glyphIssues(['a\u00adb\u200d\ufe0f\u200b', 'Se &#x1F600;'], stack).map((i) => i.path)).toEqual([[1]]);
+  });
+
+  it('reads the printed document as the browser does: references in the text, escapes in the stylesheet only', async () => {
+    const stack = await fontStack(CARLITO);
+    const html = '<style>@page{@top-right{content:"Plan \\1f600 "}}</style><p>C:\\filer\\e44 &#x65E5; &#26412;</p>';
+    expect(missingGlyphs(stack, html)).toEqual([0x672c, 0x65e5, 0x1f600].sort((a, b) => a - b));
   });
 
   it('inlines only the font files the text needs, and no system font family', async () => {

@@ -141,14 +141,16 @@ export function lacksGlyph(stack: readonly BundledFont[], cp: number): boolean {
 }
 
 /**
- * The characters of an HTML document as the browser sees them: character references and the CSS
- * escapes of running headers decoded. Markup and CSS are ASCII and cost nothing to include.
+ * The characters of an HTML document as the browser sees them: character references decoded, and in
+ * its stylesheets the CSS escapes of running headers. Markup and CSS are ASCII and cost nothing to include.
  */
 export function documentCodePoints(html: string): Set<number> {
-  const decoded = html
-    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => safeChar(parseInt(hex, 16)))
-    .replace(/&#([0-9]+);/g, (_m, dec: string) => safeChar(parseInt(dec, 10)))
-    .replace(/\\([0-9a-f]{1,6}) ?/gi, (_m, hex: string) => safeChar(parseInt(hex, 16)));
+  const cssEscapes = (css: string) => css.replace(/\\([0-9a-f]{1,6}) ?/gi, (_m, code: string) => safeChar(parseInt(code, 16)));
+  const decoded = html.replace(
+    /(<style[^>]*>)([\s\S]*?)(<\/style>)|&#x([0-9a-f]+);|&#([0-9]+);/gi,
+    (_m, open: string | undefined, css: string, close: string, hex: string | undefined, dec: string | undefined) =>
+      open ? open + cssEscapes(css) + close : safeChar(hex ? parseInt(hex, 16) : parseInt(dec!, 10)),
+  );
   const points = new Set<number>();
   for (const char of decoded) points.add(char.codePointAt(0)!);
   return points;
