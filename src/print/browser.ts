@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { RunError } from '../errors.js';
-import { createProfile, removeProfile, removeStaleProfiles, track } from './profile.js';
+import { createProfile, removeStaleProfiles, track } from './profile.js';
 import { fontconfigEnvironment } from './fontconfig.js';
 
 export interface BrowserChoice {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { create as openFont, type Font } from 'fontkit';
-import { RunError, VplanError } from '../errors.js';
+import { RunError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 
