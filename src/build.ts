@@ -5,7 +5,8 @@ import { PlanError, RunError, VplanError, type PlanIssue } from './errors.js';
 import { loadPlan, withPosition, type LoadedPlan } from './load/loadPlan.js';
 import { computePlan } from './compute/computePlan.js';
 import type { ComputedPlan } from './model.js';
-import { renderHtml } from './render/html.js';
+import { renderHtml, themeFontStack } from './render/html.js';
+import { glyphIssues, pdfaGlyphError } from './render/glyphs.js';
 import { listThemes } from './render/assets.js';
 import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
@@ -51,7 +52,9 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
     if (options.theme) throw new RunError(`--theme: ${message}`);
     throw new PlanError(file, locate([{ path: ['document', 'theme'], message }]), 'schema');
   }
-  const warnings = locate(outcome.warnings);
+  // Characters no bundled font has: a warning here, an error when printing PDF/A (printOnce).
+  const glyphs = glyphIssues(loaded.parsed.value, await themeFontStack(outcome.plan.document.theme));
+  const warnings = locate([...outcome.warnings, ...glyphs.map(({ path, message }) => ({ path, message }))]);
   return { loaded, plan: { ...outcome.plan, warnings, source: loaded.parsed.text }, warnings };
 }
 
@@ -220,6 +223,10 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
       `${plan.file}: planen blir ${mb(size)} MB att skriva ut (långt över tusen sidor); vplan skriver ut högst ${mb(MAX_PRINT_BYTES)} MB i ett dokument.`,
       'Dela upp planen i flera, eller flytta långa bilagor till egna dokument. Ingen PDF skrevs.',
     );
+  }
+  if (options.pdfa) {
+    const missing = pdfaGlyphError(plan, await themeFontStack(plan.document.theme), html);
+    if (missing) throw missing;
   }
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);

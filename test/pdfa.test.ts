@@ -1,6 +1,11 @@
 // PDF/A-2u: every rule this project can check without veraPDF, on each example built with --pdfa.
 import { afterAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFNumber } from 'pdf-lib';
+import { basePlan } from './helpers/plans.js';
+import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan, printPlan, PrintSession } from '../src/build.js';
 import { RULES } from './helpers/pdfaRules.js';
 import { srgbProfile } from '../src/finish/srgb.js';
@@ -8,6 +13,7 @@ import { normalize, pdfText } from './helpers/pdfText.js';
 
 const session = new PrintSession();
 afterAll(() => session.close());
+const tmp = useTempDir('vplan-pdfa');
 
 const built = new Map<string, Promise<{ doc: PDFDocument; bytes: Uint8Array }>>();
 function pdfa(name: string) {
@@ -24,7 +30,12 @@ function pdfa(name: string) {
   return built.get(name)!;
 }
 
-describe.each(['finnveden-2025', 'botkyrka-huddinge-salem-2018'])('%s --pdfa', (name) => {
+/** Every example plan in data/. */
+const EXAMPLES = readdirSync('data')
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
+
+describe.each(EXAMPLES)('%s --pdfa', (name) => {
   it.each(Object.keys(RULES))('%s', async (rule) => {
     const { doc, bytes } = await pdfa(name);
     expect(RULES[rule]!(doc, bytes)).toEqual([]);
@@ -49,6 +60,23 @@ describe('the rules catch what they are for', () => {
     const annot = doc.context.enumerateIndirectObjects().map(([, o]) => o).find((o) => o instanceof PDFDict && o.get(PDFName.of('Subtype'))?.toString() === '/Link') as PDFDict;
     annot.set(PDFName.of('F'), PDFNumber.of(2));
     expect(RULES[Object.keys(RULES).find((r) => r.startsWith('6.3.2'))!]!(doc, pdf)).toEqual(['annotation flags 2']);
+  });
+
+  it('reports a .notdef glyph, a font that is not bundled and XMP that is not XML', async () => {
+    const file = path.join(tmp(), 'plan.json');
+    await writeFile(file, JSON.stringify(basePlan({ sections: [{ type: 'text', title: 'Inledning', text: 'Glad 😀 och 日本' }] })));
+    const { plan } = await checkPlan(file);
+    const { pdf } = await printPlan(plan, session); // not --pdfa, which refuses this plan before printing
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const rule = (prefix: string) => RULES[Object.keys(RULES).find((r) => r.startsWith(prefix))!]!(doc, pdf);
+    expect(rule('6.2.11.8')).toEqual(expect.arrayContaining([expect.stringMatching(/^page 3: \.notdef in \/[A-Z]{6}\+/)]));
+    expect(rule('6.2.11.4')).toEqual([]);
+    const font = doc.context.enumerateIndirectObjects().map(([, o]) => o).find((o) => o instanceof PDFDict && o.get(PDFName.of('Type'))?.toString() === '/Font') as PDFDict;
+    font.set(PDFName.of('BaseFont'), PDFName.of('ABCDEF+DejaVuSans'));
+    expect(rule('6.2.11.4')).toEqual(['DejaVuSans is not a bundled font']);
+    const xmp = doc.context.stream('<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:title>a\u000bb</dc:title></x:xmpmeta>');
+    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
+    expect(rule('6.6.2')).toEqual(['XMP is not XML: illegal character U+000B']);
   });
 
   it('builds a valid sRGB ICC header', () => {

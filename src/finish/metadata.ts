@@ -20,6 +20,15 @@ export interface DocumentProperties {
   documentId: string;
 }
 
+/**
+ * Text for the document information: control characters (a U+000B pasted from Word), lone surrogates
+ * and non-characters become a space, so the /Info entries and the XMP packet, which XML forbids them
+ * in, say the same.
+ */
+export function metadataText(text: string): string {
+  return text.replace(/\s*[\p{Cc}\p{Cs}\uFFFE\uFFFF]+\s*/gu, ' ').trim();
+}
+
 export function propertiesOf(doc: ComputedDocument, generator: string, source: string): DocumentProperties {
   return {
     date: doc.date ? new Date(`${doc.date}T12:00:00Z`) : undefined,
@@ -50,10 +59,10 @@ export async function finishPdf(
   const outline = await readOutline(doc);
   if (outline.length === headingTexts.length) setOutlineTitles(outline, headingTexts);
   normalizeStructureIds(doc);
-  doc.setTitle(properties.title, { showInWindowTitleBar: true });
-  doc.setAuthor(properties.author);
-  doc.setSubject(properties.subject);
-  doc.setKeywords(properties.keywords);
+  doc.setTitle(metadataText(properties.title), { showInWindowTitleBar: true });
+  doc.setAuthor(metadataText(properties.author));
+  doc.setSubject(metadataText(properties.subject));
+  doc.setKeywords(properties.keywords.map(metadataText));
   doc.setCreator(properties.creator);
   doc.setProducer(properties.producer);
   // Chromium stamps the wall clock; the plan's own date (or none) keeps builds byte-identical.

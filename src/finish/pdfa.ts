@@ -6,7 +6,12 @@ import { srgbProfile } from './srgb.js';
 export const PDFA_PART = 2;
 export const PDFA_CONFORMANCE = 'U';
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Characters XML 1.0 does not allow at all, not even escaped: controls but tab and line breaks, lone surrogates, U+FFFE/FFFF. */
+const XML_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text for the XMP packet: markup characters escaped, characters XML cannot carry dropped. */
+export const escapeXml = (s: string) =>
+  s.replace(XML_ILLEGAL, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function infoText(info: PDFDict, key: string): string | undefined {
   const value = info.get(PDFName.of(key));

@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { RunError } from '../errors.js';
-import { createProfile, removeProfile, removeStaleProfiles, track } from './profile.js';
+import { createProfile, removeStaleProfiles, track } from './profile.js';
+import { fontconfigEnvironment } from './fontconfig.js';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -133,6 +134,8 @@ export function printTimeoutMs(): number {
 
 export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
   removeStaleProfiles();
+  // The page sees the bundled fonts only, never the computer's (see fontconfig.ts).
+  const env = { ...process.env, ...(await fontconfigEnvironment()) };
   const profile = createProfile();
   const launching = puppeteer.launch({
     // vplan handles the signals itself (see profile.ts): the browser is killed and its profile removed
@@ -147,6 +150,7 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
     headless: true,
     userDataDir: profile,
     args: browserArgs(choice),
+    env,
     timeout: 30_000,
     // Every request to the browser gives up after this long: a hung browser is noticed.
     protocolTimeout: printTimeoutMs(),

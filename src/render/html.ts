@@ -4,7 +4,8 @@ import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
 import { formatDateSv, formatFixed, formatInteger, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
-import { fontCss, listPartials, logoDataUri, readTemplateFile, subsetsFor, type FontSpec } from './assets.js';
+import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
+import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { VplanError } from '../errors.js';
 
 export interface RenderOptions {
@@ -98,15 +99,23 @@ export function resetTemplateCache(): void {
   compiled.clear();
 }
 
-export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Promise<string> {
-  const themeName = plan.document.theme;
-  let theme = compiled.get(themeName);
+function theme(name: string): Promise<CompiledTheme> {
+  let theme = compiled.get(name);
   if (!theme) {
-    theme = loadTheme(themeName);
-    compiled.set(themeName, theme);
-    theme.catch(() => compiled.delete(themeName));
+    theme = loadTheme(name);
+    compiled.set(name, theme);
+    theme.catch(() => compiled.delete(name));
   }
-  const { layout, css, fonts } = await theme;
+  return theme;
+}
+
+/** The fonts a theme prints with, its own first and then the bundled fallbacks (see fonts.ts). */
+export async function themeFontStack(name: string) {
+  return fontStack((await theme(name)).fonts);
+}
+
+export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Promise<string> {
+  const { layout, css, fonts } = await theme(plan.document.theme);
   const logo = plan.document.logo
     ? { src: await logoDataUri(plan.file, plan.document.logo.file), alt: plan.document.logo.alt }
     : undefined;
@@ -122,7 +131,6 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     longDates: plan.document.dateStyle === 'long',
   });
   // Only the font files the text needs are inlined: a smaller page loads and prints faster.
-  const subsets = subsetsFor(html);
-  const fontFaces = (await Promise.all(fonts.map((f) => fontCss(f, subsets)))).join('\n');
+  const fontFaces = await fontFaceCss(await fontStack(fonts), html);
   return html.replace(FONTS, () => fontFaces);
 }

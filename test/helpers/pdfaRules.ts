@@ -1,5 +1,10 @@
 // The PDF/A-2 rules this project can check without veraPDF, each returning the problems it found.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFStream, PDFString } from 'pdf-lib';
+import { FALLBACK_FONTS } from '../../src/render/fonts.js';
+import { notdefGlyphs, pdfFonts } from './pdfGlyphs.js';
+import { findAll, parseXml } from './xml.js';
 
 export type Rule = (doc: PDFDocument, bytes: Uint8Array) => string[];
 
@@ -20,6 +25,15 @@ const pdfDateToXmp = (d: string) => {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z` : d;
 };
 
+/** PostScript name stems of every font vplan bundles: each theme's and the fallbacks (e.g. "NotoSansSymbols2"). */
+export function bundledFontNames(): Set<string> {
+  const themes = path.resolve('templates/themes');
+  const families = readdirSync(themes).flatMap(
+    (theme) => (JSON.parse(readFileSync(path.join(themes, theme, 'theme.json'), 'utf8')) as { fonts: { family: string }[] }).fonts,
+  );
+  return new Set([...families, ...FALLBACK_FONTS].map((f) => f.family.replace(/\s+/g, '')));
+}
+
 function allObjects(doc: PDFDocument): PDFDict[] {
   return doc.context.enumerateIndirectObjects().flatMap(([, o]) => (o instanceof PDFDict ? [o] : o instanceof PDFStream ? [o.dict] : []));
 }
@@ -37,12 +51,18 @@ export const RULES: Record<string, Rule> = {
     if (doc.context.trailerInfo.Encrypt) problems.push('document is encrypted');
     return problems;
   },
-  '6.6.2 metadata: catalog /Metadata is an XMP stream with pdfaid part 2 and conformance A, B or U': (doc) => {
+  '6.6.2 metadata: catalog /Metadata is an XMP stream that parses as XML, with pdfaid part 2 and conformance U': (doc) => {
     const xmp = xmpOf(doc);
     if (!xmp) return ['no uncompressed /Metadata stream'];
+    let root;
+    try {
+      root = parseXml(xmp);
+    } catch (error) {
+      return [`XMP is not XML: ${(error as Error).message}`];
+    }
     const problems: string[] = [];
-    if (!/<pdfaid:part>2<\/pdfaid:part>/.test(xmp)) problems.push('pdfaid:part is not 2');
-    if (!/<pdfaid:conformance>[ABU]<\/pdfaid:conformance>/.test(xmp)) problems.push('pdfaid:conformance is not A, B or U');
+    if (findAll(root, 'pdfaid:part').map((e) => e.text).join() !== '2') problems.push('pdfaid:part is not 2');
+    if (findAll(root, 'pdfaid:conformance').map((e) => e.text).join() !== 'U') problems.push('pdfaid:conformance is not U');
     if (!xmp.startsWith('<?xpacket begin=')) problems.push('no xpacket header');
     return problems;
   },
@@ -102,6 +122,14 @@ export const RULES: Record<string, Rule> = {
     }
     return problems;
   },
+  '6.2.11.4 fonts: only vplan\'s bundled fonts, no Type 3': (doc) => {
+    const bundled = bundledFontNames();
+    return pdfFonts(doc).flatMap((font) => [
+      ...(font.subtype === 'Type3' ? [`Type 3 font ${font.name}`] : []),
+      ...(font.subtype !== 'Type3' && !bundled.has(font.name.split('-')[0]!) ? [`${font.name} is not a bundled font`] : []),
+    ]);
+  },
+  '6.2.11.8 fonts: no reference to the .notdef glyph': (doc) => notdefGlyphs(doc),
   '6.6.1 / 6.5 actions: no JavaScript, no Launch, no additional actions': (doc) => {
     const problems: string[] = [];
     const names = doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict);
@@ -143,6 +171,8 @@ export const RULES: Record<string, Rule> = {
   'accessibility kept: tagged, /Lang, bookmarks, Unicode title shown in the title bar': (doc) => {
     const problems: string[] = [];
     if (!doc.catalog.get(PDFName.of('StructTreeRoot'))) problems.push('no structure tree');
+    const mark = doc.catalog.lookupMaybe(PDFName.of('MarkInfo'), PDFDict);
+    if (mark?.get(PDFName.of('Marked')) !== PDFBool.True) problems.push('MarkInfo /Marked is not true');
     if (textOf(doc.catalog.get(PDFName.of('Lang'))) !== 'sv-SE') problems.push('no /Lang sv-SE');
     if (!doc.catalog.get(PDFName.of('Outlines'))) problems.push('no bookmarks');
     const viewer = doc.catalog.lookupMaybe(PDFName.of('ViewerPreferences'), PDFDict);
