@@ -55,7 +55,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   // Characters no bundled font has: a warning here, an error when printing PDF/A (printOnce).
   const glyphs = glyphIssues(loaded.parsed.value, await themeFontStack(outcome.plan.document.theme));
   const warnings = locate([...outcome.warnings, ...glyphs.map(({ path, message }) => ({ path, message }))]);
-  return { loaded, plan: { ...outcome.plan, warnings, source: loaded.parsed.text }, warnings };
+  return { loaded, plan: { ...outcome.plan, warnings, source: loaded.parsed.text, read: loaded.parsed }, warnings };
 }
 
 /** One browser, started on first use and closed by close() whatever happened. */

@@ -9,24 +9,34 @@ import { commandArchive } from './cli/archive.js';
 import { commandDiff } from './cli/diff.js';
 import { commandWatch } from './cli/watch.js';
 import { parseCommandLine } from './cli/options.js';
+import { commandInit } from './cli/init.js';
+import { commandConvert } from './cli/convert.js';
+import { writeFileAtomic } from './output.js';
 import { suggest } from './load/messages.js';
 
 const HELP = `vplan ${VERSION} – verksamhetsplan med budget som PDF
 
+En plan är en JSON-fil, en YAML-fil eller en planmapp (plan.yaml och ett avsnitt per
+Markdown-fil i avsnitt/); <plan> nedan är vilken som helst av dem.
+
 Användning:
-  vplan build <plan.json> [fler planer …] [--out fil.pdf] [--html fil.html] [--theme namn] [--pdfa]
+  vplan init <mapp> [--name "Samordningsförbundet X"] [--year 2027]
+      Skriver en ny planmapp som går att bygga direkt: titelsida, vision, målgrupp,
+      organisation, mål och en budget med en intäktsrad per medlem. Frågar efter
+      namn, budgetår och medlemmar i en terminal; annars flaggorna eller standardvärden.
+  vplan build <plan> [fler planer …] [--out fil.pdf] [--html fil.html] [--theme namn] [--pdfa]
              [--jobs N] [--browser sökväg]
       Kontrollerar planen, räknar budgeten och skriver PDF:en
       (standard: output/<plan>.pdf; --out bara med en plan;
       --theme väljer ett annat utseende än planens, t.ex. modern;
       --pdfa skriver PDF/A-2u för arkivering; --html skriver också HTML:en som
       skrevs ut; flera planer byggs med en webbläsare och --jobs sidor åt gången).
-  vplan watch <plan.json> [--out fil.pdf] [--theme namn] [--serve] [--port N]
+  vplan watch <plan> [--out fil.pdf] [--theme namn] [--serve] [--port N]
       Bygger planen och bygger om den varje gång planen, en mall, ett utseende
       eller en bild sparas. Ett fel visas, och den senaste fungerande PDF:en står
       kvar. --serve visar PDF:en på http://127.0.0.1:PORT/ och laddar om sidan
       efter varje ombyggnad. Avsluta med Ctrl+C.
-  vplan archive <plan.json> [--archive mapp] [--force]
+  vplan archive <plan> [--archive mapp] [--force]
       Skriver planen som PDF/A och arkiverar den som nästa version under sitt dnr
       (standard: output/archive/): PDF:en med versionsnumret, planen exakt som den
       är, filerna den använder (logotypen) och ett manifest med SHA-256 för varje
@@ -45,10 +55,14 @@ Användning:
       Visar vad som ändrats: varje budgetcell gammalt → nytt med effekten på summor
       och resultat, nya, borttagna och omskrivna avsnitt, status och datum.
       --appendix skriver också den nya planens PDF med ändringarna som sista sida.
-  vplan validate <plan.json> [fler planer …]
+  vplan validate <plan> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
-  vplan schema
-      Skriver planformatets JSON Schema (samma som schema/plan.schema.json).
+  vplan convert <plan> --to json|yaml|folder --out <sökväg>
+      Skriver samma plan i en annan form (en JSON-fil, en YAML-fil eller en planmapp);
+      den nya formen ger samma PDF. Skriver aldrig över en fil som finns.
+  vplan schema [--out plan.schema.json]
+      Skriver planformatets JSON Schema (samma som schema/plan.schema.json), för
+      redigeringsstöd: "$schema" i JSON, "# yaml-language-server: $schema=…" i YAML.
   vplan --help | --version
 
 Webbläsare: --browser eller miljövariabeln VPLAN_BROWSER; annars Chrome,
@@ -116,10 +130,18 @@ export async function main(argv: string[]): Promise<number> {
           rebuild: values.rebuild ?? false,
         });
       case 'schema':
-        process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+        if (rest.length > 0) throw new UsageError('vplan schema tar inga filer; skriv schemat till en fil med --out plan.schema.json');
+        if (values.out) {
+          await writeFileAtomic(values.out, `${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+          process.stdout.write(`Schemat skrevs till ${values.out}.\n`);
+        } else process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
         return 0;
+      case 'init':
+        return await commandInit(rest, { name: values.name, year: values.year, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+      case 'convert':
+        return await commandConvert(rest, { to: values.to, out: values.out });
       default: {
-        const known = ['build', 'validate', 'watch', 'diff', 'archive', 'schema'];
+        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'convert', 'schema'];
         const hint = suggest(command, known);
         throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);
       }

@@ -158,8 +158,10 @@ export interface PlanChanges {
 
 export interface ComputedPlan {
   file: string;
-  /** The plan's text as read, for the document id (and the archive). */
+  /** The plan as canonical JSON (the same for its JSON, YAML and folder forms), for the document id. */
   source: string;
+  /** The plan's value as read, and where a JSON path is in its files: for messages after computing. */
+  read?: { value: unknown; locate(path: (string | number)[]): { file?: string; line: number; column: number } | undefined } | undefined;
   document: ComputedDocument;
   sections: ComputedSection[];
   /** The innehållsförteckning, or undefined when the plan has none. */

@@ -62,7 +62,7 @@ async function writeAtomically(target: string, data: Uint8Array | string): Promi
   }
 }
 
-/** output/<name>.pdf for data/<name>.json. */
+/** output/<name>.pdf for data/<name>.json, data/<name>.yaml and the plan folder data/<name>/. */
 export function defaultOutputPath(planFile: string, outputDir = 'output'): string {
-  return path.join(outputDir, `${path.basename(planFile).replace(/\.json$/i, '')}.pdf`);
+  return path.join(outputDir, `${path.basename(path.resolve(planFile)).replace(/\.(json|ya?ml)$/i, '')}.pdf`);
 }

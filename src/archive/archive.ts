@@ -4,7 +4,6 @@
 // read-only and never changed. The parts: dnr.ts (the dnr and its folder), manifest.ts (the records),
 // file.ts (filing), verify.ts and rebuild.ts (proving nothing changed).
 import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
 import { dnrFolder } from './dnr.js';

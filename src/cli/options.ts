@@ -24,6 +24,9 @@ export const OPTIONS = {
   serve: { kind: 'boolean' },
   port: { kind: 'string', example: '8080' },
   force: { kind: 'boolean' },
+  name: { kind: 'string', example: '"Samordningsförbundet Exempel"' },
+  year: { kind: 'string', example: '2027' },
+  to: { kind: 'string', example: 'yaml' },
   rebuild: { kind: 'boolean' },
   help: { kind: 'boolean', short: 'h' },
   version: { kind: 'boolean', short: 'v' },
@@ -39,7 +42,9 @@ export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   watch: ['out', 'theme', 'browser', 'serve', 'port'],
   diff: ['appendix', 'out', 'archive', 'browser', 'theme'],
   archive: ['archive', 'browser', 'force', 'rebuild'],
-  schema: [],
+  schema: ['out'],
+  init: ['name', 'year'],
+  convert: ['to', 'out'],
   help: [],
 };
 

@@ -5,6 +5,7 @@ import type { BudgetColumn, BudgetTable, Cells, ComputedBudget, TableRow, Unit }
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { formatInteger } from '../format.js';
 import { suggest } from '../load/messages.js';
+import { resolvePositions } from './values.js';
 
 export interface BudgetContext {
   /** Member-contribution totals by budget column id, already in the budget's unit. */
@@ -98,6 +99,8 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     } else columnIndex.set(c.id, i);
   });
   const columnIds = [...columnIndex.keys()];
+  // Values written as lists are placed in their columns before anything else reads them.
+  input = resolvePositions(input, columns.map((c) => c.id), issues);
   const checkColumn = (id: string, path: JsonPath) => {
     if (columnIndex.has(id)) return true;
     const hint = suggest(id, columnIds);

@@ -2,7 +2,7 @@
 // section under avsnitt/, each with a YAML front matter (title, type, id, numbered …) and the section's
 // text as its body. Assembled into the same value as a JSON plan; every position points into the file
 // it came from.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { parseYamlText, type ParsedYaml, type Position } from './yamlText.js';

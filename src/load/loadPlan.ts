@@ -156,21 +156,25 @@ export function withPosition(parsed: Pick<ParsedPlan, 'locate'>, issue: PlanIssu
   return position ? { ...issue, ...position } : { ...issue };
 }
 
-/** JSON with sorted keys and without the editor's $schema: one text for one plan, whatever its form. */
+/**
+ * JSON with sorted keys, without the editor's $schema and the format version, and texts without
+ * trailing spaces and line breaks (which print the same): one text for one plan, whatever its form.
+ */
 export function canonicalJson(value: unknown): string {
-  const sort = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(sort);
+  const sort = (v: unknown, top: boolean): unknown => {
+    if (typeof v === 'string') return v.trimEnd();
+    if (Array.isArray(v)) return v.map((x) => sort(x, false));
     if (v !== null && typeof v === 'object') {
       return Object.fromEntries(
         Object.keys(v)
-          .filter((k) => k !== '$schema')
+          .filter((k) => !(top && (k === '$schema' || k === 'version')))
           .sort()
-          .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          .map((k) => [k, sort((v as Record<string, unknown>)[k], false)]),
       );
     }
     return v;
   };
-  return JSON.stringify(sort(value));
+  return JSON.stringify(sort(value, true));
 }
 
 /** By file, then line: the order a reader goes through them. */

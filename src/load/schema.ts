@@ -42,9 +42,18 @@ export const amount = z
   .describe('Belopp i hela kronor (eller tkr om budgeten är i tkr).');
 
 /** A value per column id; a missing column or null is a blank cell, which is not zero. */
+/** The key a value written as a list gets: its position, resolved to a column id by the budget engine. */
+export const POSITION_KEY = '#';
+
 const cellValues = z
-  .record(z.string(), amount.nullable())
-  .describe('Värde per kolumn-id, t.ex. { "budget2025": 550000 }. Saknas kolumnen (eller null) blir cellen tom.');
+  .union([
+    z.record(z.string(), amount.nullable()),
+    // [505250, 505250, null, 499600]: one value per column, in the columns' order.
+    z.array(amount.nullable()).transform((list) => Object.fromEntries(list.map((v, i) => [`${POSITION_KEY}${i}`, v]))),
+  ])
+  .describe(
+    'Värde per kolumn-id, t.ex. { "budget2025": 550000 }, eller en lista i kolumnernas ordning, t.ex. [550000, 560000, null]. Saknas kolumnen (eller null) blir cellen tom.',
+  );
 
 // ---------------------------------------------------------------- document
 
@@ -197,14 +206,15 @@ const detailSchema = z.strictObject({
 });
 
 export const budgetSchema = z.strictObject({
-  unit: z.enum(['kr', 'tkr']).describe('Beloppen i kronor eller tusen kronor.'),
+  unit: z.enum(['kr', 'tkr']).default('kr').describe('Beloppen i kronor eller tusen kronor; standard kr.'),
   unitDisplay: z
     .enum(['columns', 'caption', 'none'])
     .optional()
     .describe('Enheten i varje kolumnrubrik ("Budget 2018 (tkr)"), som rad över tabellen, eller inte alls.'),
   convention: z
     .enum(['result', 'balance'])
-    .describe('result: Resultat = intäkter − kostnader. balance: balanserat resultat är en intäkt och sista raden är "Prel balanserat resultat".'),
+    .default('result')
+    .describe('Standard result. result: Resultat = intäkter − kostnader. balance: balanserat resultat är en intäkt och sista raden är "Prel balanserat resultat".'),
   costSign: z.enum(['positive', 'negative']).optional().describe('Kostnader visas positiva (standard) eller negativa.'),
   labelHeader: z.string().optional().describe('Rubrik för radtexterna, t.ex. "Budgetpost".'),
   caption: z.string().optional().describe('Tabellens rubrik.'),

@@ -4,7 +4,6 @@
 // 6.2.11.8).
 import MarkdownIt from 'markdown-it';
 import { PlanError, type JsonPath, type PlanIssue } from '../errors.js';
-import { parseJson } from '../load/json.js';
 import { withPosition } from '../load/loadPlan.js';
 import type { ComputedPlan } from '../model.js';
 import { isControl, lacksGlyph, missingGlyphs, type BundledFont } from './fonts.js';
@@ -68,7 +67,7 @@ export function glyphIssues(value: unknown, stack: readonly BundledFont[], pdfa 
 export function pdfaGlyphError(plan: ComputedPlan, stack: readonly BundledFont[], html: string): PlanError | undefined {
   const missing = new Set(missingGlyphs(stack, html));
   if (missing.size === 0) return undefined;
-  const parsed = plan.source ? parseJson(plan.source) : undefined;
+  const parsed = plan.read;
   const issues: PlanIssue[] = [];
   const found = new Set<number>();
   for (const issue of parsed ? glyphIssues(parsed.value, stack, true) : []) {

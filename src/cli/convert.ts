@@ -1,0 +1,66 @@
+// vplan convert <plan> --to json|yaml|folder --out <sökväg>: the same plan in another form. The result
+// is read back and must be the same plan, so converting never changes what is printed.
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { VplanError } from '../errors.js';
+import { canonicalJson, loadPlan } from '../load/loadPlan.js';
+import { planJsonSchema } from '../load/jsonSchema.js';
+import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/write.js';
+import { UsageError } from './report.js';
+
+const FORMS = ['json', 'yaml', 'folder'] as const;
+type Form = (typeof FORMS)[number];
+
+export async function writeSchemaBeside(dir: string): Promise<void> {
+  const target = path.join(dir, SCHEMA_FILE);
+  // A copy for the editor. One written by an earlier vplan is refreshed; any other file is left alone.
+  const existing = await readFile(target, 'utf8').catch(() => undefined);
+  if (existing !== undefined && !isVplanSchema(existing)) return;
+  await writeFile(target, `${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+}
+
+function isVplanSchema(text: string): boolean {
+  try {
+    const schema = JSON.parse(text) as { description?: unknown };
+    return typeof schema.description === 'string' && schema.description.includes('(vplan)');
+  } catch {
+    return false;
+  }
+}
+
+export async function commandConvert(args: string[], options: { to: string | undefined; out: string | undefined }): Promise<number> {
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0) throw new UsageError('ange en plan: vplan convert plan.json --to yaml --out plan.yaml');
+  if (!options.to || !(FORMS as readonly string[]).includes(options.to)) throw new UsageError('--to ska vara json, yaml eller folder');
+  if (!options.out) throw new UsageError('ange var den nya planen skrivs: --out plan.yaml (eller en ny mapp med --to folder)');
+  const to = options.to as Form;
+  const out = options.out;
+  const exists = await stat(out).catch(() => undefined);
+  if (to === 'folder') {
+    if (exists && (!exists.isDirectory() || (await readdir(out)).length > 0)) {
+      throw new VplanError(`--out ${out}: finns redan och är ${exists.isDirectory() ? 'inte en tom mapp' : 'en fil'}; vplan skriver inte över något.`, 'Välj en ny mapp.');
+    }
+  } else if (exists) {
+    throw new VplanError(`--out ${out}: filen finns redan; vplan skriver inte över den.`, 'Välj ett nytt filnamn.');
+  }
+  const loaded = await loadPlan(file);
+  const value = loaded.parsed.value as Record<string, unknown>;
+  const schemaPath = `./${SCHEMA_FILE}`;
+  if (to === 'folder') {
+    for (const [name, text] of planToFolder(value, schemaPath)) {
+      await mkdir(path.dirname(path.join(out, name)), { recursive: true });
+      await writeFile(path.join(out, name), text);
+    }
+    await writeSchemaBeside(out);
+  } else {
+    await mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await writeFile(out, to === 'json' ? planToJson(value, schemaPath) : planToYaml(value, schemaPath));
+    await writeSchemaBeside(path.dirname(path.resolve(out)));
+  }
+  const back = await loadPlan(out);
+  if (canonicalJson(back.parsed.value) !== canonicalJson(value)) {
+    throw new VplanError(`${out}: den konverterade planen läses inte tillbaka som samma plan.`, 'Rapportera det som ett fel i vplan; originalet är orört.');
+  }
+  process.stdout.write(`${file} → ${out} (${to === 'folder' ? 'planmapp' : to.toUpperCase()}); samma plan, samma PDF.\n`);
+  return 0;
+}

@@ -1,0 +1,62 @@
+// vplan init <mapp>: a new plan folder that builds at once. Asks for the förbund's name, the budget
+// year and the members when run in a terminal; takes them from flags, or defaults, otherwise.
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { SCHEMA_FILE } from '../convert/write.js';
+import { writeSchemaBeside } from './convert.js';
+import { DEFAULT_MEMBERS, guessKind, planYaml, sectionFiles, type Member } from '../init/newPlan.js';
+import { UsageError } from './report.js';
+
+export interface InitOptions {
+  name: string | undefined;
+  year: string | undefined;
+  /** Ask for what the flags do not give (a terminal on both ends). */
+  interactive: boolean;
+}
+
+function parseYear(value: string, source: string): number {
+  const year = Number(value.trim());
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new UsageError(`${source} ska vara ett årtal, t.ex. --year ${new Date().getFullYear() + 1}`);
+  return year;
+}
+
+async function ask(options: InitOptions): Promise<{ name: string; year: number; members: Member[] }> {
+  const defaultYear = new Date().getFullYear() + 1;
+  let name = options.name?.trim() || 'Samordningsförbundet Exempel';
+  let year = options.year !== undefined ? parseYear(options.year, '--year') : defaultYear;
+  let members = DEFAULT_MEMBERS;
+  if (!options.interactive) return { name, year, members };
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    if (options.name === undefined) name = (await rl.question(`Förbundets namn [${name}]: `)).trim() || name;
+    if (options.year === undefined) {
+      const answer = (await rl.question(`Budgetår [${year}]: `)).trim();
+      if (answer) year = parseYear(answer, 'Budgetåret');
+    }
+    const answer = (await rl.question(`Medlemmar, åtskilda med komma [${members.map((m) => m.name).join(', ')}]: `)).trim();
+    if (answer) members = answer.split(',').map((s) => s.trim()).filter(Boolean).map((n) => ({ name: n, kind: guessKind(n) }));
+  } finally {
+    rl.close();
+  }
+  return { name, year, members };
+}
+
+export async function commandInit(args: string[], options: InitOptions): Promise<number> {
+  const [folder, ...extra] = args;
+  if (folder === undefined || extra.length > 0) throw new UsageError('ange en mapp för den nya planen: vplan init min-plan');
+  const existing = await readdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : null));
+  if (existing === null) throw new UsageError(`${folder} finns redan och är ingen mapp; välj ett annat namn`);
+  if (existing.length > 0) throw new UsageError(`mappen ${folder} finns redan och är inte tom; vplan init skriver bara i en ny eller tom mapp`);
+  const plan = await ask(options);
+  if (!plan.members.some((m) => m.kind === 'stat')) plan.members = [{ name: 'Försäkringskassan', kind: 'stat' }, ...plan.members];
+  await mkdir(path.join(folder, 'avsnitt'), { recursive: true });
+  await writeFile(path.join(folder, 'plan.yaml'), planYaml(plan, `./${SCHEMA_FILE}`));
+  for (const [name, text] of sectionFiles(plan)) await writeFile(path.join(folder, 'avsnitt', name), text);
+  await writeSchemaBeside(folder);
+  process.stdout.write(
+    `Ny plan i ${folder}/: plan.yaml (dokument och budget) och avsnitt/ (ett avsnitt per Markdown-fil).\n` +
+      `Bygg och se den:  vplan watch ${folder} --serve\n`,
+  );
+  return 0;
+}
