@@ -1,8 +1,9 @@
 // The pipeline: load → compute → render → print → write. Each stage is its own module; this file only
 // wires them and owns the browser's lifetime.
 import type { Browser } from 'puppeteer-core';
-import { PlanError, RunError, VplanError, type PlanIssue } from './errors.js';
-import { loadPlan, withPosition, type LoadedPlan } from './load/loadPlan.js';
+import { PlanError, RunError, SchemaError, VplanError, type PlanIssue } from './errors.js';
+import { issuesBeyondSchema } from './compute/partial.js';
+import { loadPlan, sortIssues, withPosition, type LoadedPlan } from './load/loadPlan.js';
 import { computePlan } from './compute/computePlan.js';
 import type { ComputedPlan } from './model.js';
 import { renderHtml, themeFontStack } from './render/html.js';
@@ -38,13 +39,18 @@ export interface CheckOptions {
 
 /** Load and compute: everything short of printing. Throws PlanError with every problem found. */
 export async function checkPlan(file: string, options: CheckOptions = {}): Promise<CheckedPlan> {
-  const loaded = await loadPlan(file);
+  const loaded = await loadPlan(file).catch((error: unknown) => {
+    // Every error in one run: the parts of the plan the schema accepted are computed too.
+    if (!(error instanceof SchemaError)) throw error;
+    const more = issuesBeyondSchema(error.value, error.issues, file).map((i) => withPosition({ locate: error.locate }, i));
+    throw more.length > 0 ? new PlanError(file, sortIssues([...error.issues, ...more]), 'schema') : error;
+  });
   const outcome = computePlan(loaded.plan, file);
   if (outcome.plan && options.theme) outcome.plan.document.theme = options.theme;
   const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
   const logo = loaded.plan.document.logo;
   const fileIssues = logo ? await checkImageFile(file, logo.file, ['document', 'logo', 'file']) : [];
-  if (!outcome.plan || fileIssues.length > 0) throw new PlanError(file, locate([...fileIssues, ...outcome.issues]), 'budget');
+  if (!outcome.plan || fileIssues.length > 0) throw new PlanError(file, sortIssues(locate([...fileIssues, ...outcome.issues])), 'budget');
   const themes = await listThemes();
   if (!themes.includes(outcome.plan.document.theme)) {
     const theme = outcome.plan.document.theme;

@@ -30,6 +30,9 @@ export function formatPath(path: JsonPath): string {
   return out;
 }
 
+/** More problems than this are counted, not listed: the first fifty show what is wrong. */
+const MAX_SHOWN = 50;
+
 /** The plan cannot be built: one or more issues, all reported at once. */
 export class PlanError extends Error {
   constructor(
@@ -47,12 +50,14 @@ export class PlanError extends Error {
       this.stage === 'json'
         ? `${this.file}: filen är inte giltig ${/\.json$/i.test(this.issues[0]?.file ?? this.file) ? 'JSON' : /\.md$/i.test(this.issues[0]?.file ?? '') ? 'Markdown med YAML-huvud' : 'YAML'}`
         : `${this.file}: ${this.issues.length === 1 ? '1 fel' : `${this.issues.length} fel`}`;
-    const lines = this.issues.map((issue) => {
+    const shown = this.issues.slice(0, MAX_SHOWN);
+    const lines = shown.map((issue) => {
       const where = issueLocation(this.file, issue);
       const path = this.stage === 'json' ? '' : ` ${formatPath(issue.path)}:`;
       return `  ${where}${path} ${issue.message}`;
     });
-    return [heading, ...lines].join('\n');
+    const more = this.issues.length - shown.length;
+    return [heading, ...lines, ...(more > 0 ? [`  … och ${more} fel till; rätta dessa först`] : [])].join('\n');
   }
 }
 
@@ -79,5 +84,17 @@ export class RunError extends VplanError {
   constructor(message: string, hint?: string) {
     super(message, hint);
     this.name = 'RunError';
+  }
+}
+
+/** The schema refused the plan; `value` is the plan as read, so the parts it accepted can still be checked. */
+export class SchemaError extends PlanError {
+  constructor(
+    file: string,
+    issues: PlanIssue[],
+    readonly value: unknown,
+    readonly locate: (path: JsonPath) => { file?: string; line: number; column: number } | undefined,
+  ) {
+    super(file, issues, 'schema');
   }
 }

@@ -101,7 +101,7 @@ describe('archive', () => {
 describe('vplan archive (CLI)', () => {
   it('files a PDF/A, lists it, verifies it, and reports tampering with exit code 1', async () => {
     const bin = path.resolve('bin/vplan.js');
-    const plan = path.resolve('data/sodra-vatterbygden-2013.json');
+    const plan = path.resolve('data/sodra-vatterbygden-2013.yaml');
     const filed = await run(process.execPath, [bin, 'archive', plan, '--archive', tmp()]);
     expect(filed.stdout).toContain('2012:12 / 7 version 1');
     const pdf = await readFile(path.join(tmp(), '2012-12-7', 'v1', '2012-12-7-v1.pdf'), 'latin1');

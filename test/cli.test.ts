@@ -5,6 +5,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { exampleValue } from './helpers/exampleFiles.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/vplan.js');
@@ -51,7 +52,7 @@ describe('vplan', () => {
   it('builds to --out, and a broken plan then leaves that PDF untouched', async () => {
     const planFile = path.join(dir, 'plan.json');
     const out = path.join(dir, 'plan.pdf');
-    const plan = JSON.parse(await readFile('data/sodra-vatterbygden-2013.json', 'utf8'));
+    const plan = await exampleValue('sodra-vatterbygden-2013');
     delete plan.$schema;
     await writeFile(planFile, JSON.stringify(plan));
     const first = await vplan('build', planFile, '--out', out);
@@ -82,7 +83,7 @@ describe('vplan', () => {
 describe('browser choice', () => {
   it('prints with the Chromium from the npm registry when asked (VPLAN_BROWSER=npm)', async () => {
     const out = path.join(dir, 'npm-chromium.pdf');
-    const { stdout } = await run(process.execPath, [BIN, 'build', path.resolve('data/sodra-vatterbygden-2013.json'), '--out', out], {
+    const { stdout } = await run(process.execPath, [BIN, 'build', path.resolve('data/sodra-vatterbygden-2013.yaml'), '--out', out], {
       cwd: dir,
       env: { ...process.env, VPLAN_BROWSER: 'npm' },
     });
@@ -91,7 +92,7 @@ describe('browser choice', () => {
   });
 
   it('says how to get a browser when the given one does not exist', async () => {
-    const result = await vplan('build', path.resolve('data/sodra-vatterbygden-2013.json'), '--browser', '/nonexistent/chrome', '--out', path.join(dir, 'x.pdf'));
+    const result = await vplan('build', path.resolve('data/sodra-vatterbygden-2013.yaml'), '--browser', '/nonexistent/chrome', '--out', path.join(dir, 'x.pdf'));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('Webbläsaren /nonexistent/chrome finns inte');
     expect(result.stderr).toContain('apt-get install chromium');

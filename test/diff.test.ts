@@ -46,7 +46,7 @@ describe('diffPlans', () => {
   });
 
   it('finds nothing between a plan and itself', async () => {
-    const plan = (await checkPlan('data/botkyrka-huddinge-salem-2018.json')).plan;
+    const plan = (await checkPlan('data/botkyrka-huddinge-salem-2018')).plan;
     expect(hasChanges(diffPlans(plan, plan, 'x'))).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../src/output.js';
 import { parsePlanText } from '../src/load/loadPlan.js';
 import { PlanError, VplanError } from '../src/errors.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
+import { exampleValue } from './helpers/exampleFiles.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -23,7 +24,7 @@ describe('a browser that fails', () => {
   it('is started again when it crashed, and the PDF is still made', async () => {
     const session = new PrintSession();
     try {
-      const { plan } = await checkPlan('data/sodra-vatterbygden-2013.json');
+      const { plan } = await checkPlan('data/sodra-vatterbygden-2013.yaml');
       const browser = await session.get();
       browser.process()!.kill('SIGKILL'); // the browser dies between builds
       const { pdf } = await printPlan(plan, session);
@@ -36,7 +37,7 @@ describe('a browser that fails', () => {
   it('is detected when it hangs (timeout), restarted once, and reported clearly if it hangs again', async () => {
     process.env.VPLAN_TIMEOUT_MS = '2500';
     const session = new PrintSession();
-    const { plan } = await checkPlan('data/sodra-vatterbygden-2013.json');
+    const { plan } = await checkPlan('data/sodra-vatterbygden-2013.yaml');
     // Every browser this session starts stops responding at once.
     const original = session.get.bind(session);
     session.get = async () => {
@@ -101,9 +102,8 @@ describe('a build killed at any moment', () => {
   it('leaves the old PDF or the complete new one, and the next run leaves no temporary files', async () => {
     const { spawn, execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
-    const { readFile: read } = await import('node:fs/promises');
     const bin = path.resolve('bin/vplan.js');
-    const plan = JSON.parse(await read('data/botkyrka-huddinge-salem-2018.json', 'utf8'));
+    const plan = await exampleValue('botkyrka-huddinge-salem-2018');
     delete plan.$schema;
     const file = path.join(dir, 'plan.json');
     const out = path.join(dir, 'plan.pdf');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildPlan, PrintSession } from '../src/build.js';
+import { EXAMPLE_FILES } from './helpers/exampleFiles.js';
 
 export const EXAMPLES = ['finnveden-2025', 'sodra-vatterbygden-2013', 'botkyrka-huddinge-salem-2018'] as const;
 
@@ -20,7 +21,7 @@ export async function setup(project: TestProject): Promise<void> {
   const session = new PrintSession();
   try {
     for (const name of EXAMPLES) {
-      const result = await buildPlan(`data/${name}.json`, path.join(dir, `${name}.pdf`), session);
+      const result = await buildPlan(EXAMPLE_FILES[name], path.join(dir, `${name}.pdf`), session);
       if (result.blockedRequests.length > 0) throw new Error(`${name}: blocked requests ${result.blockedRequests.join(', ')}`);
     }
     await buildPlan('data/finnveden-2025.json', path.join(dir, 'finnveden-2025-modern.pdf'), session, { theme: 'modern' });

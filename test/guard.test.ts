@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { checkTarget } from '../src/guard.js';
 import { basePlan } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { exampleValue } from './helpers/exampleFiles.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/vplan.js');
@@ -80,8 +81,9 @@ describe('vplan build never overwrites what the user wrote', () => {
 
 describe('vplan diff --appendix', () => {
   it('writes the appendix build to its own file, not over the plan\'s normal PDF, and refuses the plans as --out', async () => {
-    await copyFile('data/sodra-vatterbygden-2013.json', path.join(dir(), 'ny.json'));
-    const old = JSON.parse(await readFile('data/sodra-vatterbygden-2013.json', 'utf8'));
+    const plan = await exampleValue('sodra-vatterbygden-2013');
+    await writeFile(path.join(dir(), 'ny.json'), JSON.stringify(plan));
+    const old = structuredClone(plan);
     old.document.title = `${old.document.title} (förra)`;
     await writeFile(path.join(dir(), 'gammal.json'), JSON.stringify(old));
     await mkdir(path.join(dir(), 'output'));

@@ -10,6 +10,7 @@ import { checkPlan, printPlan, PrintSession } from '../src/build.js';
 import { RULES } from './helpers/pdfaRules.js';
 import { srgbProfile } from '../src/finish/srgb.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
+import { EXAMPLE_FILES, type ExampleName } from './helpers/exampleFiles.js';
 
 const session = new PrintSession();
 afterAll(() => session.close());
@@ -21,7 +22,7 @@ function pdfa(name: string) {
     built.set(
       name,
       (async () => {
-        const { plan } = await checkPlan(`data/${name}.json`);
+        const { plan } = await checkPlan(EXAMPLE_FILES[name]);
         const { pdf } = await printPlan(plan, session, { pdfa: true });
         return { bytes: pdf, doc: await PDFDocument.load(pdf, { updateMetadata: false }) };
       })(),
@@ -30,10 +31,8 @@ function pdfa(name: string) {
   return built.get(name)!;
 }
 
-/** Every example plan in data/. */
-const EXAMPLES = readdirSync('data')
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.slice(0, -'.json'.length));
+/** Every example plan in data/, whatever its form. */
+const EXAMPLES = Object.keys(EXAMPLE_FILES) as ExampleName[];
 
 describe.each(EXAMPLES)('%s --pdfa', (name) => {
   it.each(Object.keys(RULES))('%s', async (rule) => {

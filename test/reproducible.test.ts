@@ -11,7 +11,7 @@ describe('reproducible PDFs', () => {
     const first = new Uint8Array(await readFile(path.join(inject('examplesDir'), 'botkyrka-huddinge-salem-2018.pdf')));
     const session = new PrintSession();
     try {
-      const { plan } = await checkPlan('data/botkyrka-huddinge-salem-2018.json');
+      const { plan } = await checkPlan('data/botkyrka-huddinge-salem-2018');
       const { pdf: second } = await printPlan(plan, session);
       expect(Buffer.compare(Buffer.from(first), Buffer.from(second))).toBe(0);
     } finally {

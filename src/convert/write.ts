@@ -47,10 +47,14 @@ export function slug(title: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return plain || 'avsnitt';
+    .replace(/^-+|-+$/g, '');
+  // Whole words, at most about 40 characters.
+  let name = '';
+  for (const word of plain.split('-')) {
+    if (name && name.length + 1 + word.length > 40) break;
+    name = name ? `${name}-${word}` : word.slice(0, 40);
+  }
+  return name || 'avsnitt';
 }
 
 /** A section as a Markdown file: its fields in the front matter, its text as the body. */

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { PlanError, type JsonPath, type PlanIssue } from '../errors.js';
+import { PlanError, SchemaError, type JsonPath, type PlanIssue } from '../errors.js';
 import { parseJson, locate as locateJson, JsonSyntaxError } from './json.js';
 import { parseYamlText } from './yamlText.js';
 import { readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
@@ -72,7 +72,7 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
   const result = planSchema.safeParse(migrated.value);
   if (!result.success) {
     const issues = toMessages(result.error.issues, migrated.value).map((m) => withPosition(parsed, m));
-    throw new PlanError(file, sortIssues(dedupe(issues)), 'schema');
+    throw new SchemaError(file, sortIssues(dedupe(issues)), migrated.value, parsed.locate);
   }
   return { file, form, plan: result.data, parsed, files, notices: migrated.notices.map((m) => withPosition(parsed, m)) };
 }

@@ -1,0 +1,42 @@
+// All errors of a plan in one run: when the schema refuses parts of a plan, the parts it accepts are
+// still computed (the budget, the figures quoted in the sections that are valid), so their errors are
+// reported in the same run instead of the next one.
+import { planSchema } from '../load/schema.js';
+import type { PlanIssue } from '../errors.js';
+import { computePlan } from './computePlan.js';
+
+const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
+const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
+
+/** The budget, contribution and reference errors of the parts of `value` the schema accepted. */
+export function issuesBeyondSchema(value: unknown, schemaIssues: PlanIssue[], file: string): PlanIssue[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const plan = value as Record<string, unknown>;
+  const bad = new Set(schemaIssues.map((i) => i.path[0]));
+  const badSections = new Set(schemaIssues.filter((i) => i.path[0] === 'sections' && typeof i.path[1] === 'number').map((i) => i.path[1] as number));
+  if (bad.has('sections') && schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number')) return [];
+
+  const repaired: Record<string, unknown> = {};
+  const documentOk = !bad.has('document');
+  const budgetOk = !bad.has('budget');
+  const contributionsOk = !bad.has('contributions');
+  repaired.document = documentOk ? plan.document : PLACEHOLDER_DOCUMENT;
+  if (plan.budget !== undefined && budgetOk && contributionsOk) repaired.budget = plan.budget;
+  if (plan.contributions !== undefined && contributionsOk) repaired.contributions = plan.contributions;
+  // Figures in the text need the whole document, budget and contributions to be checked truly.
+  const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections);
+  const kept: number[] = sectionsChecked ? (plan.sections as unknown[]).map((_, i) => i).filter((i) => !badSections.has(i)) : [];
+  repaired.sections = kept.length > 0 ? kept.map((i) => (plan.sections as unknown[])[i]) : [PLACEHOLDER_SECTION];
+
+  const parsed = planSchema.safeParse(repaired);
+  if (!parsed.success) return [];
+  const outcome = computePlan(parsed.data, file);
+  return outcome.issues.flatMap((issue) => {
+    if (issue.path[0] === 'document' && !documentOk) return [];
+    if (issue.path[0] === 'sections') {
+      if (typeof issue.path[1] !== 'number' || kept.length === 0) return [];
+      return [{ ...issue, path: ['sections', kept[issue.path[1]]!, ...issue.path.slice(2)] }];
+    }
+    return [issue];
+  });
+}
