@@ -45,7 +45,7 @@ export class PlanError extends Error {
   }
 
   describe(): string {
-    if (this.stage === 'file') return this.issues.map((issue) => `${this.file}: ${issue.message}`).join('\n');
+    if (this.stage === 'file') return this.issues.map((issue) => `${issue.file ?? this.file}: ${issue.message}`).join('\n');
     const heading =
       this.stage === 'json'
         ? `${this.file}: filen är inte giltig ${/\.json$/i.test(this.issues[0]?.file ?? this.file) ? 'JSON' : /\.md$/i.test(this.issues[0]?.file ?? '') ? 'Markdown med YAML-huvud' : 'YAML'}`

@@ -124,8 +124,16 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     const before = issues.length;
     const section = await readSection(file, read, issues);
     if (!section) {
+      // A file plan.yaml lists but that cannot be read: named at its line in plan.yaml.
       if (root.sections !== undefined) {
-        for (const issue of issues.slice(before)) if (issue.file === undefined) Object.assign(issue, { file: planFile, ...parsed.locate(['sections', i]) });
+        for (const issue of issues.slice(before)) {
+          if (issue.line !== undefined) continue;
+          const missing = issue.message.startsWith('filen finns inte');
+          const message = missing
+            ? `avsnittsfilen ${relative} finns inte; skapa den, eller rätta namnet i listan (eller ta bort raden)`
+            : `${relative}: ${issue.message}`;
+          Object.assign(issue, { file: planFile, path: ['sections', i], message, ...parsed.locate(['sections', i]) });
+        }
       }
       continue;
     }

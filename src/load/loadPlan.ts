@@ -123,7 +123,8 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
     const folder = await readPlanFolder(file, readSource);
     if ('issues' in folder) {
       const unreadableOnly = folder.issues.every((i) => i.line === undefined);
-      throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : 'json');
+      const syntax = folder.issues.some((i) => i.line !== undefined && i.path.length === 0);
+      throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : syntax ? 'json' : 'schema');
     }
     return validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate }, folder.files);
   }

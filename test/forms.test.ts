@@ -1,0 +1,230 @@
+// A plan written without JSON: YAML, a plan folder with a Markdown file per section, vplan init and
+// vplan convert. Each form builds the same PDF as its JSON twin, and errors point at the right file and line.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
+import { PlanError } from '../src/errors.js';
+import { loadPlan, parsePlanYaml } from '../src/load/loadPlan.js';
+import { migrate } from '../src/load/migrate.js';
+import { computeBudget } from '../src/compute/budget.js';
+import { planSchema } from '../src/load/schema.js';
+import { basePlan } from './helpers/plans.js';
+import { useTempDir } from './helpers/tempDir.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/vplan.js');
+const dir = useTempDir('vplan-forms');
+let session: PrintSession;
+beforeAll(() => {
+  session = new PrintSession();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+async function problems(file: string): Promise<string> {
+  try {
+    await checkPlan(file);
+    return '';
+  } catch (error) {
+    if (error instanceof PlanError) return error.describe();
+    throw error;
+  }
+}
+
+describe('vplan convert', () => {
+  it('writes finnveden-2025 as YAML and as a plan folder, and all three build byte-identical PDFs', async () => {
+    const json = path.resolve('data/finnveden-2025.json');
+    const yaml = path.join(dir(), 'finnveden.yaml');
+    const folder = path.join(dir(), 'finnveden');
+    expect((await vplan('convert', json, '--to', 'yaml', '--out', yaml)).code).toBe(0);
+    expect((await vplan('convert', yaml, '--to', 'folder', '--out', folder)).code).toBe(0);
+    const yamlText = await readFile(yaml, 'utf8');
+    expect(yamlText.split('\n')[0]).toBe('# yaml-language-server: $schema=./plan.schema.json');
+    expect(yamlText).toMatch(/\n {4}text: \|-?\n {6}Finnvedens Samordningsförbund arbetar/); // prose as a literal block
+    expect(JSON.parse(await readFile(path.join(dir(), 'plan.schema.json'), 'utf8')).description).toContain('(vplan)');
+    expect((await readdir(path.join(folder, 'avsnitt'))).slice(0, 2)).toEqual(['01-inledning.md', '02-malgrupp.md']);
+
+    const pdfs = [];
+    for (const [i, file] of [json, yaml, folder].entries()) {
+      const out = path.join(dir(), `${i}.pdf`);
+      await buildPlan(file, out, session);
+      pdfs.push(await readFile(out));
+    }
+    expect(pdfs[1]!.equals(pdfs[0]!)).toBe(true);
+    expect(pdfs[2]!.equals(pdfs[0]!)).toBe(true);
+  });
+
+  it('never writes over an existing file or a folder with files in it', async () => {
+    await writeFile(path.join(dir(), 'finns.yaml'), 'mina anteckningar');
+    const result = await vplan('convert', path.resolve('data/finnveden-2025.json'), '--to', 'yaml', '--out', 'finns.yaml');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--out finns.yaml: filen finns redan');
+    expect(await readFile(path.join(dir(), 'finns.yaml'), 'utf8')).toBe('mina anteckningar');
+    expect((await vplan('convert', path.resolve('data/finnveden-2025.json'), '--to', 'xml', '--out', 'x')).stderr).toContain('--to ska vara json, yaml eller folder');
+  });
+});
+
+describe('YAML plans', () => {
+  it('report a syntax error with its line and column, in Swedish', () => {
+    const text = 'document:\n  title: Verksamhetsplan\n   budgetYear: 2025\n';
+    const error = (() => {
+      try {
+        parsePlanYaml('plan.yaml', text);
+      } catch (e) {
+        return e as PlanError;
+      }
+    })()!;
+    expect(error).toBeInstanceOf(PlanError);
+    expect(error.describe()).toMatch(/^plan\.yaml: filen är inte giltig YAML\n {2}plan\.yaml:[23]:\d+ en nyckel/);
+  });
+
+  it('report a schema error at the line of its key, and read dates and ja/nej as text', async () => {
+    const file = path.join(dir(), 'plan.yaml');
+    await writeFile(
+      file,
+      [
+        'document:',
+        '  association: { name: Testförbundet }',
+        '  title: Verksamhetsplan 2025',
+        '  budgetYear: 2025',
+        '  date: 2025-11-26',
+        '  status:',
+        '    state: förslag',
+        'sections:',
+        '  - type: text',
+        '    title: Inledning',
+        '    numbered: ja',
+        '',
+      ].join('\n'),
+    );
+    expect(await problems(file)).toMatch(/plan\.yaml:11:5 sections\[0\]\.numbered: ska vara true eller false, fick texten "ja"/);
+    expect(await problems(file)).not.toMatch(/document\.date/);
+  });
+});
+
+describe('plan folders', () => {
+  async function folder(): Promise<string> {
+    const target = path.join(dir(), 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    return target;
+  }
+
+  it('name the Markdown file and line for errors in a section, and plan.yaml for the rest, all in one run', async () => {
+    const plan = await folder();
+    const organisation = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    await writeFile(organisation, (await readFile(organisation, 'utf8')).replace('title: Arbetsorganisation', 'title: Arbetsorganisation\nnumbered: kanske'));
+    const first = path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('Rehabiliteringsansvaret', 'Totalt {{ costs.budget2018 | mkr är det. Rehabiliteringsansvaret'));
+    const planYaml = path.join(plan, 'plan.yaml');
+    const yamlText = await readFile(planYaml, 'utf8');
+    await writeFile(planYaml, yamlText.replace(/(values:\n\s+budget2018: )(\d+)/, '$1-5'));
+    const text = await problems(plan);
+    expect(text).toMatch(/avsnitt\/05-arbetsorganisation\.md:4:1 sections\[4\]\.numbered: ska vara true eller false/);
+    expect(text).toMatch(/avsnitt\/01-den-finansiella-samordningens-uppdrag\.md:6:1 sections\[0\]\.text: "\{\{" på rad 1, tecken 8/);
+    // Files in order: the section files, then plan.yaml.
+    expect(text.indexOf('01-den')).toBeLessThan(text.indexOf('05-arbets'));
+  });
+
+  it('take the sections from avsnitt/ in name order when plan.yaml lists none', async () => {
+    const plan = await folder();
+    const planYaml = path.join(plan, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace(/\nsections:\n(  - .*\n)+/, '\n'));
+    const loaded = await loadPlan(plan);
+    expect(loaded.plan.sections.map((s) => s.title)[0]).toBe('Den finansiella samordningens uppdrag');
+    expect(loaded.files.map((f) => f.name)).toContain('avsnitt/06-budget-2018.md');
+  });
+
+  it('report a section file that plan.yaml lists but that does not exist', async () => {
+    const plan = await folder();
+    const planYaml = path.join(plan, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace('06-budget-2018.md', '07-saknas.md'));
+    expect(await problems(plan)).toMatch(/plan\.yaml:\d+:\d+ sections\[5\]: avsnittsfilen avsnitt\/07-saknas\.md finns inte/);
+  });
+});
+
+describe('compact budget rows', () => {
+  it('takes values as a list in the columns\' order, null for a blank cell', () => {
+    const budget = planSchema.shape.budget.unwrap().parse({
+      columns: [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }, { kind: 'plan', year: 2027 }],
+      income: { rows: [{ label: 'Bidrag', values: [1000, null, 1200] }] },
+      costs: { rows: [{ label: 'Kansli', values: [800, 900] }] },
+    });
+    expect(budget.unit).toBe('kr');
+    expect(budget.convention).toBe('result');
+    const outcome = computeBudget(budget, { contributionTotals: new Map() });
+    expect(outcome.issues).toEqual([]);
+    const row = (label: string) => outcome.budget!.table.rows.find((r) => r.label === label)!.cells;
+    expect(row('Bidrag')).toEqual([1000, null, 1200]);
+    expect(row('Kansli')).toEqual([800, 900, null]);
+    expect(row('Resultat')).toEqual([200, -900, 1200]);
+  });
+
+  it('refuses a list longer than the columns, naming the extra value', () => {
+    const budget = planSchema.shape.budget.unwrap().parse({
+      columns: [{ kind: 'budget', year: 2025 }],
+      income: { rows: [{ label: 'Bidrag', values: [1000, 5] }] },
+      costs: { rows: [{ label: 'Kansli', values: [800] }] },
+    });
+    const outcome = computeBudget(budget, { contributionTotals: new Map() });
+    expect(outcome.issues).toContainEqual({
+      path: ['budget', 'income', 'rows', 0, 'values', 1],
+      message: 'listan har 2 värden men budgeten har 1 kolumner (budget2025); ta bort värdet eller lägg till en kolumn',
+    });
+  });
+});
+
+describe('format version', () => {
+  it('refuses a plan for a newer format, and migrates an older one with a notice', () => {
+    expect(migrate({ version: 2 })).toEqual({ issues: [expect.objectContaining({ path: ['version'], message: expect.stringMatching(/formatversion 2.*högst version 1/) })] });
+    const step = { from: 1, describe: 'fältet "rubrik" heter nu "title"', apply: (v: Record<string, unknown>) => ({ ...v, title: v.rubrik, rubrik: undefined }) };
+    const migrated = migrate({ version: 1, rubrik: 'X' }, [step], 2);
+    expect(migrated).toEqual({ value: { version: 2, title: 'X', rubrik: undefined }, notices: [{ path: ['version'], message: expect.stringContaining('formatversion 1 och lästes som version 2') }] });
+    expect(planSchema.safeParse({ ...basePlan(), version: 1 }).success).toBe(true);
+  });
+});
+
+describe('vplan init', () => {
+  it('writes a plan folder that validates and builds at once, with the name, year and one income row per member', async () => {
+    const result = await vplan('init', 'ny-plan', '--name', 'Samordningsförbundet Norr', '--year', '2027');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('vplan watch ny-plan --serve');
+    const plan = path.join(dir(), 'ny-plan');
+    const planYaml = await readFile(path.join(plan, 'plan.yaml'), 'utf8');
+    expect(planYaml).toMatch(/^# yaml-language-server: \$schema=\.\/plan\.schema\.json\n# /);
+    expect(planYaml).toContain('# Budgeten.');
+    const { plan: computed } = await checkPlan(plan);
+    expect(computed.document.associationName).toBe('Samordningsförbundet Norr');
+    expect(computed.document.budgetYear).toBe(2027);
+    expect(computed.sections.map((s) => s.title)).toEqual(['Inledning', 'Vision', 'Målgrupp', 'Organisation', 'Mål', 'Budget 2027 och plan 2028–2029']);
+    const labels = computed.budget!.table.rows.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(['Försäkringskassan', 'Arbetsförmedlingen', 'Region', 'Kommunen', 'Summa intäkter']));
+    const out = path.join(dir(), 'ny.pdf');
+    await buildPlan(plan, out, session);
+    expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('works with no terminal and no flags, and never writes into a folder with files', async () => {
+    expect((await vplan('init', 'standard')).code).toBe(0);
+    const { plan } = await checkPlan(path.join(dir(), 'standard'));
+    expect(plan.document.budgetYear).toBe(new Date().getFullYear() + 1);
+    await mkdir(path.join(dir(), 'full'));
+    await writeFile(path.join(dir(), 'full', 'x.txt'), 'x');
+    const refused = await vplan('init', 'full');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('mappen full finns redan och är inte tom');
+  });
+});
