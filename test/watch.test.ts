@@ -2,7 +2,7 @@
 // the preview answers and tells its page to reload; batch builds the good plans and fails overall.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -121,6 +121,39 @@ describe('vplan watch --serve', () => {
     child.kill('SIGINT');
     const code = await new Promise((r) => child!.once('exit', r));
     expect(code).toBe(0);
+  });
+});
+
+describe('vplan watch on a plan folder', () => {
+  it('rebuilds when a section\'s Markdown file or plan.yaml is saved, and when a logo in a subfolder changes', async () => {
+    const plan = path.join(dir, 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    await mkdir(path.join(plan, 'bilder'));
+    await writeFile(path.join(plan, 'bilder', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const planYaml = path.join(plan, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace('document:\n', 'document:\n  logo: { file: bilder/logo.svg, alt: Logotyp }\n'));
+    const out = path.join(dir, 'plan.pdf');
+    child = spawn(process.execPath, [BIN, 'watch', plan, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitFor(child.stdout!, /byggd \(start\)/);
+    const section = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    await writeFile(section, (await readFile(section, 'utf8')).replace('title: Arbetsorganisation', 'title: Organisation och arbetssätt'));
+    await waitFor(child.stdout!, /byggd \(filen avsnitt\/05-arbetsorganisation\.md\)/);
+    expect(normalize((await pdfText(await readFile(out))).all)).toContain('Organisation och arbetssätt');
+    await writeFile(path.join(plan, 'bilder', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>');
+    await waitFor(child.stdout!, /byggd \(filen bilder\/logo\.svg\)/);
+  });
+
+  it('rebuilds a JSON plan when its logo in a subfolder changes', async () => {
+    const planFile = path.join(dir, 'plan.json');
+    await mkdir(path.join(dir, 'bilder'));
+    await writeFile(path.join(dir, 'bilder', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>');
+    const plan = JSON.parse(await planText());
+    plan.document.logo = { file: 'bilder/logo.svg', alt: 'Logotyp' };
+    await writeFile(planFile, JSON.stringify(plan));
+    child = spawn(process.execPath, [BIN, 'watch', planFile, '--out', path.join(dir, 'plan.pdf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitFor(child.stdout!, /byggd \(start\)/);
+    await writeFile(path.join(dir, 'bilder', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>');
+    await waitFor(child.stdout!, /byggd \(bilden bilder\/logo\.svg\)/);
   });
 });
 

@@ -57,6 +57,7 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   async start(): Promise<void> {
     const base = planBaseDir(this.file);
     if (await isFolder(this.file)) {
+      this.recursiveBase = base;
       // A plan folder: plan.yaml, every section's Markdown file and every image, in subfolders too.
       this.watchFolder(base, true, (changed) => (/\.(ya?ml|md|png|jpe?g|svg)$/i.test(changed) ? `filen ${changed}` : undefined));
     } else {
@@ -76,6 +77,7 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   }
 
   private readonly watched = new Set<string>();
+  private recursiveBase: string | undefined;
 
   private watchFolder(dir: string, recursive: boolean, reasonFor: (changed: string) => string | undefined): void {
     if (this.watched.has(dir)) return;
@@ -98,6 +100,8 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   private watchUsedFiles(files: string[]): void {
     for (const file of files) {
       const dir = path.dirname(file);
+      // A plan folder is watched with its subfolders already.
+      if (this.recursiveBase && !path.relative(this.recursiveBase, dir).startsWith('..')) continue;
       const name = path.basename(file);
       this.watchFolder(dir, false, (changed) => (changed === name ? `bilden ${path.relative(planBaseDir(this.file), file)}` : undefined));
     }
