@@ -2,7 +2,7 @@
 // vplan convert. Each form builds the same PDF as its JSON twin, and errors point at the right file and line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, readdir, writeFile, cp } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
@@ -226,5 +226,33 @@ describe('vplan init', () => {
     const refused = await vplan('init', 'full');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('mappen full finns redan och är inte tom');
+  });
+});
+
+describe('vplan archive with a plan folder', () => {
+  it('files the whole folder (plan.yaml and every section file), rebuilds it byte for byte, and diffs against it', async () => {
+    const plan = path.join(dir(), 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const planYaml = path.join(plan, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace('document:\n', 'document:\n  dnr: "2017:5"\n'));
+    const archive = path.join(dir(), 'arkiv');
+    const filed = await vplan('archive', plan, '--archive', archive);
+    expect(filed.code).toBe(0);
+    expect(filed.stdout).toContain('2017:5 version 1');
+    const version = path.join(archive, '2017-5', 'v1');
+    expect((await readdir(version)).sort()).toEqual(['2017-5-v1.pdf', 'avsnitt', 'manifest.json', 'plan.yaml']);
+    expect(await readdir(path.join(version, 'avsnitt'))).toHaveLength(6);
+    const manifest = JSON.parse(await readFile(path.join(version, 'manifest.json'), 'utf8'));
+    expect(manifest.plan).toBe('.');
+    expect(Object.keys(manifest.files)).toContain('avsnitt/06-budget-2018.md');
+
+    const verified = await vplan('archive', 'verify', '--rebuild', '--archive', archive);
+    expect(verified.code).toBe(0);
+
+    const section = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    await writeFile(section, (await readFile(section, 'utf8')).replace('title: Arbetsorganisation', 'title: Organisation'));
+    const diff = await vplan('diff', '2017:5@1', plan, '--archive', archive);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('Organisation');
   });
 });
