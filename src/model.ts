@@ -52,6 +52,9 @@ export interface ComputedBudget {
   named: Map<string, { kind: 'row' | 'group' | 'detail'; cells: Cells }>;
 }
 
+/** What figures in the text can name: a budget's columns, totals and named rows (values may be stand-ins). */
+export type BudgetNames = Pick<ComputedBudget, 'unit' | 'columns' | 'totals' | 'named'>;
+
 export interface ContributionParty {
   id: string | undefined;
   name: string;

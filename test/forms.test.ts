@@ -256,3 +256,31 @@ describe('vplan archive with a plan folder', () => {
     expect(diff.stdout).toContain('Organisation');
   });
 });
+
+describe('all errors in one run', () => {
+  it('reports a schema error, a budget error and a figure in the text together, sorted by line', async () => {
+    const plan = basePlan({
+      sections: [
+        { type: 'text', title: 'Inledning', text: 'Kostnaderna är {{ costs.budget2052 }} kr.' },
+        { type: 'text', title: 'Trasig', numbered: 'ja' as unknown as boolean },
+      ],
+    });
+    plan.budget = {
+      unit: 'kr',
+      convention: 'result',
+      columns: [{ kind: 'budget', year: 2025 }],
+      income: { rows: [{ label: 'Bidrag', values: { budget2025: 1000 } }] },
+      costs: { rows: [{ label: 'Kansli', values: { budget2025: 800 }, varav: [{ label: 'Lön', values: { budget2025: 900 } }] }] },
+    };
+    const file = path.join(dir(), 'plan.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const text = await problems(file);
+    const lines = text.split('\n').slice(1);
+    expect(lines).toHaveLength(3);
+    expect(text).toMatch(/sections\[0\]\.text: \{\{ costs\.budget2052 \}\}: okänt namn/);
+    expect(text).toMatch(/sections\[1\]\.numbered: ska vara true eller false/);
+    expect(text).toMatch(/varav-raderna under "Kansli" summerar till 900/);
+    const at = lines.map((l) => Number(/plan\.json:(\d+):/.exec(l)![1]));
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+});

@@ -1,7 +1,7 @@
 // The budget engine: pure integer arithmetic over a plan's budget. It computes every sum, subtotal,
 // result, carry-forward, balancing value and varav remainder; the plan itself never states a total.
 import type { BudgetInput, GroupInput, ItemInput, RowInput } from '../load/schema.js';
-import type { BudgetColumn, BudgetTable, Cells, ComputedBudget, TableRow, Unit } from '../model.js';
+import type { BudgetColumn, BudgetNames, BudgetTable, Cells, ComputedBudget, TableRow, Unit } from '../model.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { formatInteger } from '../format.js';
 import { suggest } from '../load/messages.js';
@@ -16,6 +16,8 @@ export interface BudgetContext {
 
 export interface BudgetOutcome {
   budget?: ComputedBudget;
+  /** With refusals: the names figures in the text may quote, so that they are checked in the same run. */
+  names?: BudgetNames;
   /** Refusals: the plan is not built. */
   issues: PlanIssue[];
   /** Worth telling the board about, but the plan is built. */
@@ -400,6 +402,26 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     }
   }
 
+  /** Every name a figure in the text can quote, with zeros for values: the budget itself was refused. */
+  function standInNames(): BudgetNames {
+    const zeros = () => new Array<number | null>(n).fill(0);
+    const named: BudgetNames['named'] = new Map();
+    for (const row of allRows) {
+      if (row.input.id) named.set(row.input.id, { kind: 'row', cells: zeros() });
+      for (const v of row.varav) if (v.input.id) named.set(v.input.id, { kind: 'row', cells: zeros() });
+    }
+    for (const g of allGroups) if (g.input.id) named.set(g.input.id, { kind: 'group', cells: zeros() });
+    for (const d of details) {
+      named.set(d.id, { kind: 'detail', cells: zeros() });
+      for (const r of d.rows) {
+        if (r.id) named.set(r.id, { kind: 'row', cells: zeros() });
+        for (const v of r.varav ?? []) if (v.id) named.set(v.id, { kind: 'row', cells: zeros() });
+      }
+    }
+    const standIn = { income: zeros(), assets: zeros(), costs: zeros(), result: zeros(), openingCapital: zeros(), closingCapital: zeros() };
+    return { unit: input.unit, columns, totals: standIn, named };
+  }
+
   // detail varav rows follow the same rules
   details.forEach((d, i) => {
     d.rows.forEach((r, j) => {
@@ -409,7 +431,7 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     });
   });
 
-  if (issues.length > 0) return { issues, warnings };
+  if (issues.length > 0) return { issues, warnings, names: standInNames() };
 
   // ---- the printed table
   const negateCosts = input.costSign === 'negative';

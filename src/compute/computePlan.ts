@@ -90,12 +90,14 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     warnings.push({ path: ['document', 'title'], message: `titeln nämner inte budgetåret ${d.budgetYear}` });
   }
 
-  // Figures can only be quoted once the budget is known; with budget errors, skip prose checks.
-  if (issues.length > 0) return { issues, warnings };
+  // Figures in the text are checked even when the budget was refused: by name, against its columns
+  // and rows. Only refused contributions leave nothing to check them against.
+  const names = budget ?? budgetOutcome?.names;
+  if ((input.budget && !names) || (input.contributions && !contributions)) return { issues, warnings };
 
-  const resolver = new ReferenceResolver(document, budget, contributions);
+  const resolver = new ReferenceResolver(document, names, contributions);
   document.preface = d.preface === undefined ? undefined : resolver.resolve(d.preface, ['document', 'preface'], issues);
-  const sections = computeSections(input.sections, { resolver, document, budget, contributions }, issues);
+  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, contributions }, issues);
 
   const types = new Set(walkSections(sections).map((s) => s.type));
   if (budget && !types.has('budget')) warnings.push({ path: ['sections'], message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });

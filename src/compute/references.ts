@@ -1,6 +1,6 @@
 // Figures in prose: `{{ costs.budget2018 | mkr }}` in a plan's Markdown becomes the computed value,
 // so a sentence follows the budget after an edit. An unknown name is an error, never a blank.
-import type { ComputedBudget, ComputedContributions, ComputedDocument, Unit } from '../model.js';
+import type { BudgetNames, ComputedContributions, ComputedDocument, Unit } from '../model.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { formatDateSv, formatFixed, formatInteger } from '../format.js';
 import { suggest } from '../load/messages.js';
@@ -26,7 +26,7 @@ export function convertAmount(amount: number, from: Unit, to: keyof typeof unitF
 export class ReferenceResolver {
   private readonly names = new Map<string, () => Resolved | string>();
 
-  constructor(document: ComputedDocument, budget: ComputedBudget | undefined, contributions: ComputedContributions | undefined) {
+  constructor(document: ComputedDocument, budget: BudgetNames | undefined, contributions: ComputedContributions | undefined) {
     this.names.set('budgetYear', () => ({ text: String(document.budgetYear) }));
     if (document.status.decisionDate) {
       const date = document.status.decisionDate;

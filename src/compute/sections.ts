@@ -2,7 +2,7 @@
 // templates. Sub-parts that carry a heading (an organ, an insats, a group of goals) become child sections,
 // so every heading in the document is a section and numbering, contents and bookmarks see them all.
 import type { SectionInput } from '../load/schema.js';
-import type { ComputedBudget, ComputedContributions, ComputedDocument, ComputedSection } from '../model.js';
+import type { ComputedContributions, ComputedDocument, ComputedSection } from '../model.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import type { ReferenceResolver } from './references.js';
 
@@ -21,7 +21,8 @@ interface Context {
   resolver: ReferenceResolver;
   issues: PlanIssue[];
   document: ComputedDocument;
-  budget: ComputedBudget | undefined;
+  /** The plan has a budget (it may have been refused; then figures are checked by name only). */
+  hasBudget: boolean;
   contributions: ComputedContributions | undefined;
 }
 
@@ -238,7 +239,7 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
       break;
     }
     case 'budget':
-      if (!ctx.budget) ctx.issues.push({ path: [...path, 'type'], message: 'avsnittet visar budgeten, men planen har ingen "budget"' });
+      if (!ctx.hasBudget) ctx.issues.push({ path: [...path, 'type'], message: 'avsnittet visar budgeten, men planen har ingen "budget"' });
       draft.content = { showDetails: section.showDetails !== false };
       break;
     case 'contributions':
