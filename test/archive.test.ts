@@ -111,12 +111,13 @@ describe('vplan archive (CLI)', () => {
     expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}fastställd {2}\(fastställd 2012-11-26\)/);
     expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()])).stdout).toContain('alla filer oförändrade');
 
-    const file = path.join(tmp(), '2012-12-7', 'v1', 'plan.json');
+    // A YAML plan is filed as plan.yaml.
+    const file = path.join(tmp(), '2012-12-7', 'v1', 'plan.yaml');
     await chmod(file, 0o644);
-    await writeFile(file, '{}');
+    await writeFile(file, 'document: {}');
     await chmod(file, 0o444);
     const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()]).catch((e) => e as { code: number; stderr: string });
     expect((verify as { code: number }).code).toBe(1);
-    expect((verify as { stderr: string }).stderr).toContain('plan.json: ändrad');
+    expect((verify as { stderr: string }).stderr).toContain('plan.yaml: ändrad');
   });
 });

@@ -32,7 +32,7 @@ describe('vplan', () => {
   it('prints help and its version', async () => {
     const help = await vplan('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('vplan build <plan.json>');
+    expect(help.stdout).toContain('vplan build <plan>');
     expect((await vplan('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 

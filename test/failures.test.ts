@@ -102,6 +102,7 @@ describe('a build killed at any moment', () => {
   it('leaves the old PDF or the complete new one, and the next run leaves no temporary files', async () => {
     const { spawn, execFile } = await import('node:child_process');
     const { promisify } = await import('node:util');
+    const { readFile: read } = await import('node:fs/promises');
     const bin = path.resolve('bin/vplan.js');
     const plan = await exampleValue('botkyrka-huddinge-salem-2018');
     delete plan.$schema;

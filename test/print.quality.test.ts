@@ -9,6 +9,7 @@ import { checkPlan } from '../src/build.js';
 import { walkSections } from '../src/compute/sections.js';
 import { readOutline } from '../src/finish/outline.js';
 import { headingLabel } from '../src/format.js';
+import { EXAMPLE_FILES, type ExampleName } from './helpers/exampleFiles.js';
 
 const EXAMPLES = ['finnveden-2025', 'sodra-vatterbygden-2013', 'botkyrka-huddinge-salem-2018'] as const;
 const squeeze = (s: string) => s.replace(/\s+/g, '');
@@ -37,7 +38,7 @@ function str(value: unknown): string | undefined {
 describe.each(EXAMPLES)('%s', (name) => {
   it('has a contents page whose every number is the page its heading stands on', async () => {
     const { text } = await builtExample(name);
-    const { plan } = await checkPlan(`data/${name}.json`);
+    const { plan } = await checkPlan(EXAMPLE_FILES[name as ExampleName]);
     const contentsPage = text.pages.findIndex((p) => p.includes('Innehåll'));
     expect(contentsPage).toBe(1); // right after the title page
     // The contents page without its running header and footer, whose digits would run into the last entry.
@@ -59,7 +60,7 @@ describe.each(EXAMPLES)('%s', (name) => {
 
   it('shows N (M) on every page but the title page, and running header and dnr there', async () => {
     const { text } = await builtExample(name);
-    const { plan } = await checkPlan(`data/${name}.json`);
+    const { plan } = await checkPlan(EXAMPLE_FILES[name as ExampleName]);
     const total = text.pages.length;
     expect(text.pages[0]).not.toMatch(/\d+ \(\d+\)/);
     expect(normalize(text.pages[0]!)).not.toContain(`1 (${total})`);
@@ -74,14 +75,14 @@ describe.each(EXAMPLES)('%s', (name) => {
 
   it('marks a proposal FÖRSLAG on every page and an adopted plan nowhere', async () => {
     const { text } = await builtExample(name);
-    const { plan } = await checkPlan(`data/${name}.json`);
+    const { plan } = await checkPlan(EXAMPLE_FILES[name as ExampleName]);
     const proposal = plan.document.status.state === 'förslag';
     for (const page of text.pages) expect(squeeze(page).includes('FÖRSLAG')).toBe(proposal);
   });
 
   it('never ends a page with a heading', async () => {
     const { text } = await builtExample(name);
-    const { plan } = await checkPlan(`data/${name}.json`);
+    const { plan } = await checkPlan(EXAMPLE_FILES[name as ExampleName]);
     const headings = walkSections(plan.sections)
       .filter((s) => s.title)
       .map((s) => squeeze(`${headingLabel(s.number, s.level)}${s.title}`));
@@ -94,7 +95,7 @@ describe.each(EXAMPLES)('%s', (name) => {
 
   it('is an accessible PDF: tagged, sv-SE, titled in the title bar, bookmarked, with vplan metadata', async () => {
     const { doc, bytes } = await builtExample(name);
-    const { plan } = await checkPlan(`data/${name}.json`);
+    const { plan } = await checkPlan(EXAMPLE_FILES[name as ExampleName]);
     const catalog = doc.catalog;
     const markInfo = dict(doc, catalog.get(PDFName.of('MarkInfo')));
     expect(markInfo?.get(PDFName.of('Marked'))).toBe(PDFBool.True);

@@ -11,7 +11,7 @@ import { PLAN_FILE, readManifest, versionFolder, type Manifest } from './manifes
 
 export { dnrFolder, dnrKey, dnrProblem, sameDnr, MAX_DNR_LENGTH } from './dnr.js';
 export { listVersions, type FileEntry, type FiledVersion, type Head, type Manifest, type VersionRef } from './manifest.js';
-export { fileVersion, usedFiles, type FileOptions, type FileOutcome, type UsedFile } from './file.js';
+export { fileVersion, sourcesOf, usedFiles, type PlanSources, type FileOptions, type FileOutcome, type UsedFile } from './file.js';
 export { verifyArchive, type DnrHead, type Problem, type VerifyProblem, type VerifyResult } from './verify.js';
 export { buildFiledPdf, rebuildVersions } from './rebuild.js';
 export { archiveFsError } from './fsError.js';

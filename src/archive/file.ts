@@ -70,7 +70,19 @@ export interface PlanSources {
   files: { name: string; bytes: Uint8Array }[];
 }
 
-export async function fileVersion(plan: ComputedPlan, sources: PlanSources, options: FileOptions): Promise<FileOutcome> {
+/** What is filed for a loaded plan: a JSON plan as plan.json, a YAML plan as plan.yaml, a plan folder as it is. */
+export function sourcesOf(loaded: { form: 'json' | 'yaml' | 'folder'; files: { name: string; bytes: Uint8Array }[] }): PlanSources {
+  if (loaded.form === 'folder') return { entry: '.', files: loaded.files.map(({ name, bytes }) => ({ name, bytes })) };
+  const entry = loaded.form === 'yaml' ? 'plan.yaml' : PLAN_FILE;
+  return { entry, files: [{ name: entry, bytes: loaded.files[0]!.bytes }] };
+}
+
+/** A JSON plan's bytes alone are filed as plan.json. */
+const asSources = (planBytes: Uint8Array | PlanSources): PlanSources =>
+  planBytes instanceof Uint8Array ? { entry: PLAN_FILE, files: [{ name: PLAN_FILE, bytes: planBytes }] } : planBytes;
+
+export async function fileVersion(plan: ComputedPlan, planSources: Uint8Array | PlanSources, options: FileOptions): Promise<FileOutcome> {
+  const sources = asSources(planSources);
   const dnr = plan.document.dnr;
   if (!dnr) {
     throw new VplanError(

@@ -1,9 +1,8 @@
 // vplan archive: file a version under its dnr, list the filed versions, verify them (and rebuild them).
 import path from 'node:path';
 import { checkPlan, PrintSession } from '../build.js';
-import { archiveFsError, buildFiledPdf, fileVersion, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
+import { archiveFsError, buildFiledPdf, fileVersion, sourcesOf, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
 import { VERSION } from '../version.js';
-import { PLAN_FILE } from '../archive/manifest.js';
 import { UsageError, printWarnings } from './report.js';
 
 export interface ArchiveOptions {
@@ -38,12 +37,7 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
   try {
     const { plan, loaded, warnings } = await checkPlan(first);
     printWarnings(first, warnings);
-    // A JSON plan is filed as plan.json whatever its name; a YAML plan as plan.yaml; a plan folder as it is.
-    const sources =
-      loaded.form === 'folder'
-        ? { entry: '.', files: loaded.files.map(({ name, bytes }) => ({ name, bytes })) }
-        : { entry: loaded.form === 'yaml' ? 'plan.yaml' : PLAN_FILE, files: [{ name: loaded.form === 'yaml' ? 'plan.yaml' : PLAN_FILE, bytes: loaded.files[0]!.bytes }] };
-    const outcome = await fileVersion(plan, sources, {
+    const outcome = await fileVersion(plan, sourcesOf(loaded), {
       archiveDir,
       version: VERSION,
       force: options.force,

@@ -36,6 +36,8 @@ export interface LoadedPlan {
   files: SourceFile[];
   /** Notices from loading (an older format version migrated). */
   notices: PlanIssue[];
+  /** A one-file plan's bytes exactly as read (JSON or YAML); undefined for a plan folder. */
+  bytes?: Uint8Array | undefined;
 }
 
 /** The folder a plan's relative paths (its logo, images) start from: the plan folder, or the plan file's folder. */
@@ -131,7 +133,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const source = await readSource(file);
   if (Array.isArray(source)) throw new PlanError(file, source.map(({ file: _f, ...issue }) => issue), 'file');
   const loaded = form === 'yaml' ? parsePlanYaml(file, source.text) : parsePlanText(file, source.text);
-  return { ...loaded, files: [{ path: file, name: path.basename(file), bytes: source.bytes }] };
+  return { ...loaded, files: [{ path: file, name: path.basename(file), bytes: source.bytes }], bytes: source.bytes };
 }
 
 /** Why a plan file could not be read, and what to do, in the user's words. */
