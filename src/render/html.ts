@@ -2,8 +2,10 @@
 // templates in templates/. Helpers only format; every number shown was computed by the budget engine.
 import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
-import { formatDateSv, formatFixed, formatInteger, headingLabel } from '../format.js';
+import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
+import { hyphenate } from './hyphenate.js';
+import { runningTexts } from './runningHeader.js';
 import { fontCss, listPartials, logoDataUri, readTemplateFile, subsetsFor, type FontSpec } from './assets.js';
 import { VplanError } from '../errors.js';
 
@@ -34,9 +36,7 @@ function createEnvironment(): typeof Handlebars {
     typeof value === 'number' ? `${value > 0 ? '+' : ''}${formatInteger(value)}` : '',
   );
   hb.registerHelper('share', (hundredths: unknown) => (typeof hundredths === 'number' ? formatFixed(hundredths, 2) : ''));
-  hb.registerHelper('percentTotal', (hundredths: unknown) =>
-    typeof hundredths === 'number' ? `${hundredths % 100 === 0 ? formatInteger(hundredths / 100) : formatFixed(hundredths, 2)}\u00a0%` : '',
-  );
+  hb.registerHelper('percentTotal', (hundredths: unknown) => (typeof hundredths === 'number' ? formatPercentTotal(hundredths) : ''));
   hb.registerHelper('date', (iso: unknown, style: unknown) =>
     typeof iso === 'string' ? formatDateSv(iso, style === 'long' ? 'long' : 'iso') : '',
   );
@@ -51,6 +51,8 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('headingNumber', (number: unknown, level: unknown) =>
     headingLabel(typeof number === 'string' ? number : null, Number(level)),
   );
+  // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
+  hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   return hb;
 }
@@ -98,6 +100,13 @@ export function resetTemplateCache(): void {
   compiled.clear();
 }
 
+/** A long title is set smaller on the title page, so that the page still holds it. */
+function titleLength(title: string): 'long' | 'very-long' | undefined {
+  if (title.length > 160) return 'very-long';
+  if (title.length > 70) return 'long';
+  return undefined;
+}
+
 export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Promise<string> {
   const themeName = plan.document.theme;
   let theme = compiled.get(themeName);
@@ -110,6 +119,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
   const logo = plan.document.logo
     ? { src: await logoDataUri(plan.file, plan.document.logo.file), alt: plan.document.logo.alt }
     : undefined;
+  const running = await runningTexts(plan.document, fonts[0]);
   const FONTS = '/*vplan-fonts*/';
   const html = layout({
     plan,
@@ -120,6 +130,8 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     generator: options.generator,
     adopted: plan.document.status.state === 'fastställd',
     longDates: plan.document.dateStyle === 'long',
+    running,
+    titleLength: titleLength(plan.document.title),
   });
   // Only the font files the text needs are inlined: a smaller page loads and prints faster.
   const subsets = subsetsFor(html);
