@@ -12,13 +12,16 @@ import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
+import { checkPrintedPdf, PrintCheckError } from './check/check.js';
+import { loadPdfjs } from './check/printedText.js';
 
 /**
- * The finishing modules (pdf-lib) load on first use, and warmUp() starts loading them while the
- * browser starts: a fifth of a second of a cold build that then costs nothing.
+ * The finishing modules (pdf-lib) and pdf.js for the self-check load on first use, and warmUp() starts
+ * loading them while the browser starts: a fifth of a second of a cold build that then costs nothing.
  */
-let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js')]> | undefined;
-const loadFinishing = () => (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js')]));
+let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js'), unknown]> | undefined;
+const loadFinishing = () =>
+  (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js'), loadPdfjs()]));
 
 export interface CheckedPlan {
   loaded: LoadedPlan;
@@ -204,6 +207,8 @@ async function printOnce(plan: ComputedPlan, session: PrintSession, options: Pri
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });
+    // Every computed figure and every contents page number, read back from the PDF as it will be written.
+    await checkPrintedPdf(plan, pdf);
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
     return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml };
@@ -218,8 +223,14 @@ export async function buildPlan(
   session: PrintSession,
   options: CheckOptions & PrintOptions & { htmlFile?: string | undefined } = {},
 ): Promise<BuildResult> {
-  const { plan, warnings } = await checkPlan(file, options);
-  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined });
+  const { loaded, plan, warnings } = await checkPlan(file, options);
+  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined }).catch(
+    (error: unknown) => {
+      // The self-check names rows and headings by JSON path: with their lines in the plan file too.
+      if (error instanceof PrintCheckError) throw error.locatedIn(loaded.parsed);
+      throw error;
+    },
+  );
   await writeFileAtomic(outFile, pdf);
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
   return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests };
