@@ -57,17 +57,35 @@ export function checkContents(plan: ComputedPlan, printed: PrintedText): PlanIss
 
   // Then each heading, on the page the list gives (never the list itself).
   const afterList = cursor;
+  /** The first page after the list on which the heading begins (a long one may go on to the next). */
+  const startsOn = (key: string, first: number, last: number): number | undefined => {
+    for (let page = first; page <= last; page++) {
+      const end = pageStart[page + 1] ?? items.length;
+      for (let i = Math.max(afterList, pageStart[page] ?? items.length); i < end; i++) {
+        if (beginsAt(i, end, key)) return page;
+      }
+    }
+    return undefined;
+  };
+  const beginsAt = (start: number, pageEnd: number, key: string): boolean => {
+    let offset = 0;
+    for (let i = start; offset < key.length; i++) {
+      if (i === pageEnd) return offset > 0;
+      if (!key.startsWith(items[i]!.key, offset)) return false;
+      offset += items[i]!.key.length;
+    }
+    return true;
+  };
   for (const { entry, page } of listed) {
     const key = matchKey(`${entry.label}${entry.title}`);
-    const path = [...sectionPath(entry.anchor), 'title'];
-    const from = Math.max(afterList, pageStart[page] ?? items.length);
-    if (page >= 1 && page <= printed.pages.length && findFrom(items, from, key, pageStart[page + 1])) continue;
-    const elsewhere = findFrom(items, afterList, key);
+    if (page >= 1 && page <= printed.pages.length && startsOn(key, page, page) !== undefined) continue;
+    const elsewhere = startsOn(key, 1, printed.pages.length);
     issues.push({
-      path,
-      message: elsewhere
-        ? `rubriken ${headingText(entry)} står på sidan ${items[elsewhere.start]!.page}, men innehållsförteckningen anger sidan ${page}`
-        : `rubriken ${headingText(entry)} finns inte på sidan ${page} som innehållsförteckningen anger, och inte heller på någon annan sida`,
+      path: [...sectionPath(entry.anchor), 'title'],
+      message:
+        elsewhere !== undefined
+          ? `rubriken ${headingText(entry)} står på sidan ${elsewhere}, men innehållsförteckningen anger sidan ${page}`
+          : `rubriken ${headingText(entry)} finns inte på sidan ${page} som innehållsförteckningen anger, och inte heller på någon annan sida`,
     });
   }
   return issues;
