@@ -107,65 +107,86 @@ function pageLimit(items: readonly PrintedItem[], from: number, page: number): n
 }
 
 const NUMBER = /^[−-]?\d[\d,.]*%?$/u;
+/** Figures in messages with plain spaces (they are printed with non-breaking ones). */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
 
 export function checkTables(tables: ExpectedTable[], printed: PrintedText): PlanIssue[] {
-  const { items, pages } = printed;
   const issues: PlanIssue[] = [];
   let cursor = 0;
-  for (const table of tables) {
-    const header = findHeader(items, cursor, table);
-    if (!header) {
-      issues.push({ path: table.path, message: `${table.name} finns inte i PDF:en (kolumnerna ${table.columns.map((c) => quoted(c, 30)).join(', ')} hittades inte)` });
+  for (const table of tables) cursor = checkTable(table, printed, cursor, issues);
+  return issues;
+}
+
+/** One table from `cursor` on; returns where the next table's search begins. */
+function checkTable(table: ExpectedTable, printed: PrintedText, cursor: number, issues: PlanIssue[]): number {
+  const { items } = printed;
+  const header = findHeader(items, cursor, table);
+  if (!header) {
+    // Its rows are still looked for, so that the message can name them; their columns cannot be checked.
+    const columns = table.columns.map((c) => quoted(c, 30)).join(', ');
+    issues.push({ path: table.path, message: `${table.name}: kolumnrubrikerna ${columns} syns inte i PDF:en (de saknas eller står utanför sidan)` });
+  }
+  let at = header ? header.match.end : cursor;
+  // Without its heading row the table's first row may be anywhere further on.
+  let page = header ? items[header.match.start]!.page : undefined;
+  for (const row of table.rows) {
+    const where = `${table.name}, raden ${quoted(row.label)}`;
+    const label = findFrom(items, at, matchKey(row.label), page === undefined ? items.length : pageLimit(items, at, page));
+    // A label that prints nothing (blank) leaves the row's first figure to say where the row is.
+    const labelItems = label ? items.slice(label.start, Math.max(label.end, label.start + 1)) : [];
+    if (!label || labelItems.length === 0) {
+      issues.push({ path: row.path, message: `${where} syns inte i PDF:en (den saknas eller står utanför sidan)` });
       continue;
     }
-    cursor = header.match.end;
-    const edges = header.edges;
-    let page = items[header.match.start]!.page;
-    for (const row of table.rows) {
-      const where = `${table.name}, raden ${quoted(row.label)}`;
-      const label = findFrom(items, cursor, matchKey(row.label), pageLimit(items, cursor, page));
-      if (!label) {
-        issues.push({ path: row.path, message: `${where} finns inte i PDF:en` });
-        continue;
-      }
-      // A label that prints nothing (blank) leaves the row's first figure to say where the row is.
-      const labelItems = items.slice(label.start, Math.max(label.end, label.start + 1));
-      if (labelItems.length === 0) {
-        issues.push({ path: row.path, message: `${where} finns inte i PDF:en` });
-        continue;
-      }
-      page = labelItems.at(-1)!.page;
-      // A cell is on the row's line(s): between its label's first and last line, a line's height either side.
-      const top = Math.max(...labelItems.map((i) => i.y + i.fontSize));
-      const bottom = Math.min(...labelItems.map((i) => i.y - i.fontSize));
-      const inRow = (item: PrintedItem | undefined): item is PrintedItem =>
-        item !== undefined && item.page === page && item.y <= top && item.y >= bottom;
-      const columnAt = (item: PrintedItem) => edges.findIndex((edge) => Math.abs(rightEdge(item) - edge) <= COLUMN_SLACK);
-      let at = label.end;
-      row.cells.forEach((expected, column) => {
-        if (expected === null) return;
-        const cell = `${where}, kolumnen ${quoted(table.columns[column] ?? '', 30)}`;
-        // Something printed in a blank column (a dash, a zero) is not this cell's figure.
-        while (inRow(items[at]) && row.cells[columnAt(items[at]!)] === null && columnAt(items[at]!) !== column) at++;
-        const item = items[at];
-        if (inRow(item) && item.key === matchKey(expected)) {
-          at++;
-          if (!onPage(item, pages[item.page - 1]!)) {
-            issues.push({ path: row.path, message: `${cell}: beloppet ${expected} hamnade utanför sidan ${item.page} (x ${Math.round(item.x)}–${Math.round(rightEdge(item))} pt, sidan är ${Math.round(pages[item.page - 1]!.width)} pt bred); korta radens text` });
-          } else if (columnAt(item) !== column) {
-            const actual = columnAt(item);
-            const placed = actual >= 0 ? `under kolumnen ${quoted(table.columns[actual] ?? '', 30)}` : 'utanför kolumnerna';
-            issues.push({ path: row.path, message: `${cell}: beloppet ${expected} står ${placed}` });
-          }
-        } else if (inRow(item) && NUMBER.test(item.key)) {
-          at++;
-          issues.push({ path: row.path, message: `${cell}: PDF:en visar ${item.text.trim()} men budgeten räknade fram ${expected}` });
-        } else {
-          issues.push({ path: row.path, message: `${cell}: beloppet ${expected} saknas i PDF:en` });
-        }
-      });
-      cursor = at;
-    }
+    page = labelItems.at(-1)!.page;
+    at = checkCells(table, row, where, labelItems, label.end, header?.edges, printed, issues);
   }
-  return issues;
+  return header || at > cursor ? at : cursor;
+}
+
+/** A row's figures after its label, in column order; returns the index after the last one found. */
+function checkCells(
+  table: ExpectedTable,
+  row: ExpectedRow,
+  where: string,
+  labelItems: PrintedItem[],
+  from: number,
+  edges: number[] | undefined,
+  { items, pages }: PrintedText,
+  issues: PlanIssue[],
+): number {
+  const page = labelItems.at(-1)!.page;
+  // A cell is on the row's line(s): between its label's first and last line, a line's height either side.
+  const top = Math.max(...labelItems.map((i) => i.y + i.fontSize));
+  const bottom = Math.min(...labelItems.map((i) => i.y - i.fontSize));
+  const inRow = (item: PrintedItem | undefined): item is PrintedItem =>
+    item !== undefined && item.page === page && item.y <= top && item.y >= bottom;
+  const columnAt = (item: PrintedItem) => (edges ?? []).findIndex((edge) => Math.abs(rightEdge(item) - edge) <= COLUMN_SLACK);
+  const columnName = (column: number) => quoted(table.columns[column] ?? '', 30);
+  let at = from;
+  row.cells.forEach((expected, column) => {
+    if (expected === null) return;
+    const cell = `${where}, kolumnen ${columnName(column)}`;
+    // Something printed in a blank column (a dash, a zero) is not this cell's figure.
+    while (edges && inRow(items[at]) && row.cells[columnAt(items[at]!)] === null && columnAt(items[at]!) !== column) at++;
+    const item = items[at];
+    if (inRow(item) && item.key === matchKey(expected)) {
+      at++;
+      const sheet = pages[item.page - 1]!;
+      if (!onPage(item, sheet)) {
+        const span = `x ${Math.round(item.x)}–${Math.round(rightEdge(item))} pt, sidan är ${Math.round(sheet.width)} pt bred`;
+        issues.push({ path: row.path, message: `${cell}: beloppet ${plain(expected)} hamnade utanför sidan ${item.page} (${span})` });
+      } else if (edges && columnAt(item) !== column) {
+        const actual = columnAt(item);
+        const placed = actual >= 0 ? `under kolumnen ${columnName(actual)}` : 'utanför kolumnerna';
+        issues.push({ path: row.path, message: `${cell}: beloppet ${plain(expected)} står ${placed}` });
+      }
+    } else if (inRow(item) && NUMBER.test(item.key)) {
+      at++;
+      issues.push({ path: row.path, message: `${cell}: PDF:en visar ${plain(item.text)} men budgeten räknade fram ${plain(expected)}` });
+    } else {
+      issues.push({ path: row.path, message: `${cell}: beloppet ${plain(expected)} syns inte i PDF:en (det saknas eller står utanför sidan)` });
+    }
+  });
+  return at;
 }
