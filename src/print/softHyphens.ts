@@ -79,10 +79,17 @@ export function settleSoftHyphens(): SoftHyphenResult {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if ((n as Text).data.includes(SHY)) nodes.push(n as Text);
     }
-    // Everything is measured first (one layout), then the text is changed, then checked.
+    for (const node of nodes) if (!originals.has(node)) originals.set(node, node.data);
+    // First a word that fits on a line of its box by itself loses its soft hyphens: it moves to the
+    // next line whole, as in text without hyphenation. Only a word too long for its box is broken.
+    const fitted = nodes.map(withoutFittingWords);
+    nodes.forEach((node, i) => {
+      if (fitted[i] !== node.data) node.data = fitted[i]!;
+    });
+    // Then, of the soft hyphens left, those not at the end of a line. Everything is measured first
+    // (one layout), then the text is changed, then checked.
     const plans = nodes.map((node) => {
       const text = node.data;
-      if (!originals.has(node)) originals.set(node, text);
       let settled = '';
       for (let i = 0; i < text.length; i++) {
         if (text[i] !== SHY || breaksAt(node, i)) settled += text[i];
@@ -91,14 +98,16 @@ export function settleSoftHyphens(): SoftHyphenResult {
     });
     for (const plan of plans) if (plan.settled !== plan.text) plan.node.data = plan.settled;
     for (const plan of plans) {
+      const original = originals.get(plan.node)!;
       if (plan.settled !== plan.text && lines(plan.node) !== plan.lines) {
         // Kerning across a removed soft hyphen moved a line break: this text keeps them all.
         plan.node.data = plan.text;
         result.restored++;
         result.kept += count(plan.text);
+        result.removed += count(original) - count(plan.text);
       } else {
         result.kept += count(plan.settled);
-        result.removed += count(plan.text) - count(plan.settled);
+        result.removed += count(original) - count(plan.settled);
       }
     }
   } finally {
@@ -106,6 +115,22 @@ export function settleSoftHyphens(): SoftHyphenResult {
     else document.body.setAttribute('style', savedStyle);
   }
   return result;
+
+  /** The text without the soft hyphens of each word that fits the width of the box it is set in. */
+  function withoutFittingWords(node: Text): string {
+    let box = node.parentElement;
+    while (box && box.parentElement && ['inline', 'contents'].includes(getComputedStyle(box).display)) box = box.parentElement;
+    if (!box) return node.data;
+    const style = getComputedStyle(box);
+    const width = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return node.data.replace(/[^\s]+/g, (word, start: number) => {
+      if (!word.includes(SHY)) return word;
+      range.setStart(node, start);
+      range.setEnd(node, start + word.length);
+      const wide = [...range.getClientRects()].reduce((sum, rect) => sum + rect.width, 0);
+      return wide <= width ? word.replaceAll(SHY, '') : word;
+    });
+  }
 
   /** The lines before the change, measured only when there is a change to check. */
   function settledLines(node: Text, text: string, settled: string): string {
