@@ -50,11 +50,15 @@ function regularFace(spec: FontSpec): Promise<Font | undefined> {
   return font;
 }
 
+/** An average letter, for a theme font that cannot be read (a wide one: the text comes out shorter). */
+const AVERAGE_EM = 0.6;
+
 /** Width in points of each character: the font's advance, or a full em for a character it lacks. */
 function widths(text: string, font: Font | undefined): number[] {
   return [...text].map((char) => {
     const code = char.codePointAt(0)!;
-    if (!font || !font.hasGlyphForCodePoint(code)) return SIZE_PT;
+    if (!font) return AVERAGE_EM * SIZE_PT;
+    if (!font.hasGlyphForCodePoint(code)) return SIZE_PT;
     return (font.glyphForCodePoint(code).advanceWidth / font.unitsPerEm) * SIZE_PT;
   });
 }
