@@ -12,7 +12,7 @@ import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
-import { checkPrintedPdf, PrintCheckError } from './check/check.js';
+import { checkPrintedPdf, PrintCheckError, warmUpWith } from './check/check.js';
 import { loadPdfjs } from './check/printedText.js';
 
 /**
@@ -191,6 +191,12 @@ async function printOnce(plan: ComputedPlan, session: PrintSession, options: Pri
   const html = await renderHtml(plan, { generator: GENERATOR });
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);
+  const print = document.print;
+  document.print = async () => {
+    const pdf = await print();
+    warmUpWith(pdf);
+    return pdf;
+  };
   try {
     const headings = await document.headings();
     let printed: Uint8Array | PDFDocument;
