@@ -99,7 +99,7 @@ describe.each(['kommunal', 'modern'])('a plan of long words (%s)', (theme) => {
     expect(text).toContain(squeezed(ADDRESS));
   });
 
-  it('keeps the running header inside the page, its parts apart, the title shortened with "…"', () => {
+  it('shortens the 500-character title with "…" in the running header, inside the page and apart from its neighbours', () => {
     for (const page of get().pages.slice(1)) {
       const header = page.items.filter((i) => i.y > page.height - TOP_MARGIN).sort((a, b) => a.x - b.x);
       expect(header.length).toBeGreaterThan(0);
@@ -112,8 +112,10 @@ describe.each(['kommunal', 'modern'])('a plan of long words (%s)', (theme) => {
     }
   });
 
-  it('wraps the 500-character title on a title page of its own', () => {
+  it('prints the 500-character title whole on a title page of its own', () => {
     const [first, second] = get().pages;
+    // …and nowhere shortened but in the running header.
+    expect(first!.items.some((i) => i.text.includes('…'))).toBe(false);
     expect(squeezed(first!.items.map((i) => i.text).join(''))).toContain(squeezed(TITLE));
     for (const item of first!.items) expect(item.x + item.width).toBeLessThanOrEqual(first!.width);
     expect(second!.items.some((i) => i.text === 'Innehåll')).toBe(true);
