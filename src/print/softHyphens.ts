@@ -12,6 +12,8 @@ export interface SoftHyphenResult {
   removed: number;
   /** Text nodes left with all their soft hyphens because taking some out moved a line break. */
   restored: number;
+  /** What went wrong, if anything: then every text keeps all its soft hyphens. */
+  failed?: string;
 }
 
 /** Runs in the page: self-contained, no closure over module scope. */
@@ -61,7 +63,13 @@ export function settleSoftHyphens(): SoftHyphenResult {
   let right = '0mm';
   let size = '';
   for (const sheet of document.styleSheets) {
-    for (const rule of sheet.cssRules) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue; // a stylesheet from elsewhere (never in vplan's own documents) cannot be read
+    }
+    for (const rule of rules) {
       if (!(rule instanceof CSSPageRule) || rule.selectorText !== '') continue;
       left = rule.style.marginLeft || left;
       right = rule.style.marginRight || right;
@@ -110,6 +118,10 @@ export function settleSoftHyphens(): SoftHyphenResult {
         result.removed += count(original) - count(plan.settled);
       }
     }
+  } catch (error) {
+    // Never a reason not to print: the text as the templates wrote it is always right, if less tidy.
+    for (const [node, text] of originals) if (node.isConnected) node.data = text;
+    result.failed = String(error);
   } finally {
     if (savedStyle === null) document.body.removeAttribute('style');
     else document.body.setAttribute('style', savedStyle);
