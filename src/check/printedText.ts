@@ -27,12 +27,19 @@ export interface PrintedText {
 }
 
 /**
- * Text as compared between plan and PDF: Unicode compatibility form (ligatures apart), without
- * whitespace (a label may wrap anywhere), soft hyphens or hyphens (a word may be broken at a syllable
- * with a hyphen drawn at the break). The minus sign of an amount (U+2212) stays.
+ * The characters compared: Latin letters, digits, ASCII punctuation but the hyphen, dashes, and the
+ * minus sign of an amount. Whitespace (a label may wrap anywhere) and hyphens (a word may be broken at
+ * a syllable, with a hyphen drawn at the break) are left out, and so is every other script: a
+ * character no bundled font has prints as a box that reads back as nothing, which is a matter for
+ * the font check, not this one.
  */
+const COMPARED = /[\p{Script=Latin}\p{Nd}\u0021-\u002c\u002e\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a7\u00b0\u2013\u2014\u2212]/u;
+
+/** Text as compared between plan and PDF: compatibility form (ligatures apart), compared characters only. */
 export function matchKey(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u00a0\u00ad\u2010\u2011\u200b-]+/g, '');
+  let key = '';
+  for (const char of text.normalize('NFKC')) if (COMPARED.test(char)) key += char;
+  return key;
 }
 
 const PDFJS = 'pdfjs-dist/legacy/build/pdf.min.mjs';
