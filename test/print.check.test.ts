@@ -81,6 +81,14 @@ describe('the self-check after printing', () => {
     expect(error).toBeUndefined();
   });
 
+  it('passes a theme that sets headings and labels in capitals and centres the column headings', async () => {
+    tamper.html = (html) =>
+      html.replace('</head>', '<style>.heading, .contents, table.budget th { text-transform: uppercase; } table.budget thead th { text-align: center; }</style></head>');
+    const { error, written } = await build(plan());
+    expect(error).toBeUndefined();
+    expect(normalize((await pdfText(new Uint8Array(written))).all)).toContain('KANSLI 812 345 845 000');
+  });
+
   it('fails when a printed figure differs from the computed one, naming row and column', async () => {
     tamper.html = (html) => html.replace(`>812${NBSP}345<`, `>812${NBSP}354<`);
     const { error, message, untouched } = await build(plan());

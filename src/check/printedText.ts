@@ -35,10 +35,13 @@ export interface PrintedText {
  */
 const COMPARED = /[\p{Script=Latin}\p{Nd}\u0021-\u002c\u002e\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00a7\u00b0\u2013\u2014\u2212]/u;
 
-/** Text as compared between plan and PDF: compatibility form (ligatures apart), compared characters only. */
+/**
+ * Text as compared between plan and PDF: compatibility form (ligatures apart), lower case (a theme may
+ * set headings in capitals), compared characters only.
+ */
 export function matchKey(text: string): string {
   let key = '';
-  for (const char of text.normalize('NFKC')) if (COMPARED.test(char)) key += char;
+  for (const char of text.normalize('NFKC').toLocaleLowerCase('sv')) if (COMPARED.test(char)) key += char;
   return key;
 }
 

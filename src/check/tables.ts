@@ -23,8 +23,6 @@ export interface ExpectedTable {
   rows: ExpectedRow[];
 }
 
-/** A right edge this close (points) to a column heading's is in that column. */
-const COLUMN_SLACK = 2;
 
 function budgetTable(table: BudgetTable, name: string, path: JsonPath): ExpectedTable {
   return {
@@ -161,7 +159,15 @@ function checkCells(
   const bottom = Math.min(...labelItems.map((i) => i.y - i.fontSize));
   const inRow = (item: PrintedItem | undefined): item is PrintedItem =>
     item !== undefined && item.page === page && item.y <= top && item.y >= bottom;
-  const columnAt = (item: PrintedItem) => (edges ?? []).findIndex((edge) => Math.abs(rightEdge(item) - edge) <= COLUMN_SLACK);
+  // The column whose heading ends nearest: flush right under a right-aligned heading, and still
+  // nearest its own when a theme centres the headings.
+  const columnAt = (item: PrintedItem) => {
+    let best = -1;
+    (edges ?? []).forEach((edge, i) => {
+      if (best < 0 || Math.abs(rightEdge(item) - edge) < Math.abs(rightEdge(item) - edges![best]!)) best = i;
+    });
+    return best;
+  };
   const columnName = (column: number) => quoted(table.columns[column] ?? '', 30);
   let at = from;
   row.cells.forEach((expected, column) => {
@@ -177,9 +183,7 @@ function checkCells(
         const span = `x ${Math.round(item.x)}–${Math.round(rightEdge(item))} pt, sidan är ${Math.round(sheet.width)} pt bred`;
         issues.push({ path: row.path, message: `${cell}: beloppet ${plain(expected)} hamnade utanför sidan ${item.page} (${span})` });
       } else if (edges && columnAt(item) !== column) {
-        const actual = columnAt(item);
-        const placed = actual >= 0 ? `under kolumnen ${columnName(actual)}` : 'utanför kolumnerna';
-        issues.push({ path: row.path, message: `${cell}: beloppet ${plain(expected)} står ${placed}` });
+        issues.push({ path: row.path, message: `${cell}: beloppet ${plain(expected)} står under kolumnen ${columnName(columnAt(item))}` });
       }
     } else if (inRow(item) && NUMBER.test(item.key)) {
       at++;
