@@ -18,13 +18,16 @@ import { checkTarget, filesUsedBy } from './guard.js';
 import { checkImageFile } from './load/images.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
+import { checkPrintedPdf, PrintCheckError, warmUpWith } from './check/check.js';
+import { loadPdfjs } from './check/printedText.js';
 
 /**
- * The finishing modules (pdf-lib) load on first use, and warmUp() starts loading them while the
- * browser starts: a fifth of a second of a cold build that then costs nothing.
+ * The finishing modules (pdf-lib) and pdf.js for the self-check load on first use, and warmUp() starts
+ * loading them while the browser starts: a fifth of a second of a cold build that then costs nothing.
  */
-let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js')]> | undefined;
-const loadFinishing = () => (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js')]));
+let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js'), unknown]> | undefined;
+const loadFinishing = () =>
+  (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js'), loadPdfjs()]));
 
 export interface CheckedPlan {
   loaded: LoadedPlan;
@@ -236,6 +239,12 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   }
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);
+  const print = document.print;
+  document.print = async () => {
+    const pdf = await print();
+    warmUpWith(pdf);
+    return pdf;
+  };
   try {
     const headings = await document.headings();
     let printed: Uint8Array | PDFDocument;
@@ -252,6 +261,8 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });
+    // Every computed figure and every contents page number, read back from the PDF as it will be written.
+    await checkPrintedPdf(plan, pdf);
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
     return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml };
@@ -274,7 +285,13 @@ export async function buildPlan(
     if (path.resolve(options.htmlFile) === path.resolve(outFile)) throw new VplanError(`--html ${options.htmlFile}: samma fil som PDF:en; välj ett annat namn, t.ex. --html output/plan.html.`);
     await checkTarget(options.htmlFile, 'html', { ...context, flag: '--html' });
   }
-  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined });
+  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined }).catch(
+    (error: unknown) => {
+      // The self-check names rows and headings by JSON path: with their lines in the plan file too.
+      if (error instanceof PrintCheckError) throw error.locatedIn(loaded.parsed);
+      throw error;
+    },
+  );
   await writeFileAtomic(outFile, pdf);
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
   return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests, usedFiles: used };

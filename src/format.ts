@@ -44,6 +44,11 @@ export function formatShare(hundredths: number, withSign = true): string {
   return withSign ? `${text}${NBSP}%` : text;
 }
 
+/** The total of shares (hundredths of a percent) under a table: `100 %`, or `99,95 %` when it is not whole. */
+export function formatPercentTotal(hundredths: number): string {
+  return `${hundredths % 100 === 0 ? formatInteger(hundredths / 100) : formatFixed(hundredths, 2)}${NBSP}%`;
+}
+
 function parseIsoDate(iso: string): Date {
   const [y, m, d] = iso.split('-').map(Number);
   return new Date(y!, m! - 1, d!);

@@ -3,6 +3,7 @@
 // recorded. The page stays open so the contents pass can fill in page numbers and print again.
 import type { Browser, Page } from 'puppeteer-core';
 import { printTimeoutMs } from './browser.js';
+import { settleSoftHyphens } from './softHyphens.js';
 
 export interface LoadedDocument {
   /** Prints the page as it now stands: A4, tagged, with a bookmark per heading. */
@@ -89,15 +90,19 @@ export async function loadDocument(
     },
     print: () =>
       guard(
-        page.pdf({
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          displayHeaderFooter: false,
-          tagged: true,
-          outline: true,
-          timeout: printTimeoutMs(),
-        }),
+        (async () => {
+          // Only the soft hyphens that end a line stay: the others would print as spaces in the PDF's text.
+          await page.evaluate(settleSoftHyphens);
+          return page.pdf({
+            format: 'A4',
+            printBackground: true,
+            preferCSSPageSize: true,
+            displayHeaderFooter: false,
+            tagged: true,
+            outline: true,
+            timeout: printTimeoutMs(),
+          });
+        })(),
       ),
     setContentsPages: async (pages) => {
       await guard(
@@ -115,7 +120,8 @@ export async function loadDocument(
         page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6')].map((h) => ({
             anchor: h.dataset.anchor ?? null,
-            text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
+            // Without the soft hyphens the templates put in (bookmarks and checks want the words).
+            text: (h.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim(),
           })),
         ),
       ),

@@ -1,6 +1,6 @@
 // The browser's profile folder: vplan's own name (with its process id) in the temporary folder, removed
 // when the browser ends, when vplan is stopped by a signal, and, if vplan was killed, at the next start.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -39,6 +39,25 @@ export function removeStaleProfiles(dir = os.tmpdir()): string[] {
   return removed;
 }
 
+/** Kills (SIGKILL) the processes started with this profile folder (Linux: read from /proc). */
+export function killByProfile(profile: string): void {
+  if (process.platform !== 'linux') return;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return;
+  }
+  const flag = `--user-data-dir=${profile}`;
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(flag)) process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // Gone already, or not ours.
+    }
+  }
+}
+
 export function createProfile(dir = os.tmpdir()): string {
   return mkdtempSync(path.join(dir, `${PREFIX}${process.pid}-`));
 }
@@ -72,11 +91,14 @@ function installSignalHandlers(): void {
   installed = true;
   for (const [signal, number] of Object.entries(SIGNALS)) {
     process.once(signal, () => {
-      const starting = [...running].map((b) => b.started.catch(() => undefined));
-      const patience = new Promise((resolve) => setTimeout(resolve, 1200).unref());
+      // A browser still starting has no handle yet; on Linux it is found by its profile folder.
+      for (const browser of running) if (!browser.kill) killByProfile(browser.profile);
+      const starting = [...running].filter((b) => !b.kill).map((b) => b.started.catch(() => undefined));
+      const patience = new Promise((resolve) => setTimeout(resolve, process.platform === 'linux' ? 300 : 1200).unref());
       void Promise.race([Promise.all(starting), patience]).then(() => {
         for (const browser of running) {
           browser.kill?.();
+          killByProfile(browser.profile);
           removeProfile(browser.profile);
         }
         running.clear();

@@ -2,11 +2,13 @@
 // templates in templates/. Helpers only format; every number shown was computed by the budget engine.
 import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
-import { formatDateSv, formatFixed, formatInteger, headingLabel } from '../format.js';
+import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
 import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
-import { VplanError } from '../errors.js';
+import { hyphenate } from './hyphenate.js';
+import { runningTexts } from './runningHeader.js';
+import { RunError, VplanError } from '../errors.js';
 
 export interface RenderOptions {
   /** vplan's own version, written into the document's metadata. */
@@ -35,9 +37,7 @@ function createEnvironment(): typeof Handlebars {
     typeof value === 'number' ? `${value > 0 ? '+' : ''}${formatInteger(value)}` : '',
   );
   hb.registerHelper('share', (hundredths: unknown) => (typeof hundredths === 'number' ? formatFixed(hundredths, 2) : ''));
-  hb.registerHelper('percentTotal', (hundredths: unknown) =>
-    typeof hundredths === 'number' ? `${hundredths % 100 === 0 ? formatInteger(hundredths / 100) : formatFixed(hundredths, 2)}\u00a0%` : '',
-  );
+  hb.registerHelper('percentTotal', (hundredths: unknown) => (typeof hundredths === 'number' ? formatPercentTotal(hundredths) : ''));
   hb.registerHelper('date', (iso: unknown, style: unknown) =>
     typeof iso === 'string' ? formatDateSv(iso, style === 'long' ? 'long' : 'iso') : '',
   );
@@ -52,6 +52,8 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('headingNumber', (number: unknown, level: unknown) =>
     headingLabel(typeof number === 'string' ? number : null, Number(level)),
   );
+  // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
+  hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   return hb;
 }
@@ -80,8 +82,8 @@ async function loadTheme(name: string): Promise<CompiledTheme> {
   try {
     theme = JSON.parse(await readTemplateFile(`themes/${name}/theme.json`)) as ThemeFile;
   } catch (error) {
-    if (error instanceof VplanError) throw new VplanError(`Utseendet "${name}" finns inte (templates/themes/${name}/theme.json).`);
-    throw new VplanError(`templates/themes/${name}/theme.json är inte giltig JSON: ${(error as Error).message}`);
+    if (error instanceof VplanError) throw new RunError(`Utseendet "${name}" finns inte (templates/themes/${name}/theme.json).`);
+    throw new RunError(`templates/themes/${name}/theme.json är inte giltig JSON: ${(error as Error).message}`);
   }
   const register = async (dir: string, names: string[]) =>
     Promise.all(names.map(async (n) => [n, await readTemplateFile(`${dir}/${n}.hbs`)] as const)).then((sources) => {
@@ -97,6 +99,13 @@ async function loadTheme(name: string): Promise<CompiledTheme> {
 /** Templates are read once per process and theme; watch mode can drop this cache. */
 export function resetTemplateCache(): void {
   compiled.clear();
+}
+
+/** A long title is set smaller on the title page, so that the page still holds it. */
+function titleLength(title: string): 'long' | 'very-long' | undefined {
+  if (title.length > 160) return 'very-long';
+  if (title.length > 70) return 'long';
+  return undefined;
 }
 
 function theme(name: string): Promise<CompiledTheme> {
@@ -119,6 +128,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
   const logo = plan.document.logo
     ? { src: await logoDataUri(plan.file, plan.document.logo.file), alt: plan.document.logo.alt }
     : undefined;
+  const running = await runningTexts(plan.document, fonts[0]);
   const FONTS = '/*vplan-fonts*/';
   const html = layout({
     plan,
@@ -129,6 +139,8 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     generator: options.generator,
     adopted: plan.document.status.state === 'fastställd',
     longDates: plan.document.dateStyle === 'long',
+    running,
+    titleLength: titleLength(plan.document.title),
   });
   // Only the font files the text needs are inlined: a smaller page loads and prints faster.
   const fontFaces = await fontFaceCss(await fontStack(fonts), html);
