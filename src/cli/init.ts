@@ -2,7 +2,7 @@
 // year and the members when run in a terminal; takes them from flags, or defaults, otherwise.
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { SCHEMA_FILE } from '../convert/write.js';
 import { writeSchemaBeside } from './convert.js';
 import { DEFAULT_MEMBERS, guessKind, planYaml, sectionFiles, type Member } from '../init/newPlan.js';
@@ -27,14 +27,22 @@ async function ask(options: InitOptions): Promise<{ name: string; year: number; 
   let year = options.year !== undefined ? parseYear(options.year, '--year') : defaultYear;
   let members = DEFAULT_MEMBERS;
   if (!options.interactive) return { name, year, members };
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // Lines are read as they come (typed ahead too); an empty answer or Ctrl+D keeps the default.
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const question = async (prompt: string): Promise<string> => {
+    process.stdout.write(prompt);
+    const line = await lines.next();
+    if (line.done) process.stdout.write('\n');
+    return line.done ? '' : String(line.value).trim();
+  };
   try {
-    if (options.name === undefined) name = (await rl.question(`Förbundets namn [${name}]: `)).trim() || name;
+    if (options.name === undefined) name = (await question(`Förbundets namn [${name}]: `)) || name;
     if (options.year === undefined) {
-      const answer = (await rl.question(`Budgetår [${year}]: `)).trim();
+      const answer = await question(`Budgetår [${year}]: `);
       if (answer) year = parseYear(answer, 'Budgetåret');
     }
-    const answer = (await rl.question(`Medlemmar, åtskilda med komma [${members.map((m) => m.name).join(', ')}]: `)).trim();
+    const answer = await question(`Medlemmar, åtskilda med komma [${members.map((m) => m.name).join(', ')}]: `);
     if (answer) members = answer.split(',').map((s) => s.trim()).filter(Boolean).map((n) => ({ name: n, kind: guessKind(n) }));
   } finally {
     rl.close();
