@@ -11,6 +11,7 @@ import { commandWatch } from './cli/watch.js';
 import { parseCommandLine } from './cli/options.js';
 import { commandInit } from './cli/init.js';
 import { commandConvert } from './cli/convert.js';
+import { commandNext } from './cli/next.js';
 import { writeFileAtomic } from './output.js';
 import { suggest } from './load/messages.js';
 
@@ -57,6 +58,12 @@ Användning:
       --appendix skriver också den nya planens PDF med ändringarna som sista sida.
   vplan validate <plan> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
+  vplan next <plan> --out <sökväg>
+      Nästa års plan i samma form: budgetåret + 1, kolumnerna flyttas ett år (årets
+      budget blir fjolårets kolumn, en prognos för innevarande år, planåren flyttas),
+      ingående kapital blir det utgående som planen räknade fram, siffror i texten
+      följer sina kolumner, status blir förslag utan dnr och beslutsdatum. Årtal i
+      texten som nu är förflutna visas som varningar. Den gamla planen ändras inte.
   vplan convert <plan> --to json|yaml|folder --out <sökväg>
       Skriver samma plan i en annan form (en JSON-fil, en YAML-fil eller en planmapp);
       den nya formen ger samma PDF. Skriver aldrig över en fil som finns.
@@ -138,10 +145,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'init':
         return await commandInit(rest, { name: values.name, year: values.year, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+      case 'next':
+        return await commandNext(rest, { out: values.out });
       case 'convert':
         return await commandConvert(rest, { to: values.to, out: values.out });
       default: {
-        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'convert', 'schema'];
+        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'schema'];
         const hint = suggest(command, known);
         throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);
       }

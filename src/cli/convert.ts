@@ -9,7 +9,7 @@ import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/wr
 import { UsageError } from './report.js';
 
 const FORMS = ['json', 'yaml', 'folder'] as const;
-type Form = (typeof FORMS)[number];
+export type Form = (typeof FORMS)[number];
 
 export async function writeSchemaBeside(dir: string): Promise<void> {
   const target = path.join(dir, SCHEMA_FILE);
@@ -28,13 +28,8 @@ function isVplanSchema(text: string): boolean {
   }
 }
 
-export async function commandConvert(args: string[], options: { to: string | undefined; out: string | undefined }): Promise<number> {
-  const [file, ...extra] = args;
-  if (file === undefined || extra.length > 0) throw new UsageError('ange en plan: vplan convert plan.json --to yaml --out plan.yaml');
-  if (!options.to || !(FORMS as readonly string[]).includes(options.to)) throw new UsageError('--to ska vara json, yaml eller folder');
-  if (!options.out) throw new UsageError('ange var den nya planen skrivs: --out plan.yaml (eller en ny mapp med --to folder)');
-  const to = options.to as Form;
-  const out = options.out;
+/** A plan is written only where nothing is: a new file, or a new or empty folder. */
+export async function refuseExisting(out: string, to: Form): Promise<void> {
   const exists = await stat(out).catch(() => undefined);
   if (to === 'folder') {
     if (exists && (!exists.isDirectory() || (await readdir(out)).length > 0)) {
@@ -43,8 +38,10 @@ export async function commandConvert(args: string[], options: { to: string | und
   } else if (exists) {
     throw new VplanError(`--out ${out}: filen finns redan; vplan skriver inte över den.`, 'Välj ett nytt filnamn.');
   }
-  const loaded = await loadPlan(file);
-  const value = loaded.parsed.value as Record<string, unknown>;
+}
+
+/** Writes a plan's value in a form, with the schema beside it for the editor. */
+export async function savePlan(value: Record<string, unknown>, to: Form, out: string): Promise<void> {
   const schemaPath = `./${SCHEMA_FILE}`;
   if (to === 'folder') {
     for (const [name, text] of planToFolder(value, schemaPath)) {
@@ -57,6 +54,19 @@ export async function commandConvert(args: string[], options: { to: string | und
     await writeFile(out, to === 'json' ? planToJson(value, schemaPath) : planToYaml(value, schemaPath));
     await writeSchemaBeside(path.dirname(path.resolve(out)));
   }
+}
+
+export async function commandConvert(args: string[], options: { to: string | undefined; out: string | undefined }): Promise<number> {
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0) throw new UsageError('ange en plan: vplan convert plan.json --to yaml --out plan.yaml');
+  if (!options.to || !(FORMS as readonly string[]).includes(options.to)) throw new UsageError('--to ska vara json, yaml eller folder');
+  if (!options.out) throw new UsageError('ange var den nya planen skrivs: --out plan.yaml (eller en ny mapp med --to folder)');
+  const to = options.to as Form;
+  const out = options.out;
+  await refuseExisting(out, to);
+  const loaded = await loadPlan(file);
+  const value = loaded.parsed.value as Record<string, unknown>;
+  await savePlan(value, to, out);
   const back = await loadPlan(out);
   if (canonicalJson(back.parsed.value) !== canonicalJson(value)) {
     throw new VplanError(`${out}: den konverterade planen läses inte tillbaka som samma plan.`, 'Rapportera det som ett fel i vplan; originalet är orört.');

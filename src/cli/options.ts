@@ -45,6 +45,7 @@ export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   schema: ['out'],
   init: ['name', 'year'],
   convert: ['to', 'out'],
+  next: ['out'],
   help: [],
 };
 

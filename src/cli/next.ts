@@ -1,0 +1,30 @@
+// vplan next <plan> --out <sökväg>: next year's plan in the same form; the old plan is never touched.
+import path from 'node:path';
+import { checkPlan } from '../build.js';
+import { loadPlan, withPosition } from '../load/loadPlan.js';
+import { nextYear } from '../next/nextYear.js';
+import { refuseExisting, savePlan } from './convert.js';
+import { UsageError, printWarnings, report } from './report.js';
+import { VplanError } from '../errors.js';
+
+export async function commandNext(args: string[], options: { out: string | undefined }): Promise<number> {
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0) throw new UsageError('ange en plan: vplan next plan.yaml --out plan-2027.yaml');
+  if (!options.out) throw new UsageError('ange var nästa års plan skrivs: --out plan-2027.yaml (eller en ny mapp för en planmapp)');
+  const { loaded, plan } = await checkPlan(file);
+  const out = options.out;
+  if (path.resolve(out) === path.resolve(file)) throw new UsageError('--out är den gamla planen; nästa års plan skrivs till en ny fil eller mapp');
+  await refuseExisting(out, loaded.form);
+  const next = nextYear(loaded.parsed.value as Record<string, unknown>, plan.budget);
+  await savePlan(next.value, loaded.form, out);
+  // The new plan must be one vplan builds; its warnings point into the new files.
+  const written = await checkPlan(out).catch((error: unknown) => {
+    report(error);
+    throw new VplanError(`Nästa års plan skrevs till ${out}, men den har fel (ovan) att rätta innan den kan byggas.`);
+  });
+  const located = (await loadPlan(out)).parsed;
+  const year = written.plan.document.budgetYear;
+  process.stdout.write(`${file} → ${out}: plan för ${year} (förslag, utan dnr och beslutsdatum)\n`);
+  printWarnings(out, [...written.warnings, ...next.warnings.map((w) => withPosition(located, w))]);
+  return 0;
+}

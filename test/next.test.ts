@@ -1,0 +1,88 @@
+// vplan next: next year's plan from each example, in the same form, without touching the old plan.
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { checkPlan } from '../src/build.js';
+import { loadPlan } from '../src/load/loadPlan.js';
+import { nextYear, shiftYears } from '../src/next/nextYear.js';
+import { useTempDir } from './helpers/tempDir.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/vplan.js');
+const dir = useTempDir('vplan-next');
+
+async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('vplan next', () => {
+  it('moves Finnveden 2025 on a year: columns, amounts, capital chain, quoted figures, status; the old plan untouched', async () => {
+    const before = await readFile('data/finnveden-2025.json');
+    const { plan: old } = await checkPlan('data/finnveden-2025.json');
+    const result = await vplan('next', path.resolve('data/finnveden-2025.json'), '--out', 'plan-2026.json');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('plan för 2026');
+    expect(result.stderr).toMatch(/varning: plan-2026\.json:\d+:\d+ budget\.columns\[4\]: kolumnen plan 2028 är ny och tom/);
+    expect(result.stderr).toMatch(/texten nämner 2025, som nu är förfluten tid/);
+    expect(await readFile('data/finnveden-2025.json')).toEqual(before);
+
+    const { plan } = await checkPlan(path.join(dir(), 'plan-2026.json'));
+    expect(plan.document.budgetYear).toBe(2026);
+    expect(plan.document.title).toBe('Verksamhetsplan 2026');
+    expect(plan.document.status.state).toBe('förslag');
+    expect(plan.document.dnr).toBeUndefined();
+    expect(plan.budget!.columns.map((c) => c.id)).toEqual(['budget2025', 'prognos2025', 'budget2026', 'plan2027', 'plan2028']);
+    // Each new column starts from the old plan's amounts for its year; the opening capital of the
+    // budget year is the closing capital of the prognos, as the old plan computed it.
+    const index = (id: string) => old.budget!.columns.findIndex((c) => c.id === id);
+    expect(plan.budget!.totals.costs.slice(0, 4)).toEqual([
+      old.budget!.totals.costs[index('budget2025')],
+      old.budget!.totals.costs[index('budget2025')],
+      old.budget!.totals.costs[index('plan2026')],
+      old.budget!.totals.costs[index('plan2027')],
+    ]);
+    expect(plan.budget!.totals.costs[4]).toBeNull();
+    expect(plan.budget!.totals.openingCapital[0]).toBe(old.budget!.totals.openingCapital[index('budget2025')]);
+    expect(plan.budget!.totals.openingCapital[2]).toBe(plan.budget!.totals.closingCapital[1]);
+  });
+
+  it('writes a YAML plan as YAML and a plan folder as a folder', async () => {
+    const yaml = await vplan('next', path.resolve('data/sodra-vatterbygden-2013.yaml'), '--out', 'ny.yaml');
+    expect(yaml.code).toBe(0);
+    expect((await readFile(path.join(dir(), 'ny.yaml'), 'utf8')).split('\n')[0]).toBe('# yaml-language-server: $schema=./plan.schema.json');
+    const { plan } = await checkPlan(path.join(dir(), 'ny.yaml'));
+    expect(plan.budget!.columns.map((c) => c.id)).toEqual(['budget2014', 'budget2015']);
+
+    // Botkyrka 2018 used saved capital; the same costs a year on would spend more than there is.
+    const folder = await vplan('next', path.resolve('data/botkyrka-huddinge-salem-2018'), '--out', 'ny-mapp');
+    expect(await readdir(path.join(dir(), 'ny-mapp'))).toEqual(expect.arrayContaining(['plan.yaml', 'avsnitt']));
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/ny-mapp\/plan\.yaml:\d+:\d+ budget\.columns\[1\]: eget kapital blir −4[\s\u00a0\u202f]198 tkr vid slutet av Budget 2019/);
+    expect(folder.stderr).toContain('Nästa års plan skrevs till ny-mapp, men den har fel');
+  });
+
+  it('moves quoted figures with their columns and leaves a marker for a decision date not yet taken', async () => {
+    const loaded = await loadPlan('data/botkyrka-huddinge-salem-2018');
+    const { plan } = await checkPlan('data/botkyrka-huddinge-salem-2018');
+    const next = nextYear(loaded.parsed.value as Record<string, unknown>, plan.budget);
+    const text = JSON.stringify(next.value);
+    expect(text).toContain('contributions.total.2018');
+    expect(text).not.toContain('contributions.total.2017');
+    expect(text).toContain('[beslutsdatum]');
+    expect(next.warnings).toContainEqual(expect.objectContaining({ path: ['document', 'preface'], message: expect.stringContaining('[beslutsdatum]') }));
+  });
+
+  it('refuses to write over anything', async () => {
+    const result = await vplan('next', path.resolve('data/finnveden-2025.json'), '--out', path.resolve('data/finnveden-2025.json'));
+    expect(result.code).toBe(2);
+    expect(shiftYears('med budget 2025 och plan 2026–2027 (lag 2003:1210)')).toBe('med budget 2026 och plan 2027–2028 (lag 2003:1210)');
+  });
+});
