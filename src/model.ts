@@ -156,7 +156,16 @@ export interface PlanChanges {
   columnsRemoved: string[];
   sectionsAdded: string[];
   sectionsRemoved: string[];
-  sectionsReworded: string[];
+  sectionsReworded: Rewording[];
+  /** Set when the two versions state amounts in different units; amounts are then compared in kr. */
+  unitNote?: string | undefined;
+}
+
+/** A section whose text changed: the words taken out and put in, in order. */
+export interface Rewording {
+  name: string;
+  removed: string[];
+  added: string[];
 }
 
 export interface ComputedPlan {

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
 import { diffPlans, hasChanges } from '../src/diff/diff.js';
+import { formatChanges } from '../src/diff/format.js';
+import { nextYear } from '../src/next/nextYear.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 
 const run = promisify(execFile);
@@ -41,13 +43,62 @@ describe('diffPlans', () => {
     expect(effect('Summa kostnader', 'Plan 2026')).toBeUndefined();
     expect(changes.document).toEqual([{ label: 'Status', before: 'förslag', after: 'fastställd' }]);
     expect(changes.sectionsAdded).toEqual(['5. Nytt avsnitt']);
-    expect(changes.sectionsReworded).toEqual(['4. Uppdrag']);
+    // The words that changed, not only that the section was rewritten.
+    expect(changes.sectionsReworded).toEqual([
+      { name: '4. Uppdrag', removed: [expect.stringMatching(/^att stödja samordnade insatser .* rätt försörjning$/)], added: [] },
+    ]);
     expect(changes.sectionsRemoved).toEqual([]);
   });
 
   it('finds nothing between a plan and itself', async () => {
     const plan = (await checkPlan('data/botkyrka-huddinge-salem-2018')).plan;
     expect(hasChanges(diffPlans(plan, plan, 'x'))).toBe(false);
+  });
+});
+
+describe('diffPlans, more', () => {
+  it('compares amounts in one unit when the unit changed (kr → tkr): one note, not every cell', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete plan.$schema;
+    const before = (await checkPlan('data/finnveden-2025.json')).plan;
+    // The same plan in tkr, every amount divided exactly (the rows in tkr are the kr rows / 1000 where whole).
+    const toTkr = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(toTkr) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'values' || k === 'opening' ? scale(x) : toTkr(x)])) : v;
+    const scale = (x: unknown) => (x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, n]) => [k, typeof n === 'number' ? n / 1000 : n])) : x);
+    plan.budget = toTkr(plan.budget);
+    plan.budget.unit = 'tkr';
+    plan.budget.costs.rows[0].rows[0].values.budget2025 = 3400; // was 3 336 600 kr
+    const integral = JSON.stringify(plan.budget).match(/\d+\.\d+/g) === null;
+    if (!integral) {
+      // Not every amount is whole thousands: round the others so the plan is valid, and compare only the note and the edited cell.
+      plan.budget = JSON.parse(JSON.stringify(plan.budget), (_k, v) => (typeof v === 'number' ? Math.round(v) : v));
+    }
+    const file = path.join(tmp(), 'tkr.json');
+    await writeFile(file, JSON.stringify(plan));
+    const after = (await checkPlan(file)).plan;
+    const changes = diffPlans(before, after, 'x');
+    expect(changes.unitNote).toBe('Enheten ändrades från kr till tkr; beloppen jämförs i kr.');
+    expect(changes.unit).toBe('kr');
+    expect(changes.cells).toContainEqual({ row: 'Samverkansteam Finnveden', column: 'Budget 2025', before: 3336600, after: 3400000, delta: 63400 });
+    expect(formatChanges(changes)).toContain('Enheten ändrades från kr till tkr');
+  });
+
+  it('shows a new row and a new column with their amounts', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete plan.$schema;
+    plan.budget.costs.rows[0].rows.push({ label: 'Ny insats', values: { budget2025: 1000, plan2026: 1100 } });
+    const file = path.join(tmp(), 'ny-rad.json');
+    await writeFile(file, JSON.stringify(plan));
+    const changes = diffPlans((await checkPlan('data/finnveden-2025.json')).plan, (await checkPlan(file)).plan, 'x');
+    expect(changes.rowsAdded.map((r) => r.replace(/[\u00a0\u202f]/g, ' '))).toEqual(['Ny insats (Budget 2025: 1 000; Plan 2026: 1 100)']);
+    // Next year's plan has a new last column: shown with its sums.
+    const { plan: old, loaded } = await checkPlan('data/sodra-vatterbygden-2013.yaml');
+    const nextFile = path.join(tmp(), 'next.json');
+    await writeFile(nextFile, JSON.stringify(nextYear(loaded.parsed.value as Record<string, unknown>, old.budget).value));
+    const yearOn = diffPlans(old, (await checkPlan(nextFile)).plan, 'x');
+    expect(yearOn.columnsAdded).toHaveLength(1);
+    expect(yearOn.columnsAdded[0]).toMatch(/^Budget 2015 \(.*Summa intäkter: [\d\s\u00a0]+;/);
+    expect(yearOn.columnsRemoved).toEqual(['Budget 2013']);
   });
 });
 
@@ -67,5 +118,14 @@ describe('vplan diff (CLI)', () => {
     expect(last).toContain('Prel balanserat resultat Plan 2027 76 800 13 400 −63 400');
     // The appendix is in the contents with its page.
     expect(normalize(text.pages[1]!)).toMatch(new RegExp(`Ändringar sedan version 1 \\(2024:11 / 2\\) ?\\.* ?${text.pages.length}`));
+    // The reworded section shows its changed words on the appendix page too.
+    expect(last).toMatch(/4\. Uppdrag Borttaget: ”att stödja samordnade insatser/);
+
+    // Both sides may be filed versions.
+    await run(process.execPath, [bin, 'archive', edited, '--archive', archive]);
+    const both = await run(process.execPath, [bin, 'diff', '2024:11 / 2@1', '2024:11 / 2@2', '--archive', archive]);
+    expect(normalize(both.stdout)).toContain('Ändringar sedan version 1 (2024:11 / 2)');
+    expect(normalize(both.stdout)).toContain('Samverkansteam Finnveden, Budget 2025: 3 336 600 → 3 400 000 (+63 400)');
+    expect(normalize(both.stdout)).toMatch(/omskrivet: 4\. Uppdrag\n? *− att stödja/);
   });
 });

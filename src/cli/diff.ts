@@ -13,17 +13,22 @@ export async function commandDiff(
   args: string[],
   options: { appendix: boolean; out: string | undefined; archiveDir: string; browser: string | undefined; theme: string | undefined },
 ): Promise<number> {
-  const [oldRef, newFile, ...extra] = args;
-  if (oldRef === undefined || newFile === undefined || extra.length > 0) {
-    throw new UsageError('ange två versioner: vplan diff gammal.json ny.json (eller dnr@version ny.json)');
+  const [oldRef, newRef, ...extra] = args;
+  if (oldRef === undefined || newRef === undefined || extra.length > 0) {
+    throw new UsageError('ange två versioner: vplan diff gammal.json ny.json (eller dnr@version, t.ex. "2024:11@1", på någon av sidorna)');
   }
-  let oldFile = oldRef;
-  let since = path.basename(oldRef);
-  const archived = /^(.+)@(\d+)$/.exec(oldRef);
-  if (!existsSync(oldRef) && archived) {
+  // Either side may be a filed version, "dnr@version"; a file of that name wins.
+  const resolve = async (ref: string): Promise<{ file: string; name: string; filed: boolean }> => {
+    const archived = /^(.+)@(\d+)$/.exec(ref);
+    if (existsSync(ref) || !archived) return { file: ref, name: path.basename(ref), filed: false };
     const filed = await readFiledPlan(options.archiveDir, archived[1]!, Number(archived[2]));
-    oldFile = filed.file;
-    since = `version ${filed.manifest.version} (${filed.manifest.dnr})`;
+    return { file: filed.file, name: `version ${filed.manifest.version} (${filed.manifest.dnr})`, filed: true };
+  };
+  const { file: oldFile, name: since } = await resolve(oldRef);
+  const newSide = await resolve(newRef);
+  const newFile = newSide.file;
+  if (newSide.filed && options.appendix && options.out === undefined) {
+    throw new UsageError('--appendix med en arkiverad version som ny sida behöver --out fil.pdf');
   }
   const before = await checkPlan(oldFile);
   const after = await checkPlan(newFile, { theme: options.theme });

@@ -1,7 +1,8 @@
 // What changed between two versions of a plan, in a board's terms: each budget cell old → new with its
 // effect on the sums and results, sections added, removed or reworded, and status and dates.
-import type { BudgetTable, ComputedPlan, ComputedSection, PlanChanges, ValueChange } from '../model.js';
-import { headingLabel } from '../format.js';
+import type { BudgetTable, ComputedPlan, ComputedSection, PlanChanges, Unit, ValueChange } from '../model.js';
+import { formatInteger, headingLabel } from '../format.js';
+import { changedWords } from './words.js';
 
 interface KeyedCell {
   row: string;
@@ -11,8 +12,9 @@ interface KeyedCell {
 }
 
 /** Every printed figure of a plan's tables, keyed by table, row label and column label. */
-function figures(plan: ComputedPlan): Map<string, KeyedCell> {
+function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
   const out = new Map<string, KeyedCell>();
+  const factor = inUnit === 'kr' && plan.budget?.unit === 'tkr' ? 1000 : 1;
   const add = (table: BudgetTable, tableName: string, columnIds: string[]) => {
     const seen = new Map<string, number>();
     for (const row of table.rows) {
@@ -21,7 +23,7 @@ function figures(plan: ComputedPlan): Map<string, KeyedCell> {
       seen.set(row.label, n);
       const rowName = `${tableName}${row.label}${n > 1 ? ` (${n})` : ''}`;
       row.cells.forEach((value, ci) => {
-        out.set(`${rowName}|${columnIds[ci]}`, { row: rowName, column: table.columnLabels[ci]!, kind: row.kind, value });
+        out.set(`${rowName}|${columnIds[ci]}`, { row: rowName, column: table.columnLabels[ci]!, kind: row.kind, value: value === null ? null : value * factor });
       });
     }
   };
@@ -56,20 +58,27 @@ function sectionName(s: ComputedSection): string {
 }
 
 /** Sections keyed by their titles from the top, so renumbering alone is not a change. */
-function sections(plan: ComputedPlan): Map<string, { name: string; body: string }> {
-  const out = new Map<string, { name: string; body: string }>();
+function sections(plan: ComputedPlan): Map<string, { name: string; body: string; text: string }> {
+  const out = new Map<string, { name: string; body: string; text: string }>();
   // Where a part stands in the JSON is not its content: moving a section is not rewording it.
   const withoutPaths = (key: string, value: unknown) => (key === 'path' ? undefined : value);
   const walk = (list: ComputedSection[], prefix: string, parentName: string) => {
     list.forEach((s, i) => {
       const key = `${prefix}/${s.title || `#${i}`}`;
       const name = sectionName(s) || `${parentName} (del ${i + 1})`;
-      out.set(key, { name, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths) });
+      const text = [s.text, s.textAfter].filter(Boolean).join('\n\n');
+      out.set(key, { name, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths), text });
       walk(s.children, key, name);
     });
   };
   walk(plan.sections, '', 'planen');
   return out;
+}
+
+/** "Samverkansteam (Budget 2026: 1 000 000; Plan 2027: 1 050 000)": a new row or column with what it holds. */
+function withAmounts(name: string, cells: KeyedCell[], label: (c: KeyedCell) => string): string {
+  const shown = cells.filter((c) => c.value !== null).map((c) => `${label(c)}: ${formatInteger(c.value!)}`);
+  return shown.length > 0 ? `${name} (${shown.join('; ')})` : name;
 }
 
 export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: string): PlanChanges {
@@ -87,8 +96,13 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   compare('Beslutande organ', d0.status.decisionBody, d1.status.decisionBody);
   compare('Budgetår', String(d0.budgetYear), String(d1.budgetYear));
 
-  const old = figures(before);
-  const now = figures(after);
+  // Amounts in different units (kr in one, tkr in the other) are compared in kr, with one note.
+  const unitBefore = before.budget?.unit;
+  const unitAfter = after.budget?.unit;
+  const mixed = unitBefore !== undefined && unitAfter !== undefined && unitBefore !== unitAfter;
+  const unitNote = mixed ? `Enheten ändrades från ${unitBefore} till ${unitAfter}; beloppen jämförs i kr.` : undefined;
+  const old = figures(before, mixed ? 'kr' : undefined);
+  const now = figures(after, mixed ? 'kr' : undefined);
   const cells: PlanChanges['cells'] = [];
   const sums: PlanChanges['sums'] = [];
   for (const [key, cell] of now) {
@@ -110,17 +124,22 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   const newSections = sections(after);
   return {
     since,
-    unit: after.budget?.unit ?? before.budget?.unit ?? 'kr',
+    unit: mixed ? 'kr' : after.budget?.unit ?? before.budget?.unit ?? 'kr',
     document,
     cells,
     sums,
-    rowsAdded: [...newRows].filter((r) => !oldRows.has(r)),
+    rowsAdded: [...newRows].filter((r) => !oldRows.has(r)).map((r) => withAmounts(r, [...now.values()].filter((c) => c.row === r), (c) => c.column)),
     rowsRemoved: [...oldRows].filter((r) => !newRows.has(r)),
-    columnsAdded: [...newColumns].filter((c) => !oldColumns.has(c)),
+    columnsAdded: [...newColumns]
+      .filter((c) => !oldColumns.has(c))
+      .map((c) => withAmounts(c, [...now.values()].filter((x) => x.column === c && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
     columnsRemoved: [...oldColumns].filter((c) => !newColumns.has(c)),
     sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k)).map(([, s]) => s.name),
     sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k)).map(([, s]) => s.name),
-    sectionsReworded: [...newSections].filter(([k, s]) => oldSections.has(k) && oldSections.get(k)!.body !== s.body).map(([, s]) => s.name),
+    sectionsReworded: [...newSections]
+      .filter(([k, s]) => oldSections.has(k) && oldSections.get(k)!.body !== s.body)
+      .map(([k, s]) => ({ name: s.name, ...changedWords(oldSections.get(k)!.text, s.text) })),
+    unitNote,
   };
 }
 

@@ -17,7 +17,7 @@ export function formatChanges(changes: PlanChanges): string {
     if (items.length === 0) return;
     lines.push('', title, ...items);
   };
-  block('Dokumentet', changes.document.map((d) => `  ${d.label}: ${d.before} → ${d.after}`));
+  block('Dokumentet', [...changes.document.map((d) => `  ${d.label}: ${d.before} → ${d.after}`), ...(changes.unitNote ? [`  ${changes.unitNote}`] : [])]);
   block(`Budgeten (${changes.unit})`, changes.cells.map(cellLine));
   block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`)]);
   block('Kolumner', [...changes.columnsAdded.map((c) => `  ny: ${c}`), ...changes.columnsRemoved.map((c) => `  borttagen: ${c}`)]);
@@ -25,7 +25,11 @@ export function formatChanges(changes: PlanChanges): string {
   block('Avsnitt', [
     ...changes.sectionsAdded.map((s) => `  nytt: ${s}`),
     ...changes.sectionsRemoved.map((s) => `  borttaget: ${s}`),
-    ...changes.sectionsReworded.map((s) => `  omskrivet: ${s}`),
+    ...changes.sectionsReworded.flatMap((s) => [
+      `  omskrivet: ${s.name}`,
+      ...s.removed.map((w) => `    − ${w}`),
+      ...s.added.map((w) => `    + ${w}`),
+    ]),
   ]);
   return `${lines.join('\n')}\n`;
 }
