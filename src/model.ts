@@ -22,6 +22,8 @@ export interface TableRow {
   /** Values as printed: costs already negated when the plan shows costs negative. */
   cells: Cells;
   path: JsonPath;
+  /** The row's id in the plan, when it has one: what vplan diff matches rows by before their labels. */
+  id?: string | undefined;
 }
 
 export interface BudgetTable {

@@ -83,6 +83,22 @@ describe('diffPlans, more', () => {
     expect(formatChanges(changes)).toContain('Enheten ändrades från kr till tkr');
   });
 
+  it('matches a row by its id before its label: a renamed row is one change, not a new and a removed row', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete plan.$schema;
+    plan.budget.costs.rows[0].rows[0].id = 'samverkansteam';
+    const beforeFile = path.join(tmp(), 'fore.json');
+    await writeFile(beforeFile, JSON.stringify(plan));
+    plan.budget.costs.rows[0].rows[0].label = 'Samverkansteamet i Finnveden';
+    plan.budget.costs.rows[0].rows[0].values.budget2025 = 3400000;
+    const afterFile = path.join(tmp(), 'efter.json');
+    await writeFile(afterFile, JSON.stringify(plan));
+    const changes = diffPlans((await checkPlan(beforeFile)).plan, (await checkPlan(afterFile)).plan, 'x');
+    expect(changes.rowsAdded).toEqual([]);
+    expect(changes.rowsRemoved).toEqual([]);
+    expect(changes.cells).toEqual([{ row: 'Samverkansteamet i Finnveden', column: 'Budget 2025', before: 3336600, after: 3400000, delta: 63400 }]);
+  });
+
   it('shows a new row and a new column with their amounts', async () => {
     const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
     delete plan.$schema;

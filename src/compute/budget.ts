@@ -446,9 +446,9 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
   const emitNodes = (nodes: Node[]) => {
     for (const node of nodes) {
       if (node.kind === 'row') {
-        rows.push({ kind: 'row', label: node.input.label, cells: shown(node.side, rowCells.get(key(node.path))!), path: node.path });
+        rows.push({ kind: 'row', label: node.input.label, cells: shown(node.side, rowCells.get(key(node.path))!), path: node.path, id: node.input.id });
         for (const v of node.varav) {
-          rows.push({ kind: 'varav', label: v.input.label, cells: shown(node.side, varavCells.get(key(v.path))!), path: v.path });
+          rows.push({ kind: 'varav', label: v.input.label, cells: shown(node.side, varavCells.get(key(v.path))!), path: v.path, id: v.input.id });
         }
       } else {
         if (node.input.heading) rows.push({ kind: 'groupHeading', label: node.input.heading, cells: columns.map(() => null), path: node.path });
@@ -499,10 +499,10 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     const detailRows: TableRow[] = [];
     d.rows.forEach((r, j) => {
       const path = [...base, 'details', i, 'rows', j];
-      detailRows.push({ kind: 'row', label: r.label, cells: shown(side, detailRowCells[i]![j]!), path });
+      detailRows.push({ kind: 'row', label: r.label, cells: shown(side, detailRowCells[i]![j]!), path, id: r.id });
       (r.varav ?? []).forEach((v, k) => {
         const vp = [...path, 'varav', k];
-        detailRows.push({ kind: 'varav', label: v.label, cells: shown(side, varavCells.get(key(vp))!), path: vp });
+        detailRows.push({ kind: 'varav', label: v.label, cells: shown(side, varavCells.get(key(vp))!), path: vp, id: v.id });
       });
     });
     detailRows.push({ kind: 'sum', label: d.sumLabel ?? 'SUMMA', cells: shown(side, detailSums.get(d.id)!), path: [...base, 'details', i] });

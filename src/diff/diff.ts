@@ -6,6 +6,8 @@ import { changedWords } from './words.js';
 
 interface KeyedCell {
   row: string;
+  /** What the row is matched by: its id, else its label. */
+  rowKey: string;
   column: string;
   kind: string;
   value: number | null;
@@ -22,8 +24,10 @@ function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
       const n = (seen.get(row.label) ?? 0) + 1;
       seen.set(row.label, n);
       const rowName = `${tableName}${row.label}${n > 1 ? ` (${n})` : ''}`;
+      // A row with an id is the same row under a new label; others are matched by their label.
+      const rowKey = row.id ? `${tableName}#${row.id}` : rowName;
       row.cells.forEach((value, ci) => {
-        out.set(`${rowName}|${columnIds[ci]}`, { row: rowName, column: table.columnLabels[ci]!, kind: row.kind, value: value === null ? null : value * factor });
+        out.set(`${rowKey}|${columnIds[ci]}`, { row: rowName, rowKey, column: table.columnLabels[ci]!, kind: row.kind, value: value === null ? null : value * factor });
       });
     }
   };
@@ -39,6 +43,7 @@ function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
       contributions.columns.forEach((column, ci) =>
         out.set(`medlemsbidrag:${party.name}|${column.id}`, {
           row: `Medlemsbidrag: ${party.name}`,
+          rowKey: `medlemsbidrag:${party.name}`,
           column: column.label,
           kind: 'row',
           value: party.amounts[ci]!,
@@ -46,7 +51,7 @@ function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
       ),
     );
     contributions.columns.forEach((column) =>
-      out.set(`medlemsbidrag:total|${column.id}`, { row: `Medlemsbidrag: ${contributions.totalLabel}`, column: column.label, kind: 'sum', value: column.total }),
+      out.set(`medlemsbidrag:total|${column.id}`, { row: `Medlemsbidrag: ${contributions.totalLabel}`, rowKey: 'medlemsbidrag:total', column: column.label, kind: 'sum', value: column.total }),
     );
   }
   return out;
@@ -113,7 +118,8 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     // Stated figures are changes; sums, results and carried-forward capital are their effects.
     (cell.kind === 'row' || cell.kind === 'varav' ? cells : sums).push(change);
   }
-  const rowsOf = (m: Map<string, KeyedCell>) => new Set([...m.values()].filter((c) => c.kind === 'row' || c.kind === 'varav').map((c) => c.row));
+  const rowsOf = (m: Map<string, KeyedCell>) =>
+    new Map([...m.values()].filter((c) => c.kind === 'row' || c.kind === 'varav').map((c) => [c.rowKey, c.row]));
   const columnsOf = (m: Map<string, KeyedCell>) => new Set([...m.values()].map((c) => c.column));
   const oldRows = rowsOf(old);
   const newRows = rowsOf(now);
@@ -128,8 +134,10 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     document,
     cells,
     sums,
-    rowsAdded: [...newRows].filter((r) => !oldRows.has(r)).map((r) => withAmounts(r, [...now.values()].filter((c) => c.row === r), (c) => c.column)),
-    rowsRemoved: [...oldRows].filter((r) => !newRows.has(r)),
+    rowsAdded: [...newRows]
+      .filter(([k]) => !oldRows.has(k))
+      .map(([k, name]) => withAmounts(name, [...now.values()].filter((c) => c.rowKey === k), (c) => c.column)),
+    rowsRemoved: [...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name),
     columnsAdded: [...newColumns]
       .filter((c) => !oldColumns.has(c))
       .map((c) => withAmounts(c, [...now.values()].filter((x) => x.column === c && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
