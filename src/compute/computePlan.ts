@@ -97,10 +97,10 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
 
   const resolver = new ReferenceResolver(document, names, contributions);
   document.preface = d.preface === undefined ? undefined : resolver.resolve(d.preface, ['document', 'preface'], issues);
-  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, contributions }, issues);
+  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, budget, contributions }, issues);
 
   const types = new Set(walkSections(sections).map((s) => s.type));
-  if (budget && !types.has('budget')) warnings.push({ path: ['sections'], message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });
+  if (budget && !types.has('budget') && !types.has('followUp')) warnings.push({ path: ['sections'], message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });
   if (contributions && !types.has('contributions')) {
     warnings.push({ path: ['sections'], message: 'medlemsbidragen visas inte: inget avsnitt har "type": "contributions"' });
   }

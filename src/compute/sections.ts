@@ -2,9 +2,10 @@
 // templates. Sub-parts that carry a heading (an organ, an insats, a group of goals) become child sections,
 // so every heading in the document is a section and numbering, contents and bookmarks see them all.
 import type { SectionInput } from '../load/schema.js';
-import type { ComputedContributions, ComputedDocument, ComputedSection } from '../model.js';
+import type { ComputedBudget, ComputedContributions, ComputedDocument, ComputedSection } from '../model.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import type { ReferenceResolver } from './references.js';
+import { followUpTable } from './followUp.js';
 
 export const MAX_NUMBERED_LEVEL = 3;
 
@@ -23,6 +24,8 @@ interface Context {
   document: ComputedDocument;
   /** The plan has a budget (it may have been refused; then figures are checked by name only). */
   hasBudget: boolean;
+  /** The computed budget, when it was not refused. */
+  budget?: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
 }
 
@@ -241,6 +244,10 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
     case 'budget':
       if (!ctx.hasBudget) ctx.issues.push({ path: [...path, 'type'], message: 'avsnittet visar budgeten, men planen har ingen "budget"' });
       draft.content = { showDetails: section.showDetails !== false };
+      break;
+    case 'followUp':
+      if (!ctx.hasBudget) ctx.issues.push({ path: [...path, 'type'], message: 'uppföljningen jämför budgetens kolumner, men planen har ingen "budget"' });
+      else if (ctx.budget) draft.content = { table: followUpTable(section, ctx.budget, path, ctx.issues) };
       break;
     case 'contributions':
       if (!ctx.contributions) {

@@ -393,6 +393,13 @@ export const sectionSchema: z.ZodType<SectionInput> = z.lazy(() =>
       showDetails: z.boolean().optional().describe('false: specifikationerna visas inte här.'),
     }),
     z.strictObject({ ...sectionBase, type: z.literal('contributions') }),
+    z.strictObject({
+      ...sectionBase,
+      type: z.literal('followUp'),
+      budgetColumn: z.string().optional().describe('Budgetkolumnen som utfallet jämförs med; standard budgeten för utfallets år.'),
+      outcomeColumn: z.string().optional().describe('Utfallskolumnen (kind "utfall"); standard den första.'),
+      differenceLabel: z.string().optional().describe('Rubrik för skillnaden; standard "Avvikelse".'),
+    }),
   ]),
 ) as z.ZodType<SectionInput>;
 
@@ -448,6 +455,7 @@ export type SectionInput = SectionBaseInput &
       }
     | { type: 'budget'; showDetails?: boolean | undefined }
     | { type: 'contributions' }
+    | { type: 'followUp'; budgetColumn?: string | undefined; outcomeColumn?: string | undefined; differenceLabel?: string | undefined }
   );
 
 // ---------------------------------------------------------------- plan

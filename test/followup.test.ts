@@ -1,0 +1,62 @@
+// Uppföljning: the year's outcome beside its budget, the difference computed by vplan.
+import { describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
+import { PlanError } from '../src/errors.js';
+import type { BudgetTable } from '../src/model.js';
+import { basePlan, budget } from './helpers/plans.js';
+import { normalize, pdfText } from './helpers/pdfText.js';
+import { useTempDir } from './helpers/tempDir.js';
+import { readFile } from 'node:fs/promises';
+
+const dir = useTempDir('vplan-followup');
+
+function plan(section: Record<string, unknown> = {}) {
+  return basePlan({
+    sections: [{ type: 'followUp', title: 'Uppföljning 2025', ...section } as never],
+    budget: budget({
+      columns: [{ kind: 'budget', year: 2025 }, { kind: 'utfall', year: 2025 }],
+      income: { rows: [{ label: 'Medlemsbidrag', values: [1000, 1000] }] },
+      costs: { rows: [{ label: 'Kansli', values: [800, 750] }, { label: 'Insatser', values: [150, 210] }] },
+    }),
+  });
+}
+
+async function check(value: unknown) {
+  const file = path.join(dir(), 'plan.json');
+  await writeFile(file, JSON.stringify(value));
+  return checkPlan(file);
+}
+
+describe('followUp sections', () => {
+  it('print budget, utfall and the difference for every row and sum', async () => {
+    const { plan: computed } = await check(plan());
+    const table = computed.sections[0]!.content.table as BudgetTable;
+    expect(table.columnLabels).toEqual(['Budget 2025', 'Utfall 2025', 'Avvikelse']);
+    const row = (label: string) => table.rows.find((r) => r.label === label)!.cells;
+    expect(row('Kansli')).toEqual([800, 750, -50]);
+    expect(row('Insatser')).toEqual([150, 210, 60]);
+    expect(row('Summa kostnader')).toEqual([950, 960, 10]);
+    expect(row('Resultat')).toEqual([50, 40, -10]);
+
+    const session = new PrintSession();
+    try {
+      const out = path.join(dir(), 'plan.pdf');
+      await buildPlan(path.join(dir(), 'plan.json'), out, session);
+      expect(normalize((await pdfText(await readFile(out))).all)).toContain('Kansli 800 750 −50');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('needs an utfall column and a budget for its year, and says so', async () => {
+    const noOutcome = plan();
+    noOutcome.budget!.columns = [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }];
+    const error = await check(noOutcome).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PlanError);
+    expect((error as PlanError).describe()).toMatch(/sections\[0\]\.type: uppföljningen behöver en utfallskolumn/);
+    const wrong = await check(plan({ budgetColumn: 'budget2024' })).catch((e: unknown) => e);
+    expect((wrong as PlanError).describe()).toMatch(/sections\[0\]\.budgetColumn: budgeten har ingen kolumn "budget2024"/);
+  });
+});
