@@ -36,7 +36,8 @@ Användning:
       Bygger planen och bygger om den varje gång planen, en mall, ett utseende
       eller en bild sparas. Ett fel visas, och den senaste fungerande PDF:en står
       kvar. --serve visar PDF:en på http://127.0.0.1:PORT/ och laddar om sidan
-      efter varje ombyggnad. Avsluta med Ctrl+C.
+      efter varje ombyggnad; sidan visar också ändringarna sedan planens senaste
+      arkiverade version (--archive mapp). Avsluta med Ctrl+C.
   vplan archive <plan> [--archive mapp] [--force]
       Skriver planen som PDF/A och arkiverar den som nästa version under sitt dnr
       (standard: output/archive/): PDF:en med versionsnumret, planen exakt som den
@@ -120,7 +121,14 @@ export async function main(argv: string[]): Promise<number> {
       case 'validate':
         return await commandValidate(rest);
       case 'watch':
-        return await commandWatch(rest, { out: values.out, theme: values.theme, browser: values.browser, serve: values.serve ?? false, port: values.port });
+        return await commandWatch(rest, {
+          out: values.out,
+          theme: values.theme,
+          browser: values.browser,
+          serve: values.serve ?? false,
+          port: values.port,
+          archiveDir: values.archive ?? DEFAULT_ARCHIVE_DIR,
+        });
       case 'diff':
         return await commandDiff(rest, {
           appendix: values.appendix ?? false,

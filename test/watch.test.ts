@@ -124,6 +124,22 @@ describe('vplan watch --serve', () => {
   });
 });
 
+describe('vplan watch --serve and the archive', () => {
+  it('shows the changes since the latest filed version of the plan\'s dnr', async () => {
+    const planFile = path.join(dir, 'plan.json');
+    const text = await planText();
+    await writeFile(planFile, text);
+    const archive = path.join(dir, 'arkiv');
+    await promisify(execFile)(process.execPath, [BIN, 'archive', planFile, '--archive', archive]);
+    child = spawn(process.execPath, [BIN, 'watch', planFile, '--out', path.join(dir, 'plan.pdf'), '--serve', '--archive', archive], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [, url] = await waitFor(child.stdout!, /Förhandsvisning: (http:\/\/127\.0\.0\.1:\d+\/)/);
+    expect((await get(url!)).body).toContain('href="/andringar"');
+    expect((await get(`${url}andringar`)).body).toBe('Ändringar sedan version 1 (2024:11 / 2): inga.\n');
+    await writeFile(planFile, text.replace('3336600', '3400000'));
+    expect(normalize((await get(`${url}andringar`)).body)).toContain('Samverkansteam Finnveden, Budget 2025: 3 336 600 → 3 400 000 (+63 400)');
+  });
+});
+
 describe('vplan watch on a plan folder', () => {
   it('rebuilds when a section\'s Markdown file or plan.yaml is saved, and when a logo in a subfolder changes', async () => {
     const plan = path.join(dir, 'plan');

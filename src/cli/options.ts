@@ -39,7 +39,7 @@ export type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['kind'] extends '
 export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   build: ['out', 'html', 'browser', 'theme', 'pdfa', 'jobs'],
   validate: [],
-  watch: ['out', 'theme', 'browser', 'serve', 'port'],
+  watch: ['out', 'theme', 'browser', 'serve', 'port', 'archive'],
   diff: ['appendix', 'out', 'archive', 'browser', 'theme'],
   archive: ['archive', 'browser', 'force', 'rebuild'],
   schema: ['out'],

@@ -1,7 +1,6 @@
 // vplan watch: rebuild on every save, optionally with a live preview.
 import { RunError } from '../errors.js';
 import { checkTarget } from '../guard.js';
-import { DEFAULT_ARCHIVE_DIR } from '../archive/archive.js';
 import { defaultOutputPath } from '../output.js';
 import { PlanWatcher } from '../watch/watcher.js';
 import { describeError, servePreview } from '../watch/serve.js';
@@ -9,7 +8,7 @@ import { UsageError, printWarnings } from './report.js';
 
 export async function commandWatch(
   args: string[],
-  options: { out: string | undefined; theme: string | undefined; browser: string | undefined; serve: boolean; port: string | undefined },
+  options: { out: string | undefined; theme: string | undefined; browser: string | undefined; serve: boolean; port: string | undefined; archiveDir: string },
 ): Promise<number> {
   const [file, ...extra] = args;
   if (file === undefined || extra.length > 0) throw new UsageError('ange en planfil: vplan watch data/plan.json');
@@ -17,7 +16,7 @@ export async function commandWatch(
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port ska vara ett portnummer');
   const out = options.out ?? defaultOutputPath(file);
   // A target that must not be written is refused now, not at every save.
-  await checkTarget(out, 'pdf', { inputs: [file], archiveDir: DEFAULT_ARCHIVE_DIR, flag: '--out' });
+  await checkTarget(out, 'pdf', { inputs: [file], archiveDir: options.archiveDir, flag: '--out' });
   const watcher = new PlanWatcher(file, { out, theme: options.theme, browser: options.browser });
   const time = () => new Date().toLocaleTimeString('sv-SE');
   watcher.on('built', (e) => {
@@ -34,7 +33,7 @@ export async function commandWatch(
   }
   let preview;
   try {
-    preview = options.serve ? await servePreview(watcher, port) : undefined;
+    preview = options.serve ? await servePreview(watcher, port, options.archiveDir) : undefined;
   } catch (error) {
     await watcher.close();
     throw error;

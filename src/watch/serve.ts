@@ -7,6 +7,23 @@ import type { AddressInfo } from 'node:net';
 import { VplanError } from '../errors.js';
 import { describeForUser } from '../cli/report.js';
 import type { PlanWatcher } from './watcher.js';
+import { DEFAULT_ARCHIVE_DIR, listVersions, readFiledPlan } from '../archive/archive.js';
+import { checkPlan } from '../build.js';
+import { diffPlans } from '../diff/diff.js';
+import { formatChanges } from '../diff/format.js';
+
+/** What changed since the latest version of the plan's dnr in the archive, as text for the preview. */
+async function changesSinceFiled(file: string, archiveDir: string): Promise<string> {
+  const { plan } = await checkPlan(file);
+  const dnr = plan.document.dnr;
+  if (!dnr) return 'Planen har inget diarienummer (document.dnr) och ingen arkiverad version att jämföra med.';
+  const filed = await listVersions(archiveDir, dnr).catch(() => []);
+  const latest = filed.at(-1);
+  if (!latest) return `Ingen version av ${dnr} är arkiverad i ${archiveDir} än.`;
+  const old = await readFiledPlan(archiveDir, dnr, latest.manifest.version);
+  const before = await checkPlan(old.file);
+  return formatChanges(diffPlans(before.plan, plan, `version ${latest.manifest.version} (${latest.manifest.dnr})`));
+}
 
 const PAGE = `<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>vplan – förhandsvisning</title>
@@ -19,7 +36,7 @@ const PAGE = `<!DOCTYPE html>
   body.broken #error { display: block; max-height: 40%; overflow: auto; }
 </style></head>
 <body>
-<header><strong>vplan</strong><span id="state">ansluter …</span></header>
+<header><strong>vplan</strong><span id="state">ansluter …</span><a href="/andringar" target="_blank" style="color:#fff;margin-left:auto">Ändringar sedan senaste arkiverade version</a></header>
 <pre id="error"></pre>
 <iframe id="pdf" title="Planen som PDF"></iframe>
 <script>
@@ -52,7 +69,7 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-export async function servePreview(watcher: PlanWatcher, port = 0): Promise<PreviewServer> {
+export async function servePreview(watcher: PlanWatcher, port = 0, archiveDir = DEFAULT_ARCHIVE_DIR): Promise<PreviewServer> {
   const clients = new Set<ServerResponse>();
   const send = (res: ServerResponse, event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const current = (res: ServerResponse) => {
@@ -88,6 +105,17 @@ export async function servePreview(watcher: PlanWatcher, port = 0): Promise<Prev
       clients.add(res);
       current(res);
       req.on('close', () => clients.delete(res));
+    } else if (url.pathname === '/andringar') {
+      changesSinceFiled(watcher.file, archiveDir).then(
+        (text) => {
+          res.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(text);
+        },
+        (error: unknown) => {
+          res.writeHead(200, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+          res.end(describeError(error));
+        },
+      );
     } else if (url.pathname === '/status') {
       res.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify({ version: watcher.version, error: watcher.lastError === undefined ? null : describeError(watcher.lastError) }));
