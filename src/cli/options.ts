@@ -45,6 +45,8 @@ export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   schema: ['out'],
   init: ['name', 'year'],
   convert: ['to', 'out'],
+  'export-budget': [],
+  'import-budget': ['out'],
   help: [],
 };
 
