@@ -3,7 +3,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
-import { canonicalJson, loadPlan } from '../load/loadPlan.js';
+import { canonicalJson, loadPlan, planForm } from '../load/loadPlan.js';
 import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/write.js';
 import { exportBudget, importBudget, sheetFormat } from '../sheet/importBudget.js';
 import { UsageError, sanitizeForTerminal } from './report.js';
@@ -51,12 +51,13 @@ export async function commandImportBudget(args: string[], options: { out: string
   const out = options.out;
   if (!out) throw new UsageError('ange var den uppdaterade planen skrivs: --out ny-plan.yaml (planen själv ändras inte)');
   sheetFormat(sheet);
-  await refuseExisting(out, '--out ');
-  const imported = await importBudget(plan, sheet);
-  const { form, value } = imported;
+  const form = await planForm(plan);
   if (form !== 'folder' && !FORM_EXTENSION[form].test(out)) {
     throw new UsageError(`planen är ${form === 'json' ? 'en JSON-fil' : 'en YAML-fil'} och skrivs i samma form: skriv --out ny-plan.${form}`);
   }
+  await refuseExisting(out, '--out ');
+  const imported = await importBudget(plan, sheet);
+  const { value } = imported;
   const schemaPath = `./${SCHEMA_FILE}`;
   if (form === 'folder') {
     await mkdir(path.dirname(path.resolve(out)), { recursive: true });

@@ -102,7 +102,8 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
       }
       const index = table.columns.findIndex((c) => [c.heading, ...c.aliases].some((name) => norm(name) === norm(text)));
       if (index < 0) {
-        const hint = suggest(text.trim(), headings);
+        const near = suggest(text.trim(), table.columns.flatMap((c) => [c.heading, ...c.aliases]));
+        const hint = table.columns.find((c) => near !== undefined && [c.heading, ...c.aliases].includes(near))?.heading;
         errors.push(`${at(h)}: okänd kolumnrubrik "${text.trim()}"${hint ? ` – menade du "${hint}"?` : ''}; skriv en av ${quote(headings)}`);
         return undefined;
       }
