@@ -215,3 +215,47 @@ describe('import-budget', () => {
     expect(await readFile(path.join(dir(), 'ny.yaml'), 'utf8')).toContain('yaml-language-server');
   });
 });
+
+describe('costs shown negative, varav rows and values written as lists', () => {
+  it('reads shown amounts back with the plan sign and writes a list value in place', async () => {
+    const plan = {
+      document: { association: { name: 'Förbundet' }, title: 'Plan', budgetYear: 2025, status: { state: 'förslag' } },
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: {
+        costSign: 'negative',
+        columns: [
+          { kind: 'budget', year: 2025 },
+          { kind: 'plan', year: 2026 },
+        ],
+        income: { rows: [{ label: 'Bidrag', values: [1000, 1000] }] },
+        costs: {
+          rows: [
+            {
+              label: 'Insatser',
+              values: { budget2025: 800, plan2026: 700 },
+              varav: [{ label: 'varav nytt', values: { budget2025: 100 } }, { label: 'varav övrigt', remainder: true }],
+            },
+          ],
+        },
+      },
+    };
+    const file = path.join(dir(), 'plan.json');
+    await writeFile(file, JSON.stringify(plan));
+    const book = await workbook((await exportBudget(file, 'xlsx')).bytes);
+    const sheet = book.getWorksheet('Budget')!;
+    expect(sheet.getColumn(2).values.slice(2)).toEqual(['Intäkter', 'Bidrag', 'Summa intäkter', 'Kostnader', 'Insatser', '  varav nytt', '  varav övrigt', 'Summa kostnader', 'Resultat']);
+    expect(sheet.getCell('C6').value).toBe(-800);
+    expect(sheet.getCell('C8').value).toEqual({ formula: 'C6-C7', result: -700 });
+    expect(sheet.getCell('C10').value).toEqual({ formula: 'C4+C9', result: 200 });
+    sheet.getCell('C6').value = -900; // shown negative, as printed
+    sheet.getCell('D3').value = 1200; // Bidrag, Plan 2026: a value in a list
+    const edited = path.join(dir(), 'edited.xlsx');
+    await book.xlsx.writeFile(edited);
+    const imported = await importBudget(file, edited);
+    const budget = imported.value.budget as typeof plan.budget;
+    expect(budget.costs.rows[0]!.values).toEqual({ budget2025: 900, plan2026: 700 });
+    expect(budget.income.rows[0]!.values).toEqual([1000, 1200]);
+    expect(imported.warnings).toContain('Blad Budget, C8: −700 i bladet, −800 räknat av vplan');
+    expect(imported.warnings).toContain('Blad Budget, C10: 200 i bladet, 100 summerat');
+  });
+});

@@ -24,12 +24,12 @@ export const address = (row: number, column: number) => `${columnLetter(column)}
 /** A sheet name as a formula reference: 'Finansiering av insatser'!C12. */
 const quoted = (name: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
-/** The Excel formula for terms: SUM(C3:C7,C9) when all add, C12-C20 otherwise. */
+/** The Excel formula for terms: SUM(C3:C7,C9) when three or more add, C4+C9 or C12-C20 otherwise. */
 export function formula(terms: Term[], tableNames: string[], here: number): string {
   const ref = (t: Term) => `${t.table === here ? '' : `${quoted(tableNames[t.table]!)}!`}${address(sheetRow(t.row), sheetColumn(t.column))}`;
   if (terms.length === 0) return '0';
   if (terms.length === 1 && terms[0]!.sign === 1) return ref(terms[0]!);
-  if (terms.every((t) => t.sign === 1 && t.table === here && t.column === terms[0]!.column)) {
+  if (terms.length > 2 && terms.every((t) => t.sign === 1 && t.table === here && t.column === terms[0]!.column)) {
     // Runs of consecutive rows become ranges, so a long group stays a short formula.
     const rows = terms.map((t) => t.row).sort((a, b) => a - b);
     const parts: string[] = [];

@@ -142,7 +142,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
             const t = 1 + detailIds.indexOf(r.detail);
             // The detail table is shown with the sign of the row that uses it: its SUMMA is this cell.
             const sumRow = budget.details[t - 1]!.rows.length - 1;
-            return computed([{ sign: 1, table: t, row: sumRow, column: ci }]);
+            return computed([{ sign: 1, table: t, row: sumRow, column: ci }], true);
           }
           const balance = r.balance as true | { columns?: string[] } | undefined;
           if (balance === true || (typeof balance === 'object' && (balance.columns === undefined || balance.columns.includes(column)))) return computed();
