@@ -12,6 +12,7 @@ import { parseCommandLine } from './cli/options.js';
 import { commandInit } from './cli/init.js';
 import { commandConvert } from './cli/convert.js';
 import { commandNext } from './cli/next.js';
+import { commandExportBudget, commandImportBudget } from './cli/sheet.js';
 import { writeFileAtomic } from './output.js';
 import { suggest } from './load/messages.js';
 
@@ -68,6 +69,14 @@ Användning:
   vplan convert <plan> --to json|yaml|folder --out <sökväg>
       Skriver samma plan i en annan form (en JSON-fil, en YAML-fil eller en planmapp);
       den nya formen ger samma PDF. Skriver aldrig över en fil som finns.
+  vplan export-budget <plan> <budget.xlsx | budget.csv>
+      Skriver budgeten som ett kalkylblad: ett blad per tabell (budgeten och varje
+      specifikation), planens radtexter och kolumnrubriker, alla summor som formler.
+      Skriver aldrig över en fil som finns.
+  vplan import-budget <plan> <budget.xlsx | budget.csv> --out <ny plan>
+      Läser beloppen ur bladet (per radtext och kolumnrubrik) och skriver planen med
+      dem till --out, i samma form som planen; planen själv ändras inte. vplan räknar
+      själv alla summor: en summa i bladet som skiljer sig blir en varning.
   vplan schema [--out plan.schema.json]
       Skriver planformatets JSON Schema (samma som schema/plan.schema.json), för
       redigeringsstöd: "$schema" i JSON, "# yaml-language-server: $schema=…" i YAML.
@@ -157,8 +166,12 @@ export async function main(argv: string[]): Promise<number> {
         return await commandNext(rest, { out: values.out });
       case 'convert':
         return await commandConvert(rest, { to: values.to, out: values.out });
+      case 'export-budget':
+        return await commandExportBudget(rest);
+      case 'import-budget':
+        return await commandImportBudget(rest, { out: values.out });
       default: {
-        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'schema'];
+        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'export-budget', 'import-budget', 'schema'];
         const hint = suggest(command, known);
         throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);
       }

@@ -46,6 +46,8 @@ export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   init: ['name', 'year'],
   convert: ['to', 'out'],
   next: ['out'],
+  'export-budget': [],
+  'import-budget': ['out'],
   help: [],
 };
 

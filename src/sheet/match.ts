@@ -1,0 +1,183 @@
+// Matches a sheet read back to the plan's tables: sheets by vplan's key or name, columns by heading,
+// rows by id or label. Amounts the plan states become assignments; computed cells become checks
+// (vplan's own figure wins; a different figure in the sheet is a warning). Errors name sheet and cell.
+import { MAX_AMOUNT } from '../load/schema.js';
+import { suggest } from '../load/messages.js';
+import { formatInteger } from '../format.js';
+import type { RawCell, RawTable, RawValue } from './read.js';
+import type { CellTarget, SheetTable } from './tables.js';
+
+export interface Assignment {
+  target: CellTarget;
+  value: number | null;
+  where: string;
+}
+
+export interface Check {
+  table: number;
+  row: number;
+  column: number;
+  value: number;
+  where: string;
+}
+
+export interface Matched {
+  assignments: Assignment[];
+  checks: Check[];
+  errors: string[];
+  warnings: string[];
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+const plain = (n: number) => (Number.isSafeInteger(n) ? formatInteger(n).replace(/\u00a0/g, ' ') : String(n).replace('.', ','));
+const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/** A number as written in a Swedish sheet: "1 320", "−1320", "1320,00"; undefined when it is none. */
+export function parseAmount(text: string): number | undefined {
+  const s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
+}
+
+type Read = { ok: true; value: number | null } | { ok: false; message: string };
+
+function readAmount(value: RawValue, formulaWithoutResult: Read): Read {
+  switch (value.kind) {
+    case 'blank':
+      return { ok: true, value: null };
+    case 'number':
+      return { ok: true, value: value.value };
+    case 'text': {
+      const n = parseAmount(value.text);
+      return n === undefined ? { ok: false, message: `"${value.text}" är inte ett belopp; skriv ett heltal, t.ex. 12 000, eller lämna cellen tom` } : { ok: true, value: n };
+    }
+    case 'formula':
+      return value.result === undefined ? formulaWithoutResult : readAmount(value.result, formulaWithoutResult);
+  }
+}
+
+function pairTables(raw: RawTable[], tables: SheetTable[], matched: Matched): Map<RawTable, number> {
+  const pairs = new Map<RawTable, number>();
+  const keyed = raw.some((r) => r.key !== undefined);
+  for (const r of raw) {
+    let index = r.key !== undefined ? tables.findIndex((t) => t.key === r.key) : -1;
+    if (index < 0 && r.sheet !== undefined) index = tables.findIndex((t) => norm(t.name) === norm(r.sheet!));
+    // A single table written by hand (a CSV without vplan's key column) is the budget.
+    if (index < 0 && !keyed && raw.length === 1 && r.sheet === undefined) index = 0;
+    if (index < 0) {
+      const where = r.sheet !== undefined ? `Blad ${r.sheet}` : `Tabellen ${r.key ?? ''}`.trim();
+      if (r.key !== undefined) matched.errors.push(`${where}, A1: okänd tabell "${r.key}"; tabellerna är ${quote(tables.map((t) => t.key))}`);
+      else matched.warnings.push(`${where}: bladet hör inte till planens budget och lästes inte (bladen är ${quote(tables.map((t) => t.name))})`);
+      continue;
+    }
+    if ([...pairs.values()].includes(index)) {
+      matched.errors.push(`Blad ${r.sheet ?? tables[index]!.name}: tabellen "${tables[index]!.name}" finns två gånger; ta bort den ena`);
+      continue;
+    }
+    pairs.set(r, index);
+  }
+  return pairs;
+}
+
+export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
+  const matched: Matched = { assignments: [], checks: [], errors: [], warnings: [] };
+  const { errors } = matched;
+  for (const [r, ti] of pairTables(raw, tables, matched)) {
+    const table = tables[ti]!;
+    const sheet = `Blad ${r.sheet ?? table.name}`;
+    const at = (cell: RawCell) => `${sheet}, ${cell.address}`;
+    const headings = table.columns.map((c) => c.heading);
+
+    // ---- columns by heading
+    const columnOf: (number | undefined)[] = [];
+    r.headings.forEach((h, j) => {
+      columnOf.push(headingColumn(h, j));
+    });
+    function headingColumn(h: RawCell, j: number): number | undefined {
+      const text = h.value.kind === 'text' ? h.value.text : h.value.kind === 'number' ? String(h.value.value) : '';
+      if (text.trim() === '') {
+        if (r.rows.some((row) => row.cells[j] && row.cells[j]!.value.kind !== 'blank')) {
+          errors.push(`${at(h)}: kolumnen har ingen rubrik; skriv en av ${quote(headings)}`);
+        }
+        return undefined;
+      }
+      const index = table.columns.findIndex((c) => [c.heading, ...c.aliases].some((name) => norm(name) === norm(text)));
+      if (index < 0) {
+        const near = suggest(text.trim(), table.columns.flatMap((c) => [c.heading, ...c.aliases]));
+        const hint = table.columns.find((c) => near !== undefined && [c.heading, ...c.aliases].includes(near))?.heading;
+        errors.push(`${at(h)}: okänd kolumnrubrik "${text.trim()}"${hint ? ` – menade du "${hint}"?` : ''}; skriv en av ${quote(headings)}`);
+        return undefined;
+      }
+      if (r.headings.slice(0, j).some((_, k) => columnOf[k] === index)) {
+        errors.push(`${at(h)}: kolumnen "${table.columns[index]!.heading}" finns redan; ta bort den ena`);
+        return undefined;
+      }
+      return index;
+    }
+
+    // ---- rows by id, then label
+    const used = new Set<number>();
+    for (const row of r.rows) {
+      let ri = row.key !== undefined ? table.rows.findIndex((t) => t.key === row.key) : -1;
+      if (ri < 0) ri = table.rows.findIndex((t, i) => !used.has(i) && norm(t.label) === norm(row.label));
+      if (ri < 0) {
+        const labels = table.rows.filter((t) => t.kind === 'row' || t.kind === 'varav').map((t) => t.label);
+        const hint = suggest(row.label, labels);
+        errors.push(
+          row.label === ''
+            ? `${sheet}, ${row.labelAddress}: raden har ingen text; skriv radens text som i planen`
+            : `${sheet}, ${row.labelAddress}: okänd rad "${row.label}"${hint ? ` – menade du "${hint}"?` : ''}; skriv radens text som i planen, eller lägg till raden i planen först`,
+        );
+        continue;
+      }
+      if (used.has(ri)) {
+        errors.push(`${sheet}, ${row.labelAddress}: raden "${row.label}" finns redan längre upp; ta bort den ena`);
+        continue;
+      }
+      used.add(ri);
+      const planRow = table.rows[ri]!;
+      row.cells.forEach((cell, j) => {
+        const ci = columnOf[j];
+        if (ci === undefined) return;
+        const role = planRow.cells[ci]!.role;
+        if (role.kind === 'blank') {
+          if (cell.value.kind !== 'blank') errors.push(`${at(cell)}: "${planRow.label}" är en rubrik utan belopp; lämna cellen tom`);
+          return;
+        }
+        if (role.kind === 'derived') {
+          const read = readAmount(cell.value, { ok: true, value: null });
+          if (read.ok && read.value !== null) matched.checks.push({ table: ti, row: ri, column: ci, value: read.value, where: at(cell) });
+          return;
+        }
+        const read = readAmount(cell.value, { ok: false, message: 'formeln har inget sparat resultat; öppna filen i Excel, spara den och försök igen' });
+        if (!read.ok) {
+          errors.push(`${at(cell)}: ${read.message}`);
+          return;
+        }
+        const value = read.value;
+        if (value !== null && !Number.isInteger(value)) {
+          const shown = String(value).replace('.', ',');
+          errors.push(`${at(cell)}: ${shown} är inte ett heltal; skriv hela belopp, t.ex. ${plain(Math.round(value))}`);
+          return;
+        }
+        if (value !== null && Math.abs(value) > MAX_AMOUNT) {
+          errors.push(`${at(cell)}: ${plain(value)} är större än vplan räknar med (högst ${plain(MAX_AMOUNT)}); kontrollera beloppet`);
+          return;
+        }
+        const negate = role.target.kind === 'values' && role.target.negate;
+        matched.assignments.push({ target: role.target, value: value === null ? null : negate ? 0 - value || 0 : value, where: at(cell) });
+      });
+    }
+  }
+  return matched;
+}
+
+/** Computed cells whose figure in the sheet differs from vplan's: "Blad Budget, C14: 1 320 i bladet, 1 220 summerat". */
+export function mismatches(checks: Check[], tables: SheetTable[]): string[] {
+  return checks.flatMap((check) => {
+    const cell = tables[check.table]?.rows[check.row]?.cells[check.column];
+    if (!cell || cell.role.kind !== 'derived') return [];
+    const ours = cell.value ?? 0;
+    if (ours === check.value) return [];
+    return [`${check.where}: ${plain(check.value)} i bladet, ${plain(ours)} ${cell.role.sum ? 'summerat' : 'räknat av vplan'}`];
+  });
+}

@@ -1,0 +1,128 @@
+// Reads a budget sheet back: every table's heading row and rows, each cell with its address as the
+// spreadsheet shows it (C14), what was in it, and for a formula its last computed result.
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { VplanError } from '../errors.js';
+import { KEY_PREFIX } from './tables.js';
+import { address } from './layout.js';
+
+export type RawValue =
+  | { kind: 'blank' }
+  | { kind: 'number'; value: number }
+  | { kind: 'text'; text: string }
+  /** A formula; result undefined when the file holds no computed value for it. */
+  | { kind: 'formula'; formula: string; result: RawValue | undefined };
+
+export interface RawCell {
+  address: string;
+  value: RawValue;
+}
+
+export interface RawRow {
+  key: string | undefined;
+  label: string;
+  labelAddress: string;
+  cells: RawCell[];
+}
+
+export interface RawTable {
+  /** The sheet's name (.xlsx); for CSV, undefined until matched to a table. */
+  sheet: string | undefined;
+  key: string | undefined;
+  headings: RawCell[];
+  rows: RawRow[];
+}
+
+const text = (v: RawValue) => (v.kind === 'text' ? v.text.trim() : v.kind === 'number' ? String(v.value) : '');
+
+function excelValue(value: ExcelJS.CellValue): RawValue {
+  if (value === null || value === undefined) return { kind: 'blank' };
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'string') return value.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: value };
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'SANT' : 'FALSKT' };
+  if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
+    return { kind: 'formula', formula: f.formula ?? f.sharedFormula ?? '', result: f.result === undefined ? undefined : excelValue(f.result) };
+  }
+  if ('richText' in value) return { kind: 'text', text: value.richText.map((r) => r.text).join('') };
+  if ('error' in value) return { kind: 'text', text: String(value.error) };
+  if ('text' in value) return { kind: 'text', text: String(value.text) };
+  return { kind: 'text', text: String(value) };
+}
+
+/** Splits a grid (rows of cells from row 1) into tables: a table starts at a heading row marked vplan:… in column A. */
+function tablesOf(grid: RawCell[][], sheet: string | undefined): RawTable[] {
+  const starts = grid.flatMap((row, i) => (text(row[0]?.value ?? { kind: 'blank' }).startsWith(KEY_PREFIX) ? [i] : []));
+  // A sheet written by hand, without vplan's key column: labels in column A, amounts from B on.
+  if (starts.length === 0) {
+    const first = grid.findIndex((row) => row.some((c) => c.value.kind !== 'blank'));
+    if (first < 0) return [];
+    return [table(grid.slice(first), sheet, false)];
+  }
+  return starts.map((start, i) => table(grid.slice(start, starts[i + 1] ?? grid.length), sheet, true));
+}
+
+function table(rows: RawCell[][], sheet: string | undefined, keyed: boolean): RawTable {
+  const [header = [], ...body] = rows;
+  const skip = keyed ? 2 : 1;
+  const lastHeading = header.reduce((last, c, i) => (i >= skip && c.value.kind !== 'blank' ? i : last), skip - 1);
+  const width = Math.max(lastHeading + 1, ...body.map((r) => r.length));
+  return {
+    sheet,
+    key: keyed ? text(header[0]!.value) : undefined,
+    headings: header.slice(skip, width),
+    rows: body
+      .filter((r) => r.some((c) => c.value.kind !== 'blank'))
+      .map((r) => {
+        const label = r[skip - 1]!;
+        return {
+          key: keyed ? text(r[0]!.value) || undefined : undefined,
+          label: text(label.value),
+          labelAddress: label.address,
+          cells: r.slice(skip, width),
+        };
+      }),
+  };
+}
+
+function grid(rowCount: number, columnCount: number, get: (row: number, column: number) => RawValue): RawCell[][] {
+  return Array.from({ length: rowCount }, (_, r) =>
+    Array.from({ length: columnCount }, (_, c) => ({ address: address(r + 1, c + 1), value: get(r + 1, c + 1) })),
+  );
+}
+
+export async function readWorkbook(file: string, bytes: Uint8Array): Promise<RawTable[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new VplanError(`${file}: filen kan inte läsas som en Excel-arbetsbok (.xlsx).`, 'Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.');
+  }
+  const tables: RawTable[] = [];
+  workbook.eachSheet((sheet) => {
+    const cells = grid(sheet.rowCount, sheet.columnCount, (r, c) => excelValue(sheet.getRow(r).getCell(c).value));
+    for (const t of tablesOf(cells, sheet.name)) tables.push(t);
+  });
+  return tables;
+}
+
+export function readCsv(file: string, bytes: Uint8Array): RawTable[] {
+  const source = new TextDecoder('utf-8').decode(bytes);
+  const firstLine = source.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(source, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    throw new VplanError(`${file}: filen kan inte läsas som CSV (${(error as Error).message.split('\n')[0]}).`, 'Spara bladet som CSV (semikolonavgränsad, UTF-8) och försök igen.');
+  }
+  const width = Math.max(0, ...records.map((r) => r.length));
+  return tablesOf(
+    grid(records.length, width, (r, c) => {
+      const raw = (records[r - 1]?.[c - 1] ?? '').trim();
+      return raw === '' ? { kind: 'blank' } : { kind: 'text', text: raw };
+    }),
+    undefined,
+  );
+}

@@ -1,0 +1,206 @@
+// The budget as spreadsheet tables: the budget and each detail table, row by row as printed, with
+// what each cell is: an amount the plan states (written back on import), a sum (an Excel formula over
+// other cells), or a figure vplan computes (a balancing row, member contributions).
+import type { JsonPath } from '../errors.js';
+import { formatPath } from '../errors.js';
+import type { PlanInput } from '../load/schema.js';
+import type { ComputedPlan, TableRow, TableRowKind } from '../model.js';
+
+/** Where an amount the plan states is written: a row's values, or the opening capital. */
+export type CellTarget = { kind: 'values'; row: JsonPath; column: string; negate: boolean } | { kind: 'opening'; column: string };
+
+/** One term of a formula: ±(a cell of some table). */
+export interface Term {
+  sign: 1 | -1;
+  table: number;
+  row: number;
+  column: number;
+}
+
+export type CellRole =
+  | { kind: 'value'; target: CellTarget }
+  /** Computed by vplan: with terms, written as a formula; a sum when it adds rows up. */
+  | { kind: 'derived'; terms?: Term[]; sum: boolean }
+  | { kind: 'blank' };
+
+export interface SheetCell {
+  value: number | null;
+  role: CellRole;
+}
+
+export interface SheetRow {
+  /** The row's id, or its path in the plan: what import matches first. */
+  key: string;
+  label: string;
+  kind: TableRowKind;
+  cells: SheetCell[];
+}
+
+export interface SheetColumn {
+  id: string;
+  heading: string;
+  /** Other headings that name the same column on import (the label without the unit, the id). */
+  aliases: string[];
+}
+
+export interface SheetTable {
+  /** "vplan:budget" or "vplan:detail:ID": marks the table in the sheet's hidden first column. */
+  key: string;
+  name: string;
+  labelHeader: string;
+  columns: SheetColumn[];
+  rows: SheetRow[];
+}
+
+export const KEY_PREFIX = 'vplan:';
+
+function at(value: unknown, path: JsonPath): unknown {
+  let here = value;
+  for (const part of path) here = here !== null && typeof here === 'object' ? (here as Record<string | number, unknown>)[part] : undefined;
+  return here;
+}
+
+const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => path[i] === p);
+
+/** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
+function sheetName(wanted: string, taken: Set<string>): string {
+  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Blad';
+  let name = base;
+  for (let n = 2; [...taken].some((t) => t.toLowerCase() === name.toLowerCase()); n++) name = `${base.slice(0, 28)} ${n}`;
+  taken.add(name);
+  return name;
+}
+
+function rowKey(row: TableRow, input: unknown): string {
+  const id = row.kind === 'row' || row.kind === 'varav' ? (input as { id?: unknown } | undefined)?.id : undefined;
+  if (typeof id === 'string') return id;
+  const path = formatPath(row.path);
+  return row.kind === 'row' || row.kind === 'varav' ? path : `${path}:${row.kind}`;
+}
+
+/** The tables of a computed plan's budget; none when it has no budget. */
+export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] {
+  const budget = plan.budget;
+  if (!budget || !input.budget) return [];
+  const ids = budget.columns.map((c) => c.id);
+  const negative = input.budget.costSign === 'negative';
+  const unitSuffix = (label: string, printed: string) => (printed === label ? [] : [printed]);
+  const contributionColumns = new Set((plan.contributions?.columns ?? []).flatMap((c) => (c.budgetColumn ? [c.budgetColumn] : [])));
+  const taken = new Set<string>();
+  const detailIds = budget.details.map((d) => d.id);
+
+  const tables: SheetTable[] = [];
+  const main = budget.table;
+  tables.push({
+    key: `${KEY_PREFIX}budget`,
+    name: sheetName('Budget', taken),
+    labelHeader: main.labelHeader || 'Budgetpost',
+    columns: budget.columns.map((c, i) => ({ id: c.id, heading: main.columnLabels[i]!, aliases: [c.label, c.id, ...unitSuffix(c.label, main.columnLabels[i]!)] })),
+    rows: [],
+  });
+  budget.details.forEach((d) => {
+    tables.push({
+      key: `${KEY_PREFIX}detail:${d.id}`,
+      name: sheetName(d.caption ?? d.id, taken),
+      labelHeader: d.labelHeader || 'Rad',
+      columns: budget.columns.map((c, i) => ({ id: c.id, heading: d.columnLabels[i]!, aliases: [c.label, c.id] })),
+      rows: [],
+    });
+  });
+
+  const sideOf = (path: JsonPath): 'income' | 'costs' => (path[1] === 'costs' ? 'costs' : 'income');
+  const detailSide = (id: string): 'income' | 'costs' => {
+    const user = main.rows.find((r) => r.kind === 'row' && (at(input, r.path) as { detail?: string } | undefined)?.detail === id);
+    return user ? sideOf(user.path) : 'income';
+  };
+  const terms = (table: number, rows: number[], column: number, sign: 1 | -1 = 1): Term[] => rows.map((row) => ({ sign, table, row, column }));
+
+  // ---- the budget table
+  const mainRows = main.rows;
+  const indexOf = (kind: TableRowKind, path: JsonPath) => mainRows.findIndex((r) => r.kind === kind && formatPath(r.path) === formatPath(path));
+  const leafRows = (prefix: JsonPath) => mainRows.flatMap((r, i) => (r.kind === 'row' && startsWith(r.path, prefix) ? [i] : []));
+  const capitalRow = mainRows.findIndex((r) => r.kind === 'capital');
+  const incomeSum = indexOf('sum', ['budget', 'income']);
+  const costSum = indexOf('sum', ['budget', 'costs']);
+  const resultRow = mainRows.findIndex((r) => r.kind === 'result');
+  const capital = input.budget.capital ?? {};
+
+  tables[0]!.rows = mainRows.map((row) => {
+    const rowInput = at(input, row.path) as Record<string, unknown> | undefined;
+    const cells = row.cells.map((value, ci): SheetCell => {
+      const column = ids[ci]!;
+      const values = (negate: boolean): SheetCell => ({ value, role: { kind: 'value', target: { kind: 'values', row: row.path, column, negate } } });
+      const computed = (t?: Term[], sum = false): SheetCell => ({ value, role: { kind: 'derived', ...(t ? { terms: t } : {}), sum } });
+      const negate = negative && sideOf(row.path) === 'costs';
+      switch (row.kind) {
+        case 'heading':
+        case 'groupHeading':
+          return { value: null, role: { kind: 'blank' } };
+        case 'row': {
+          const r = rowInput as { detail?: string; balance?: unknown; source?: string };
+          if (r.detail !== undefined) {
+            const t = 1 + detailIds.indexOf(r.detail);
+            // The detail table is shown with the sign of the row that uses it: its SUMMA is this cell.
+            const sumRow = budget.details[t - 1]!.rows.length - 1;
+            return computed([{ sign: 1, table: t, row: sumRow, column: ci }], true);
+          }
+          const balance = r.balance as true | { columns?: string[] } | undefined;
+          if (balance === true || (typeof balance === 'object' && (balance.columns === undefined || balance.columns.includes(column)))) return computed();
+          if (r.source === 'contributions' && contributionColumns.has(column)) return computed();
+          return values(negate);
+        }
+        case 'varav': {
+          if ((rowInput as { remainder?: boolean }).remainder) {
+            const parentPath = row.path.slice(0, -2);
+            const parent = indexOf('row', parentPath);
+            const others = mainRows.flatMap((o, i) =>
+              o.kind === 'varav' && formatPath(o.path.slice(0, -2)) === formatPath(parentPath) && o !== row ? [i] : [],
+            );
+            return computed([...terms(0, [parent], ci), ...terms(0, others, ci, -1)]);
+          }
+          return values(negate);
+        }
+        case 'capital': {
+          const from = capital.carryForward?.[column];
+          if (from !== undefined && resultRow >= 0) return computed([{ sign: 1, table: 0, row: resultRow, column: ids.indexOf(from) }]);
+          if (from !== undefined) return computed();
+          return { value, role: { kind: 'value', target: { kind: 'opening', column } } };
+        }
+        case 'subtotal':
+          return computed(terms(0, leafRows(row.path), ci), true);
+        case 'sum': {
+          const side = row.path[1] === 'costs' ? 'costs' : 'income';
+          const parts = leafRows(['budget', side]);
+          if (side === 'income' && capitalRow >= 0) parts.push(capitalRow);
+          return computed(terms(0, parts, ci), true);
+        }
+        case 'result':
+          if (incomeSum < 0 || costSum < 0) return computed();
+          return computed([...terms(0, [incomeSum], ci), ...terms(0, [costSum], ci, negative ? 1 : -1)], true);
+      }
+    });
+    return { key: rowKey(row, rowInput), label: row.label, kind: row.kind, cells };
+  });
+
+  // ---- detail tables
+  budget.details.forEach((detail, di) => {
+    const t = di + 1;
+    const negate = negative && detailSide(detail.id) === 'costs';
+    const plain = detail.rows.flatMap((r, i) => (r.kind === 'row' ? [i] : []));
+    tables[t]!.rows = detail.rows.map((row) => {
+      const rowInput = at(input, row.path) as Record<string, unknown> | undefined;
+      const cells = row.cells.map((value, ci): SheetCell => {
+        if (row.kind === 'sum') return { value, role: { kind: 'derived', terms: terms(t, plain, ci), sum: true } };
+        if (row.kind === 'varav' && (rowInput as { remainder?: boolean }).remainder) {
+          const parentPath = formatPath(row.path.slice(0, -2));
+          const parent = detail.rows.findIndex((r) => r.kind === 'row' && formatPath(r.path) === parentPath);
+          const others = detail.rows.flatMap((o, i) => (o.kind === 'varav' && o !== row && formatPath(o.path.slice(0, -2)) === parentPath ? [i] : []));
+          return { value, role: { kind: 'derived', terms: [...terms(t, [parent], ci), ...terms(t, others, ci, -1)], sum: false } };
+        }
+        return { value, role: { kind: 'value', target: { kind: 'values', row: row.path, column: ids[ci]!, negate } } };
+      });
+      return { key: rowKey(row, rowInput), label: row.label, kind: row.kind, cells };
+    });
+  });
+  return tables;
+}
