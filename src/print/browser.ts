@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { RunError } from '../errors.js';
-import { createProfile, removeStaleProfiles, track } from './profile.js';
+import { createProfile, installSignalHandlers, removeStaleProfiles, track } from './profile.js';
 import { fontconfigEnvironment } from './fontconfig.js';
 
 export interface BrowserChoice {
@@ -136,6 +136,8 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
   removeStaleProfiles();
   // The page sees the bundled fonts only, never the computer's (see fontconfig.ts).
   const env = { ...process.env, ...(await fontconfigEnvironment()) };
+  // Handlers first: a signal from the moment the profile exists must find them in place.
+  if (handleSignals) installSignalHandlers();
   const profile = createProfile();
   const launching = puppeteer.launch({
     // vplan handles the signals itself (see profile.ts): the browser is killed and its profile removed

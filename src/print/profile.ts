@@ -86,7 +86,7 @@ const SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
  * exits with 128 + the signal's number: a stopped build ends within a second or two and leaves nothing
  * behind. A browser still starting is waited for (briefly) so that it can be ended too.
  */
-function installSignalHandlers(): void {
+export function installSignalHandlers(): void {
   if (installed) return;
   installed = true;
   for (const [signal, number] of Object.entries(SIGNALS)) {
