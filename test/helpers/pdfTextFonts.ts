@@ -6,6 +6,8 @@ export interface TextFont {
   text: string;
   /** The font's PostScript name without the subset tag, e.g. "Carlito-BoldItalic". */
   font: string;
+  /** The font size in points. */
+  size: number;
 }
 
 export async function textFonts(data: Uint8Array, pages?: number[]): Promise<TextFont[]> {
@@ -19,7 +21,7 @@ export async function textFonts(data: Uint8Array, pages?: number[]): Promise<Tex
     for (const item of content.items) {
       if (!('str' in item) || item.str.trim() === '') continue;
       const font = page.commonObjs.get(item.fontName) as { name?: string } | undefined;
-      out.push({ page: number, text: item.str, font: (font?.name ?? '').replace(/^[A-Z]{6}\+/, '') });
+      out.push({ page: number, text: item.str, font: (font?.name ?? '').replace(/^[A-Z]{6}\+/, ''), size: Math.hypot(item.transform[2], item.transform[3]) });
     }
   }
   await doc.destroy();
