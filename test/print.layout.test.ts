@@ -100,6 +100,24 @@ describe('keep with next', () => {
     expect(lead.filler).toBeLessThan(lead.row!);
     expect(lead.lead).toBe(lead.row);
   });
+
+  it("keeps a vision section's heading and lead with its cornerstones", async () => {
+    const plan = basePlan({
+      sections: [
+        { type: 'text', title: 'Fyllnad', text: fillerText(24) },
+        {
+          type: 'vision',
+          title: 'Vision och hörnstenar',
+          lead: 'Förbundets vision är:',
+          cornerstones: [1, 2, 3].map((i) => ({ title: `Hörnsten ${i}`, text: 'Text om hörnstenen. '.repeat(15) })),
+        },
+      ],
+    });
+    plan.document.vision = { statement: 'Plats för alla' };
+    const pages = await pagesOf(plan, { filler: /Fyllnadsstycke 24\./, heading: /Vision och hörnstenar/, lead: /Förbundets vision/, first: /Hörnsten 1/ });
+    expect(pages.filler).toBeLessThan(pages.first!);
+    expect([pages.heading, pages.lead]).toEqual([pages.first, pages.first]);
+  });
 });
 
 // ---------------------------------------------------------------- tables
