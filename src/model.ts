@@ -106,7 +106,16 @@ export interface ComputedDocument {
     paragraph: string | undefined;
   };
   dateStyle: 'iso' | 'long';
-  vision: { statement: string; titlePageLead: string | undefined; uppercaseOnTitlePage: boolean } | undefined;
+  vision:
+    | {
+        statement: string;
+        /** Shown on the title page (document.vision.showOnTitlePage, else whether a lead is given). */
+        onTitlePage: boolean;
+        /** The line above the vision on the title page; a blank one is none. */
+        titlePageLead: string | undefined;
+        uppercaseOnTitlePage: boolean;
+      }
+    | undefined;
   preface: string | undefined;
   logo: { file: string; alt: string } | undefined;
   theme: string;

@@ -63,7 +63,8 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     dateStyle: d.dateStyle ?? 'iso',
     vision: d.vision && {
       statement: d.vision.statement,
-      titlePageLead: d.vision.titlePageLead,
+      onTitlePage: d.vision.showOnTitlePage ?? d.vision.titlePageLead !== undefined,
+      titlePageLead: d.vision.titlePageLead?.trim() || undefined,
       uppercaseOnTitlePage: d.vision.uppercaseOnTitlePage ?? false,
     },
     preface: undefined,

@@ -103,7 +103,11 @@ const documentSchema = z.strictObject({
   vision: z
     .strictObject({
       statement: text('Visionen, t.ex. "Plats för alla!".'),
-      titlePageLead: z.string().optional().describe('Text över visionen på titelsidan, t.ex. "Vår gemensamma vision:". Utan den visas visionen inte på titelsidan.'),
+      showOnTitlePage: z
+        .boolean()
+        .optional()
+        .describe('Visionen på titelsidan, med eller utan text över den. Standard: true när titlePageLead finns, annars false.'),
+      titlePageLead: z.string().optional().describe('Text över visionen på titelsidan, t.ex. "Vår gemensamma vision:".'),
       uppercaseOnTitlePage: z.boolean().optional().describe('Visionen med versaler på titelsidan.'),
     })
     .optional(),

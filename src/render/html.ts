@@ -8,6 +8,7 @@ import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
 import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
 import { runningTexts } from './runningHeader.js';
+import { isStriped } from './zebra.js';
 import { RunError, VplanError } from '../errors.js';
 
 export interface RenderOptions {
@@ -47,6 +48,7 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('striped', (rows: unknown, index: unknown) => Array.isArray(rows) && isStriped(rows, Number(index)));
   hb.registerHelper('headingTag', (level: unknown) => `h${Math.min(Number(level), 6)}`);
   hb.registerHelper('sectionPartial', (type: unknown) => `section-${String(type)}`);
   hb.registerHelper('headingNumber', (number: unknown, level: unknown) =>
