@@ -12,6 +12,7 @@ import { parseCommandLine } from './cli/options.js';
 import { commandInit } from './cli/init.js';
 import { commandConvert } from './cli/convert.js';
 import { commandNext } from './cli/next.js';
+import { commandImport } from './cli/import.js';
 import { writeFileAtomic } from './output.js';
 import { suggest } from './load/messages.js';
 
@@ -67,6 +68,11 @@ Användning:
   vplan convert <plan> --to json|yaml|folder --out <sökväg>
       Skriver samma plan i en annan form (en JSON-fil, en YAML-fil eller en planmapp);
       den nya formen ger samma PDF. Skriver aldrig över en fil som finns.
+  vplan import <plan.docx> --out <mapp>
+      Läser en plan skriven i Word (.docx) till en ny planmapp: rubrikerna blir
+      avsnitt, texten och listorna Markdown, en tabell med år i första raden och
+      belopp i cellerna blir budgeten (summaraderna räknar vplan själv). Det som
+      fick gissas eller inte kunde läsas listas under "Kontrollera".
   vplan schema [--out plan.schema.json]
       Skriver planformatets JSON Schema (samma som schema/plan.schema.json), för
       redigeringsstöd: "$schema" i JSON, "# yaml-language-server: $schema=…" i YAML.
@@ -149,8 +155,10 @@ export async function main(argv: string[]): Promise<number> {
         return await commandNext(rest, { out: values.out });
       case 'convert':
         return await commandConvert(rest, { to: values.to, out: values.out });
+      case 'import':
+        return await commandImport(rest, { out: values.out });
       default: {
-        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'schema'];
+        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'import', 'schema'];
         const hint = suggest(command, known);
         throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);
       }

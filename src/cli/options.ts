@@ -46,6 +46,7 @@ export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   init: ['name', 'year'],
   convert: ['to', 'out'],
   next: ['out'],
+  import: ['out'],
   help: [],
 };
 
