@@ -157,4 +157,3 @@ export function readFootnotes(element: Element, context: MarkdownContext): void 
 export const isFootnoteList = (element: Element): boolean =>
   element.tag === 'ol' && element.children.filter(isElement).some((li) => /^(foot|end)note-\d+$/.test(li.attrs.id ?? ''));
 
-export { textOf };

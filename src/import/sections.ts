@@ -108,4 +108,3 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
   return { sections: roots, budget, notes };
 }
 
-export { isElement };
