@@ -1,6 +1,6 @@
 // mammoth's HTML as vplan Markdown: paragraphs, bold and italic, links, lists (nested), footnotes, and
 // tables that are not a budget as Markdown tables. What Markdown cannot hold (images) is reported.
-import { isElement, textOf, type Element, type Node } from './html.js';
+import { isElement, type Element, type Node } from './html.js';
 
 export interface MarkdownContext {
   /** Footnote texts by mammoth's id ("footnote-1"), to write after the text that cites them. */

@@ -1,7 +1,7 @@
 // mammoth's HTML as the plan's sections: each heading starts a section (the highest level used is the
 // top, lower ones are subsections), its paragraphs and lists become Markdown, the first table that
 // reads as a budget makes the section a budget section; other tables stay as Markdown tables.
-import { isElement, textOf, type Element } from './html.js';
+import { textOf, type Element } from './html.js';
 import { block, footnoteDefinitions, tableRows, markdownTable, type MarkdownContext } from './markdown.js';
 import { plainRows, readBudgetTable, type ReadBudget } from './budgetTable.js';
 
