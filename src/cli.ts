@@ -13,6 +13,7 @@ import { commandInit } from './cli/init.js';
 import { commandConvert } from './cli/convert.js';
 import { commandNext } from './cli/next.js';
 import { commandExportBudget, commandImportBudget } from './cli/sheet.js';
+import { commandImport } from './cli/import.js';
 import { writeFileAtomic } from './output.js';
 import { suggest } from './load/messages.js';
 
@@ -77,6 +78,11 @@ Användning:
       Läser beloppen ur bladet (per radtext och kolumnrubrik) och skriver planen med
       dem till --out, i samma form som planen; planen själv ändras inte. vplan räknar
       själv alla summor: en summa i bladet som skiljer sig blir en varning.
+  vplan import <plan.docx> --out <mapp>
+      Läser en plan skriven i Word (.docx) till en ny planmapp: rubrikerna blir
+      avsnitt, texten och listorna Markdown, en tabell med år i första raden och
+      belopp i cellerna blir budgeten (summaraderna räknar vplan själv). Det som
+      fick gissas eller inte kunde läsas listas under "Kontrollera".
   vplan schema [--out plan.schema.json]
       Skriver planformatets JSON Schema (samma som schema/plan.schema.json), för
       redigeringsstöd: "$schema" i JSON, "# yaml-language-server: $schema=…" i YAML.
@@ -170,8 +176,10 @@ export async function main(argv: string[]): Promise<number> {
         return await commandExportBudget(rest);
       case 'import-budget':
         return await commandImportBudget(rest, { out: values.out });
+      case 'import':
+        return await commandImport(rest, { out: values.out });
       default: {
-        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'export-budget', 'import-budget', 'schema'];
+        const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'import', 'export-budget', 'import-budget', 'schema'];
         const hint = suggest(command, known);
         throw new UsageError(`okänt kommando "${command}"${hint ? ` – menade du ${hint}?` : ''}; kommandona är ${known.join(', ')}`);
       }

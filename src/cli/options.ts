@@ -48,6 +48,7 @@ export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
   next: ['out'],
   'export-budget': [],
   'import-budget': ['out'],
+  import: ['out'],
   help: [],
 };
 

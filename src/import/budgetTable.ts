@@ -1,0 +1,217 @@
+// A Word table read as vplan's budget: a first row of year headings ("Budget 2025", "Plan 2026"), then
+// one row per post with amounts ("1 234 000", "-50", "1 234 tkr"). Intäkter come before Kostnader;
+// rows that are sums ("Summa …", "Delsumma …", "Totalt", "Resultat") are computed by vplan, so they are
+// left out and listed. A table that cannot be read this way gives the reason, and stays text.
+import { isElement, textOf, type Element } from './html.js';
+
+type Kind = 'budget' | 'prognos' | 'utfall' | 'plan';
+interface Column {
+  kind: Kind;
+  year: number;
+  label?: string;
+}
+interface Row {
+  label: string;
+  values: (number | null)[];
+  varav?: { label: string; values: (number | null)[] }[];
+}
+interface Group {
+  heading?: string;
+  subtotal?: string;
+  rows: Row[];
+}
+type Item = Row | Group;
+
+export interface ReadBudget {
+  budget: {
+    unit: 'kr' | 'tkr';
+    costSign?: 'negative';
+    columns: Column[];
+    income: { rows: Item[] };
+    costs: { rows: Item[] };
+  };
+  /** Labels of the sum rows left out ("Summa intäkter"). */
+  sums: string[];
+  /** Things to check, in Swedish. */
+  notes: string[];
+}
+
+/** The cells' plain text, row by row; a spanned cell is followed by blanks. */
+export function plainRows(table: Element): string[][] {
+  const rows: string[][] = [];
+  const visit = (node: Element) => {
+    for (const child of node.children.filter(isElement)) {
+      if (child.tag !== 'tr') {
+        visit(child);
+        continue;
+      }
+      const cells: string[] = [];
+      for (const cell of child.children.filter(isElement).filter((c) => c.tag === 'td' || c.tag === 'th')) {
+        cells.push(textOf(cell));
+        for (let span = Number(cell.attrs.colspan ?? 1); span > 1; span--) cells.push('');
+      }
+      rows.push(cells);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+const KINDS: [RegExp, Kind][] = [
+  [/^budget/i, 'budget'],
+  [/^prognos/i, 'prognos'],
+  [/^(utfall|bokslut)/i, 'utfall'],
+  [/^plan/i, 'plan'],
+];
+
+/** "Budget 2025", "Prognos 2024 (tkr)", "2026" → a column; anything else → undefined. */
+function column(header: string, seenBudget: boolean, notes: string[]): Column | undefined {
+  const text = header.replace(/\((t?kr|tusen kronor)\)/i, '').replace(/\b(t?kr)\b/i, '').trim();
+  const m = /^([A-Za-zÅÄÖåäö]*)\.?\s*((?:19|20)\d\d)$/.exec(text);
+  if (!m) return undefined;
+  const year = Number(m[2]);
+  const word = m[1]!;
+  const kind = word === '' ? (seenBudget ? 'plan' : 'budget') : KINDS.find(([re]) => re.test(word))?.[1];
+  if (!kind) return undefined;
+  if (word === '') notes.push(`kolumnen "${header}" säger inte om den är budget, prognos, utfall eller plan; den blev ${kind} ${year} – kontrollera budget.columns`);
+  const standard = `${kind[0]!.toUpperCase()}${kind.slice(1)} ${year}`;
+  if (word === '') return { kind, year };
+  return text === standard ? { kind, year } : { kind, year, label: text };
+}
+
+/** "1 234 000", "-50", "(50)", "1 234 tkr", "−1 234" → a number; "" and "–" → null (a blank cell); else undefined. */
+export function amount(cell: string): number | null | undefined {
+  const text = cell.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  if (text === '' || /^[-–—]$/.test(text)) return null;
+  const m = /^(\()?([-−–])?\s*(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?\s*(t?kr|:-)?(\))?$/i.exec(text);
+  if (!m || Boolean(m[1]) !== Boolean(m[6])) return undefined;
+  if (m[4] && /[1-9]/.test(m[4])) return undefined; // öre or a decimal: not a whole amount
+  const value = Number(m[3]!.replace(/[ .]/g, ''));
+  return m[1] || m[2] ? -value : value;
+}
+
+const isSum = (label: string) =>
+  /^(summa|s:a|totalt?|delsumma)\b/i.test(label) ||
+  /^resultat\b/i.test(label) ||
+  /^(årets|prel\.?|preliminärt|utgående|beräknat)\s.*resultat/i.test(label) ||
+  /^(överskott|underskott)\b/i.test(label);
+
+const isRow = (item: Item): item is Row => 'label' in item;
+
+/** The budget in a table, or why it is not one. */
+export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget | { reason: string } {
+  const [header, ...body] = rows;
+  if (!header || header.length < 2) return { reason: 'tabellen har färre än två kolumner' };
+  const columns: Column[] = [];
+  const notes: string[] = [];
+  for (const cell of header.slice(1)) {
+    const c = column(cell, columns.some((x) => x.kind === 'budget'), notes);
+    if (!c) return { reason: `kolumnrubriken "${cell}" är inget år som "Budget 2025" eller "Plan 2026"` };
+    columns.push(c);
+  }
+  const ids = columns.map((c) => `${c.kind}${c.year}`);
+  if (new Set(ids).size !== ids.length) return { reason: 'två kolumner har samma slag och år' };
+  const unit = /\btkr\b|tusen kronor/i.test([unitHint, ...header, ...body.flat()].join(' ')) ? 'tkr' : 'kr';
+
+  const income: Item[] = [];
+  const costs: Item[] = [];
+  let side = income;
+  let sawCosts = false;
+  let group: Group | undefined;
+  /** Items of the current side since its last group: a "Delsumma" row makes them a group. */
+  let loose: Row[] = [];
+  const sums: string[] = [];
+  const toCosts = () => {
+    side = costs;
+    sawCosts = true;
+    group = undefined;
+    loose = [];
+  };
+
+  for (const [r, cells] of body.entries()) {
+    const label = (cells[0] ?? '').trim();
+    const raw = cells.slice(1, columns.length + 1);
+    const values: (number | null)[] = [];
+    for (const [c, cell] of raw.entries()) {
+      const v = amount(cell);
+      if (v === undefined) return { reason: `rad ${r + 2} ("${label}"), kolumn "${header[c + 1]}": "${cell}" är inget belopp i hela ${unit === 'tkr' ? 'tkr' : 'kronor'}` };
+      values.push(v);
+    }
+    while (values.length < columns.length) values.push(null);
+    const empty = values.every((v) => v === null);
+    if (label === '') {
+      if (empty) continue;
+      return { reason: `rad ${r + 2} har belopp men ingen text` };
+    }
+    if (isSum(label)) {
+      sums.push(label);
+      if (/^(summa|s:a)\s+intäkter/i.test(label)) toCosts();
+      else if (/^delsumma\b/i.test(label)) {
+        if (group && !group.subtotal) group.subtotal = label;
+        else if (loose.length > 0) {
+          const made: Group = { subtotal: label, rows: loose };
+          side.splice(side.length - loose.length, loose.length, made);
+        }
+        group = undefined;
+        loose = [];
+      }
+      continue;
+    }
+    if (empty && /^intäkter\b/i.test(label)) continue;
+    if (empty && /^kostnader\b/i.test(label)) {
+      toCosts();
+      continue;
+    }
+    if (empty) {
+      group = { heading: label, rows: [] };
+      side.push(group);
+      loose = [];
+      continue;
+    }
+    if (/^varav\b/i.test(label)) {
+      const list = group ? group.rows : side;
+      const previous = list.at(-1);
+      if (previous && isRow(previous)) {
+        (previous.varav ??= []).push({ label, values });
+        continue;
+      }
+    }
+    const row: Row = { label, values };
+    if (/balanserat resultat|ingående kapital|eget kapital/i.test(label) && side === income) {
+      notes.push(`raden "${label}" står som en intäkt; om den är förbundets ingående kapital kan den skrivas som budget.capital.opening i stället`);
+    }
+    if (group) group.rows.push(row);
+    else {
+      side.push(row);
+      loose.push(row);
+    }
+  }
+  if (!sawCosts) return { reason: 'det går inte att se var kostnaderna börjar (ingen rad "Kostnader" eller "Summa intäkter")' };
+  // Empty groups (a heading with no rows) cannot stand in the plan.
+  for (const list of [income, costs]) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      const item = list[i]!;
+      if (!isRow(item) && item.rows.length === 0) list.splice(i, 1);
+    }
+  }
+  if (income.length === 0 || costs.length === 0) return { reason: income.length === 0 ? 'tabellen har inga intäktsrader' : 'tabellen har inga kostnadsrader' };
+
+  const costValues = costs.flatMap((i) => (isRow(i) ? [i] : i.rows.filter(isRow))).flatMap((r) => r.values.filter((v): v is number => v !== null));
+  const negative = costValues.some((v) => v < 0) && costValues.every((v) => v <= 0);
+  if (negative) {
+    const flip = (item: Item): void => {
+      const negate = (values: (number | null)[]) => values.map((v) => (v === null ? null : 0 - v || 0));
+      if (isRow(item)) {
+        item.values = negate(item.values);
+        for (const v of item.varav ?? []) v.values = negate(v.values);
+      }
+      else item.rows.forEach(flip);
+    };
+    costs.forEach(flip);
+  }
+  return {
+    budget: { unit, ...(negative ? { costSign: 'negative' as const } : {}), columns, income: { rows: income }, costs: { rows: costs } },
+    sums,
+    notes,
+  };
+}

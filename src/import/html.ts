@@ -1,0 +1,54 @@
+// A small reader for the HTML that mammoth writes from a .docx: a closed set of elements (p, h1–h6,
+// ul, ol, li, table, tr, td, th, strong, em, a, sup, img, br), always well nested, entities escaped.
+export interface Element {
+  tag: string;
+  attrs: Record<string, string>;
+  children: Node[];
+}
+export type Node = Element | string;
+
+const VOID = new Set(['br', 'img', 'hr']);
+
+function decode(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi, (_m, code: string) => {
+    const c = code.toLowerCase();
+    if (c.startsWith('#x')) return String.fromCodePoint(parseInt(c.slice(2), 16));
+    if (c.startsWith('#')) return String.fromCodePoint(parseInt(c.slice(1), 10));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' }[c] ?? '';
+  });
+}
+
+/** The element tree of an HTML fragment. */
+export function parseHtml(html: string): Element {
+  const root: Element = { tag: '#root', attrs: {}, children: [] };
+  const stack: Element[] = [root];
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
+  let last = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    if (m.index > last) stack.at(-1)!.children.push(decode(html.slice(last, m.index)));
+    last = tag.lastIndex;
+    const name = m[2]!.toLowerCase();
+    if (m[1]) {
+      const at = stack.map((e) => e.tag).lastIndexOf(name);
+      if (at > 0) stack.length = at;
+      continue;
+    }
+    const attrs: Record<string, string> = {};
+    for (const a of m[3]!.matchAll(/([^\s=>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g)) {
+      attrs[a[1]!.toLowerCase()] = decode(a[2] ?? a[3] ?? a[4] ?? '');
+    }
+    const element: Element = { tag: name, attrs, children: [] };
+    stack.at(-1)!.children.push(element);
+    if (!VOID.has(name) && !m[4]) stack.push(element);
+  }
+  if (last < html.length) stack.at(-1)!.children.push(decode(html.slice(last)));
+  return root;
+}
+
+/** The plain text of a node, spaces collapsed. */
+export function textOf(node: Node): string {
+  const raw = (n: Node): string => (typeof n === 'string' ? n : n.tag === 'br' ? ' ' : n.children.map(raw).join(''));
+  return raw(node).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+export const isElement = (node: Node): node is Element => typeof node !== 'string';

@@ -1,0 +1,159 @@
+// mammoth's HTML as vplan Markdown: paragraphs, bold and italic, links, lists (nested), footnotes, and
+// tables that are not a budget as Markdown tables. What Markdown cannot hold (images) is reported.
+import { isElement, type Element, type Node } from './html.js';
+
+export interface MarkdownContext {
+  /** Footnote texts by mammoth's id ("footnote-1"), to write after the text that cites them. */
+  footnotes: Map<string, string>;
+  /** Footnotes cited in the text written so far. */
+  cited: string[];
+  /** What was left out, for the warnings. */
+  dropped: string[];
+}
+
+/** Characters Markdown or vplan's {{ }} would read as markup. */
+function escapeText(text: string): string {
+  return text.replace(/[\\`*_[\]<]/g, (c) => `\\${c}`).replace(/\{\{/g, '\\{{');
+}
+
+function footnoteKey(href: string): string | undefined {
+  const m = /^#((?:footnote|endnote)-\d+)$/.exec(href);
+  return m?.[1];
+}
+
+export function inline(nodes: Node[], context: MarkdownContext): string {
+  let out = '';
+  for (const node of nodes) {
+    if (!isElement(node)) {
+      out += escapeText(node.replace(/[\s\u00a0]+/g, ' '));
+      continue;
+    }
+    switch (node.tag) {
+      case 'strong':
+      case 'b':
+        out += wrap(inline(node.children, context), '**');
+        break;
+      case 'em':
+      case 'i':
+        out += wrap(inline(node.children, context), '*');
+        break;
+      case 'br':
+        out += ' ';
+        break;
+      case 'img':
+        context.dropped.push(`en bild${node.attrs.alt ? ` ("${node.attrs.alt}")` : ''}`);
+        break;
+      case 'a': {
+        const key = footnoteKey(node.attrs.href ?? '');
+        if (key) {
+          if (!context.cited.includes(key)) context.cited.push(key);
+          out += `[^${key.replace('-', '')}]`;
+        } else if (/^(https?:|mailto:)/.test(node.attrs.href ?? '')) {
+          out += `[${inline(node.children, context)}](${node.attrs.href!.replace(/[()\s]/g, encodeURIComponent)})`;
+        } else out += inline(node.children, context);
+        break;
+      }
+      default:
+        // sup, sub, u, s, span …: their text.
+        out += inline(node.children, context);
+    }
+  }
+  return out;
+}
+
+/** **text** around the words, the spaces outside (Markdown needs the markers next to the words). */
+function wrap(text: string, marker: string): string {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : text;
+}
+
+function paragraph(element: Element, context: MarkdownContext): string {
+  const text = inline(element.children, context).replace(/ +/g, ' ').trim();
+  // A line that starts like a heading, list or quote would be read as one.
+  return text.replace(/^(#|>|[-+] |\d+)([.)]?)/, (m, a: string, b: string) => (/^\d+$/.test(a) ? (b ? `${a}\\${b}` : m) : `\\${m}`));
+}
+
+function list(element: Element, context: MarkdownContext, indent: string): string {
+  const ordered = element.tag === 'ol';
+  const items = element.children.filter(isElement).filter((c) => c.tag === 'li');
+  return items
+    .map((item, i) => {
+      const marker = ordered ? `${i + 1}. ` : '- ';
+      const inner = item.children.filter((c) => !(isElement(c) && (c.tag === 'ul' || c.tag === 'ol')));
+      const nested = item.children.filter(isElement).filter((c) => c.tag === 'ul' || c.tag === 'ol');
+      const own = inner.flatMap((c) => (isElement(c) && c.tag === 'p' ? [paragraph(c, context)] : [inline([c], context).trim()])).filter(Boolean).join(' ');
+      const sub = nested.map((n) => `\n${list(n, context, indent + ' '.repeat(marker.length))}`).join('');
+      return `${indent}${marker}${own}${sub}`;
+    })
+    .join('\n');
+}
+
+/** A table's rows as cell texts (Markdown), spanned cells repeated as blanks. */
+export function tableRows(table: Element, context: MarkdownContext): string[][] {
+  const rows: string[][] = [];
+  const visit = (node: Element) => {
+    for (const child of node.children.filter(isElement)) {
+      if (child.tag === 'tr') {
+        const cells: string[] = [];
+        for (const cell of child.children.filter(isElement).filter((c) => c.tag === 'td' || c.tag === 'th')) {
+          const parts = cell.children.filter(isElement).length > 0 ? cell.children.map((c) => (isElement(c) && c.tag === 'p' ? paragraph(c, context) : inline([c], context))) : [inline(cell.children, context)];
+          cells.push(parts.join(' ').replace(/\s+/g, ' ').trim());
+          for (let span = Number(cell.attrs.colspan ?? 1); span > 1; span--) cells.push('');
+        }
+        rows.push(cells);
+      } else visit(child);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+export function markdownTable(rows: string[][]): string {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => (cells[i] ?? '').replace(/\|/g, '\\|')).join(' | ')} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
+}
+
+/** One block element (p, ul, ol, table, blockquote …) as Markdown; '' for an empty one. */
+export function block(element: Element, context: MarkdownContext): string {
+  switch (element.tag) {
+    case 'ul':
+    case 'ol':
+      return list(element, context, '');
+    case 'table':
+      return markdownTable(tableRows(element, context));
+    case 'blockquote':
+      return element.children
+        .filter(isElement)
+        .map((c) => block(c, context))
+        .filter(Boolean)
+        .map((t) => t.replace(/^/gm, '> '))
+        .join('\n>\n');
+    default:
+      return paragraph(element, context);
+  }
+}
+
+/** "[^footnote1]: text" for each footnote cited so far, which are then forgotten. */
+export function footnoteDefinitions(context: MarkdownContext): string[] {
+  const out = context.cited.map((key) => `[^${key.replace('-', '')}]: ${context.footnotes.get(key) ?? ''}`);
+  context.cited = [];
+  return out;
+}
+
+/** mammoth's footnote list (li id="footnote-N", each with a back link "↑") as texts by id. */
+export function readFootnotes(element: Element, context: MarkdownContext): void {
+  for (const li of element.children.filter(isElement)) {
+    const id = li.attrs.id;
+    if (!id) continue;
+    const withoutBack = (n: Node): Node[] =>
+      isElement(n) ? (n.tag === 'a' && /^#(foot|end)note-ref-/.test(n.attrs.href ?? '') ? [] : [{ ...n, children: n.children.flatMap(withoutBack) }]) : [n];
+    const clean = li.children.flatMap(withoutBack);
+    context.footnotes.set(id, clean.map((c) => (isElement(c) && c.tag === 'p' ? paragraph(c, context) : inline([c], context))).join(' ').replace(/\s+/g, ' ').trim());
+  }
+}
+
+export const isFootnoteList = (element: Element): boolean =>
+  element.tag === 'ol' && element.children.filter(isElement).some((li) => /^(foot|end)note-\d+$/.test(li.attrs.id ?? ''));
+

@@ -1,0 +1,110 @@
+// mammoth's HTML as the plan's sections: each heading starts a section (the highest level used is the
+// top, lower ones are subsections), its paragraphs and lists become Markdown, the first table that
+// reads as a budget makes the section a budget section; other tables stay as Markdown tables.
+import { textOf, type Element } from './html.js';
+import { block, footnoteDefinitions, tableRows, markdownTable, type MarkdownContext } from './markdown.js';
+import { plainRows, readBudgetTable, type ReadBudget } from './budgetTable.js';
+
+export interface ImportedSection {
+  type: 'text' | 'budget';
+  title: string;
+  text?: string;
+  textAfter?: string;
+  sections?: ImportedSection[];
+}
+
+export interface SectionNote {
+  /** Titles from the top-level section down. */
+  trail: string[];
+  message: string;
+}
+
+export interface ReadSections {
+  sections: ImportedSection[];
+  budget: ReadBudget | undefined;
+  notes: SectionNote[];
+}
+
+const HEADING = /^h([1-6])$/;
+
+/** "2.1 Mål" → "Mål": vplan numbers headings itself. */
+export function headingText(element: Element): string {
+  return textOf(element).replace(/^(\d+(\.\d+)*\.?|[IVX]+\.)\s+/, '').trim();
+}
+
+interface Open {
+  section: ImportedSection;
+  level: number;
+  before: string[];
+  after: string[];
+  /** The last paragraph's text, which may say the unit of a table after it ("Belopp i tkr"). */
+  lastText: string;
+}
+
+export function readSections(blocks: Element[], context: MarkdownContext): ReadSections {
+  const roots: ImportedSection[] = [];
+  const notes: SectionNote[] = [];
+  let budget: ReadBudget | undefined;
+  const stack: Open[] = [];
+  const trail = () => stack.map((o) => o.section.title);
+
+  const closeTop = () => {
+    const where = trail();
+    const open = stack.pop()!;
+    const defs = footnoteDefinitions(context);
+    const target = open.section.type === 'budget' ? open.after : open.before;
+    target.push(...defs);
+    if (context.dropped.length > 0) {
+      notes.push({ trail: where, message: `${context.dropped.join(', ')} kunde inte tas med; lägg till det för hand om det behövs` });
+      context.dropped = [];
+    }
+    const text = open.before.join('\n\n').trim();
+    const after = open.after.join('\n\n').trim();
+    if (text) open.section.text = text;
+    if (after) open.section.textAfter = after;
+  };
+
+  for (const element of blocks) {
+    const heading = HEADING.exec(element.tag);
+    if (heading) {
+      const title = headingText(element);
+      if (!title) continue;
+      const level = Number(heading[1]);
+      while (stack.length > 0 && stack.at(-1)!.level >= level) closeTop();
+      // At most three levels: deeper headings are subsections of the third.
+      while (stack.length >= 3) closeTop();
+      const section: ImportedSection = { type: 'text', title };
+      if (stack.length === 0) roots.push(section);
+      else (stack.at(-1)!.section.sections ??= []).push(section);
+      stack.push({ section, level, before: [], after: [], lastText: '' });
+      continue;
+    }
+    const open = stack.at(-1);
+    if (!open) continue; // text before the first heading is read by the caller
+    const out = open.section.type === 'budget' ? open.after : open.before;
+    if (element.tag === 'table') {
+      const read = readBudgetTable(plainRows(element), open.lastText);
+      if ('budget' in read && !budget) {
+        budget = read;
+        open.section.type = 'budget';
+        for (const note of read.notes) notes.push({ trail: trail(), message: note });
+        if (read.sums.length > 0) {
+          notes.push({ trail: trail(), message: `budgettabellens summarader räknar vplan själv och de togs inte med: ${read.sums.map((s) => `"${s}"`).join(', ')}; jämför summorna i PDF:en med Word-filens` });
+        }
+        continue;
+      }
+      const reason = 'budget' in read ? 'planen har redan en budget (en tabell tidigare i dokumentet)' : read.reason;
+      out.push(markdownTable(tableRows(element, context)));
+      notes.push({ trail: trail(), message: `en tabell kunde inte läsas som budget (${reason}); den står kvar som Markdown-tabell i texten – kontrollera den` });
+      continue;
+    }
+    const markdown = block(element, context);
+    if (markdown) {
+      out.push(markdown);
+      open.lastText = textOf(element);
+    }
+  }
+  while (stack.length > 0) closeTop();
+  return { sections: roots, budget, notes };
+}
+

@@ -1,0 +1,118 @@
+// Word plans for the import tests, built with the docx package: shaped like the real plans in the
+// seeds (numbered headings, paragraphs, bullet lists, a budget table), plus one of a different shape.
+import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+
+type Cell = string | { text: string; italic?: boolean };
+
+const p = (...runs: (string | TextRun | FootnoteReferenceRun)[]) => new Paragraph({ children: runs.map((r) => (typeof r === 'string' ? new TextRun(r) : r)) });
+const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
+const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+const numbered = (text: string) => new Paragraph({ text, numbering: { reference: 'nummer', level: 0 } });
+
+function table(rows: Cell[][]): Table {
+  return new Table({
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          children: cells.map((cell) => {
+            const c = typeof cell === 'string' ? { text: cell } : cell;
+            return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c.text, italics: c.italic ?? false })], alignment: AlignmentType.RIGHT })] });
+          }),
+        }),
+    ),
+  });
+}
+
+async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>): Promise<Buffer> {
+  const doc = new Document({
+    ...(footnotes ? { footnotes } : {}),
+    numbering: { config: [{ reference: 'nummer', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+    sections: [{ children }],
+  });
+  return Packer.toBuffer(doc);
+}
+
+/** Like Södra Vätterbygden 2013: title line, dnr, numbered headings, a bullet list, a budget in kr over two years. */
+export function vatterbygden2013(): Promise<Buffer> {
+  return pack(
+    [
+      p('VERKSAMHETSPLAN 2013'),
+      p('Samordningsförbundet Södra Vätterbygden'),
+      p('(dnr 2012:12 / 7)'),
+      h('1. Inledning', HeadingLevel.HEADING_1),
+      p('Samordningsförbundet har ett ', new TextRun({ text: 'unikt', bold: true }), ' uppdrag att stödja ', new TextRun({ text: 'samordnade', italics: true }), ' insatser.', new FootnoteReferenceRun(1)),
+      p('Förbundet bildades 2007-10-30 enligt lag (2003:1210) om finansiell samordning.'),
+      h('2. Samordningsförbundets uppgifter', HeadingLevel.HEADING_1),
+      p('Samordningsförbundet har enligt lagstiftningen följande arbetsuppgifter:'),
+      numbered('besluta om mål och riktlinjer för den finansiella samordningen,'),
+      numbered('stödja samverkan mellan samverkansparterna'),
+      h('3. Vision och målsättning', HeadingLevel.HEADING_1),
+      h('Vision', HeadingLevel.HEADING_2),
+      p('Förbundets vision är ”Livskvalitet och egenförsörjning för alla!”'),
+      h('Individmål', HeadingLevel.HEADING_2),
+      bullet('Personer som fullföljer insatser ska ha förbättrad arbetsförmåga'),
+      bullet('Deltagarna ska uppleva att de fått stöd'),
+      h('4. Budget 2013 och plan 2014', HeadingLevel.HEADING_1),
+      p('Budgeten bygger på medlemmarnas bidrag.'),
+      table([
+        ['', 'Budget 2013', 'Budget 2014'],
+        ['Intäkter', '', ''],
+        ['Habo kommun', '57 200', '57 200'],
+        ['Jönköpings kommun', '729 500', '729 500'],
+        ['Försäkringskassan', '1 788 000', '1 788 000'],
+        ['Balanserat resultat föreg år', '727 000', '0'],
+        [{ text: 'Summa intäkter', italic: true }, '3 301 700', '2 574 700'],
+        ['Kostnader', '', ''],
+        [{ text: 'Verksamhet', italic: true }, '', ''],
+        ['KrAmi', '520 000', '0'],
+        ['Projekt Enter', '1 859 500', '1 908 000'],
+        [{ text: 'Administration', italic: true }, '', ''],
+        ['Kansli', '750 000', '770 000'],
+        ['Styrelse', '20 000', '20 000'],
+        [{ text: 'Summa kostnader', italic: true }, '3 149 500', '2 698 000'],
+      ]),
+      p('Kostnaderna för kansliet delas med Finnveden.'),
+    ],
+    { 1: { children: [p('Lag (2003:1210) om finansiell samordning.')] } },
+  );
+}
+
+/**
+ * A plan none of the tests' plans was written from: a Title-styled title, the name only in the text,
+ * the budget in tkr with negative costs, a Delsumma row, a "Resultat" row, a bare-year plan column and
+ * a second table (staff) that is no budget.
+ */
+export function nordanstig2026(): Promise<Buffer> {
+  return pack([
+    new Paragraph({ text: 'Verksamhetsplan med budget 2026', style: 'Title' }),
+    p('Förslag till förbundsstyrelsen'),
+    h('Om förbundet', HeadingLevel.HEADING_1),
+    p('Samordningsförbundet Norra Hälsingland består av Nordanstigs och Hudiksvalls kommuner, Region Gävleborg, Försäkringskassan och Arbetsförmedlingen.'),
+    h('Prioriteringar', HeadingLevel.HEADING_1),
+    p('Under året prioriteras:'),
+    bullet('Unga 16–29 år utan sysselsättning'),
+    bullet('Personer med psykisk ohälsa'),
+    p('Arbetet följs upp i ', new TextRun({ text: 'SUS', bold: true }), ' varje kvartal.'),
+    h('Bemanning', HeadingLevel.HEADING_1),
+    table([
+      ['Roll', 'Tjänst'],
+      ['Förbundschef', '100 %'],
+      ['Processledare', '50 %'],
+    ]),
+    h('Ekonomi', HeadingLevel.HEADING_1),
+    p('Belopp i tkr.'),
+    table([
+      ['Post', 'Utfall 2024', 'Budget 2026', '2027'],
+      ['Intäkter', '', '', ''],
+      ['Medlemsbidrag staten', '2 400', '2 500', '2 500'],
+      ['Medlemsbidrag region och kommuner', '2 400', '2 500', '2 500'],
+      ['Kostnader', '', '', ''],
+      ['Insatser', '-3 100', '-3 400', '-3 450'],
+      ['varav nya insatser', '-200', '-400', ''],
+      ['Kansli', '-1 200', '-1 250', '-1 300'],
+      ['Delsumma verksamhet', '-4 300', '-4 650', '-4 750'],
+      ['Revision', '-50', '–', '-60'],
+      ['Resultat', '450', '350', '190'],
+    ]),
+  ]);
+}

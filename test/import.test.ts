@@ -1,0 +1,233 @@
+// vplan import: Word plans (.docx, built here with the docx package) become plan folders that validate
+// and build; headings, Markdown, budget rows and the list of what to check are asserted on the written files.
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
+import { amount } from '../src/import/budgetTable.js';
+import { importDocx } from '../src/import/importDocx.js';
+import { nordanstig2026, vatterbygden2013 } from './helpers/docxFixtures.js';
+import { useTempDir } from './helpers/tempDir.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/vplan.js');
+const dir = useTempDir('vplan-import');
+
+async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const read = (...parts: string[]) => readFile(path.join(dir(), ...parts), 'utf8');
+
+async function pdfText(file: string): Promise<string> {
+  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
+  return stdout;
+}
+
+describe('vplan import', () => {
+  it('reads a plan shaped like Södra Vätterbygden 2013 into a folder that validates and builds', async () => {
+    await writeFile(path.join(dir(), 'plan-2013.docx'), await vatterbygden2013());
+    const result = await vplan('import', 'plan-2013.docx', '--out', 'plan-2013');
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('plan-2013.docx → plan-2013: planmapp med 4 avsnitt och en budget');
+    expect((await readdir(path.join(dir(), 'plan-2013', 'avsnitt'))).sort()).toEqual([
+      '01-inledning.md',
+      '02-samordningsforbundets-uppgifter.md',
+      '03-vision-och-malsattning.md',
+      '04-budget-2013-och-plan-2014.md',
+    ]);
+    // Numbers are vplan's own, so "1. Inledning" loses its "1."; bold, italic and the footnote are kept.
+    expect(await read('plan-2013', 'avsnitt', '01-inledning.md')).toBe(
+      '---\ntype: text\ntitle: Inledning\n---\n\nSamordningsförbundet har ett **unikt** uppdrag att stödja *samordnade* insatser.[^footnote1]\n\n' +
+        'Förbundet bildades 2007-10-30 enligt lag (2003:1210) om finansiell samordning.\n\n[^footnote1]: Lag (2003:1210) om finansiell samordning.\n',
+    );
+    expect(await read('plan-2013', 'avsnitt', '02-samordningsforbundets-uppgifter.md')).toContain(
+      '1. besluta om mål och riktlinjer för den finansiella samordningen,\n2. stödja samverkan mellan samverkansparterna\n',
+    );
+    const budgetSection = await read('plan-2013', 'avsnitt', '04-budget-2013-och-plan-2014.md');
+    expect(budgetSection).toMatch(/^---\ntype: budget\ntitle: Budget 2013 och plan 2014\ntextAfter: \|-?\n {2}Kostnaderna för kansliet delas med Finnveden\.\n---\n\nBudgeten bygger på medlemmarnas bidrag\.\n$/);
+
+    const { plan, loaded } = await checkPlan(path.join(dir(), 'plan-2013'));
+    expect(plan.document.title).toBe('Verksamhetsplan 2013');
+    expect(plan.document.associationName).toBe('Samordningsförbundet Södra Vätterbygden');
+    expect(plan.document.dnr).toBe('2012:12 / 7');
+    expect(plan.document.budgetYear).toBe(2013);
+    const value = loaded.parsed.value as { sections: { title: string; sections?: { title: string; text?: string }[] }[]; budget: unknown };
+    expect(value.sections[2]!.sections!.map((s) => s.title)).toEqual(['Vision', 'Individmål']);
+    expect(value.sections[2]!.sections![1]!.text).toBe('- Personer som fullföljer insatser ska ha förbättrad arbetsförmåga\n- Deltagarna ska uppleva att de fått stöd');
+    const budget = value.budget as { unit: string; columns: unknown[]; income: { rows: { label: string }[] }; costs: { rows: { heading: string; rows: { label: string }[] }[] } };
+    expect(budget.unit).toBe('kr');
+    expect(budget.columns).toEqual([{ kind: 'budget', year: 2013 }, { kind: 'budget', year: 2014 }]);
+    expect(budget.income.rows.map((r) => r.label)).toEqual(['Habo kommun', 'Jönköpings kommun', 'Försäkringskassan', 'Balanserat resultat föreg år']);
+    expect(budget.costs.rows.map((g) => [g.heading, g.rows.map((r) => r.label)])).toEqual([
+      ['Verksamhet', ['KrAmi', 'Projekt Enter']],
+      ['Administration', ['Kansli', 'Styrelse']],
+    ]);
+    expect(result.stderr).toContain('kontrollera: avsnitt/04-budget-2013-och-plan-2014.md: budgettabellens summarader räknar vplan själv och de togs inte med: "Summa intäkter", "Summa kostnader"');
+    expect(result.stderr).toContain('raden "Balanserat resultat föreg år" står som en intäkt');
+
+    const validate = await vplan('validate', 'plan-2013');
+    expect(validate.code).toBe(0);
+
+    const session = new PrintSession();
+    try {
+      const out = path.join(dir(), 'plan-2013.pdf');
+      await buildPlan(path.join(dir(), 'plan-2013'), out, session);
+      const text = await pdfText(out);
+      // vplan's own sums equal the Word table's.
+      expect(text).toMatch(/Summa intäkter\s+3 301 700\s+2 574 700/);
+      expect(text).toMatch(/Summa kostnader\s+3 149 500\s+2 698 000/);
+      expect(text).toMatch(/3\.2\s+Individmål/);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it('reads a differently built plan (Title style, tkr, negative costs, Delsumma, a table that is no budget) and lists what to check', async () => {
+    const file = path.join(dir(), 'nordanstig.docx');
+    await writeFile(file, await nordanstig2026());
+    const { plan, notes } = await importDocx(file);
+    const document = plan.document as Record<string, unknown>;
+    expect(document).toMatchObject({
+      association: { name: 'Samordningsförbundet Norra Hälsingland' },
+      title: 'Verksamhetsplan med budget 2026',
+      budgetYear: 2026,
+      planYears: [2027],
+      status: { state: 'förslag' },
+      preface: 'Förslag till förbundsstyrelsen',
+    });
+    const sections = plan.sections as { type: string; title: string; text?: string }[];
+    expect(sections.map((s) => [s.type, s.title])).toEqual([
+      ['text', 'Om förbundet'],
+      ['text', 'Prioriteringar'],
+      ['text', 'Bemanning'],
+      ['budget', 'Ekonomi'],
+    ]);
+    expect(sections[1]!.text).toBe('Under året prioriteras:\n\n- Unga 16–29 år utan sysselsättning\n- Personer med psykisk ohälsa\n\nArbetet följs upp i **SUS** varje kvartal.');
+    expect(sections[2]!.text).toBe('| Roll | Tjänst |\n| --- | --- |\n| Förbundschef | 100 % |\n| Processledare | 50 % |');
+    expect(plan.budget).toEqual({
+      unit: 'tkr',
+      costSign: 'negative',
+      columns: [
+        { kind: 'utfall', year: 2024 },
+        { kind: 'budget', year: 2026 },
+        { kind: 'plan', year: 2027 },
+      ],
+      income: {
+        rows: [
+          { label: 'Medlemsbidrag staten', values: [2400, 2500, 2500] },
+          { label: 'Medlemsbidrag region och kommuner', values: [2400, 2500, 2500] },
+        ],
+      },
+      costs: {
+        rows: [
+          {
+            subtotal: 'Delsumma verksamhet',
+            rows: [
+              { label: 'Insatser', values: [3100, 3400, 3450], varav: [{ label: 'varav nya insatser', values: [200, 400, null] }] },
+              { label: 'Kansli', values: [1200, 1250, 1300] },
+            ],
+          },
+          { label: 'Revision', values: [50, null, 60] },
+        ],
+      },
+    });
+    const messages = notes.map((n) => `${n.trail.join(' › ')}: ${n.message}`);
+    expect(messages).toContain('Bemanning: en tabell kunde inte läsas som budget (kolumnrubriken "Tjänst" är inget år som "Budget 2025" eller "Plan 2026"); den står kvar som Markdown-tabell i texten – kontrollera den');
+    expect(messages).toContain('Ekonomi: kolumnen "2027" säger inte om den är budget, prognos, utfall eller plan; den blev plan 2027 – kontrollera budget.columns');
+    expect(messages).toContain('Ekonomi: budgettabellens summarader räknar vplan själv och de togs inte med: "Delsumma verksamhet", "Resultat"; jämför summorna i PDF:en med Word-filens');
+    expect(messages).toContain(': förbundets namn är gissat ur texten: "Samordningsförbundet Norra Hälsingland" – kontrollera document.association.name i plan.yaml');
+
+    const result = await vplan('import', 'nordanstig.docx', '--out', 'nordanstig');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('kontrollera: avsnitt/03-bemanning.md: en tabell kunde inte läsas som budget');
+    expect(result.stderr).toContain('kontrollera: plan.yaml: texten före första rubriken står på titelsidan');
+    const session = new PrintSession();
+    try {
+      const out = path.join(dir(), 'nordanstig.pdf');
+      await buildPlan(path.join(dir(), 'nordanstig'), out, session);
+      const text = await pdfText(out);
+      expect(text).toMatch(/Delsumma verksamhet\s+−4 300\s+−4 650\s+−4 750/);
+      expect(text).toMatch(/Resultat\s+450\s+350\s+190/);
+      expect(text).toMatch(/Förbundschef\s+100 %/);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it('falls back to defaults with a warning when the document has no title, name, headings or budget', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('Vi arbetar för att fler ska komma i arbete under 2027.'),
+            new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Mål')] }), new TableCell({ children: [new Paragraph('Antal')] })] })] }),
+          ],
+        },
+      ],
+    });
+    const file = path.join(dir(), 'kort.docx');
+    await writeFile(file, await Packer.toBuffer(doc));
+    const result = await vplan('import', 'kort.docx', '--out', 'kort');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('kontrollera: plan.yaml: dokumentet har inga rubriker');
+    expect(result.stderr).toContain('kontrollera: plan.yaml: budgetåret kunde inte läsas ur titeln eller budgeten; 2027 är en gissning');
+    expect(result.stderr).toContain('kontrollera: plan.yaml: dokumentet har ingen titel; titeln blev "Verksamhetsplan 2027"');
+    expect(result.stderr).toContain('kontrollera: plan.yaml: förbundets namn stod inte i dokumentet');
+    expect(result.stderr).toContain('kontrollera: plan.yaml: ingen tabell kunde läsas som budget');
+    const { plan } = await checkPlan(path.join(dir(), 'kort'));
+    expect(plan.document.title).toBe('Verksamhetsplan 2027');
+    expect(plan.document.associationName).toBe('Samordningsförbundet');
+    expect(plan.budget).toBeUndefined();
+  }, 30_000);
+
+  it('never writes over a folder, and says in Swedish when the file is no Word file', async () => {
+    await writeFile(path.join(dir(), 'plan.docx'), await vatterbygden2013());
+    await mkdir(path.join(dir(), 'finns'));
+    await writeFile(path.join(dir(), 'finns', 'plan.yaml'), 'x: 1\n');
+    const taken = await vplan('import', 'plan.docx', '--out', 'finns');
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('--out finns: finns redan och är inte en tom mapp; vplan skriver inte över något.');
+    expect(await read('finns', 'plan.yaml')).toBe('x: 1\n');
+
+    await writeFile(path.join(dir(), 'trasig.docx'), 'inte en zip');
+    const broken = await vplan('import', 'trasig.docx', '--out', 'ny');
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('trasig.docx: kunde inte läsas som en Word-fil (.docx).');
+    expect(broken.stderr).not.toMatch(/at .*\.js:\d+/);
+
+    const pdf = await vplan('import', 'plan.pdf', '--out', 'ny');
+    expect(pdf.code).toBe(2);
+    expect(pdf.stderr).toContain('vplan import läser Word-filer (.docx)');
+    const noOut = await vplan('import', 'plan.docx');
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('ange en ny mapp för planen');
+  }, 30_000);
+
+  it('reads amounts as Word tables write them', () => {
+    expect(amount('1 234 000')).toBe(1_234_000);
+    expect(amount('1\u00a0234\u00a0000')).toBe(1_234_000);
+    expect(amount('-50')).toBe(-50);
+    expect(amount('−1 234')).toBe(-1234);
+    expect(amount('(1 200)')).toBe(-1200);
+    expect(amount('1 234 tkr')).toBe(1234);
+    expect(amount('1 500 kr')).toBe(1500);
+    expect(amount('1.234.000')).toBe(1_234_000);
+    expect(amount('12,00')).toBe(12);
+    expect(amount('')).toBeNull();
+    expect(amount('–')).toBeNull();
+    expect(amount('12,5')).toBeUndefined();
+    expect(amount('ca 500')).toBeUndefined();
+    expect(amount('100 %')).toBeUndefined();
+  });
+});
