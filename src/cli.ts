@@ -55,9 +55,10 @@ Användning:
       som ändrats eller saknas och versioner som tagits bort, bytts ut eller
       flyttats. --rebuild bygger också om varje version ur dess arkiverade filer
       och jämför PDF:en byte för byte.
-  vplan diff <gammal.json | dnr@version> <ny.json> [--appendix] [--out fil.pdf] [--archive mapp]
+  vplan diff <gammal plan | dnr@version> <ny plan | dnr@version> [--appendix] [--out fil.pdf] [--archive mapp]
       Visar vad som ändrats: varje budgetcell gammalt → nytt med effekten på summor
-      och resultat, nya, borttagna och omskrivna avsnitt, status och datum.
+      och resultat, nya rader och kolumner med sina belopp, nya och borttagna avsnitt,
+      orden som ändrats i omskrivna avsnitt, status och datum.
       --appendix skriver också den nya planens PDF med ändringarna som sista sida.
   vplan validate <plan> [fler planer …]
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
