@@ -7,7 +7,8 @@ import { VplanError } from './errors.js';
 
 const TEMP_PREFIX = '.vplan-tmp-';
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs (one of another user's counts too). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

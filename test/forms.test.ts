@@ -1,10 +1,8 @@
 // A plan written without JSON: YAML, a plan folder with a Markdown file per section, vplan init and
 // vplan convert. Each form builds the same PDF as its JSON twin, and errors point at the right file and line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { PlanError } from '../src/errors.js';
 import { loadPlan, parsePlanYaml } from '../src/load/loadPlan.js';
@@ -13,9 +11,8 @@ import { computeBudget } from '../src/compute/budget.js';
 import { planSchema } from '../src/load/schema.js';
 import { basePlan } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/vplan.js');
 const dir = useTempDir('vplan-forms');
 let session: PrintSession;
 beforeAll(() => {
@@ -25,15 +22,7 @@ afterAll(async () => {
   await session.close();
 });
 
-async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 async function problems(file: string): Promise<string> {
   try {

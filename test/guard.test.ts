@@ -1,28 +1,17 @@
 // Nothing the user wrote is overwritten: --out, --html and diff --appendix refuse the run's inputs, the
 // templates and the archive, and an existing file that is not a PDF (or HTML) by its bytes.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile, copyFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { checkTarget } from '../src/guard.js';
 import { basePlan } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { exampleValue } from './helpers/exampleFiles.js';
+import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/vplan.js');
 const dir = useTempDir('vplan-guard');
 
-async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',

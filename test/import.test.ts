@@ -11,20 +11,12 @@ import { amount } from '../src/import/budgetTable.js';
 import { importDocx } from '../src/import/importDocx.js';
 import { nordanstig2026, vatterbygden2013 } from './helpers/docxFixtures.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { runVplan } from './helpers/cli.js';
 
 const run = promisify(execFile);
-const BIN = path.resolve('bin/vplan.js');
 const dir = useTempDir('vplan-import');
 
-async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 const read = (...parts: string[]) => readFile(path.join(dir(), ...parts), 'utf8');
 

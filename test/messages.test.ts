@@ -1,27 +1,16 @@
 // Every message is Swedish and says what to write instead: files, flags, years, dates, NFC text.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PlanError } from '../src/errors.js';
 import { loadPlan, parsePlanText } from '../src/load/loadPlan.js';
 import { basePlan } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/vplan.js');
 const dir = useTempDir('vplan-messages');
 
-async function vplan(...args: string[]): Promise<{ code: number; stderr: string }> {
-  try {
-    const { stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
-    return { code: 0, stderr };
-  } catch (error) {
-    const e = error as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 function problems(plan: unknown): string {
   try {

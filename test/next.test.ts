@@ -1,27 +1,16 @@
 // vplan next: next year's plan from each example, in the same form, without touching the old plan.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { checkPlan } from '../src/build.js';
 import { loadPlan } from '../src/load/loadPlan.js';
 import { nextYear, shiftYears } from '../src/next/nextYear.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/vplan.js');
 const dir = useTempDir('vplan-next');
 
-async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 describe('vplan next', () => {
   it('moves Finnveden 2025 on a year: columns, amounts, capital chain, quoted figures, status; the old plan untouched', async () => {

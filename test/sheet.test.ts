@@ -2,10 +2,8 @@
 // live formulas) or .csv; vplan import-budget reads amounts by row and column, keeps vplan's own sums,
 // and names sheet and cell in every warning and error. An unchanged sheet gives the same PDF bytes.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { buildPlan, PrintSession } from '../src/build.js';
 import { exportBudget, importBudget } from '../src/sheet/importBudget.js';
@@ -13,9 +11,8 @@ import { planToFolder, planToJson } from '../src/convert/write.js';
 import { mkdir } from 'node:fs/promises';
 import { normalize, pdfText } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/vplan.js');
 const FINNVEDEN = path.resolve('data/finnveden-2025.json');
 const BOTKYRKA = path.resolve('data/botkyrka-huddinge-salem-2018');
 const dir = useTempDir('vplan-sheet');
@@ -28,15 +25,7 @@ afterAll(async () => {
   await session.close();
 });
 
-async function vplan(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { cwd: dir() });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();

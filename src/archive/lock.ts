@@ -6,6 +6,7 @@ import { chmod, link, readFile, readdir, rm, unlink, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { VplanError } from '../errors.js';
 import { archiveFsError, step } from './fsError.js';
+import { alive } from '../output.js';
 
 const STAGING = /^\.staging-(\d+)-[0-9a-f]+$/;
 const LOCK_TICKET = /^\.lock-(\d+)-[0-9a-f]+$/;
@@ -13,15 +14,6 @@ const LOCK = '.lock';
 /** Filing a large plan prints it under the lock; another filing of the same dnr waits this long. */
 const LOCK_WAIT_MS = 180_000;
 
-/** Whether a process with this id runs (on this machine). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export const stagingName = (): string => `.staging-${process.pid}-${randomBytes(6).toString('hex')}`;
 
@@ -38,7 +30,7 @@ export async function cleanAbandoned(dir: string): Promise<void> {
   const entries = await readdir(dir).catch(() => [] as string[]);
   for (const name of entries) {
     const m = STAGING.exec(name) ?? LOCK_TICKET.exec(name);
-    if (!m || processAlive(Number(m[1]))) continue;
+    if (!m || alive(Number(m[1]))) continue;
     await removeTree(path.join(dir, name)).catch(() => undefined);
   }
 }
@@ -64,7 +56,7 @@ export async function withDnrLock<T>(dnrDir: string, dnr: string, work: () => Pr
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
-      if (owner > 0 && !processAlive(owner)) {
+      if (owner > 0 && !alive(owner)) {
         await unlink(lock).catch(() => undefined);
         continue;
       }

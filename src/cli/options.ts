@@ -2,6 +2,7 @@
 // what to write instead (node's parseArgs errors are English and name no command).
 import { parseArgs } from 'node:util';
 import { UsageError } from './report.js';
+import { suggest } from '../load/messages.js';
 
 type Kind = 'string' | 'boolean';
 
@@ -56,25 +57,9 @@ const ALWAYS: OptionName[] = ['help', 'version'];
 const names = Object.keys(OPTIONS) as OptionName[];
 const isName = (name: string): name is OptionName => (names as string[]).includes(name);
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
-
 function suggestion(name: string, allowed: OptionName[]): string {
-  const best = allowed
-    .map((candidate) => ({ candidate, d: distance(name, candidate) }))
-    .sort((x, y) => x.d - y.d)[0];
-  return best && best.d <= Math.max(1, Math.floor(best.candidate.length / 3)) ? ` – menade du --${best.candidate}?` : '';
+  const hint = suggest(name, allowed);
+  return hint ? ` – menade du --${hint}?` : '';
 }
 
 export interface ParsedCommandLine {

@@ -3,17 +3,9 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { alive } from '../output.js';
 
 const PREFIX = 'vplan-chrome-profile-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the profiles of vplan runs that no longer exist; a running vplan's, and other programs', are kept. */
 export function removeStaleProfiles(dir = os.tmpdir()): string[] {
