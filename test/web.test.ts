@@ -12,7 +12,7 @@ import { checkPlan } from '../src/build.js';
 import { formatInteger } from '../src/format.js';
 import { readOutline } from '../src/finish/outline.js';
 import type { BudgetTable } from '../src/model.js';
-import { EXAMPLE_FILES, type ExampleName } from './helpers/exampleFiles.js';
+import { EXAMPLE_FILES, exampleValue, type ExampleName } from './helpers/exampleFiles.js';
 import { builtExample } from './helpers/examples.js';
 import { runVplan } from './helpers/cli.js';
 
@@ -61,6 +61,25 @@ async function openPage(source: string): Promise<{ page: Page; requests: string[
   return { page, requests };
 }
 
+/** axe-core's WCAG 2.1 A and AA rules on the page; each violation printed, so a failure says what to fix. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const axe = (await import('axe-core')).default;
+  await page.addScriptTag({ content: axe.source });
+  const violations = (await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
+    }));
+  })) as AxeViolation[];
+  if (violations.length > 0) console.log(`axe violations in ${await page.title()}:\n${JSON.stringify(violations, null, 2)}`);
+  return violations;
+}
+
 interface AxeViolation {
   id: string;
   impact: string;
@@ -74,20 +93,7 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
   it('has no WCAG 2.1 A or AA violation (axe-core), loads nothing and fits a phone', async () => {
     const { page, requests } = await openPage(source());
     try {
-      const axe = (await import('axe-core')).default;
-      await page.addScriptTag({ content: axe.source });
-      const violations = (await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-        });
-        return result.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-        }));
-      })) as AxeViolation[];
-      if (violations.length > 0) console.log(`${pageName}: axe violations\n${JSON.stringify(violations, null, 2)}`);
+      const violations = await axeViolations(page);
       expect(violations).toEqual([]);
       expect(requests).toEqual([]);
       // The page itself never scrolls sideways on a phone; only a wide table does, in its own container.
@@ -135,7 +141,7 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
     const count = (re: RegExp) => (text.match(re) ?? []).length;
     const tableCount = count(/<table[\s>]/g);
     expect(tableCount).toBeGreaterThan(0);
-    expect(count(/<caption id="vplan-tabell-\d+"><span class="table-caption">[^<]+<\/span>/g)).toBe(tableCount);
+    expect(count(/<caption id="vplan-tabell-\d+"><span class="table-caption( visually-hidden)?">[^<]+<\/span>/g)).toBe(tableCount);
     expect(count(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-\d+">/g)).toBe(tableCount);
     lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
   });
@@ -176,6 +182,37 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
     contains(header, `<dt>Budgetår</dt><dd>${doc.budgetYear}</dd>`);
     contains(header, `<dt>Status</dt><dd>${doc.status.state === 'fastställd' ? 'Fastställd' : 'Förslag'}</dd>`);
     if (doc.status.decisionDate) expect(header).toMatch(new RegExp(`<dt>Beslut</dt><dd>Fastställ(s|des) av ${doc.status.decisionBody}[^<]*</dd>`));
+  });
+});
+
+describe('vplan build --web with a table and a link in the text', () => {
+  it('gives the table column headers and its own container, and keeps the link; still no axe violation', async () => {
+    const value = await exampleValue('finnveden-2025');
+    value.sections[0].text += [
+      '',
+      '',
+      'Läs mer på [förbundets webbplats](https://www.finnvedensamordningsforbund.se/om).',
+      '',
+      '| Insats | Deltagare 2024 | Deltagare 2025 |',
+      '|---|--:|--:|',
+      '| Samverkansteam | 120 | 130 |',
+      '| **Summa** | **120** | **130** |',
+    ].join('\n');
+    const planFile = path.join(dir, 'med-tabell.json');
+    await writeFile(planFile, JSON.stringify(value));
+    const result = await runVplan(dir, 'build', planFile, '--web', '--out', 'med-tabell.html');
+    expect(result.code).toBe(0);
+    const text = await readFile(path.join(dir, 'med-tabell.html'), 'utf8');
+    contains(text, '<a href="https://www.finnvedensamordningsforbund.se/om">förbundets webbplats</a>');
+    expect(text.match(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-1"><table><caption id="vplan-tabell-1"><span class="table-caption visually-hidden">Tabell: Inledning<\/span><\/caption>\s*<thead>\s*<tr>\s*<th scope="col">Insats<\/th>\s*<th scope="col" style="text-align:right">Deltagare 2024<\/th>/)).not.toBeNull();
+    lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
+    const { page, requests } = await openPage(text);
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });
 

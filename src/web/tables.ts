@@ -1,6 +1,6 @@
 // The web page's tables, finished once the page is rendered: each table's scrolling container is named
 // by the table's caption (ids numbered in page order), a table the plan gives no caption is captioned
-// with the heading of its section, and a table written in a section's Markdown text gets column headers
+// for a screen reader with the heading of its section, and a table written in a section's Markdown text gets column headers
 // that say so and a container of its own. markdown-it writes such a table as a bare <table> (the
 // templates' tables all have a class), plan text cannot contain markup (it is escaped), and tables in
 // Markdown do not nest, so the next </table> is its own.
@@ -28,15 +28,16 @@ export function finishWebTables(html: string): string {
       return match;
     }
     if (caption !== undefined) {
-      const text = caption.replace(EMPTY_CAPTION, `<span class="table-caption">${heading || 'Tabell'}</span>`);
-      return `<caption id="vplan-tabell-${count}">${text}</caption>`;
+      // The PDF shows no caption there: the heading above says it to the eye, the caption to a screen reader.
+      const hidden = `<span class="table-caption visually-hidden">${heading || 'Tabell'}</span>`;
+      return `<caption id="vplan-tabell-${count}">${caption.replace(EMPTY_CAPTION, hidden)}</caption>`;
     }
     if (prose !== undefined) {
       count++;
       const head = prose.replace(/<thead>([\s\S]*?)<\/thead>/, (_m, cells: string) => `<thead>${cells.replace(/<th(?=[\s>])/g, '<th scope="col"')}</thead>`);
       return (
         `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-${count}"><table>` +
-        `<caption id="vplan-tabell-${count}" class="prose-caption">Tabell: ${heading || 'text'}</caption>${head}</table></div>`
+        `<caption id="vplan-tabell-${count}"><span class="table-caption visually-hidden">Tabell: ${heading || 'text'}</span></caption>${head}</table></div>`
       );
     }
     count++;
