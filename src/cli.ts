@@ -34,6 +34,10 @@ Användning:
       --theme väljer ett annat utseende än planens, t.ex. modern;
       --pdfa skriver PDF/A-2u för arkivering; --html skriver också HTML:en som
       skrevs ut; flera planer byggs med en webbläsare och --jobs sidor åt gången).
+  vplan build <plan> [fler planer …] --web [--out fil.html] [--theme namn]
+      Skriver planen som en webbsida för förbundets webbplats i stället för PDF:en
+      (standard: output/<plan>.html): samma avsnitt och numrering, innehållet som
+      länkar, tabeller och typsnitt i filen, inget skript och inget som hämtas.
   vplan watch <plan> [--out fil.pdf] [--theme namn] [--serve] [--port N]
       Bygger planen och bygger om den varje gång planen, en mall, ett utseende
       eller en bild sparas. Ett fel visas, och den senaste fungerande PDF:en står
@@ -133,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
           theme: values.theme,
           pdfa: values.pdfa ?? false,
           jobs: parseJobs(values.jobs),
+          web: values.web ?? false,
         });
       case 'validate':
         return await commandValidate(rest);

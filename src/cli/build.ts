@@ -5,6 +5,7 @@ import { RunError } from '../errors.js';
 import { buildPlan, checkPlan, PrintSession } from '../build.js';
 import { defaultOutputPath } from '../output.js';
 import { UsageError, printWarnings, report } from './report.js';
+import { commandBuildWeb } from './buildWeb.js';
 
 export async function commandValidate(files: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan validate data/plan.json');
@@ -30,11 +31,14 @@ export interface BuildCommandOptions {
   theme: string | undefined;
   pdfa: boolean;
   jobs: number;
+  /** vplan build --web: a web page instead of the PDF (src/cli/buildWeb.ts). */
+  web?: boolean | undefined;
 }
 
 /** One plan, or many with one browser and a small pool of pages; a broken plan does not stop the rest. */
 export async function commandBuild(files: string[], options: BuildCommandOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan build data/plan.json');
+  if (options.web) return commandBuildWeb(files, options);
   if ((options.out !== undefined || options.html !== undefined) && files.length > 1) {
     throw new UsageError('--out och --html går bara att använda med en plan');
   }

@@ -19,6 +19,7 @@ export const OPTIONS = {
   browser: { kind: 'string', example: '/usr/bin/chromium' },
   theme: { kind: 'string', example: 'modern' },
   pdfa: { kind: 'boolean' },
+  web: { kind: 'boolean' },
   archive: { kind: 'string', example: 'output/archive' },
   appendix: { kind: 'boolean' },
   jobs: { kind: 'string', short: 'j', example: '4' },
@@ -38,7 +39,7 @@ export type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['kind'] extends '
 
 /** The flags each command uses; any other flag is refused with the command's name. */
 export const COMMAND_OPTIONS: Record<string, OptionName[]> = {
-  build: ['out', 'html', 'browser', 'theme', 'pdfa', 'jobs'],
+  build: ['out', 'html', 'browser', 'theme', 'pdfa', 'jobs', 'web'],
   validate: [],
   watch: ['out', 'theme', 'browser', 'serve', 'port', 'archive'],
   diff: ['appendix', 'out', 'archive', 'browser', 'theme'],

@@ -10,10 +10,13 @@ import { hyphenate } from './hyphenate.js';
 import { runningTexts } from './runningHeader.js';
 import { isStriped } from './zebra.js';
 import { RunError, VplanError } from '../errors.js';
+import { WEB_VARIANT, type Variant } from './variant.js';
 
 export interface RenderOptions {
   /** vplan's own version, written into the document's metadata. */
   generator: string;
+  /** 'web': the page for the förbund's website (vplan build --web, templates/web/); else the page to print. */
+  variant?: Variant | undefined;
 }
 
 type Template = Handlebars.TemplateDelegate;
@@ -78,7 +81,7 @@ const compiled = new Map<string, Promise<CompiledTheme>>();
  * layout on top of style.css) and optionally partials/*.hbs that replace the shared partials of the
  * same name (e.g. its own title page). Adding one needs no code.
  */
-async function loadTheme(name: string): Promise<CompiledTheme> {
+async function loadTheme(name: string, variant: Variant): Promise<CompiledTheme> {
   const hb = createEnvironment();
   let theme: ThemeFile;
   try {
@@ -93,9 +96,11 @@ async function loadTheme(name: string): Promise<CompiledTheme> {
     });
   await register('partials', await listPartials('partials'));
   await register(`themes/${name}/partials`, await listPartials(`themes/${name}/partials`, false));
-  const layout = hb.compile(await readTemplateFile('layout.hbs'));
-  const css = `${await readTemplateFile('style.css')}\n${await readTemplateFile(`themes/${name}/theme.css`)}`;
-  return { layout, css, fonts: theme.fonts ?? [] };
+  if (variant === 'web') await register(WEB_VARIANT.partials, await listPartials(WEB_VARIANT.partials));
+  const layout = hb.compile(await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs'));
+  const css = [`style.css`, `themes/${name}/theme.css`, ...(variant === 'web' ? [WEB_VARIANT.css] : [])];
+  const cssText = (await Promise.all(css.map(readTemplateFile))).join('\n');
+  return { layout, css: cssText, fonts: theme.fonts ?? [] };
 }
 
 /** Templates are read once per process and theme; watch mode can drop this cache. */
@@ -110,12 +115,13 @@ function titleLength(title: string): 'long' | 'very-long' | undefined {
   return undefined;
 }
 
-function theme(name: string): Promise<CompiledTheme> {
-  let theme = compiled.get(name);
+function theme(name: string, variant: Variant = 'print'): Promise<CompiledTheme> {
+  const key = `${name}|${variant}`;
+  let theme = compiled.get(key);
   if (!theme) {
-    theme = loadTheme(name);
-    compiled.set(name, theme);
-    theme.catch(() => compiled.delete(name));
+    theme = loadTheme(name, variant);
+    compiled.set(key, theme);
+    theme.catch(() => compiled.delete(key));
   }
   return theme;
 }
@@ -126,7 +132,7 @@ export async function themeFontStack(name: string) {
 }
 
 export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Promise<string> {
-  const { layout, css, fonts } = await theme(plan.document.theme);
+  const { layout, css, fonts } = await theme(plan.document.theme, options.variant);
   const logo = plan.document.logo
     ? { src: await logoDataUri(plan.file, plan.document.logo.file), alt: plan.document.logo.alt }
     : undefined;

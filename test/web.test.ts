@@ -1,0 +1,271 @@
+// vplan build --web: every example as a web page, built by the command as a user runs it, then read in
+// Chromium with every request refused and checked with axe-core (WCAG 2.1 A and AA), against the computed
+// budget, and against the headings of the example's PDF.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { chooseBrowser, launchBrowser } from '../src/print/browser.js';
+import { checkPlan } from '../src/build.js';
+import { formatInteger } from '../src/format.js';
+import { readOutline } from '../src/finish/outline.js';
+import type { BudgetTable } from '../src/model.js';
+import { EXAMPLE_FILES, exampleValue, type ExampleName } from './helpers/exampleFiles.js';
+import { builtExample } from './helpers/examples.js';
+import { runVplan } from './helpers/cli.js';
+
+const NAMES = Object.keys(EXAMPLE_FILES) as ExampleName[];
+/** Each example in its own theme, and one in the other theme too. */
+const PAGES = [...NAMES.map((name) => ({ name, page: name })), { name: 'finnveden-2025' as ExampleName, page: 'finnveden-2025-modern' }];
+
+let dir = '';
+let browser: Browser;
+const html = new Map<string, string>();
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vplan-web-'));
+  // Several plans at once, as `vplan build data/* --web`, into output/ of the working folder.
+  const all = await runVplan(dir, 'build', ...NAMES.map((n) => path.resolve(EXAMPLE_FILES[n])), '--web');
+  expect(all.stderr.replace(/ {2}varning: .*\n/g, '')).toBe('');
+  expect(all.code).toBe(0);
+  const modern = await runVplan(dir, 'build', path.resolve(EXAMPLE_FILES['finnveden-2025']), '--web', '--theme', 'modern', '--out', 'finnveden-2025-modern.html');
+  expect(modern.code).toBe(0);
+  for (const { name, page } of PAGES) {
+    const file = page === name ? path.join(dir, 'output', `${name}.html`) : path.join(dir, `${page}.html`);
+    html.set(page, await readFile(file, 'utf8'));
+  }
+  browser = await launchBrowser(await chooseBrowser());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** The page in a phone-sized window with every request refused: a self-contained page needs none. */
+async function openPage(source: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage();
+  const requests: string[] = [];
+  await page.setViewport({ width: 360, height: 740 });
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url().startsWith('data:')) return void request.continue();
+    requests.push(request.url());
+    void request.abort();
+  });
+  // The page's own policy refuses every script; axe is put in by the test, past it.
+  await page.setBypassCSP(true);
+  await page.setContent(source, { waitUntil: 'load' });
+  return { page, requests };
+}
+
+/** axe-core's WCAG 2.1 A and AA rules on the page; each violation printed, so a failure says what to fix. */
+async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const axe = (await import('axe-core')).default;
+  await page.addScriptTag({ content: axe.source });
+  const violations = (await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
+    }));
+  })) as AxeViolation[];
+  if (violations.length > 0) console.log(`axe violations in ${await page.title()}:\n${JSON.stringify(violations, null, 2)}`);
+  return violations;
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
+  const source = () => html.get(pageName)!;
+
+  it('has no WCAG 2.1 A or AA violation (axe-core), loads nothing and fits a phone', async () => {
+    const { page, requests } = await openPage(source());
+    try {
+      const violations = await axeViolations(page);
+      expect(violations).toEqual([]);
+      expect(requests).toEqual([]);
+      // The page itself never scrolls sideways on a phone; only a wide table does, in its own container.
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('has the PDF’s headings with the same numbers, in the same order and levels', async () => {
+    const outline = await readOutline((await builtExample(name)).doc);
+    expect(outline.length).toBeGreaterThan(3);
+    const { page } = await openPage(source());
+    try {
+      const headings = await page.evaluate(() =>
+        [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
+          level: Number(h.tagName[1]),
+          text: (h.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim(),
+        })),
+      );
+      // The PDF's bookmarks nest by heading level from the title page's h1 down.
+      const titles = outline.map((e) => e.title.replace(/\s+/g, ' ').trim());
+      expect(headings.map((h) => h.text)).toEqual(titles);
+      const levels = headings.map((h) => h.level);
+      expect(outline.map((e) => e.level)).toEqual(levels.map((_, i) => nesting(levels, i)));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows every row and every computed total of the budget tables, and the member contributions', async () => {
+    const { plan } = await checkPlan(EXAMPLE_FILES[name]);
+    const text = source().replace(/\u00ad/g, '');
+    const tables = [plan.budget!.table, ...plan.budget!.details].filter((t) => t.rows.length > 0);
+    const shown = budgetTables(text);
+    for (const table of tables) expect(shown).toContainEqual(expectedRows(table));
+    // The computed totals by themselves too: each sum, subtotal and result of every table.
+    for (const row of tables.flatMap((t) => t.rows)) {
+      if (!['sum', 'subtotal', 'result'].includes(row.kind)) continue;
+      for (const value of row.cells) if (value !== null) contains(text, `<td class="num">${formatInteger(value)}</td>`);
+    }
+    for (const column of plan.contributions?.columns ?? []) contains(text, `<td class="num">${formatInteger(column.total)}</td>`);
+    // Each table is captioned, with column and row headers, in a container named by its caption.
+    const count = (re: RegExp) => (text.match(re) ?? []).length;
+    const tableCount = count(/<table[\s>]/g);
+    expect(tableCount).toBeGreaterThan(0);
+    expect(count(/<caption id="vplan-tabell-\d+"><span class="table-caption( visually-hidden)?">[^<]+<\/span>/g)).toBe(tableCount);
+    expect(count(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-\d+">/g)).toBe(tableCount);
+    lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
+  });
+
+  it('is one page in Swedish with no script, no page furniture and nothing fetched from elsewhere', async () => {
+    const { plan } = await checkPlan(EXAMPLE_FILES[name]);
+    const text = source();
+    expect(text.slice(0, 40)).toMatch(/^<!DOCTYPE html>\s*<html lang="sv">/);
+    lacks(text, /<script|javascript:|<[^>]*\son[a-z]+=/i);
+    contains(text, '<meta name="viewport" content="width=device-width, initial-scale=1">');
+    // Fonts inlined as WOFF2, only the bundled ones.
+    expect(text.match(/@font-face\{font-family:'[^']+';[^}]*src:url\(data:font\/woff2;base64,/)).not.toBeNull();
+    lacks(text, /src:\s*local\(|@import/);
+    // Every address in src or href is within the page, inlined, or a link the plan's own text has.
+    const addresses = [...text.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
+    for (const address of addresses) {
+      if (address.startsWith('#') || address.startsWith('data:')) continue;
+      expect(address).toMatch(/^(https?|mailto):/);
+      expect(plan.source).toContain(address.replace(/&amp;/g, '&'));
+    }
+    lacks(text, /url\((?!data:)/);
+    // The PDF's furniture: running headers, page numbers and the contents' page column are not there.
+    lacks(text, /counter\(pages?\)|@top-(left|right|center)\s*\{\s*content|data-toc-page|class="contents-(leader|page)"|FÖRSLAG/);
+    // Contents: a link to each heading in the page.
+    for (const entry of plan.contents ?? []) {
+      contains(text, `<a href="#${entry.anchor}">`);
+      contains(text, `id="${entry.anchor}"`);
+    }
+  });
+
+  it('says at the top what the plan is: förbund, title, year, status and decision', async () => {
+    const { plan } = await checkPlan(EXAMPLE_FILES[name]);
+    const doc = plan.document;
+    const top = source().replace(/\u00ad/g, '').split('<main>')[0]!;
+    const header = top.slice(top.indexOf('<header'));
+    contains(header, `<h1 class="tp-title">${escapeHtml(doc.title)}</h1>`);
+    contains(header, `<dt>Förbund</dt><dd>${escapeHtml(doc.associationName)}</dd>`);
+    contains(header, `<dt>Budgetår</dt><dd>${doc.budgetYear}</dd>`);
+    contains(header, `<dt>Status</dt><dd>${doc.status.state === 'fastställd' ? 'Fastställd' : 'Förslag'}</dd>`);
+    if (doc.status.decisionDate) expect(header).toMatch(new RegExp(`<dt>Beslut</dt><dd>Fastställ(s|des) av ${doc.status.decisionBody}[^<]*</dd>`));
+  });
+});
+
+describe('vplan build --web with a table and a link in the text', () => {
+  it('gives the table column headers and its own container, and keeps the link; still no axe violation', async () => {
+    const value = await exampleValue('finnveden-2025');
+    value.sections[0].text += [
+      '',
+      '',
+      'Läs mer på [förbundets webbplats](https://www.finnvedensamordningsforbund.se/om).',
+      '',
+      '| Insats | Deltagare 2024 | Deltagare 2025 |',
+      '|---|--:|--:|',
+      '| Samverkansteam | 120 | 130 |',
+      '| **Summa** | **120** | **130** |',
+    ].join('\n');
+    const planFile = path.join(dir, 'med-tabell.json');
+    await writeFile(planFile, JSON.stringify(value));
+    const result = await runVplan(dir, 'build', planFile, '--web', '--out', 'med-tabell.html');
+    expect(result.code).toBe(0);
+    const text = await readFile(path.join(dir, 'med-tabell.html'), 'utf8');
+    contains(text, '<a href="https://www.finnvedensamordningsforbund.se/om">förbundets webbplats</a>');
+    expect(text.match(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-1"><table><caption id="vplan-tabell-1"><span class="table-caption visually-hidden">Tabell: Inledning<\/span><\/caption>\s*<thead>\s*<tr>\s*<th scope="col">Insats<\/th>\s*<th scope="col" style="text-align:right">Deltagare 2024<\/th>/)).not.toBeNull();
+    lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
+    const { page, requests } = await openPage(text);
+    try {
+      expect(await axeViolations(page)).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('vplan build --web refuses', () => {
+  it('to overwrite a file that is not a web page, and flags that belong to the PDF', async () => {
+    const plan = path.resolve(EXAMPLE_FILES['finnveden-2025']);
+    await writeFile(path.join(dir, 'notes.html'), 'mina anteckningar\n');
+    const overwrite = await runVplan(dir, 'build', plan, '--web', '--out', 'notes.html');
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toContain('--out notes.html: filen finns redan och är ingen HTML-fil');
+    expect(await readFile(path.join(dir, 'notes.html'), 'utf8')).toBe('mina anteckningar\n');
+    const pdfName = await runVplan(dir, 'build', plan, '--web', '--out', 'plan.pdf');
+    expect(pdfName.code).toBe(2);
+    expect(pdfName.stderr).toContain('webbsidan ska ha ett namn som slutar på .html');
+    expect(existsSync(path.join(dir, 'plan.pdf'))).toBe(false);
+    const pdfa = await runVplan(dir, 'build', plan, '--web', '--pdfa');
+    expect(pdfa.code).toBe(2);
+    expect(pdfa.stderr).toContain('--pdfa gäller PDF:en');
+  });
+});
+
+/** Each budget table in the page as its rows: kind, label and cells as text. */
+function budgetTables(text: string): string[][][] {
+  return [...text.matchAll(/<table class="budget">([\s\S]*?)<\/table>/g)].map((table) =>
+    [...table[1]!.split('<tbody>')[1]!.matchAll(/<tr class="([a-zA-Z]+)[^"]*">([\s\S]*?)<\/tr>/g)].map((row) => [
+      row[1]!,
+      ...[...row[2]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => decode(cell[1]!)),
+    ]),
+  );
+}
+
+function expectedRows(table: BudgetTable): string[][] {
+  return table.rows.map((row) =>
+    row.kind === 'heading' || row.kind === 'groupHeading'
+      ? [row.kind, row.label]
+      : [row.kind, row.label, ...row.cells.map((v) => (v === null ? '' : formatInteger(v)))],
+  );
+}
+
+/** Assertions on a whole page that name the part, not print the page (fonts make it a few hundred kB). */
+const contains = (text: string, part: string) => expect(text.includes(part), `saknas: ${part}`).toBe(true);
+const lacks = (text: string, pattern: RegExp) => expect(text.match(pattern)?.[0]).toBeUndefined();
+
+const decode = (html: string) =>
+  html.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#x3D;/g, '=');
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A heading's depth as bookmarks nest: one below the nearest earlier heading of a lower level. */
+function nesting(levels: number[], i: number): number {
+  const stack: number[] = [];
+  for (let j = 0; j <= i; j++) {
+    while (stack.length > 0 && stack[stack.length - 1]! >= levels[j]!) stack.pop();
+    stack.push(levels[j]!);
+  }
+  return stack.length;
+}
