@@ -91,6 +91,22 @@ export interface ComputedSection {
   children: ComputedSection[];
 }
 
+/** The plan's status as printed (src/compute/status.ts). */
+export interface ComputedStatus {
+  state: 'utkast' | 'förslag' | 'fastställd' | 'beslutad' | 'ingen';
+  decisionDate: string | undefined;
+  decisionBody: string | undefined;
+  paragraph: string | undefined;
+  /** In the page header: "UTKAST", "FÖRSLAG", or none. */
+  mark: string | undefined;
+  /** Above the title: "Utkast till", "Förslag till", or none. */
+  titleMark: string | undefined;
+  /** Under the title: "Fastställd av styrelsen 2024-11-28", filled in. */
+  decisionLine: string | undefined;
+  /** Last in the plan: "Verksamhetsplanen fastställdes av …", filled in. */
+  closingLine: string | undefined;
+}
+
 export interface ComputedDocument {
   associationName: string;
   members: { name: string; kind: 'stat' | 'region' | 'kommun' }[];
@@ -99,12 +115,7 @@ export interface ComputedDocument {
   budgetYear: number;
   planYears: number[];
   dnr: string | undefined;
-  status: {
-    state: 'förslag' | 'fastställd';
-    decisionDate: string | undefined;
-    decisionBody: string | undefined;
-    paragraph: string | undefined;
-  };
+  status: ComputedStatus;
   dateStyle: 'iso' | 'long';
   vision:
     | {
@@ -191,6 +202,8 @@ export interface ComputedPlan {
   contents: ContentsEntry[] | undefined;
   budget: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
+  /** Reasons of acknowledged warnings printed under the budget table (acknowledgedWarnings with note). */
+  budgetNotes?: string[] | undefined;
   /** Set by vplan diff --appendix: printed as a last page. */
   changes?: PlanChanges | undefined;
   warnings: PlanIssue[];

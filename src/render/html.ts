@@ -9,6 +9,7 @@ import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
 import { runningTexts } from './runningHeader.js';
 import { isStriped } from './zebra.js';
+import { isDecided } from '../compute/status.js';
 import { RunError, VplanError } from '../errors.js';
 
 export interface RenderOptions {
@@ -139,7 +140,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     css,
     fonts: FONTS,
     generator: options.generator,
-    adopted: plan.document.status.state === 'fastställd',
+    adopted: isDecided(plan.document.status.state),
     longDates: plan.document.dateStyle === 'long',
     running,
     titleLength: titleLength(plan.document.title),

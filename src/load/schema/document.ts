@@ -2,26 +2,8 @@
 import { z } from 'zod';
 import { dnrProblem } from '../../archive/dnr.js';
 import { isoDate, markdown, memberRole, text, year } from './primitives.js';
+import { statusSchema } from './status.js';
 
-
-const decisionBody = text('Beslutande organ, t.ex. "styrelsen".');
-
-export const statusSchema = z
-  .discriminatedUnion('state', [
-    z.strictObject({
-      state: z.literal('förslag'),
-      decisionDate: isoDate.optional().describe('Planerat beslutsdatum.'),
-      decisionBody: decisionBody.optional(),
-      paragraph: z.string().optional().describe('Paragraf i protokollet, t.ex. "§ 34".'),
-    }),
-    z.strictObject({
-      state: z.literal('fastställd'),
-      decisionDate: isoDate,
-      decisionBody,
-      paragraph: z.string().optional().describe('Paragraf i protokollet, t.ex. "§ 34".'),
-    }),
-  ])
-  .describe('Förslag eller fastställd plan.');
 
 const memberSchema = z.strictObject({
   name: text('Medlemmens namn.'),
