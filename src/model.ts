@@ -117,6 +117,8 @@ export interface ComputedDocument {
   dnr: string | undefined;
   status: ComputedStatus;
   dateStyle: 'iso' | 'long';
+  /** Heading numbers "5.1" or "5.1.", how many levels are numbered, and whether unnumbered ones are in the contents. */
+  headings: { numbering: '5.1' | '5.1.'; depth: number; unnumberedInContents: boolean };
   vision:
     | {
         statement: string;
@@ -145,6 +147,8 @@ export interface ContentsEntry {
   label: string;
   title: string;
   level: number;
+  /** Where the heading is in the plan, when it is not a section's title (a ## heading in its text). */
+  path?: JsonPath | undefined;
 }
 
 export interface ValueChange {

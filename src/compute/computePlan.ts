@@ -5,8 +5,8 @@ import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
 import { computeContributions } from './contributions.js';
 import { ReferenceResolver, convertAmount } from './references.js';
-import { computeSections, walkSections, MAX_NUMBERED_LEVEL } from './sections.js';
-import { headingLabel } from '../format.js';
+import { computeSections, walkSections } from './sections.js';
+import { contentsEntries } from './contents.js';
 import { computeStatus } from './status.js';
 import { acknowledge } from './acknowledge.js';
 
@@ -67,6 +67,7 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
     dnr: d.dnr,
     status: computeStatus(d.status, d.dateStyle ?? 'iso', issues),
     dateStyle: d.dateStyle ?? 'iso',
+    headings: { numbering: d.headings?.numbering ?? '5.1', depth: d.headings?.depth ?? 3, unnumberedInContents: d.headings?.unnumberedInContents ?? true },
     vision: d.vision && {
       statement: d.vision.statement,
       onTitlePage: d.vision.showOnTitlePage ?? d.vision.titlePageLead !== undefined,
@@ -113,11 +114,6 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   }
 
   if (issues.length > 0) return { issues, warnings };
-  const contents =
-    d.tableOfContents === false
-      ? undefined
-      : walkSections(sections)
-          .filter((s) => s.title !== '' && s.level <= MAX_NUMBERED_LEVEL)
-          .map((s) => ({ anchor: s.anchor, label: headingLabel(s.number, s.level), title: s.title, level: s.level }));
+  const contents = d.tableOfContents === false ? undefined : contentsEntries(sections, document.headings);
   return { issues, warnings, plan: { file, source: '', document, sections, contents, budget, contributions, warnings } };
 }

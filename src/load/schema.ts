@@ -13,6 +13,7 @@ export * from './schema/budget.js';
 export * from './schema/contributions.js';
 export * from './schema/sections.js';
 export * from './schema/acknowledged.js';
+export * from './schema/headings.js';
 
 export const planSchema = z
   .strictObject({

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { dnrProblem } from '../../archive/dnr.js';
 import { isoDate, markdown, memberRole, text, year } from './primitives.js';
 import { statusSchema } from './status.js';
+import { headingsSchema } from './headings.js';
 
 
 const memberSchema = z.strictObject({
@@ -50,6 +51,7 @@ export const documentSchema = z.strictObject({
   dateStyle: z.enum(['iso', 'long']).optional().describe('Datum som 2024-11-28 (iso) eller 28 november 2024 (long).'),
   date: isoDate.optional().describe('Dokumentets datum (skrivs i PDF:ens egenskaper); standard är beslutsdatumet.'),
   tableOfContents: z.boolean().optional().describe('false: ingen innehållsförteckning.'),
+  headings: headingsSchema.optional(),
   theme: z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/)
