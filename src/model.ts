@@ -1,7 +1,7 @@
 // The computed plan: the one model every renderer consumes. Every number in it was computed by the
 // budget engine; templates only format and place it.
 import type { PlanIssue, JsonPath } from './errors.js';
-import type { ColumnKind } from './load/schema.js';
+import type { ColumnKind, Numbering, State } from './load/schema.js';
 
 export type Unit = 'kr' | 'tkr';
 /** One value per budget column, in column order; null is a blank cell (not zero). */
@@ -93,7 +93,7 @@ export interface ComputedSection {
 
 /** The plan's status as printed (src/compute/status.ts). */
 export interface ComputedStatus {
-  state: 'utkast' | 'förslag' | 'fastställd' | 'beslutad' | 'ingen';
+  state: State;
   decisionDate: string | undefined;
   decisionBody: string | undefined;
   paragraph: string | undefined;
@@ -118,7 +118,7 @@ export interface ComputedDocument {
   status: ComputedStatus;
   dateStyle: 'iso' | 'long';
   /** Heading numbers "5.1" or "5.1.", how many levels are numbered, and whether unnumbered ones are in the contents. */
-  headings: { numbering: '5.1' | '5.1.'; depth: number; unnumberedInContents: boolean };
+  headings: { numbering: Numbering; depth: number; unnumberedInContents: boolean };
   vision:
     | {
         statement: string;
