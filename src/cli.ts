@@ -70,7 +70,7 @@ Användning:
       Nästa års plan i samma form: budgetåret + 1, kolumnerna flyttas ett år (årets
       budget blir fjolårets kolumn, en prognos för innevarande år, planåren flyttas),
       ingående kapital blir det utgående som planen räknade fram, siffror i texten
-      följer sina kolumner, status blir förslag utan dnr och beslutsdatum. Årtal i
+      följer sina kolumner, status blir utkast utan dnr och beslutsdatum. Årtal i
       texten som nu är förflutna visas som varningar. Den gamla planen ändras inte.
   vplan convert <plan> --to json|yaml|folder --out <sökväg>
       Skriver samma plan i en annan form (en JSON-fil, en YAML-fil eller en planmapp);

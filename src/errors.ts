@@ -6,6 +6,8 @@ export type JsonPath = (string | number)[];
 export interface PlanIssue {
   path: JsonPath;
   message: string;
+  /** A warning's stable code, by which the plan can acknowledge it (src/compute/acknowledge.ts): "deficit:budget2025". */
+  code?: string;
   /** 1-based line and column in the plan file, when the path could be located. */
   line?: number;
   column?: number;

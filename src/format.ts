@@ -60,8 +60,11 @@ export function formatDateSv(iso: string, style: 'iso' | 'long' = 'iso'): string
   return formatDate(parseIsoDate(iso), 'd MMMM yyyy', { locale: sv });
 }
 
-/** A section number as printed before its heading: `1.` on the first level, `3.1` and `3.1.1` below. */
-export function headingLabel(number: string | null, level: number): string {
+/**
+ * A section number as printed before its heading: `1.` on the first level, `3.1` and `3.1.1` below
+ * (numbering "5.1"), or with a dot after every number, `3.1.` (numbering "5.1.").
+ */
+export function headingLabel(number: string | null, level: number, numbering: '5.1' | '5.1.' = '5.1'): string {
   if (number === null) return '';
-  return level === 1 ? `${number}.` : number;
+  return level === 1 || numbering === '5.1.' ? `${number}.` : number;
 }

@@ -1,7 +1,7 @@
 // The computed plan: the one model every renderer consumes. Every number in it was computed by the
 // budget engine; templates only format and place it.
 import type { PlanIssue, JsonPath } from './errors.js';
-import type { ColumnKind } from './load/schema.js';
+import type { ColumnKind, Numbering, State } from './load/schema.js';
 
 export type Unit = 'kr' | 'tkr';
 /** One value per budget column, in column order; null is a blank cell (not zero). */
@@ -91,6 +91,22 @@ export interface ComputedSection {
   children: ComputedSection[];
 }
 
+/** The plan's status as printed (src/compute/status.ts). */
+export interface ComputedStatus {
+  state: State;
+  decisionDate: string | undefined;
+  decisionBody: string | undefined;
+  paragraph: string | undefined;
+  /** In the page header: "UTKAST", "FÖRSLAG", or none. */
+  mark: string | undefined;
+  /** Above the title: "Utkast till", "Förslag till", or none. */
+  titleMark: string | undefined;
+  /** Under the title: "Fastställd av styrelsen 2024-11-28", filled in. */
+  decisionLine: string | undefined;
+  /** Last in the plan: "Verksamhetsplanen fastställdes av …", filled in. */
+  closingLine: string | undefined;
+}
+
 export interface ComputedDocument {
   associationName: string;
   members: { name: string; kind: 'stat' | 'region' | 'kommun' }[];
@@ -99,13 +115,10 @@ export interface ComputedDocument {
   budgetYear: number;
   planYears: number[];
   dnr: string | undefined;
-  status: {
-    state: 'förslag' | 'fastställd';
-    decisionDate: string | undefined;
-    decisionBody: string | undefined;
-    paragraph: string | undefined;
-  };
+  status: ComputedStatus;
   dateStyle: 'iso' | 'long';
+  /** Heading numbers "5.1" or "5.1.", how many levels are numbered, and whether unnumbered ones are in the contents. */
+  headings: { numbering: Numbering; depth: number; unnumberedInContents: boolean };
   vision:
     | {
         statement: string;
@@ -134,6 +147,8 @@ export interface ContentsEntry {
   label: string;
   title: string;
   level: number;
+  /** Where the heading is in the plan, when it is not a section's title (a ## heading in its text). */
+  path?: JsonPath | undefined;
 }
 
 export interface ValueChange {
@@ -191,6 +206,8 @@ export interface ComputedPlan {
   contents: ContentsEntry[] | undefined;
   budget: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
+  /** Reasons of acknowledged warnings printed under the budget table (acknowledgedWarnings with note). */
+  budgetNotes?: string[] | undefined;
   /** Set by vplan diff --appendix: printed as a last page. */
   changes?: PlanChanges | undefined;
   warnings: PlanIssue[];

@@ -26,7 +26,7 @@ describe('vplan next', () => {
     const { plan } = await checkPlan(path.join(dir(), 'plan-2026.json'));
     expect(plan.document.budgetYear).toBe(2026);
     expect(plan.document.title).toBe('Verksamhetsplan 2026');
-    expect(plan.document.status.state).toBe('förslag');
+    expect(plan.document.status.state).toBe('utkast');
     expect(plan.document.dnr).toBeUndefined();
     expect(plan.budget!.columns.map((c) => c.id)).toEqual(['budget2025', 'prognos2025', 'budget2026', 'plan2027', 'plan2028']);
     // Each new column starts from the old plan's amounts for its year; the opening capital of the

@@ -41,14 +41,14 @@ describe('schema errors', () => {
     (b.income as { rows: { values: Record<string, unknown> }[] }).rows[0]!.values.budget2025 = '1 234';
     (b.costs as { rows: { values: Record<string, unknown> }[] }).rows[0]!.values.budget2025 = 12.5;
     b.kostnder = [];
-    (plan.document as Record<string, unknown>).status = { state: 'beslutad' };
+    (plan.document as Record<string, unknown>).status = { state: 'antagen' };
     const error = errorsOf(JSON.stringify(plan, null, 2));
     const text = error.describe().replace(/\u00a0/g, ' ');
     expect(error.issues.length).toBe(4);
     expect(text).toMatch(/budget\.income\.rows\[0\]\.values\.budget2025: ska vara ett tal utan citattecken och mellanslag, t\.ex\. 1234/);
     expect(text).toMatch(/budget\.costs\.rows\[0\]\.values\.budget2025: ska vara ett heltal \(hela kronor\), fick talet 12\.5/);
     expect(text).toMatch(/budget\.kostnder: okänd nyckel "kostnder"/);
-    expect(text).toMatch(/document\.status\.state: okänd status "beslutad"/);
+    expect(text).toMatch(/document\.status\.state: okänd status "antagen"/);
     for (const issue of error.issues) expect(issue.line).toBeGreaterThan(1);
   });
 

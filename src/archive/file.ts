@@ -1,6 +1,7 @@
 // Filing a version: under the dnr's lock, check the chain's head, prepare the version beside the
 // archive (the plan, every file it uses, the PDF built from those copies, the manifest), make it
 // read-only, rename it into place and move the head record to it.
+import { isDecided } from '../compute/status.js';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
@@ -208,7 +209,7 @@ async function stageAndRename(
       association: plan.document.associationName,
       status: plan.document.status.state,
       decisionDate: plan.document.status.decisionDate ?? null,
-      decisionBody: plan.document.status.state === 'fastställd' ? plan.document.status.decisionBody ?? null : null,
+      decisionBody: isDecided(plan.document.status.state) ? plan.document.status.decisionBody ?? null : null,
       filedAt: (options.now ?? new Date()).toISOString(),
       pdf: pdfName,
       pdfa: 'PDF/A-2u',

@@ -19,6 +19,9 @@ export function sectionPath(anchor: string): JsonPath {
   return path;
 }
 
+/** Where a contents entry's heading is written in the plan: a section's title, or the text a ## heading is in. */
+const entryPath = (entry: ContentsEntry): JsonPath => entry.path ?? [...sectionPath(entry.anchor), 'title'];
+
 const headingText = (entry: ContentsEntry) => quoted([entry.label, entry.title].filter(Boolean).join(' '));
 
 export function checkContents(plan: ComputedPlan, printed: PrintedText): PlanIssue[] {
@@ -38,7 +41,7 @@ export function checkContents(plan: ComputedPlan, printed: PrintedText): PlanIss
   let cursor = heading ? heading.end : 0;
   const listed: { entry: ContentsEntry; page: number }[] = [];
   for (const entry of entries) {
-    const path = [...sectionPath(entry.anchor), 'title'];
+    const path = entryPath(entry);
     const page = items[cursor]?.page ?? 1;
     const match = findFrom(items, cursor, matchKey(`${entry.label}${entry.title}`), pageStart[page + 2]);
     if (!match) {
@@ -81,7 +84,7 @@ export function checkContents(plan: ComputedPlan, printed: PrintedText): PlanIss
     if (page >= 1 && page <= printed.pages.length && startsOn(key, page, page) !== undefined) continue;
     const elsewhere = startsOn(key, 1, printed.pages.length);
     issues.push({
-      path: [...sectionPath(entry.anchor), 'title'],
+      path: entryPath(entry),
       message:
         elsewhere !== undefined
           ? `rubriken ${headingText(entry)} står på sidan ${elsewhere}, men innehållsförteckningen anger sidan ${page}`

@@ -1,4 +1,5 @@
 // vplan archive: file a version under its dnr, list the filed versions, verify them (and rebuild them).
+import { isDecided } from '../compute/status.js';
 import path from 'node:path';
 import { checkPlan, PrintSession } from '../build.js';
 import { archiveFsError, buildFiledPdf, fileVersion, sourcesOf, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
@@ -72,7 +73,7 @@ async function list(archiveDir: string, dnr: string | undefined): Promise<number
     return 0;
   }
   for (const { dir, manifest: m, manifestSha256 } of filed) {
-    const decision = m.decisionDate ? `${m.status === 'fastställd' ? 'fastställd' : 'beslut planerat'} ${m.decisionDate}` : '';
+    const decision = m.decisionDate ? `${isDecided(m.status) ? m.status : m.status === 'ingen' ? 'beslut' : 'beslut planerat'} ${m.decisionDate}` : '';
     process.stdout.write(
       `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${m.filedAt}  ${path.join(dir, m.pdf ?? '')}  kontrollsumma ${manifestSha256}\n`,
     );

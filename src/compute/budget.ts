@@ -358,7 +358,8 @@ export function computeBudget(input: BudgetInput, context: BudgetContext): Budge
     if (planned && yearResult !== null && yearResult < 0) {
       warnings.push({
         path: [...base, 'columns', ci],
-        message: `planerat underskott i ${column.label}: kostnaderna överstiger årets intäkter med ${formatInteger(-yearResult)} ${input.unit}; planen bör säga varför (t.ex. att sparat kapital används)`,
+        code: `deficit:${column.id}`,
+        message: `planerat underskott i ${column.label.trim() || `${kindLabels[column.kind]} ${column.year}`}: kostnaderna överstiger årets intäkter med ${formatInteger(-yearResult)} ${input.unit}; planen bör säga varför (t.ex. att sparat kapital används)`,
       });
     }
   }

@@ -5,8 +5,10 @@ import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
 import { computeContributions } from './contributions.js';
 import { ReferenceResolver, convertAmount } from './references.js';
-import { computeSections, walkSections, MAX_NUMBERED_LEVEL } from './sections.js';
-import { headingLabel } from '../format.js';
+import { computeSections, walkSections } from './sections.js';
+import { contentsEntries } from './contents.js';
+import { computeStatus } from './status.js';
+import { acknowledge } from './acknowledge.js';
 
 export interface ComputeOutcome {
   plan?: ComputedPlan;
@@ -15,6 +17,15 @@ export interface ComputeOutcome {
 }
 
 export function computePlan(input: PlanInput, file: string): ComputeOutcome {
+  const outcome = computeUnacknowledged(input, file);
+  const acknowledged = acknowledge(outcome.warnings, input.acknowledgedWarnings, outcome.issues.length === 0);
+  const issues = [...outcome.issues, ...acknowledged.issues];
+  const { warnings } = acknowledged;
+  if (!outcome.plan || issues.length > 0) return { issues, warnings };
+  return { issues, warnings, plan: { ...outcome.plan, warnings, budgetNotes: acknowledged.notes } };
+}
+
+function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   const issues: PlanIssue[] = [];
   const warnings: PlanIssue[] = [];
 
@@ -54,13 +65,9 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
     budgetYear: d.budgetYear,
     planYears: d.planYears ?? [],
     dnr: d.dnr,
-    status: {
-      state: d.status.state,
-      decisionDate: d.status.decisionDate,
-      decisionBody: d.status.decisionBody ?? 'styrelsen',
-      paragraph: d.status.paragraph,
-    },
+    status: computeStatus(d.status, d.dateStyle ?? 'iso', issues),
     dateStyle: d.dateStyle ?? 'iso',
+    headings: { numbering: d.headings?.numbering ?? '5.1', depth: d.headings?.depth ?? 3, unnumberedInContents: d.headings?.unnumberedInContents ?? true },
     vision: d.vision && {
       statement: d.vision.statement,
       onTitlePage: d.vision.showOnTitlePage ?? d.vision.titlePageLead !== undefined,
@@ -79,7 +86,7 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
       'Finsam',
       ...(d.dnr ? [`dnr ${d.dnr}`] : []),
       String(d.budgetYear),
-      d.status.state,
+      ...(d.status.state === 'ingen' ? [] : [d.status.state]),
     ],
   };
   (d.planYears ?? []).forEach((year, i) => {
@@ -87,8 +94,8 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
       issues.push({ path: ['document', 'planYears', i], message: `planåret ${year} ligger inte efter budgetåret ${d.budgetYear}` });
     }
   });
-  if (!d.title.includes(String(d.budgetYear))) {
-    warnings.push({ path: ['document', 'title'], message: `titeln nämner inte budgetåret ${d.budgetYear}` });
+  if (![d.title, d.subtitle ?? ''].some((t) => t.includes(String(d.budgetYear)))) {
+    warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `varken titeln eller undertiteln nämner budgetåret ${d.budgetYear}` });
   }
 
   // Figures in the text are checked even when the budget was refused: by name, against its columns
@@ -101,17 +108,12 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
   const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, budget, contributions }, issues);
 
   const types = new Set(walkSections(sections).map((s) => s.type));
-  if (budget && !types.has('budget') && !types.has('followUp')) warnings.push({ path: ['sections'], message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });
+  if (budget && !types.has('budget') && !types.has('followUp')) warnings.push({ path: ['sections'], code: 'budgetNotShown', message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });
   if (contributions && !types.has('contributions')) {
-    warnings.push({ path: ['sections'], message: 'medlemsbidragen visas inte: inget avsnitt har "type": "contributions"' });
+    warnings.push({ path: ['sections'], code: 'contributionsNotShown', message: 'medlemsbidragen visas inte: inget avsnitt har "type": "contributions"' });
   }
 
   if (issues.length > 0) return { issues, warnings };
-  const contents =
-    d.tableOfContents === false
-      ? undefined
-      : walkSections(sections)
-          .filter((s) => s.title !== '' && s.level <= MAX_NUMBERED_LEVEL)
-          .map((s) => ({ anchor: s.anchor, label: headingLabel(s.number, s.level), title: s.title, level: s.level }));
+  const contents = d.tableOfContents === false ? undefined : contentsEntries(sections, document.headings);
   return { issues, warnings, plan: { file, source: '', document, sections, contents, budget, contributions, warnings } };
 }

@@ -48,13 +48,13 @@ export function computeSections(
 ): ComputedSection[] {
   const ctx: Context = { ...context, issues };
   const drafts = sections.map((s, i) => draftSection(s, ['sections', i], ctx));
-  return number(drafts, 1, '', true);
+  return number(drafts, 1, '', true, Math.min(context.document.headings.depth, MAX_NUMBERED_LEVEL));
 }
 
-function number(drafts: Draft[], level: number, prefix: string, parentNumbered: boolean): ComputedSection[] {
+function number(drafts: Draft[], level: number, prefix: string, parentNumbered: boolean, depth: number): ComputedSection[] {
   let counter = 0;
   return drafts.map((draft) => {
-    const numbered = parentNumbered && draft.numbered && level <= MAX_NUMBERED_LEVEL && draft.title !== '';
+    const numbered = parentNumbered && draft.numbered && level <= depth && draft.title !== '';
     const own = numbered ? `${prefix}${++counter}` : null;
     return {
       type: draft.type,
@@ -65,7 +65,7 @@ function number(drafts: Draft[], level: number, prefix: string, parentNumbered: 
       text: draft.text,
       textAfter: draft.textAfter,
       content: draft.content,
-      children: number(draft.children, level + 1, own ? `${own}.` : prefix, numbered),
+      children: number(draft.children, level + 1, own ? `${own}.` : prefix, numbered, depth),
     };
   });
 }

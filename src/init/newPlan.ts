@@ -72,7 +72,7 @@ ${members.map((m) => `      - name: ${q(m.name)}\n        kind: ${m.kind}   # st
   planYears: [${year + 1}, ${year + 2}]
   # dnr: "${year - 1}:1"   # diarienumret; behövs för vplan archive
   status:
-    state: förslag   # förslag, eller fastställd (då med decisionDate: ÅÅÅÅ-MM-DD och decisionBody)
+    state: förslag   # utkast, förslag, fastställd, beslutad eller ingen; med decisionDate: ÅÅÅÅ-MM-DD, decisionBody, paragraph
   vision:
     statement: "Alla ska få det stöd de behöver för att kunna arbeta."
     titlePageLead: "Vår vision:"

@@ -4,12 +4,16 @@ import { budgetSchema } from './schema/budget.js';
 import { contributionsSchema } from './schema/contributions.js';
 import { documentSchema } from './schema/document.js';
 import { sectionSchema } from './schema/sections.js';
+import { acknowledgedWarningsSchema } from './schema/acknowledged.js';
 
 export * from './schema/primitives.js';
 export * from './schema/document.js';
+export * from './schema/status.js';
 export * from './schema/budget.js';
 export * from './schema/contributions.js';
 export * from './schema/sections.js';
+export * from './schema/acknowledged.js';
+export * from './schema/headings.js';
 
 export const planSchema = z
   .strictObject({
@@ -19,6 +23,7 @@ export const planSchema = z
     sections: z.array(sectionSchema).min(1).describe('Avsnitten i den ordning de ska stå.'),
     budget: budgetSchema.optional(),
     contributions: contributionsSchema.optional(),
+    acknowledgedWarnings: acknowledgedWarningsSchema.optional(),
   })
   .describe('Verksamhetsplan med budget för ett samordningsförbund (vplan).');
 

@@ -152,6 +152,13 @@ export interface NextYear {
   warnings: PlanIssue[];
 }
 
+/** Status of next year's plan: utkast, keeping who decides and how the plan words it, not when. */
+function nextStatus(status: unknown): Json {
+  const keep = ['decisionBody', 'decisionText', 'closingText'];
+  const kept = isObject(status) ? Object.fromEntries(Object.entries(status).filter(([key]) => keep.includes(key))) : {};
+  return { state: 'utkast', ...kept };
+}
+
 /** Next year's plan from `value` (the plan as read) and its computed budget (for the capital chain). */
 export function nextYear(value: Json, budget: ComputedBudget | undefined): NextYear {
   const document = isObject(value.document) ? value.document : {};
@@ -161,8 +168,8 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
     ...rest,
     title: typeof document.title === 'string' ? shiftYears(document.title) : document.title,
     budgetYear: year,
-    // A new proposal: no decision yet.
-    status: { state: 'förslag' },
+    // A new draft: no decision yet, but the plan's own wording of it and the body that decides.
+    status: nextStatus(document.status),
   };
   if (typeof document.subtitle === 'string') nextDocument.subtitle = shiftYears(document.subtitle);
   if (Array.isArray(document.planYears)) nextDocument.planYears = document.planYears.map((y) => (typeof y === 'number' ? y + 1 : y));

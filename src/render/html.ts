@@ -9,6 +9,7 @@ import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
 import { runningTexts } from './runningHeader.js';
 import { isStriped } from './zebra.js';
+import { isDecided } from '../compute/status.js';
 import { RunError, VplanError } from '../errors.js';
 import { WEB_VARIANT, type Variant } from './variant.js';
 
@@ -45,17 +46,19 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('date', (iso: unknown, style: unknown) =>
     typeof iso === 'string' ? formatDateSv(iso, style === 'long' ? 'long' : 'iso') : '',
   );
-  hb.registerHelper('markdown', (source: unknown, docId: unknown) =>
-    typeof source === 'string' ? safe(renderMarkdown(source, String(docId))) : '',
-  );
+  // With a section's level as third argument, the text's headings become that section's sub-headings.
+  hb.registerHelper('markdown', (source: unknown, docId: unknown, ...rest: unknown[]) => {
+    const level = rest.length > 1 && typeof rest[0] === 'number' ? rest[0] : undefined;
+    return typeof source === 'string' ? safe(renderMarkdown(source, String(docId), level)) : '';
+  });
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('striped', (rows: unknown, index: unknown) => Array.isArray(rows) && isStriped(rows, Number(index)));
   hb.registerHelper('headingTag', (level: unknown) => `h${Math.min(Number(level), 6)}`);
   hb.registerHelper('sectionPartial', (type: unknown) => `section-${String(type)}`);
-  hb.registerHelper('headingNumber', (number: unknown, level: unknown) =>
-    headingLabel(typeof number === 'string' ? number : null, Number(level)),
+  hb.registerHelper('headingNumber', (number: unknown, level: unknown, numbering: unknown) =>
+    headingLabel(typeof number === 'string' ? number : null, Number(level), numbering === '5.1.' ? '5.1.' : '5.1'),
   );
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
   hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
@@ -145,7 +148,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     css,
     fonts: FONTS,
     generator: options.generator,
-    adopted: plan.document.status.state === 'fastställd',
+    adopted: isDecided(plan.document.status.state),
     longDates: plan.document.dateStyle === 'long',
     running,
     titleLength: titleLength(plan.document.title),

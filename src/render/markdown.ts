@@ -83,15 +83,80 @@ export function createMarkdown(): MarkdownIt {
     return true;
   });
 
+  md.core.ruler.push('text_headings', (state) => {
+    shiftHeadings(state.tokens, state.env as MarkdownEnv);
+    return true;
+  });
+
   // A line like "Source — Name" inside a paragraph stays as written; only a paragraph of its own counts.
   return md;
+}
+
+interface MarkdownEnv {
+  docId?: string;
+  /** The level of the section the text belongs to: its headings become sub-headings below it. */
+  sectionLevel?: number;
+}
+
+type Token = ReturnType<MarkdownIt['parse']>[number];
+
+/**
+ * Headings in a section's text become its sub-headings: the text's highest heading (whatever its
+ * number of #) one level below the section, the others below that as written, at most h6. Each gets
+ * the section's heading style and an anchor, so that contents and bookmarks list it in its place.
+ */
+function shiftHeadings(tokens: Token[], env: MarkdownEnv): void {
+  if (env.sectionLevel === undefined) return;
+  const opens = tokens.filter((t) => t.type === 'heading_open');
+  if (opens.length === 0) return;
+  const top = Math.min(...opens.map((t) => Number(t.tag.slice(1))));
+  let n = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    if (open.type !== 'heading_open') continue;
+    const level = Math.min(6, env.sectionLevel + 1 + Number(open.tag.slice(1)) - top);
+    const anchor = `${env.docId ?? 'text'}-rubrik-${++n}`;
+    const close = tokens.slice(i).find((t) => t.type === 'heading_close')!;
+    open.tag = close.tag = `h${level}`;
+    open.attrSet('class', 'heading text-heading');
+    open.attrSet('id', anchor);
+    open.attrSet('data-anchor', anchor);
+    open.meta = { ...open.meta, level, anchor };
+  }
 }
 
 const shared = createMarkdown();
 
 /** Block Markdown to HTML; `docId` keeps footnote anchors unique within the document. */
-export function renderMarkdown(source: string, docId: string): string {
-  return shared.render(source, { docId });
+export function renderMarkdown(source: string, docId: string, sectionLevel?: number): string {
+  const env: MarkdownEnv = { docId };
+  if (sectionLevel !== undefined) env.sectionLevel = sectionLevel;
+  return shared.render(source, env);
+}
+
+export interface TextHeading {
+  anchor: string;
+  /** The heading's words, without Markdown. */
+  title: string;
+  level: number;
+}
+
+/** The sub-headings a section's text prints (see shiftHeadings), in order: for contents and checks. */
+export function markdownHeadings(source: string, docId: string, sectionLevel: number): TextHeading[] {
+  const tokens = shared.parse(source, { docId, sectionLevel } satisfies MarkdownEnv);
+  const out: TextHeading[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== 'heading_open') return;
+    const inline = tokens[i + 1];
+    const words = (inline?.children ?? [])
+      .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'softbreak')
+      .map((c) => (c.type === 'softbreak' ? ' ' : c.content))
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    out.push({ anchor: String(token.meta.anchor), title: words, level: Number(token.meta.level) });
+  });
+  return out;
 }
 
 /** One line of Markdown (a list item, a goal) without a surrounding paragraph. */

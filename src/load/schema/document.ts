@@ -2,26 +2,9 @@
 import { z } from 'zod';
 import { dnrProblem } from '../../archive/dnr.js';
 import { isoDate, markdown, memberRole, text, year } from './primitives.js';
+import { statusSchema } from './status.js';
+import { headingsSchema } from './headings.js';
 
-
-const decisionBody = text('Beslutande organ, t.ex. "styrelsen".');
-
-export const statusSchema = z
-  .discriminatedUnion('state', [
-    z.strictObject({
-      state: z.literal('förslag'),
-      decisionDate: isoDate.optional().describe('Planerat beslutsdatum.'),
-      decisionBody: decisionBody.optional(),
-      paragraph: z.string().optional().describe('Paragraf i protokollet, t.ex. "§ 34".'),
-    }),
-    z.strictObject({
-      state: z.literal('fastställd'),
-      decisionDate: isoDate,
-      decisionBody,
-      paragraph: z.string().optional().describe('Paragraf i protokollet, t.ex. "§ 34".'),
-    }),
-  ])
-  .describe('Förslag eller fastställd plan.');
 
 const memberSchema = z.strictObject({
   name: text('Medlemmens namn.'),
@@ -68,6 +51,7 @@ export const documentSchema = z.strictObject({
   dateStyle: z.enum(['iso', 'long']).optional().describe('Datum som 2024-11-28 (iso) eller 28 november 2024 (long).'),
   date: isoDate.optional().describe('Dokumentets datum (skrivs i PDF:ens egenskaper); standard är beslutsdatumet.'),
   tableOfContents: z.boolean().optional().describe('false: ingen innehållsförteckning.'),
+  headings: headingsSchema.optional(),
   theme: z
     .string()
     .regex(/^[a-z][a-z0-9-]*$/)

@@ -1,0 +1,80 @@
+// Acknowledged warnings: a warning names its code and how to acknowledge it; an acknowledged one is
+// not repeated, and its reason can stand as a note under the budget table in the PDF.
+import { afterAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { printPlan, PrintSession } from '../src/build.js';
+import { computePlan } from '../src/compute/computePlan.js';
+import { planSchema, type PlanInput } from '../src/load/schema.js';
+import { basePlan, budget } from './helpers/plans.js';
+import { placedText } from './helpers/pdfPositions.js';
+
+const session = new PrintSession();
+afterAll(() => session.close());
+
+const FILE = path.resolve('test/fixtures/plan.json');
+const REASON = 'Underskottet täcks av balanserat resultat enligt styrelsens beslut 2024-11-28 § 12.';
+
+/** A plan with a planned deficit of 300 kr in Budget 2025. */
+function deficitPlan(acknowledgedWarnings?: PlanInput['acknowledgedWarnings'], label?: string): PlanInput {
+  const plan = basePlan({
+    budget: budget({
+      columns: [{ kind: 'budget', year: 2025, ...(label === undefined ? {} : { label }) }],
+      costs: { rows: [{ label: 'Kansli', values: { budget2025: 1300 } }] },
+    }),
+    sections: [{ type: 'budget', title: 'Budget' }],
+  });
+  if (acknowledgedWarnings) plan.acknowledgedWarnings = acknowledgedWarnings;
+  expect(planSchema.safeParse(plan).success).toBe(true);
+  return plan;
+}
+
+describe('warning codes', () => {
+  it('names the deficit column by its label, or by kind and year when the label is empty, and says how to acknowledge it', () => {
+    const { warnings } = computePlan(deficitPlan(undefined, ''), FILE);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.code).toBe('deficit:budget2025');
+    expect(warnings[0]!.message).toMatch(/^planerat underskott i Budget 2025: kostnaderna överstiger/);
+    expect(warnings[0]!.message).toContain('[deficit:budget2025; kvitteras med { "warning": "deficit:budget2025", "reason": "…" } i acknowledgedWarnings]');
+  });
+
+  it('does not repeat an acknowledged warning, and reports an acknowledgement that matches no warning', () => {
+    const acknowledged = computePlan(deficitPlan([{ warning: 'deficit:budget2025', reason: REASON }]), FILE);
+    expect(acknowledged.issues).toEqual([]);
+    expect(acknowledged.warnings).toEqual([]);
+    expect(acknowledged.plan!.warnings).toEqual([]);
+    const stale = computePlan(deficitPlan([{ warning: 'deficit:budget2025', reason: REASON }, { warning: 'deficit:plan2026', reason: REASON }]), FILE);
+    expect(stale.warnings).toEqual([
+      { path: ['acknowledgedWarnings', 1, 'warning'], message: 'planen ger ingen varning "deficit:plan2026" att kvittera; ta bort kvitteringen (eller rätta koden efter varningen)' },
+    ]);
+  });
+
+  it('does not warn that the title lacks the budget year when the subtitle has it; acknowledges titleYear otherwise', () => {
+    const inSubtitle = basePlan();
+    inSubtitle.document.title = 'Verksamhetsplan';
+    inSubtitle.document.subtitle = 'med budget 2025';
+    expect(computePlan(inSubtitle, FILE).warnings).toEqual([]);
+    const nowhere = basePlan();
+    nowhere.document.title = 'Verksamhetsplan';
+    expect(computePlan(nowhere, FILE).warnings.map((w) => w.code)).toEqual(['titleYear']);
+    nowhere.acknowledgedWarnings = [{ warning: 'titleYear', reason: 'Året står på framsidans bild.' }];
+    expect(computePlan(nowhere, FILE).warnings).toEqual([]);
+    nowhere.acknowledgedWarnings = [{ warning: 'titleYear', reason: 'Året står på framsidans bild.', note: true }];
+    expect(computePlan(nowhere, FILE).issues.map((i) => i.path)).toEqual([['acknowledgedWarnings', 0, 'note']]);
+  });
+});
+
+describe('the reason as a note in the PDF', () => {
+  it('prints the reason under the budget table, below its last row', async () => {
+    const outcome = computePlan(deficitPlan([{ warning: 'deficit:budget2025', reason: REASON, note: true }]), FILE);
+    expect(outcome.issues).toEqual([]);
+    const { pdf } = await printPlan(outcome.plan!, session);
+    const items = (await placedText(pdf)).flatMap((p) => p.items);
+    const result = items.find((i) => i.text === 'Resultat')!;
+    const note = items.find((i) => i.text.startsWith('Underskottet täcks'))!;
+    expect(result).toBeDefined();
+    expect(note).toBeDefined();
+    expect(note.page).toBe(result.page);
+    expect(note.y).toBeLessThan(result.y);
+    expect(items.filter((i) => i.page === note.page).map((i) => i.text).join(' ')).toContain('§ 12.');
+  });
+});
