@@ -7,6 +7,7 @@ import { computeContributions } from './contributions.js';
 import { ReferenceResolver, convertAmount } from './references.js';
 import { computeSections, walkSections, MAX_NUMBERED_LEVEL } from './sections.js';
 import { headingLabel } from '../format.js';
+import { chartSources } from '../charts/sources.js';
 
 export interface ComputeOutcome {
   plan?: ComputedPlan;
@@ -98,7 +99,8 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
 
   const resolver = new ReferenceResolver(document, names, contributions);
   document.preface = d.preface === undefined ? undefined : resolver.resolve(d.preface, ['document', 'preface'], issues);
-  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, budget, contributions }, issues);
+  const charts = chartSources(input, budget, contributions);
+  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, budget, contributions, charts }, issues);
 
   const types = new Set(walkSections(sections).map((s) => s.type));
   if (budget && !types.has('budget') && !types.has('followUp')) warnings.push({ path: ['sections'], message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });
