@@ -134,6 +134,7 @@ function costsChart(
     return undefined;
   }
   const title = columnTitle('Kostnader', col);
+  const positive = shown.every((p) => p.amount > 0);
   return {
     kind: 'costs',
     id,
@@ -141,7 +142,8 @@ function costsChart(
     caption: input.caption ?? title,
     unit: input.unit ?? budget.unit,
     orientation: 'horizontal',
-    bars: largestFirst(shown.map((p) => bar(p.label, p.amount, budget.unit, input, wholePercent(p.amount, total)))),
+    // Shares only of costs that are all costs: beside a refund (a negative row) a share would mislead.
+    bars: largestFirst(shown.map((p) => bar(p.label, p.amount, budget.unit, input, positive ? wholePercent(p.amount, total) : undefined))),
   };
 }
 

@@ -94,8 +94,9 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
   const width = (text: string) => measure(text, CHART_FONT);
   const values = chart.bars.map((b) => b.value);
   const limit = chart.limit;
+  // Room above the highest column and the limit for the amounts printed over them.
   const y0 = scaleLinear()
-    .domain([Math.min(0, ...values, limit?.value ?? 0), Math.max(0, ...values, limit?.value ?? 0)])
+    .domain([Math.min(0, ...values, limit?.value ?? 0), Math.max(0, ...values, limit?.value ?? 0) * 1.08])
     .nice(4);
   const ticks = y0.ticks(4);
   const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
@@ -132,8 +133,7 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
       height: round(Math.abs(end - zero)),
       className: 'chart-bar',
     });
-    const above = bar.value >= 0;
-    out.texts.push({ x: round(centre), y: round(above ? end - GAP + 2 : end + LINE), text: bar.text, anchor: 'middle', className: 'chart-value' });
+    out.texts.push(valueText(bar.text, centre, end, zero, limit && y(limit.value)));
     labels[i]!.forEach((text, l) =>
       out.texts.push({ x: round(centre), y: round(bottom + GAP + (l + 1) * LINE - 3), text, anchor: 'middle', className: 'chart-label' }),
     );
@@ -145,4 +145,18 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
     out.texts.push({ x: round(right + GAP), y: round(at + LINE - 3), text: limit.text, anchor: 'start', className: 'chart-limit-label' });
   }
   return out;
+}
+
+/**
+ * A column's amount: over it (under it when negative), or inside its top when the limit's line would
+ * cross the text there and the column has room for it.
+ */
+function valueText(text: string, centre: number, end: number, zero: number, limitAt: number | undefined): ChartText {
+  const above = end <= zero;
+  const baseline = above ? end - GAP + 2 : end + LINE;
+  const crossed = limitAt !== undefined && limitAt > baseline - CHART_FONT - 2 && limitAt < baseline + 3;
+  if (crossed && Math.abs(zero - end) > LINE + GAP) {
+    return { x: round(centre), y: round(above ? end + LINE : end - GAP + 2), text, anchor: 'middle', className: 'chart-value chart-value-inside' };
+  }
+  return { x: round(centre), y: round(baseline), text, anchor: 'middle', className: 'chart-value' };
 }
