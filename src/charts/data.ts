@@ -31,7 +31,12 @@ export function computeCharts(inputs: readonly ChartInput[], sources: ChartSourc
   inputs.forEach((input, i) => {
     const at = [...path, i];
     const chart = computeChart(input, sources, at, issues);
-    if (chart) charts.push({ ...chart, alt: altText(chart) });
+    if (!chart) return;
+    const computed = { ...chart, alt: altText(chart) };
+    // As JSON a chart is what the plan says of it (vplan diff compares sections as JSON): its figures
+    // follow from the budget, whose changes are listed as such, and its id from where it stands.
+    Object.defineProperty(computed, 'toJSON', { value: () => input, enumerable: false });
+    charts.push(computed);
   });
   return charts;
 }
