@@ -51,6 +51,7 @@ function parseSvg(svg: string) {
   const texts = [...svg.matchAll(/<text class="([^"]+)" x="([-\d.]+)" y="([-\d.]+)"(?: text-anchor="(\w+)")?>([^<]*)<\/text>/g)].map((m) => ({
     className: m[1]!,
     x: Number(m[2]),
+    y: Number(m[3]),
     anchor: m[4] ?? 'start',
     text: m[5]!.replace(/&amp;/g, '&'),
   }));
@@ -125,6 +126,17 @@ describe('charts computed from the budget', () => {
     expect(values.map(sp)).toEqual(b.totals.closingCapital.map((v) => `${sp(formatInteger(v!))} kr`));
     expect(capital.svg).toMatch(/<path class="chart-limit" d="M[\d.]+,([\d.]+)L[\d.]+,\1"\/>/);
     expect(texts.filter((t) => t.className === 'chart-limit-label').map((t) => sp(t.text))).toEqual(['Tak', '2 000 000 kr']);
+    // No amount is crossed by the ceiling's line; one printed inside its column fits in it.
+    for (const theme of ['kommunal', 'modern']) {
+      const themed = await svgs({ ...computed, document: { ...computed.document, theme } });
+      const svg = themed.charts.find((c) => c.chart.kind === 'capital')!.svg;
+      const limitAt = Number(/<path class="chart-limit" d="M[\d.]+,([\d.]+)L/.exec(svg)![1]);
+      const parsed = parseSvg(svg);
+      parsed.texts.filter((t) => t.className.startsWith('chart-value')).forEach((t, i) => {
+        expect(limitAt < t.y - 12 || limitAt > t.y + 3, `${theme}: ${t.text}`).toBe(true);
+        if (t.className.includes('inside')) expect(themed.measure(t.text, 12)).toBeLessThanOrEqual(parsed.bars[i]!.width);
+      });
+    }
     // Column heights in proportion to the capital.
     bars.forEach((bar, i) => expect(bar.height / bars[1]!.height).toBeCloseTo(b.totals.closingCapital[i]! / b.totals.closingCapital[1]!, 2));
     expect(sp(capital.chart.alt)).toBe(

@@ -133,7 +133,8 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
       height: round(Math.abs(end - zero)),
       className: 'chart-bar',
     });
-    out.texts.push(valueText(bar.text, centre, end, zero, limit && y(limit.value)));
+    const fitsInside = width(bar.text) <= columnWidth - GAP;
+    out.texts.push(valueText(bar.text, centre, end, zero, limit && y(limit.value), fitsInside));
     labels[i]!.forEach((text, l) =>
       out.texts.push({ x: round(centre), y: round(bottom + GAP + (l + 1) * LINE - 3), text, anchor: 'middle', className: 'chart-label' }),
     );
@@ -148,15 +149,16 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
 }
 
 /**
- * A column's amount: over it (under it when negative), or inside its top when the limit's line would
- * cross the text there and the column has room for it.
+ * A column's amount: over it (under it when negative). When the limit's line would cross the text
+ * there, inside the column's top if it fits, else on the far side of the line.
  */
-function valueText(text: string, centre: number, end: number, zero: number, limitAt: number | undefined): ChartText {
+function valueText(text: string, centre: number, end: number, zero: number, limitAt: number | undefined, fitsInside: boolean): ChartText {
   const above = end <= zero;
   const baseline = above ? end - GAP + 2 : end + LINE;
   const crossed = limitAt !== undefined && limitAt > baseline - CHART_FONT - 2 && limitAt < baseline + 3;
-  if (crossed && Math.abs(zero - end) > LINE + GAP) {
+  if (!crossed) return { x: round(centre), y: round(baseline), text, anchor: 'middle', className: 'chart-value' };
+  if (fitsInside && Math.abs(zero - end) > LINE + GAP) {
     return { x: round(centre), y: round(above ? end + LINE : end - GAP + 2), text, anchor: 'middle', className: 'chart-value chart-value-inside' };
   }
-  return { x: round(centre), y: round(baseline), text, anchor: 'middle', className: 'chart-value' };
+  return { x: round(centre), y: round(above ? limitAt - 4 : limitAt + LINE), text, anchor: 'middle', className: 'chart-value' };
 }
