@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFArray, PDFDict, PDFName, PDFRef, type PDFDocument, type PDFString, type PDFHexString } from 'pdf-lib';
 import { checkPlan } from '../src/build.js';
+import { nextYear } from '../src/next/nextYear.js';
 import { PlanError } from '../src/errors.js';
 import { formatInteger } from '../src/format.js';
 import { themeFontStack } from '../src/render/html.js';
@@ -105,7 +106,7 @@ describe('charts computed from the budget', () => {
         }),
       }),
     );
-    const [{ chart, svg }] = (await svgs(computed)).charts;
+    const { chart, svg } = (await svgs(computed)).charts[0]!;
     // Costs printed negative in the table are still costs: the bars are positive.
     expect(chart!.bars.map((b) => [b.label, b.amount])).toEqual([
       ['Administration', 500],
@@ -152,13 +153,13 @@ describe('charts computed from the budget', () => {
         sections: [{ type: 'chart', title: 'Diagram', charts: [{ kind: 'capital', unit: 'tkr' }] }],
         budget: budget({
           columns: [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }],
-          costs: { rows: [{ label: 'Kansli', values: [800_000, 2_500_000] }] },
-          income: { rows: [{ label: 'Medlemsbidrag', values: [1_000_000, 1_000_000] }] },
+          costs: { rows: [{ label: 'Kansli', values: { budget2025: 800_000, plan2026: 2_500_000 } }] },
+          income: { rows: [{ label: 'Medlemsbidrag', values: { budget2025: 1_000_000, plan2026: 1_000_000 } }] },
           capital: { opening: { budget2025: 2_000_000 }, carryForward: { plan2026: 'budget2025' } },
         }),
       }),
     );
-    const [{ chart, svg }] = (await svgs(computed)).charts;
+    const { chart, svg } = (await svgs(computed)).charts[0]!;
     expect(chart!.bars.map((b) => b.amount)).toEqual([2_200_000, 700_000]);
     const { bars, values, labels } = parseSvg(svg!);
     expect(values.map(sp)).toEqual(['2 200 tkr', '700 tkr']);
@@ -247,6 +248,30 @@ describe('bad chart options', () => {
     expect(message).toMatch(/sections\[0\]\.charts\[1\]\.by: texten "kolumn" är inte tillåtet; välj ett av "group", "row"/);
     expect(message).toMatch(/sections\[0\]\.charts\[2\]\.colour: okänd nyckel "colour"/);
     expect(message).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('charts in next year\'s plan', () => {
+  it('name next year\'s columns and year, and the caption\'s years move on', async () => {
+    const value = basePlan({
+      sections: [
+        { type: 'text', title: 'Ekonomi', sections: [{ type: 'chart', title: 'Diagram', charts: [{ kind: 'costs', column: 'budget2025', caption: 'Kostnader 2025' }, { kind: 'capital', columns: ['budget2025'] }] }] },
+        { type: 'contributions', title: 'Bidrag', charts: [{ kind: 'contributions', year: 2025 }] },
+      ],
+      budget: budget({ capital: { opening: { budget2025: 100 } } }),
+      contributions: { parties: [{ name: 'S', role: 'stat' }, { name: 'R', role: 'region' }, { name: 'K', role: 'kommun' }], columns: [{ year: 2025, total: 1000 }] },
+    });
+    const computed = await planFrom(value);
+    const next = nextYear(JSON.parse(JSON.stringify(value)), computed.budget).value;
+    type Charted = { charts: unknown[]; sections: { charts: unknown[] }[] };
+    const sections = next.sections as Charted[];
+    expect(sections[0]!.sections[0]!.charts).toEqual([
+      { kind: 'costs', column: 'budget2026', caption: 'Kostnader 2026' },
+      { kind: 'capital', columns: ['budget2026'] },
+    ]);
+    expect(sections[1]!.charts).toEqual([{ kind: 'contributions', year: 2026 }]);
+    // And next year's plan computes, charts and all.
+    expect(planCharts(await planFrom(next)).map((c) => c.title)).toEqual(['Kostnader 2026', 'Utgående eget kapital', 'Medlemsbidrag 2026']);
   });
 });
 
