@@ -9,6 +9,7 @@ import { computeSections, walkSections } from './sections.js';
 import { contentsEntries } from './contents.js';
 import { computeStatus } from './status.js';
 import { acknowledge } from './acknowledge.js';
+import { chartSources } from '../charts/sources.js';
 
 export interface ComputeOutcome {
   plan?: ComputedPlan;
@@ -105,7 +106,8 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
 
   const resolver = new ReferenceResolver(document, names, contributions);
   document.preface = d.preface === undefined ? undefined : resolver.resolve(d.preface, ['document', 'preface'], issues);
-  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, budget, contributions }, issues);
+  const charts = chartSources(input, budget, contributions);
+  const sections = computeSections(input.sections, { resolver, document, hasBudget: input.budget !== undefined, budget, contributions, charts }, issues);
 
   const types = new Set(walkSections(sections).map((s) => s.type));
   if (budget && !types.has('budget') && !types.has('followUp')) warnings.push({ path: ['sections'], code: 'budgetNotShown', message: 'budgeten visas inte: inget avsnitt har "type": "budget"' });

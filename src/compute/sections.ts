@@ -6,6 +6,7 @@ import type { ComputedBudget, ComputedContributions, ComputedDocument, ComputedS
 import type { JsonPath, PlanIssue } from '../errors.js';
 import type { ReferenceResolver } from './references.js';
 import { followUpTable } from './followUp.js';
+import { computeCharts, type ChartSources } from '../charts/data.js';
 
 export const MAX_NUMBERED_LEVEL = 3;
 
@@ -27,6 +28,8 @@ interface Context {
   /** The computed budget, when it was not refused. */
   budget?: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
+  /** What the plan's charts are computed from. */
+  charts: ChartSources;
 }
 
 /** A heading to be numbered: the raw material both sections and their sub-parts are turned into. */
@@ -77,6 +80,8 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
   function fill(value: string | undefined, at: JsonPath): string | undefined {
     return value === undefined ? undefined : ctx.resolver.resolve(value, at, ctx.issues);
   }
+  const charts = (list: Parameters<typeof computeCharts>[0] | undefined) =>
+    list && computeCharts(list, ctx.charts, [...path, 'charts'], ctx.issues);
   const draft: Draft = {
     type: section.type,
     title: section.title,
@@ -243,7 +248,7 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
     }
     case 'budget':
       if (!ctx.hasBudget) ctx.issues.push({ path: [...path, 'type'], message: 'avsnittet visar budgeten, men planen har ingen "budget"' });
-      draft.content = { showDetails: section.showDetails !== false };
+      draft.content = { showDetails: section.showDetails !== false, charts: charts(section.charts) };
       break;
     case 'followUp':
       if (!ctx.hasBudget) ctx.issues.push({ path: [...path, 'type'], message: 'uppföljningen jämför budgetens kolumner, men planen har ingen "budget"' });
@@ -253,6 +258,10 @@ function draftSection(section: SectionInput, path: JsonPath, ctx: Context): Draf
       if (!ctx.contributions) {
         ctx.issues.push({ path: [...path, 'type'], message: 'avsnittet visar medlemsbidragen, men planen har ingen "contributions"' });
       }
+      draft.content = { charts: charts(section.charts) };
+      break;
+    case 'chart':
+      draft.content = { charts: charts(section.charts) };
       break;
   }
   draft.children.push(...(section.sections ?? []).map((s, i) => draftSection(s, [...path, 'sections', i], ctx)));

@@ -14,6 +14,7 @@ export * from './schema/contributions.js';
 export * from './schema/sections.js';
 export * from './schema/acknowledged.js';
 export * from './schema/headings.js';
+export * from './schema/charts.js';
 
 export const planSchema = z
   .strictObject({

@@ -5,6 +5,7 @@
 import type { JsonPath, PlanIssue } from '../errors.js';
 import type { BudgetColumn, ComputedBudget } from '../model.js';
 import { REFERENCE_PATTERN } from '../compute/references.js';
+import { moveCharts } from '../charts/next.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -221,7 +222,7 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
   const allMoves = [...moves, ...contributionMoves];
   const moveText = (v: unknown): unknown =>
     typeof v === 'string' ? undecided(moveReferences(v, allMoves)) : Array.isArray(v) ? v.map(moveText) : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, moveText(x)])) : v;
-  next.sections = moveText(value.sections);
+  next.sections = moveCharts(moveText(value.sections), (id) => moves.find((m) => m.oldId === id)?.newId ?? id, shiftYears);
   if (typeof nextDocument.preface === 'string') nextDocument.preface = undecided(moveReferences(nextDocument.preface, allMoves));
 
   const warnings: PlanIssue[] = [];

@@ -12,6 +12,7 @@ import { isStriped } from './zebra.js';
 import { isDecided } from '../compute/status.js';
 import { RunError, VplanError } from '../errors.js';
 import { WEB_VARIANT, type Variant } from './variant.js';
+import { chartMeasure, registerChartHelpers } from '../charts/helpers.js';
 
 export interface RenderOptions {
   /** vplan's own version, written into the document's metadata. */
@@ -63,6 +64,7 @@ function createEnvironment(): typeof Handlebars {
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
   hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
+  registerChartHelpers(hb);
   return hb;
 }
 
@@ -141,6 +143,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     : undefined;
   const running = await runningTexts(plan.document, fonts[0]);
   const FONTS = '/*vplan-fonts*/';
+  const stack = await fontStack(fonts);
   const html = layout({
     plan,
     doc: plan.document,
@@ -152,8 +155,9 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
     longDates: plan.document.dateStyle === 'long',
     running,
     titleLength: titleLength(plan.document.title),
+    chartMeasure: await chartMeasure(plan, stack),
   });
   // Only the font files the text needs are inlined: a smaller page loads and prints faster.
-  const fontFaces = await fontFaceCss(await fontStack(fonts), html);
+  const fontFaces = await fontFaceCss(stack, html);
   return html.replace(FONTS, () => fontFaces);
 }

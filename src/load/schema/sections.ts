@@ -1,6 +1,7 @@
 // The plan's sections: one zod schema per section type, nested through `sections`.
 import { z } from 'zod';
 import { identifier, markdown, text } from './primitives.js';
+import { chartSectionShape, chartsField } from './charts.js';
 
 /** The fields every section has, and its sub-sections; the recursion is a getter so the type is inferred. */
 function section<Shape extends z.ZodRawShape>(shape: Shape) {
@@ -102,8 +103,10 @@ export const sectionSchema = z.discriminatedUnion('type', [
   section({
     type: z.literal('budget'),
     showDetails: z.boolean().optional().describe('false: specifikationerna visas inte här.'),
+    charts: chartsField,
   }),
-  section({ type: z.literal('contributions') }),
+  section({ type: z.literal('contributions'), charts: chartsField }),
+  section({ type: z.literal('chart'), ...chartSectionShape }),
   section({
     type: z.literal('followUp'),
     budgetColumn: z.string().optional().describe('Budgetkolumnen som utfallet jämförs med; standard budgeten för utfallets år.'),

@@ -1,0 +1,164 @@
+// Where every bar, line and label of a chart goes, in CSS pixels of a fixed width (the SVG scales down
+// on a narrow screen). Scales from d3-scale, tick labels from d3-format in Swedish, text widths measured
+// with the bundled fonts (measure.ts): the same plan gives the same bytes on every machine.
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { formatLocale, precisionFixed } from 'd3-format';
+import type { Measure } from './measure.js';
+import type { ChartBar, ComputedChart } from './model.js';
+
+export const CHART_WIDTH = 600;
+/** Font size of every text in a chart, in CSS pixels (9 pt). */
+export const CHART_FONT = 12;
+const BAR = 15;
+const ROW = 24;
+const GAP = 6;
+const PLOT_HEIGHT = 170;
+const LINE = Math.round(CHART_FONT * 1.25);
+/** From a line's middle to its baseline. */
+const MIDDLE = CHART_FONT * 0.35;
+
+export interface ChartRect { x: number; y: number; width: number; height: number; className: string }
+export interface ChartText { x: number; y: number; text: string; anchor: 'start' | 'middle' | 'end'; className: string }
+export interface ChartPath { d: string; className: string }
+
+export interface ChartLayout {
+  width: number;
+  height: number;
+  rects: ChartRect[];
+  texts: ChartText[];
+  paths: ChartPath[];
+}
+
+/** Swedish numbers: non-breaking space between thousands, decimal comma, the real minus sign. */
+export const swedish = formatLocale({ decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], minus: '\u2212' });
+
+const round = (v: number) => Math.round(v * 10) / 10;
+const segment = line<[number, number]>();
+
+/** The text beside a bar: its amount, and its share when it has one. */
+export const barText = (bar: ChartBar) => (bar.share ? `${bar.text} (${bar.share})` : bar.text);
+
+export function layoutChart(chart: ComputedChart, measure: Measure): ChartLayout {
+  return chart.orientation === 'horizontal' ? horizontal(chart, measure) : vertical(chart, measure);
+}
+
+/** Bars from a zero line, the label left of each (or above it, when labels are long), the amount at its end. */
+function horizontal(chart: ComputedChart, measure: Measure): ChartLayout {
+  const width = (text: string) => measure(text, CHART_FONT);
+  const labelWidth = Math.max(...chart.bars.map((b) => width(b.label)));
+  const stacked = labelWidth > CHART_WIDTH * 0.4;
+  const texts = chart.bars.map(barText);
+  const negative = chart.bars.some((b) => b.value < 0);
+  const positiveText = Math.max(0, ...chart.bars.map((b, i) => (b.value >= 0 ? width(texts[i]!) : 0)));
+  const negativeText = Math.max(0, ...chart.bars.map((b, i) => (b.value < 0 ? width(texts[i]!) : 0)));
+  const left = (stacked ? 0 : labelWidth + GAP * 2) + (negative ? negativeText + GAP : 0);
+  const right = CHART_WIDTH - positiveText - GAP;
+  const values = chart.bars.map((b) => b.value);
+  const x = scaleLinear()
+    .domain([Math.min(0, ...values), Math.max(0, ...values)])
+    .range([left, right]);
+  const zero = x(0);
+  const row = stacked ? ROW + LINE : ROW;
+  const out: ChartLayout = { width: CHART_WIDTH, height: chart.bars.length * row + GAP, rects: [], texts: [], paths: [] };
+  chart.bars.forEach((bar, i) => {
+    const top = i * row + (stacked ? LINE : 0) + (ROW - BAR) / 2;
+    const end = x(bar.value);
+    out.rects.push({ x: round(Math.min(zero, end)), y: round(top), width: round(Math.abs(end - zero)), height: BAR, className: 'chart-bar' });
+    const middle = round(top + BAR / 2 + MIDDLE);
+    out.texts.push(
+      stacked
+        ? { x: 0, y: round(top - GAP + 1), text: bar.label, anchor: 'start', className: 'chart-label' }
+        : { x: round(labelWidth), y: middle, text: bar.label, anchor: 'end', className: 'chart-label' },
+    );
+    const after = bar.value >= 0;
+    out.texts.push({ x: round(end + (after ? GAP : -GAP)), y: middle, text: texts[i]!, anchor: after ? 'start' : 'end', className: 'chart-value' });
+  });
+  out.paths.push({ d: segment([[round(zero), 0], [round(zero), out.height - GAP]])!, className: 'chart-axis' });
+  return out;
+}
+
+/** Words into at most two lines that fit a width; a word longer than the width stands alone. */
+function wrap(text: string, fits: (line: string) => boolean): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && (fits(`${last} ${word}`) || lines.length === 2)) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** Columns over a zero line with a value axis, the amount above each column, the limit as a dashed line. */
+function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
+  const width = (text: string) => measure(text, CHART_FONT);
+  const values = chart.bars.map((b) => b.value);
+  const limit = chart.limit;
+  // Room above the highest column and the limit for the amounts printed over them.
+  const y0 = scaleLinear()
+    .domain([Math.min(0, ...values, limit?.value ?? 0), Math.max(0, ...values, limit?.value ?? 0) * 1.08])
+    .nice(4);
+  const ticks = y0.ticks(4);
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
+  const tickFormat = swedish.format(`,.${precisionFixed(step)}f`);
+  const tickTexts = ticks.map(tickFormat);
+  const left = Math.max(...tickTexts.map(width)) + GAP;
+  const limitWidth = limit ? Math.max(width(limit.label), width(limit.text)) + GAP : 0;
+  const right = CHART_WIDTH - Math.max(limitWidth, GAP);
+  const band = scaleBand<number>()
+    .domain(chart.bars.map((_, i) => i))
+    .range([left + GAP, right])
+    .paddingInner(0.3)
+    .paddingOuter(0.15);
+  const columnWidth = Math.min(band.bandwidth(), 90);
+  const labels = chart.bars.map((b) => wrap(b.label, (l) => width(l) <= band.step() - 2));
+  const labelLines = Math.max(1, ...labels.map((l) => l.length));
+  const top = LINE + 2;
+  const y = y0.range([top + PLOT_HEIGHT, top]);
+  const bottom = top + PLOT_HEIGHT;
+  const out: ChartLayout = { width: CHART_WIDTH, height: round(bottom + GAP + labelLines * LINE), rects: [], texts: [], paths: [] };
+  ticks.forEach((tick, i) => {
+    const at = round(y(tick));
+    out.paths.push({ d: segment([[left, at], [right, at]])!, className: tick === 0 ? 'chart-axis' : 'chart-grid' });
+    out.texts.push({ x: round(left - GAP), y: round(at + MIDDLE), text: tickTexts[i]!, anchor: 'end', className: 'chart-tick' });
+  });
+  chart.bars.forEach((bar, i) => {
+    const centre = band(i)! + band.bandwidth() / 2;
+    const end = y(bar.value);
+    const zero = y(0);
+    out.rects.push({
+      x: round(centre - columnWidth / 2),
+      y: round(Math.min(zero, end)),
+      width: round(columnWidth),
+      height: round(Math.abs(end - zero)),
+      className: 'chart-bar',
+    });
+    const fitsInside = width(bar.text) <= columnWidth - GAP;
+    out.texts.push(valueText(bar.text, centre, end, zero, limit && y(limit.value), fitsInside));
+    labels[i]!.forEach((text, l) =>
+      out.texts.push({ x: round(centre), y: round(bottom + GAP + (l + 1) * LINE - 3), text, anchor: 'middle', className: 'chart-label' }),
+    );
+  });
+  if (limit) {
+    const at = round(y(limit.value));
+    out.paths.push({ d: segment([[left, at], [right, at]])!, className: 'chart-limit' });
+    out.texts.push({ x: round(right + GAP), y: round(at - 3), text: limit.label, anchor: 'start', className: 'chart-limit-label' });
+    out.texts.push({ x: round(right + GAP), y: round(at + LINE - 3), text: limit.text, anchor: 'start', className: 'chart-limit-label' });
+  }
+  return out;
+}
+
+/**
+ * A column's amount: over it (under it when negative). When the limit's line would cross the text
+ * there, inside the column's top if it fits, else on the far side of the line.
+ */
+function valueText(text: string, centre: number, end: number, zero: number, limitAt: number | undefined, fitsInside: boolean): ChartText {
+  const above = end <= zero;
+  const baseline = above ? end - GAP + 2 : end + LINE;
+  const crossed = limitAt !== undefined && limitAt > baseline - CHART_FONT - 2 && limitAt < baseline + 3;
+  if (!crossed) return { x: round(centre), y: round(baseline), text, anchor: 'middle', className: 'chart-value' };
+  if (fitsInside && Math.abs(zero - end) > LINE + GAP) {
+    return { x: round(centre), y: round(above ? end + LINE : end - GAP + 2), text, anchor: 'middle', className: 'chart-value chart-value-inside' };
+  }
+  return { x: round(centre), y: round(above ? limitAt - 4 : limitAt + LINE), text, anchor: 'middle', className: 'chart-value' };
+}
