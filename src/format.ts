@@ -30,18 +30,9 @@ export function formatFixed(scaled: number, decimals: number): string {
   return negative && /[1-9]/.test(digits) ? `${MINUS}${text}` : text;
 }
 
-/** Integer division rounding half away from zero: the rounding a reader expects of "ca 25,6". */
-export function divideRounded(value: number, divisor: number): number {
-  const quotient = Math.trunc(value / divisor);
-  const remainder = value - quotient * divisor;
-  if (2 * Math.abs(remainder) >= divisor) return quotient + Math.sign(value);
-  return quotient;
-}
-
 /** A share held as hundredths of a percent (1175) printed as `11,75 %`. */
-export function formatShare(hundredths: number, withSign = true): string {
-  const text = formatFixed(hundredths, 2);
-  return withSign ? `${text}${NBSP}%` : text;
+export function formatShare(hundredths: number): string {
+  return `${formatFixed(hundredths, 2)}${NBSP}%`;
 }
 
 /** The total of shares (hundredths of a percent) under a table: `100 %`, or `99,95 %` when it is not whole. */

@@ -60,7 +60,6 @@ export type BudgetNames = Pick<ComputedBudget, 'unit' | 'columns' | 'totals' | '
 export interface ContributionParty {
   id: string | undefined;
   name: string;
-  role: 'stat' | 'region' | 'kommun';
   /** Hundredths of a percent: 1175 is 11,75 %. */
   share: number;
   amounts: number[];
@@ -93,7 +92,6 @@ export interface ComputedSection {
 
 export interface ComputedDocument {
   associationName: string;
-  members: { name: string; kind: 'stat' | 'region' | 'kommun' }[];
   title: string;
   subtitle: string | undefined;
   budgetYear: number;

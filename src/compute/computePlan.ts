@@ -48,7 +48,6 @@ export function computePlan(input: PlanInput, file: string): ComputeOutcome {
   const d = input.document;
   const document: ComputedDocument = {
     associationName: d.association.name,
-    members: d.association.members ?? [],
     title: d.title,
     subtitle: d.subtitle,
     budgetYear: d.budgetYear,

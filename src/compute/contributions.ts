@@ -79,7 +79,6 @@ export function computeContributions(input: ContributionsInput): { contributions
   const parties: ContributionParty[] = input.parties.map((p, i) => ({
     id: p.id,
     name: p.name,
-    role: p.role,
     share: weights[i]!,
     amounts: perColumn.map((amounts) => amounts[i]!),
   }));
