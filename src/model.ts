@@ -14,7 +14,8 @@ export interface BudgetColumn {
   label: string;
 }
 
-export type TableRowKind = 'heading' | 'groupHeading' | 'row' | 'varav' | 'capital' | 'subtotal' | 'sum' | 'result';
+/** columnHeadings: the column headings repeated inside the table, above a group (label: the label column's text). */
+export type TableRowKind = 'heading' | 'groupHeading' | 'columnHeadings' | 'row' | 'varav' | 'capital' | 'subtotal' | 'sum' | 'result';
 
 export interface TableRow {
   kind: TableRowKind;

@@ -1,6 +1,8 @@
 // Steps that check the budget's references before anything is computed: column ids in values, names
 // (ids) used once, where each row's value comes from, varav rows, and unused specifications.
 import type { JsonPath, PlanIssue } from '../../errors.js';
+import { suggest } from '../../load/messages.js';
+import type { RowInput } from '../../load/schema.js';
 import { unknownColumn, unknownValueColumns } from './columns.js';
 import { BASE, report, type TreeState } from './state.js';
 
@@ -61,12 +63,7 @@ export function checkRows(state: TreeState): TreeState {
     if (typeof r.balance === 'object') {
       (r.balance.columns ?? []).forEach((id, i) => issues.push(...unknownColumn(state, id, [...row.path, 'balance', 'columns', i])));
     }
-    if (r.source === 'contributions' && state.context.contributionTotals.size === 0 && r.values === undefined) {
-      issues.push({
-        path: [...row.path, 'source'],
-        message: 'raden hämtar medlemsbidragen, men ingen kolumn i "contributions" har "budgetColumn"',
-      });
-    }
+    if (r.source !== undefined) issues.push(...sourceIssues(state, row.path, r.source, r.values !== undefined));
     const remainders = row.varav.filter((v) => v.input.remainder);
     if (remainders.length > 1) issues.push({ path: remainders[1]!.path, message: 'bara en varav-rad kan ta det som återstår ("remainder")' });
     for (const v of row.varav) {
@@ -84,4 +81,25 @@ export function warnUnusedDetails(state: TreeState): TreeState {
     state.detailUsers.has(d.id) ? [] : [{ path: [...BASE, 'details', i], message: `specifikationen "${d.id}" används inte av någon budgetrad` }],
   );
   return report(state, [], warnings);
+}
+
+/** A row whose value is the member contributions (the total, or one party's part) needs them in the budget. */
+function sourceIssues(state: TreeState, path: JsonPath, source: NonNullable<RowInput['source']>, hasValues: boolean): PlanIssue[] {
+  if (state.context.contributionTotals.size === 0) {
+    if (hasValues) return [];
+    return [{ path: [...path, 'source'], message: 'raden hämtar medlemsbidragen, men ingen kolumn i "contributions" har "budgetColumn"' }];
+  }
+  if (source === 'contributions') return [];
+  const parties = state.context.contributionParts ?? new Map<string, unknown>();
+  if (parties.has(source.contributions)) return [];
+  const hint = suggest(source.contributions, parties.keys());
+  const known = [...parties.keys()];
+  return [
+    {
+      path: [...path, 'source', 'contributions'],
+      message: `finansiären "${source.contributions}" finns inte bland contributions.parties${hint ? ` – menade du "${hint}"?` : ''}; ${
+        known.length > 0 ? `finansiärerna med id är ${known.join(', ')}` : 'ge finansiären ett "id"'
+      }`,
+    },
+  ];
 }

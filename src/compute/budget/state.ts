@@ -7,6 +7,8 @@ import type { JsonPath, PlanIssue } from '../../errors.js';
 export interface BudgetContext {
   /** Member-contribution totals by budget column id, already in the budget's unit. */
   contributionTotals: Map<string, number>;
+  /** Each party's contribution (by party id, then budget column id), in the budget's unit. */
+  contributionParts?: Map<string, Map<string, number>>;
   /** The plan's budget year: deficits are only warned about from this year on, not in past columns. */
   budgetYear?: number;
 }

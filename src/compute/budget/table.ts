@@ -1,8 +1,10 @@
-// Assembly: the printed budget table. Headings, rows with their varav rows, group headings and
-// delsummor, the opening capital, and the total rows.
+// Assembly: the printed budget table. Headings, rows with their varav rows, group headings (with the
+// column headings repeated above a group when it asks) and delsummor, the opening capital where the
+// plan places it, and the total rows the plan shows, with its labels.
 import type { BudgetTable, Cells, TableRow } from '../../model.js';
 import { display } from './display.js';
 import { BASE, pathKey, sumCells, type BudgetNode, type ValuesState } from './state.js';
+import { totalRows } from './totals.js';
 import { rowsOf } from './tree.js';
 
 /** Each group's delsumma, by path key (also what {{ group.ID }} quotes). */
@@ -15,9 +17,10 @@ export function groupSums(state: ValuesState): Map<string, Cells> {
 }
 
 export function budgetTable(state: ValuesState): BudgetTable {
-  const { input, columns, totals } = state;
+  const { input, columns } = state;
   const { shown, unitSuffix, unitCaption } = display(input);
   const subtotals = groupSums(state);
+  const labelHeader = input.labelHeader ?? '';
   const blank = () => columns.map(() => null);
   const rows: TableRow[] = [];
   const emit = (nodes: readonly BudgetNode[]) => {
@@ -28,40 +31,27 @@ export function budgetTable(state: ValuesState): BudgetTable {
           rows.push({ kind: 'varav', label: v.input.label, cells: shown(node.side, state.varavCells.get(pathKey(v.path))!), path: v.path, id: v.input.id });
         }
       } else {
+        const repeat = node.input.columnHeadings;
+        if (repeat) rows.push({ kind: 'columnHeadings', label: typeof repeat === 'string' ? repeat : labelHeader, cells: blank(), path: [...node.path, 'columnHeadings'] });
         if (node.input.heading) rows.push({ kind: 'groupHeading', label: node.input.heading, cells: blank(), path: node.path });
         emit(node.items);
         if (node.input.subtotal) rows.push({ kind: 'subtotal', label: node.input.subtotal, cells: shown(node.side, subtotals.get(pathKey(node.path))!), path: node.path });
       }
     }
   };
-  const balance = input.convention === 'balance';
+  const totals = totalRows(state);
   const incomeHeading = input.income.heading === undefined ? 'Intäkter' : input.income.heading;
   if (incomeHeading) rows.push({ kind: 'heading', label: incomeHeading, cells: blank(), path: [...BASE, 'income'] });
+  rows.push(...totals.beforeIncome);
   emit(state.income);
-  if (balance) {
-    rows.push({ kind: 'capital', label: input.capital?.label ?? 'Balanserat resultat', cells: [...totals.openingCapital], path: [...BASE, 'capital'] });
-  }
-  rows.push({
-    kind: 'sum',
-    label: input.income.sumLabel ?? (balance ? 'Summa intäkter/tillgångar' : 'Summa intäkter'),
-    cells: balance ? [...totals.assets] : [...totals.income],
-    path: [...BASE, 'income'],
-  });
+  rows.push(...totals.afterIncome);
   const costHeading = input.costs.heading === undefined ? 'Kostnader' : input.costs.heading;
   if (costHeading) rows.push({ kind: 'heading', label: costHeading, cells: blank(), path: [...BASE, 'costs'] });
   emit(state.costs);
-  rows.push({ kind: 'sum', label: input.costs.sumLabel ?? 'Summa kostnader', cells: shown('costs', totals.costs), path: [...BASE, 'costs'] });
-  if (input.result?.show !== false) {
-    rows.push({
-      kind: 'result',
-      label: input.result?.label ?? (balance ? 'Prel balanserat resultat' : 'Resultat'),
-      cells: balance ? [...totals.closingCapital] : [...totals.result],
-      path: [...BASE, 'result'],
-    });
-  }
+  rows.push(...totals.afterCosts);
   return {
     caption: input.caption,
-    labelHeader: input.labelHeader ?? '',
+    labelHeader,
     columnLabels: columns.map((c) => `${c.label}${unitSuffix}`),
     span: columns.length + 1,
     unitCaption,

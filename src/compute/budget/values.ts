@@ -54,12 +54,17 @@ export const givenValues = (state: ValuesState): ValuesState => fill(state, (row
 export const detailValues = (state: ValuesState): ValuesState =>
   fill(state, (row, _id, ci) => (row.input.detail === undefined ? undefined : state.detailSums.get(row.input.detail)![ci]!));
 
-/** A row with source "contributions" is the member contributions' total, in the columns that have one. */
+/**
+ * A row with source "contributions" is the member contributions' total, a row with source
+ * { contributions: ID } that party's part, in the columns that have them.
+ */
 export function contributionValues(state: ValuesState): ValuesState {
-  const totals = state.context.contributionTotals;
   const issues: PlanIssue[] = [];
   const next = fill(state, (row, id, ci) => {
-    if (row.input.source !== 'contributions' || !totals.has(id)) return undefined;
+    const source = row.input.source;
+    if (source === undefined) return undefined;
+    const totals = source === 'contributions' ? state.context.contributionTotals : state.context.contributionParts?.get(source.contributions);
+    if (!totals?.has(id)) return undefined;
     if (row.input.values?.[id] !== undefined) {
       issues.push({
         path: [...row.path, 'values', id],
