@@ -30,7 +30,7 @@ export function formatFixed(scaled: number, decimals: number): string {
   return negative && /[1-9]/.test(digits) ? `${MINUS}${text}` : text;
 }
 
-/** Integer division rounding half away from zero: the rounding a reader expects of "ca 25,6". */
+/** Integer division rounded half away from zero: 1 500 kr is 2 tkr, −1 500 kr is −2 tkr. */
 export function divideRounded(value: number, divisor: number): number {
   const quotient = Math.trunc(value / divisor);
   const remainder = value - quotient * divisor;
@@ -39,9 +39,8 @@ export function divideRounded(value: number, divisor: number): number {
 }
 
 /** A share held as hundredths of a percent (1175) printed as `11,75 %`. */
-export function formatShare(hundredths: number, withSign = true): string {
-  const text = formatFixed(hundredths, 2);
-  return withSign ? `${text}${NBSP}%` : text;
+export function formatShare(hundredths: number): string {
+  return `${formatFixed(hundredths, 2)}${NBSP}%`;
 }
 
 /** The total of shares (hundredths of a percent) under a table: `100 %`, or `99,95 %` when it is not whole. */

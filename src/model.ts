@@ -14,7 +14,8 @@ export interface BudgetColumn {
   label: string;
 }
 
-export type TableRowKind = 'heading' | 'groupHeading' | 'row' | 'varav' | 'capital' | 'subtotal' | 'sum' | 'result';
+/** columnHeadings: the column headings repeated inside the table, above a group (label: the label column's text). */
+export type TableRowKind = 'heading' | 'groupHeading' | 'columnHeadings' | 'row' | 'varav' | 'capital' | 'subtotal' | 'sum' | 'result';
 
 export interface TableRow {
   kind: TableRowKind;
@@ -60,7 +61,6 @@ export type BudgetNames = Pick<ComputedBudget, 'unit' | 'columns' | 'totals' | '
 export interface ContributionParty {
   id: string | undefined;
   name: string;
-  role: 'stat' | 'region' | 'kommun';
   /** Hundredths of a percent: 1175 is 11,75 %. */
   share: number;
   amounts: number[];
@@ -109,7 +109,6 @@ export interface ComputedStatus {
 
 export interface ComputedDocument {
   associationName: string;
-  members: { name: string; kind: 'stat' | 'region' | 'kommun' }[];
   title: string;
   subtitle: string | undefined;
   budgetYear: number;

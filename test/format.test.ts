@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRounded, formatDateSv, formatFixed, formatInteger, formatShare } from '../src/format.js';
+import { formatDateSv, formatFixed, formatInteger, formatShare } from '../src/format.js';
 
 describe('Swedish formatting', () => {
   it('groups thousands with a non-breaking space and uses a real minus sign', () => {
@@ -15,10 +15,5 @@ describe('Swedish formatting', () => {
   it('writes dates in ISO or long Swedish form', () => {
     expect(formatDateSv('2024-11-28')).toBe('2024-11-28');
     expect(formatDateSv('2024-11-28', 'long')).toBe('28 november 2024');
-  });
-  it('rounds half away from zero in integer division', () => {
-    expect(divideRounded(25599, 1000)).toBe(26);
-    expect(divideRounded(-4500, 1000)).toBe(-5);
-    expect(divideRounded(4499, 1000)).toBe(4);
   });
 });

@@ -1,13 +1,13 @@
 // The printer alone, with a fixed HTML string: no script runs and every outside request is refused.
 import { afterAll, describe, expect, it } from 'vitest';
 import { PrintSession } from '../src/build.js';
-import { printPdf } from '../src/print/pdf.js';
+import { loadDocument } from '../src/print/pdf.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 
 const session = new PrintSession();
 afterAll(() => session.close());
 
-describe('printPdf', () => {
+describe('loadDocument', () => {
   it('refuses and records every request that is not an inlined asset, and runs no script', async () => {
     const html = `<!DOCTYPE html><html lang="sv"><head>
       <link rel="stylesheet" href="http://127.0.0.1:9/style.css">
@@ -18,7 +18,9 @@ describe('printPdf', () => {
       <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">
       <script>document.getElementById('p').textContent = 'Skript körde';</script>
       </body></html>`;
-    const { pdf, blockedRequests } = await printPdf(await session.get(), html);
+    const document = await loadDocument(await session.get(), html);
+    const pdf = await document.print().finally(() => document.close());
+    const { blockedRequests } = document;
     expect(blockedRequests).toEqual(
       expect.arrayContaining(['http://127.0.0.1:9/style.css', 'http://127.0.0.1:9/bild.png']),
     );

@@ -30,7 +30,8 @@ function budgetTable(table: BudgetTable, name: string, path: JsonPath): Expected
     path,
     labelHeader: table.labelHeader,
     columns: table.columnLabels,
-    rows: table.rows.map((row) => ({
+    // The column headings repeated above a group are headings, not figures.
+    rows: table.rows.filter((row) => row.kind !== 'columnHeadings').map((row) => ({
       label: row.label,
       path: row.path,
       cells: row.kind === 'heading' || row.kind === 'groupHeading' ? [] : row.cells.map((v) => (v === null ? null : formatInteger(v))),

@@ -4,7 +4,8 @@ import type { ComputedDocument, ComputedPlan } from '../model.js';
 import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
 import { computeContributions } from './contributions.js';
-import { ReferenceResolver, convertAmount } from './references.js';
+import { contributionContext } from './contributionContext.js';
+import { ReferenceResolver } from './references.js';
 import { computeSections, walkSections } from './sections.js';
 import { contentsEntries } from './contents.js';
 import { computeStatus } from './status.js';
@@ -34,25 +35,10 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   issues.push(...(contributionsOutcome?.issues ?? []));
   const contributions = contributionsOutcome?.contributions;
 
-  const contributionTotals = new Map<string, number>();
-  if (contributions && input.budget) {
-    const budgetColumnIds = new Set(input.budget.columns.map((c) => c.id ?? `${c.kind}${c.year}`));
-    contributions.columns.forEach((column, i) => {
-      if (column.budgetColumn === undefined) return;
-      if (!budgetColumnIds.has(column.budgetColumn)) {
-        issues.push({
-          path: ['contributions', 'columns', i, 'budgetColumn'],
-          message: `budgeten har ingen kolumn "${column.budgetColumn}"; kolumnerna är ${[...budgetColumnIds].join(', ')}`,
-        });
-        return;
-      }
-      contributionTotals.set(column.budgetColumn, convertAmount(column.total, contributions.unit, input.budget!.unit, 0));
-    });
-  } else if (contributions?.columns.some((c) => c.budgetColumn !== undefined)) {
-    issues.push({ path: ['contributions', 'columns'], message: '"budgetColumn" pekar på en budget, men planen har ingen "budget"' });
-  }
+  warnings.push(...(contributionsOutcome?.warnings ?? []));
+  const contributionInput = contributionContext(input, contributions, issues);
 
-  const budgetOutcome = input.budget ? computeBudget(input.budget, { contributionTotals, budgetYear: input.document.budgetYear }) : undefined;
+  const budgetOutcome = input.budget ? computeBudget(input.budget, { ...contributionInput, budgetYear: input.document.budgetYear }) : undefined;
   issues.push(...(budgetOutcome?.issues ?? []));
   warnings.push(...(budgetOutcome?.warnings ?? []));
   const budget = budgetOutcome?.budget;
@@ -60,7 +46,6 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   const d = input.document;
   const document: ComputedDocument = {
     associationName: d.association.name,
-    members: d.association.members ?? [],
     title: d.title,
     subtitle: d.subtitle,
     budgetYear: d.budgetYear,

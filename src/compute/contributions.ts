@@ -3,7 +3,7 @@ import type { ContributionsInput } from '../load/schema.js';
 import type { ComputedContributions, ContributionParty } from '../model.js';
 import type { PlanIssue } from '../errors.js';
 import { formatShare } from '../format.js';
-import { allocate } from './allocate.js';
+import { allocateColumns, givenAmounts } from './rounding.js';
 
 /** The shares lag (2003:1210) fixes, in hundredths of a percent. */
 export const LEGAL_SHARES = { stat: 5000, region: 2500, kommun: 2500 } as const;
@@ -16,8 +16,10 @@ export function toHundredths(percent: number): number | undefined {
   return Math.abs(percent * 100 - scaled) < 1e-6 ? scaled : undefined;
 }
 
-export function computeContributions(input: ContributionsInput): { contributions?: ComputedContributions; issues: PlanIssue[] } {
+export function computeContributions(input: ContributionsInput): { contributions?: ComputedContributions; issues: PlanIssue[]; warnings: PlanIssue[] } {
   const issues: PlanIssue[] = [];
+  const warnings: PlanIssue[] = [];
+  const rounding = input.rounding ?? 'largestRemainder';
   const unit = input.unit ?? 'kr';
   const base = ['contributions'];
 
@@ -36,6 +38,12 @@ export function computeContributions(input: ContributionsInput): { contributions
       issues.push({ path: [...base, 'parties', i, 'share'], message: `andelen ${party.share} har fler än två decimaler` });
     }
     return hundredths;
+  });
+
+  input.parties.forEach((party, i) => {
+    if (party.amounts !== undefined && rounding !== 'given') {
+      issues.push({ path: [...base, 'parties', i, 'amounts'], message: 'beloppen används bara med "rounding": "given"; lägg till det, eller ta bort "amounts"' });
+    }
   });
 
   for (const role of ['stat', 'region', 'kommun'] as const) {
@@ -62,7 +70,10 @@ export function computeContributions(input: ContributionsInput): { contributions
     const id = column.id ?? String(column.year);
     if (ids.has(id)) issues.push({ path: [...base, 'columns', i], message: `kolumn-id "${id}" finns redan; ge kolumnen ett eget "id"` });
     ids.add(id);
-    const total = column.total ?? (column.stateAllotment! * 10000) / LEGAL_SHARES.stat;
+    if (rounding !== 'given' && column.total === undefined && column.stateAllotment === undefined) {
+      issues.push({ path: [...base, 'columns', i], message: 'ange "total" eller "stateAllotment" (eller rounding "given" och beloppen under parties[].amounts)' });
+    }
+    const total = column.total ?? (column.stateAllotment === undefined ? 0 : (column.stateAllotment * 10000) / LEGAL_SHARES.stat);
     return {
       id,
       year: column.year,
@@ -72,19 +83,32 @@ export function computeContributions(input: ContributionsInput): { contributions
     };
   });
 
-  if (issues.length > 0) return { issues };
+  if (issues.length > 0) return { issues, warnings };
 
   const weights = shares as number[];
-  const perColumn = columns.map((c) => allocate(c.total, weights));
+  let perColumn: number[][];
+  if (rounding === 'given') {
+    const given = givenAmounts(
+      input.parties.map((p, i) => ({ name: p.name, share: weights[i]!, amounts: p.amounts })),
+      columns.map((c, i) => ({ ...c, total: input.columns[i]!.total })),
+      base,
+    );
+    if (given.issues.length > 0) return { issues: given.issues, warnings };
+    warnings.push(...given.warnings);
+    perColumn = given.perColumn;
+    columns.forEach((c, i) => (c.total = given.totals[i]!));
+  } else {
+    perColumn = allocateColumns(columns.map((c) => c.total), weights, columns.map((c) => c.year), rounding);
+  }
   const parties: ContributionParty[] = input.parties.map((p, i) => ({
     id: p.id,
     name: p.name,
-    role: p.role,
     share: weights[i]!,
     amounts: perColumn.map((amounts) => amounts[i]!),
   }));
   return {
     issues,
+    warnings,
     contributions: {
       caption: input.caption,
       unit,

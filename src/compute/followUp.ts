@@ -43,7 +43,7 @@ export function followUpTable(input: FollowUpInput, budget: ComputedBudget, path
     span: 4,
     unitCaption: table.unitCaption,
     rows: table.rows.map((row) => {
-      if (row.kind === 'heading' || row.kind === 'groupHeading') return row;
+      if (row.kind === 'heading' || row.kind === 'groupHeading' || row.kind === 'columnHeadings') return row;
       const b = row.cells[planned] ?? null;
       const o = row.cells[outcome] ?? null;
       return { ...row, cells: [b, o, b !== null && o !== null ? o - b : null] };

@@ -20,7 +20,7 @@ function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
   const add = (table: BudgetTable, tableName: string, columnIds: string[]) => {
     const seen = new Map<string, number>();
     for (const row of table.rows) {
-      if (row.kind === 'heading' || row.kind === 'groupHeading') continue;
+      if (row.kind === 'heading' || row.kind === 'groupHeading' || row.kind === 'columnHeadings') continue;
       const n = (seen.get(row.label) ?? 0) + 1;
       seen.set(row.label, n);
       const rowName = `${tableName}${row.label}${n > 1 ? ` (${n})` : ''}`;

@@ -128,13 +128,3 @@ export async function loadDocument(
     close: () => release(prepared, !failed),
   };
 }
-
-/** One HTML document straight to PDF, for callers that need no contents pass. */
-export async function printPdf(browser: Browser, html: string): Promise<{ pdf: Uint8Array; blockedRequests: string[] }> {
-  const document = await loadDocument(browser, html);
-  try {
-    return { pdf: await document.print(), blockedRequests: document.blockedRequests };
-  } finally {
-    await document.close();
-  }
-}

@@ -120,7 +120,9 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
   const indexOf = (kind: TableRowKind, path: JsonPath) => mainRows.findIndex((r) => r.kind === kind && formatPath(r.path) === formatPath(path));
   const leafRows = (prefix: JsonPath) => mainRows.flatMap((r, i) => (r.kind === 'row' && startsWith(r.path, prefix) ? [i] : []));
   const capitalRow = mainRows.findIndex((r) => r.kind === 'capital');
-  const incomeSum = indexOf('sum', ['budget', 'income']);
+  // The result is Summa intäkter − Summa kostnader; in the balance convention Summa tillgångar − Summa kostnader.
+  const balanceConvention = budget.convention === 'balance';
+  const incomeSum = indexOf('sum', balanceConvention ? ['budget', 'totals', 'assets'] : ['budget', 'income']);
   const costSum = indexOf('sum', ['budget', 'costs']);
   const resultRow = mainRows.findIndex((r) => r.kind === 'result');
   const capital = input.budget.capital ?? {};
@@ -135,9 +137,10 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
       switch (row.kind) {
         case 'heading':
         case 'groupHeading':
+        case 'columnHeadings':
           return { value: null, role: { kind: 'blank' } };
         case 'row': {
-          const r = rowInput as { detail?: string; balance?: unknown; source?: string };
+          const r = rowInput as { detail?: string; balance?: unknown; source?: unknown };
           if (r.detail !== undefined) {
             const t = 1 + detailIds.indexOf(r.detail);
             // The detail table is shown with the sign of the row that uses it: its SUMMA is this cell.
@@ -146,7 +149,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
           }
           const balance = r.balance as true | { columns?: string[] } | undefined;
           if (balance === true || (typeof balance === 'object' && (balance.columns === undefined || balance.columns.includes(column)))) return computed();
-          if (r.source === 'contributions' && contributionColumns.has(column)) return computed();
+          if (r.source !== undefined && contributionColumns.has(column)) return computed();
           return values(negate);
         }
         case 'varav': {
@@ -162,7 +165,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
         }
         case 'capital': {
           const from = capital.carryForward?.[column];
-          if (from !== undefined && resultRow >= 0) return computed([{ sign: 1, table: 0, row: resultRow, column: ids.indexOf(from) }]);
+          if (from !== undefined && resultRow >= 0 && balanceConvention) return computed([{ sign: 1, table: 0, row: resultRow, column: ids.indexOf(from) }]);
           if (from !== undefined) return computed();
           return { value, role: { kind: 'value', target: { kind: 'opening', column } } };
         }
@@ -171,7 +174,8 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
         case 'sum': {
           const side = row.path[1] === 'costs' ? 'costs' : 'income';
           const parts = leafRows(['budget', side]);
-          if (side === 'income' && capitalRow >= 0) parts.push(capitalRow);
+          // Summa tillgångar: the income and the opening capital.
+          if (row.path[1] === 'totals' && capitalRow >= 0) parts.push(capitalRow);
           return computed(terms(0, parts, ci), true);
         }
         case 'result':

@@ -2,6 +2,7 @@
 // the specifications whose sum is a budget row.
 import { z } from 'zod';
 import { amount, cellValues, identifier, text, year } from './primitives.js';
+import { capitalHeading, capitalPlacement, columnHeadings, contributionsSource, totalsSchema } from './budgetLayout.js';
 
 
 export const columnKinds = ['budget', 'prognos', 'utfall', 'plan'] as const;
@@ -35,7 +36,7 @@ export const rowSchema = z.strictObject({
   varav: z.array(varavSchema).optional().describe('Varav-rader: visas indragna och räknas inte med i summorna.'),
   detail: identifier.optional().describe('Id för en specifikation vars SUMMA blir radens värde.'),
   balance: balanceSchema.optional().describe('Raden tar det som blir över så att resultatet blir det planerade.'),
-  source: z.literal('contributions').optional().describe('Värdet hämtas från medlemsbidragstabellens Totalt.'),
+  source: contributionsSource.optional(),
 });
 
 export type RowInput = z.infer<typeof rowSchema>;
@@ -44,6 +45,7 @@ export const groupSchema = z.strictObject({
   id: identifier.optional().describe('Id för att citera delsumman: {{ group.ID.KOLUMN }}.'),
   heading: z.string().optional().describe('Grupprubrik, t.ex. "Verksamhet".'),
   subtotal: z.string().optional().describe('Text för delsumman, t.ex. "Delsumma verksamheter". Utan den visas ingen delsumma.'),
+  columnHeadings,
   get rows() {
     return z.array(itemSchema);
   },
@@ -107,8 +109,11 @@ export const budgetSchema = z.strictObject({
         .optional()
         .describe('Kolumn → kolumn vars utgående kapital blir dess ingående, t.ex. { "budget2025": "prognos2024" }.'),
       ceiling: amount.optional().describe('Tak för eget kapital; över taket ges en varning.'),
+      placement: capitalPlacement.optional(),
+      heading: capitalHeading,
     })
     .optional(),
+  totals: totalsSchema,
   details: z.array(detailSchema).optional().describe('Specifikationer vars SUMMA är en rad i budgeten.'),
 });
 

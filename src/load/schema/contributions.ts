@@ -1,6 +1,7 @@
 // The plan's member contributions: who pays which share, per year.
 import { z } from 'zod';
 import { amount, identifier, memberRole, percent, text, year } from './primitives.js';
+import { contributionsRounding, partyAmounts } from './budgetLayout.js';
 
 
 
@@ -10,6 +11,7 @@ export const contributionsSchema = z.strictObject({
   partyHeader: z.string().optional().describe('Standard "Finansiär".'),
   shareHeader: z.string().optional().describe('Standard "Andel (%)".'),
   totalLabel: z.string().optional().describe('Standard "Totalt".'),
+  rounding: contributionsRounding,
   parties: z
     .array(
       z.strictObject({
@@ -17,6 +19,7 @@ export const contributionsSchema = z.strictObject({
         name: text('Finansiär, t.ex. "Huddinge kommun".'),
         role: memberRole,
         share: percent.optional().describe('Andel i procent med högst två decimaler; staten 50 och regionen 25 om de står ensamma.'),
+        amounts: partyAmounts,
       }),
     )
     .min(1),
@@ -28,10 +31,10 @@ export const contributionsSchema = z.strictObject({
           year,
           label: z.string().optional().describe('Standard "Medlemsavgift ÅR (kr)".'),
           budgetColumn: z.string().optional().describe('Budgetkolumn vars rad med source "contributions" får totalen.'),
-          total: amount.optional().describe('Totalt att fördela.'),
+          total: amount.optional().describe('Totalt att fördela (med rounding "given": summan av beloppen, om det anges).'),
           stateAllotment: amount.optional().describe('Statens tilldelning; övriga matchar den.'),
         })
-        .refine((c) => (c.total === undefined) !== (c.stateAllotment === undefined), {
+        .refine((c) => c.total === undefined || c.stateAllotment === undefined, {
           message: 'ange antingen total eller stateAllotment, inte båda',
         }),
     )
