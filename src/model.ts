@@ -191,6 +191,8 @@ export interface ComputedPlan {
   contents: ContentsEntry[] | undefined;
   budget: ComputedBudget | undefined;
   contributions: ComputedContributions | undefined;
+  /** The files the plan uses besides itself (logo, images, budget sheet), relative to the plan: load/planFiles.ts. */
+  usedFiles?: { file: string; jsonPath: string }[] | undefined;
   /** Set by vplan diff --appendix: printed as a last page. */
   changes?: PlanChanges | undefined;
   warnings: PlanIssue[];

@@ -10,6 +10,7 @@ export * from './schema/document.js';
 export * from './schema/budget.js';
 export * from './schema/contributions.js';
 export * from './schema/sections.js';
+export * from './schema/files.js';
 
 export const planSchema = z
   .strictObject({

@@ -4,6 +4,8 @@ import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
 import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
+import { figureImages } from './planImages.js';
+import type { FigureImage } from './figures.js';
 import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
 import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
@@ -42,8 +44,8 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('date', (iso: unknown, style: unknown) =>
     typeof iso === 'string' ? formatDateSv(iso, style === 'long' ? 'long' : 'iso') : '',
   );
-  hb.registerHelper('markdown', (source: unknown, docId: unknown) =>
-    typeof source === 'string' ? safe(renderMarkdown(source, String(docId))) : '',
+  hb.registerHelper('markdown', (source: unknown, docId: unknown, options: { data?: { root?: { images?: Map<string, FigureImage> } } }) =>
+    typeof source === 'string' ? safe(renderMarkdown(source, String(docId), options?.data?.root?.images)) : '',
   );
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
@@ -134,6 +136,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
   const FONTS = '/*vplan-fonts*/';
   const html = layout({
     plan,
+    images: await figureImages(plan),
     doc: plan.document,
     logo,
     css,

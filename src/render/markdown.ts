@@ -2,6 +2,7 @@
 // asterisk notes under their section, and an attribution line under a quotation.
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { installFigures, type FigureImage } from './figures.js';
 
 type Renderer = MarkdownIt['renderer'];
 type RenderRule = NonNullable<Renderer['rules'][string]>;
@@ -40,12 +41,9 @@ export function createMarkdown(): MarkdownIt {
   });
   md.use(footnote as unknown as PluginSimple);
 
-  // An image in a plan would make the browser fetch it; print its description instead.
-  md.renderer.rules.image = ((tokens, idx) => {
-    const token = tokens[idx]!;
-    const alt = token.children ? token.children.map((t) => t.content).join('') : token.content;
-    return alt ? `<span class="image-alt">[${md.utils.escapeHtml(alt)}]</span>` : '';
-  }) as RenderRule;
+  // An image alone in its paragraph is a figure, inlined from the plan's own files (figures.ts);
+  // any other image would make the browser fetch it: its description is printed instead.
+  installFigures(md);
 
   const anchorName: RenderRule = (tokens, idx, _options, env: { docId?: string }) =>
     `${env.docId ?? 'fn'}-${Number(tokens[idx]!.meta.id) + 1}`;
@@ -89,10 +87,13 @@ export function createMarkdown(): MarkdownIt {
 
 const shared = createMarkdown();
 
-/** Block Markdown to HTML; `docId` keeps footnote anchors unique within the document. */
-export function renderMarkdown(source: string, docId: string): string {
-  return shared.render(source, { docId });
+/** Block Markdown to HTML; `docId` keeps footnote anchors unique within the document; `images` are the plan's figures. */
+export function renderMarkdown(source: string, docId: string, images?: ReadonlyMap<string, FigureImage>): string {
+  return shared.render(source, { docId, images });
 }
+
+/** The parser texts are printed with: what counts as an image is what it finds. */
+export const markdownParser = (): MarkdownIt => shared;
 
 /** One line of Markdown (a list item, a goal) without a surrounding paragraph. */
 export function renderInlineMarkdown(source: string): string {

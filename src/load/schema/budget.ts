@@ -2,6 +2,7 @@
 // the specifications whose sum is a budget row.
 import { z } from 'zod';
 import { amount, cellValues, identifier, text, year } from './primitives.js';
+import { budgetFrom } from './files.js';
 
 
 export const columnKinds = ['budget', 'prognos', 'utfall', 'plan'] as const;
@@ -77,6 +78,7 @@ const detailSchema = z.strictObject({
 });
 
 export const budgetSchema = z.strictObject({
+  from: budgetFrom,
   unit: z.enum(['kr', 'tkr']).default('kr').describe('Beloppen i kronor eller tusen kronor; standard kr.'),
   unitDisplay: z
     .enum(['columns', 'caption', 'none'])
