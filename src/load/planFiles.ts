@@ -12,6 +12,7 @@ import { mergeSheet, readSheetFile } from '../sheet/merge.js';
 import { checkImageFile } from './images.js';
 import { imageRefs, withImagesInText } from './figureRefs.js';
 import { canonicalJson, planBaseDir, type LoadedPlan } from './loadPlan.js';
+import type { PlanInput } from './schema.js';
 
 /** A file the plan uses, as the plan names it (relative to the plan), and the field that names it. */
 export interface UsedFileRef {
@@ -32,11 +33,30 @@ export interface PlanFiles {
 const plain = (n: number | null) => (n === null ? 'tom' : formatInteger(n).replace(/\u00a0/g, ' '));
 const SHOWN_REPLACED = 3;
 
+/**
+ * The plan with an opening capital of 0 wherever it states none: a plan that reads its amounts from
+ * a sheet need not state them, but its budget must compute to give the tables the sheet fills.
+ */
+function withOpeningStandIns(plan: PlanInput): PlanInput {
+  const budget = plan.budget;
+  if (!budget?.capital) return plan;
+  const opening = { ...budget.capital.opening };
+  for (const c of budget.columns) {
+    const id = c.id ?? `${c.kind}${c.year}`;
+    if (opening[id] === undefined && budget.capital.carryForward?.[id] === undefined) opening[id] = 0;
+  }
+  return { ...plan, budget: { ...budget, capital: { ...budget.capital, opening } } };
+}
+
 /** budget.from: the sheet's amounts in the plan. */
 async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Promise<LoadedPlan> {
   const at: JsonPath = ['budget', 'from'];
   const issue = (message: string) => out.issues.push({ path: at, message });
   const full = path.resolve(planBaseDir(loaded.file), from);
+  // Until the sheet is read, the plan without its amounts: only the sheet's errors are reported, not
+  // their consequences (an opening capital missing because the sheet could not be read).
+  const shape = withOpeningStandIns(loaded.plan);
+  const unread = { ...loaded, plan: shape };
   let raw;
   try {
     raw = (await readSheetFile(full, from)).tables;
@@ -45,12 +65,12 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
     if (/filen finns inte/.test(error.message)) {
       issue(`budgetbladet ${from} finns inte (${full}); sökvägen är relativ till planfilen. Skriv bladet med vplan export-budget innan planen läser det, eller rätta namnet`);
     } else issue(`${error.message}${error.hint ? ` ${error.hint}` : ''}`);
-    return loaded;
+    return unread;
   }
   // The tables the sheet is matched against: the plan as it stands, without the sheet's amounts.
-  const before = computePlan(loaded.plan, loaded.file);
+  const before = computePlan(shape, loaded.file);
   if (!before.plan) return loaded; // the plan's own errors are reported when it is computed
-  const merged = mergeSheet(loaded.file, loaded.form, loaded.parsed, loaded.plan, before.plan, raw);
+  const merged = mergeSheet(loaded.file, loaded.form, loaded.parsed, shape, before.plan, raw);
   for (const e of merged.errors) issue(`${from}, ${e}`);
   for (const w of merged.warnings) {
     const sums = / i bladet, /.test(w) ? '; vplan räknar själv summorna och skriver ut sina' : '';
@@ -65,7 +85,7 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
   if (merged.replaced.length > SHOWN_REPLACED) {
     out.warnings.push({ path: at, message: `ytterligare ${merged.replaced.length - SHOWN_REPLACED} belopp i planen ersätts av andra belopp ur ${from}` });
   }
-  if (!merged.value || !merged.plan) return loaded;
+  if (!merged.value || !merged.plan) return unread;
   return { ...loaded, plan: merged.plan, parsed: { ...loaded.parsed, value: merged.value, text: canonicalJson(merged.value) } };
 }
 
