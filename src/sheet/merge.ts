@@ -112,3 +112,15 @@ export function mergeSheet(
   merge.warnings.push(...mismatches(matched.checks, sheetTables(again.plan, outcome.plan)));
   return merge;
 }
+
+/**
+ * Takes budget.from out of a plan's value (its amounts already in it): next year's plan does not read
+ * this year's sheet, whose column headings are last year's. Returns the sheet it named.
+ */
+export function dropBudgetSheet(value: Record<string, unknown>): string | undefined {
+  const budget = value.budget;
+  if (!isObject(budget) || typeof budget.from !== 'string') return undefined;
+  const from = budget.from;
+  delete budget.from;
+  return from;
+}
