@@ -15,7 +15,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
 import { checkTarget, filesUsedBy } from './guard.js';
-import { checkImageFile } from './load/images.js';
+import { usePlanFiles } from './load/planFiles.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
 import { checkPrintedPdf, PrintCheckError, warmUpWith } from './check/check.js';
@@ -42,17 +42,19 @@ export interface CheckOptions {
 
 /** Load and compute: everything short of printing. Throws PlanError with every problem found. */
 export async function checkPlan(file: string, options: CheckOptions = {}): Promise<CheckedPlan> {
-  const loaded = await loadPlan(file).catch((error: unknown) => {
+  const read = await loadPlan(file).catch((error: unknown) => {
     // Every error in one run: the parts of the plan the schema accepted are computed too.
     if (!(error instanceof SchemaError)) throw error;
     const more = issuesBeyondSchema(error.value, error.issues, file).map((i) => withPosition({ locate: error.locate }, i));
     throw more.length > 0 ? new PlanError(file, sortIssues([...error.issues, ...more]), 'schema') : error;
   });
+  // Its logo, images and budget sheet: checked, and the sheet's amounts and the images joined to the plan.
+  const used = await usePlanFiles(read);
+  const loaded = used.loaded;
   const outcome = computePlan(loaded.plan, file);
   if (outcome.plan && options.theme) outcome.plan.document.theme = options.theme;
   const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
-  const logo = loaded.plan.document.logo;
-  const fileIssues = logo ? await checkImageFile(file, logo.file, ['document', 'logo', 'file']) : [];
+  const fileIssues = used.issues;
   if (!outcome.plan || fileIssues.length > 0) throw new PlanError(file, sortIssues(locate([...fileIssues, ...outcome.issues])), 'budget');
   const themes = await listThemes();
   if (!themes.includes(outcome.plan.document.theme)) {
@@ -63,8 +65,9 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   }
   // Characters no bundled font has: a warning here, an error when printing PDF/A (printOnce).
   const glyphs = glyphIssues(loaded.parsed.value, await themeFontStack(outcome.plan.document.theme));
-  const warnings = locate([...outcome.warnings, ...glyphs.map(({ path, message }) => ({ path, message }))]);
-  return { loaded, plan: { ...outcome.plan, warnings, source: loaded.parsed.text, read: loaded.parsed }, warnings };
+  const warnings = locate([...used.warnings, ...outcome.warnings, ...glyphs.map(({ path, message }) => ({ path, message }))]);
+  const source = loaded.parsed.text + used.digest;
+  return { loaded, plan: { ...outcome.plan, warnings, source, read: loaded.parsed, usedFiles: used.files }, warnings };
 }
 
 /** One browser, started on first use and closed by close() whatever happened. */

@@ -92,8 +92,11 @@ export async function checkTarget(target: string, kind: TargetKind, context: Tar
   }
 }
 
-/** The files a plan reads besides itself (today its logo), as paths relative to the working folder. */
-export function filesUsedBy(planFile: string, plan: { document: { logo?: { file: string } | undefined } }): string[] {
-  const logo = plan.document.logo?.file;
-  return logo ? [path.resolve(planBaseDir(planFile), logo)] : [];
+/** The files a plan reads besides itself (logo, images, budget sheet), as absolute paths. */
+export function filesUsedBy(
+  planFile: string,
+  plan: { document: { logo?: { file: string } | undefined }; usedFiles?: { file: string }[] | undefined },
+): string[] {
+  const files = plan.usedFiles?.map((f) => f.file) ?? (plan.document.logo ? [plan.document.logo.file] : []);
+  return [...new Set(files.map((file) => path.resolve(planBaseDir(planFile), file)))];
 }

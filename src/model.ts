@@ -207,6 +207,8 @@ export interface ComputedPlan {
   contributions: ComputedContributions | undefined;
   /** Reasons of acknowledged warnings printed under the budget table (acknowledgedWarnings with note). */
   budgetNotes?: string[] | undefined;
+  /** The files the plan uses besides itself (logo, images, budget sheet), relative to the plan: load/planFiles.ts. */
+  usedFiles?: { file: string; jsonPath: string }[] | undefined;
   /** Set by vplan diff --appendix: printed as a last page. */
   changes?: PlanChanges | undefined;
   warnings: PlanIssue[];

@@ -38,12 +38,13 @@ export interface UsedFile {
   jsonPath: string;
 }
 
-/** The files a plan reads besides itself (the logo). Each must lie in the plan's folder or below it. */
+/** The files a plan reads besides itself (logo, images, budget sheet). Each must lie in the plan's folder or below it. */
 export function usedFiles(plan: ComputedPlan, reserved: string[] = [PLAN_FILE]): UsedFile[] {
   const planDir = planBaseDir(plan.file);
-  const used: { file: string; jsonPath: string }[] = [];
-  if (plan.document.logo) used.push({ file: plan.document.logo.file, jsonPath: 'document.logo.file' });
-  return used.map(({ file, jsonPath }) => {
+  const used = plan.usedFiles ?? (plan.document.logo ? [{ file: plan.document.logo.file, jsonPath: 'document.logo.file' }] : []);
+  const seen = new Set<string>();
+  const once = used.filter(({ file }) => !seen.has(path.resolve(planDir, file)) && seen.add(path.resolve(planDir, file)));
+  return once.map(({ file, jsonPath }) => {
     const source = path.resolve(planDir, file);
     const relative = path.relative(planDir, source);
     const name = relative.split(path.sep).join('/');

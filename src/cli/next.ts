@@ -3,6 +3,7 @@ import path from 'node:path';
 import { checkPlan } from '../build.js';
 import { loadPlan, withPosition } from '../load/loadPlan.js';
 import { nextYear } from '../next/nextYear.js';
+import { dropBudgetSheet } from '../sheet/merge.js';
 import { refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { VplanError } from '../errors.js';
@@ -16,6 +17,7 @@ export async function commandNext(args: string[], options: { out: string | undef
   if (path.resolve(out) === path.resolve(file)) throw new UsageError('--out är den gamla planen; nästa års plan skrivs till en ny fil eller mapp');
   await refuseExisting(out, loaded.form);
   const next = nextYear(loaded.parsed.value as Record<string, unknown>, plan.budget);
+  const sheet = dropBudgetSheet(next.value);
   await savePlan(next.value, loaded.form, out);
   // The new plan must be one vplan builds; its warnings point into the new files.
   const written = await checkPlan(out).catch((error: unknown) => {
@@ -25,6 +27,7 @@ export async function commandNext(args: string[], options: { out: string | undef
   const located = (await loadPlan(out)).parsed;
   const year = written.plan.document.budgetYear;
   process.stdout.write(`${file} → ${out}: plan för ${year} (förslag, utan dnr och beslutsdatum)\n`);
+  if (sheet) process.stdout.write(`  Budgeten lästes ur ${sheet}; den nya planen har beloppen i sig. Skriv ett nytt blad med vplan export-budget ${out} budget-${year}.xlsx och läs det med "from".\n`);
   printWarnings(out, [...written.warnings, ...next.warnings.map((w) => withPosition(located, w))]);
   return 0;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { planBaseDir } from './loadPlan.js';
+import { svgProblem } from './svgSafety.js';
 
 export type ImageType = 'png' | 'jpeg' | 'svg';
 
@@ -75,6 +76,14 @@ function decodeJpeg(bytes: Buffer): ImageInfo | string {
   return 'JPEG-filen saknar bildens storlek (ingen SOF-markör)';
 }
 
+const UNITS: Record<string, number> = { '': 1, px: 1, pt: 96 / 72, pc: 16, mm: 96 / 25.4, cm: 96 / 2.54, in: 96 };
+
+/** An SVG length in CSS pixels ("50mm", "120", "12pt"); undefined for a percentage or nothing. */
+function cssPixels(value: string | undefined): number | undefined {
+  const match = /^\s*([0-9]*\.?[0-9]+)\s*(px|pt|pc|mm|cm|in)?\s*$/i.exec(value ?? '');
+  return match ? Number(match[1]) * UNITS[(match[2] ?? '').toLowerCase()]! : undefined;
+}
+
 /** An SVG: UTF-8 text whose root element is <svg …> with a size (width and height, or a viewBox). */
 function decodeSvg(bytes: Buffer): ImageInfo | string {
   let text: string;
@@ -87,9 +96,11 @@ function decodeSvg(bytes: Buffer): ImageInfo | string {
   if (!root || !/<\/svg\s*>\s*$/i.test(text.trim())) return 'filen är ingen fullständig SVG-bild (<svg> … </svg> saknas)';
   const attribute = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(root[1]!)?.[1];
   const viewBox = attribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
-  const width = parseFloat(attribute('width') ?? '') || viewBox?.[2];
-  const height = parseFloat(attribute('height') ?? '') || viewBox?.[3];
+  const width = cssPixels(attribute('width')) || viewBox?.[2];
+  const height = cssPixels(attribute('height')) || viewBox?.[3];
   if (!width || !height || width <= 0 || height <= 0) return 'SVG-bilden saknar storlek: ge <svg> width och height, eller en viewBox';
+  const unsafe = svgProblem(text);
+  if (unsafe) return `SVG-bilden innehåller ${unsafe}; vplan skriver bara ut bilder utan skript och utan hänvisningar till andra filer eller webbadresser. Ta bort det ur bilden, eller spara om den som vanlig SVG eller PNG`;
   return { type: 'svg', width, height };
 }
 
@@ -123,7 +134,10 @@ export async function checkImageFile(planFile: string, file: string, at: JsonPat
     );
   }
   const info = inspectImage(bytes);
-  if (typeof info === 'string') return problem(`bilden ${file} går inte att använda: ${info}; spara om den som PNG, JPEG eller SVG`);
+  if (typeof info === 'string') {
+    const hint = info.startsWith('SVG-bilden innehåller') ? '' : '; spara om den som PNG, JPEG eller SVG';
+    return problem(`bilden ${file} går inte att använda: ${info}${hint}`);
+  }
   if (info.type !== declared) {
     return problem(`bilden ${file} heter .${path.extname(file).slice(1)} men är en ${NAMES[info.type]}-bild; byt filens ändelse så att den stämmer`);
   }

@@ -15,6 +15,7 @@ export * from './schema/sections.js';
 export * from './schema/acknowledged.js';
 export * from './schema/headings.js';
 export * from './schema/charts.js';
+export * from './schema/files.js';
 
 export const planSchema = z
   .strictObject({

@@ -4,6 +4,8 @@ import Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
 import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
+import { figureImages } from './planImages.js';
+import type { FigureImage } from './figures.js';
 import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
 import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
@@ -47,10 +49,12 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('date', (iso: unknown, style: unknown) =>
     typeof iso === 'string' ? formatDateSv(iso, style === 'long' ? 'long' : 'iso') : '',
   );
-  // With a section's level as third argument, the text's headings become that section's sub-headings.
+  // With a section's level as third argument, the text's headings become that section's sub-headings;
+  // the plan's figures (images in the text) come from the root context.
   hb.registerHelper('markdown', (source: unknown, docId: unknown, ...rest: unknown[]) => {
-    const level = rest.length > 1 && typeof rest[0] === 'number' ? rest[0] : undefined;
-    return typeof source === 'string' ? safe(renderMarkdown(source, String(docId), level)) : '';
+    const options = rest[rest.length - 1] as { data?: { root?: { images?: Map<string, FigureImage> } } } | undefined;
+    const sectionLevel = rest.length > 1 && typeof rest[0] === 'number' ? rest[0] : undefined;
+    return typeof source === 'string' ? safe(renderMarkdown(source, String(docId), { sectionLevel, images: options?.data?.root?.images })) : '';
   });
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
@@ -146,6 +150,7 @@ export async function renderHtml(plan: ComputedPlan, options: RenderOptions): Pr
   const stack = await fontStack(fonts);
   const html = layout({
     plan,
+    images: await figureImages(plan),
     doc: plan.document,
     logo,
     css,

@@ -1,7 +1,8 @@
-// Prose: Markdown with raw HTML off, no images, links only to the web and mail, footnotes as
+// Prose: Markdown with raw HTML off, links only to the web and mail, footnotes as
 // asterisk notes under their section, and an attribution line under a quotation.
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { installFigures, type FigureImage } from './figures.js';
 
 type Renderer = MarkdownIt['renderer'];
 type RenderRule = NonNullable<Renderer['rules'][string]>;
@@ -40,12 +41,9 @@ export function createMarkdown(): MarkdownIt {
   });
   md.use(footnote as unknown as PluginSimple);
 
-  // An image in a plan would make the browser fetch it; print its description instead.
-  md.renderer.rules.image = ((tokens, idx) => {
-    const token = tokens[idx]!;
-    const alt = token.children ? token.children.map((t) => t.content).join('') : token.content;
-    return alt ? `<span class="image-alt">[${md.utils.escapeHtml(alt)}]</span>` : '';
-  }) as RenderRule;
+  // An image alone in its paragraph is a figure, inlined from the plan's own files (figures.ts);
+  // any other image would make the browser fetch it: its description is printed instead.
+  installFigures(md);
 
   const anchorName: RenderRule = (tokens, idx, _options, env: { docId?: string }) =>
     `${env.docId ?? 'fn'}-${Number(tokens[idx]!.meta.id) + 1}`;
@@ -96,6 +94,8 @@ interface MarkdownEnv {
   docId?: string;
   /** The level of the section the text belongs to: its headings become sub-headings below it. */
   sectionLevel?: number;
+  /** The plan's figures, by the file name the text gives (render/figures.ts). */
+  images?: ReadonlyMap<string, FigureImage> | undefined;
 }
 
 type Token = ReturnType<MarkdownIt['parse']>[number];
@@ -127,9 +127,16 @@ function shiftHeadings(tokens: Token[], env: MarkdownEnv): void {
 
 const shared = createMarkdown();
 
-/** Block Markdown to HTML; `docId` keeps footnote anchors unique within the document. */
-export function renderMarkdown(source: string, docId: string, sectionLevel?: number): string {
-  const env: MarkdownEnv = { docId };
+/**
+ * Block Markdown to HTML; `docId` keeps footnote anchors unique within the document; with `sectionLevel`
+ * the text's headings become that section's sub-headings; `images` are the plan's figures.
+ */
+export function renderMarkdown(
+  source: string,
+  docId: string,
+  { sectionLevel, images }: { sectionLevel?: number | undefined; images?: ReadonlyMap<string, FigureImage> | undefined } = {},
+): string {
+  const env: MarkdownEnv = { docId, images };
   if (sectionLevel !== undefined) env.sectionLevel = sectionLevel;
   return shared.render(source, env);
 }
@@ -158,6 +165,9 @@ export function markdownHeadings(source: string, docId: string, sectionLevel: nu
   });
   return out;
 }
+
+/** The parser texts are printed with: what counts as an image is what it finds. */
+export const markdownParser = (): MarkdownIt => shared;
 
 /** One line of Markdown (a list item, a goal) without a surrounding paragraph. */
 export function renderInlineMarkdown(source: string): string {

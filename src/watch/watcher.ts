@@ -9,7 +9,8 @@ import { resetTemplateCache } from '../render/html.js';
 import { TEMPLATES_DIR } from '../render/assets.js';
 import { planBaseDir } from '../load/loadPlan.js';
 
-const IMAGE = /\.(png|jpe?g|svg)$/i;
+/** Files a plan may use beside it: images and budget sheets (not an office program's ~$ lock file). */
+const IMAGE = /^(?!~\$).*\.(png|jpe?g|svg|xlsx|csv)$/i;
 const isFolder = (file: string) => stat(file).then((s) => s.isDirectory(), () => false);
 
 export interface WatchOptions {
@@ -59,11 +60,11 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
     if (await isFolder(this.file)) {
       this.recursiveBase = base;
       // A plan folder: plan.yaml, every section's Markdown file and every image, in subfolders too.
-      this.watchFolder(base, true, (changed) => (/\.(ya?ml|md|png|jpe?g|svg)$/i.test(changed) ? `filen ${changed}` : undefined));
+      this.watchFolder(base, true, (changed) => (/\.(ya?ml|md)$/i.test(changed) || IMAGE.test(path.basename(changed)) ? `filen ${changed}` : undefined));
     } else {
       const planName = path.basename(this.file);
       // The plan's folder, not the file: editors save by replacing the file, which ends a file watch.
-      this.watchFolder(base, false, (changed) => (changed === planName ? 'planen' : IMAGE.test(changed) ? `bilden ${changed}` : undefined));
+      this.watchFolder(base, false, (changed) => (changed === planName ? 'planen' : IMAGE.test(changed) ? `${/\.(xlsx|csv)$/i.test(changed) ? 'budgetbladet' : 'bilden'} ${changed}` : undefined));
     }
     this.watchers.push(
       watch(TEMPLATES_DIR, { recursive: true }, (_event, name) => {
@@ -77,6 +78,8 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   }
 
   private readonly watched = new Set<string>();
+  /** Used files outside the plan's own folder, absolute: what their folders' watches react to. */
+  private readonly used = new Set<string>();
   private recursiveBase: string | undefined;
 
   private watchFolder(dir: string, recursive: boolean, reasonFor: (changed: string) => string | undefined): void {
@@ -102,8 +105,13 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
       const dir = path.dirname(file);
       // A plan folder is watched with its subfolders already.
       if (this.recursiveBase && !path.relative(this.recursiveBase, dir).startsWith('..')) continue;
-      const name = path.basename(file);
-      this.watchFolder(dir, false, (changed) => (changed === name ? `bilden ${path.relative(planBaseDir(this.file), file)}` : undefined));
+      this.used.add(path.resolve(file));
+      // One watch per folder, for every used file in it (bilder/a.png and bilder/b.png).
+      this.watchFolder(dir, false, (changed) => {
+        const full = path.resolve(dir, changed);
+        if (!this.used.has(full)) return undefined;
+        return `${/\.(xlsx|csv)$/i.test(changed) ? 'budgetbladet' : 'bilden'} ${path.relative(planBaseDir(this.file), full)}`;
+      });
     }
   }
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { amount, cellValues, identifier, text, year } from './primitives.js';
 import { capitalHeading, capitalPlacement, columnHeadings, contributionsSource, totalsSchema } from './budgetLayout.js';
+import { budgetFrom } from './files.js';
 
 
 export const columnKinds = ['budget', 'prognos', 'utfall', 'plan'] as const;
@@ -79,6 +80,7 @@ const detailSchema = z.strictObject({
 });
 
 export const budgetSchema = z.strictObject({
+  from: budgetFrom,
   unit: z.enum(['kr', 'tkr']).default('kr').describe('Beloppen i kronor eller tusen kronor; standard kr.'),
   unitDisplay: z
     .enum(['columns', 'caption', 'none'])

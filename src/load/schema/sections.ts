@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { identifier, markdown, text } from './primitives.js';
 import { chartSectionShape, chartsField } from './charts.js';
+import { sectionImages } from './files.js';
 
 /** The fields every section has, and its sub-sections; the recursion is a getter so the type is inferred. */
 function section<Shape extends z.ZodRawShape>(shape: Shape) {
@@ -11,6 +12,7 @@ function section<Shape extends z.ZodRawShape>(shape: Shape) {
     numbered: z.boolean().optional().describe('false: rubriken får inget nummer.'),
     text: markdown('Text före avsnittets innehåll.').optional(),
     textAfter: markdown('Text efter avsnittets innehåll.').optional(),
+    images: sectionImages,
     ...shape,
     get sections(): z.ZodOptional<z.ZodArray<typeof sectionSchema>> {
       return z.array(sectionSchema).optional().describe('Underavsnitt.');
