@@ -12,7 +12,7 @@ import { mergeSheet, readSheetFile } from '../sheet/merge.js';
 import { checkImageFile } from './images.js';
 import { imageRefs, withImagesInText } from './figureRefs.js';
 import { canonicalJson, planBaseDir, type LoadedPlan } from './loadPlan.js';
-import type { PlanInput } from './schema.js';
+import type { PlanInput, SectionInput } from './schema.js';
 
 /** A file the plan uses, as the plan names it (relative to the plan), and the field that names it. */
 export interface UsedFileRef {
@@ -39,13 +39,36 @@ const SHOWN_REPLACED = 3;
  */
 function withOpeningStandIns(plan: PlanInput): PlanInput {
   const budget = plan.budget;
-  if (!budget?.capital) return plan;
-  const opening = { ...budget.capital.opening };
+  // Only the balance convention requires an opening capital per column (compute/budget/capital.ts).
+  if (!budget || budget.convention === 'result') return plan;
+  const capital = budget.capital ?? {};
+  const opening = { ...capital.opening };
   for (const c of budget.columns) {
     const id = c.id ?? `${c.kind}${c.year}`;
-    if (opening[id] === undefined && budget.capital.carryForward?.[id] === undefined) opening[id] = 0;
+    if (opening[id] === undefined && capital.carryForward?.[id] === undefined) opening[id] = 0;
   }
-  return { ...plan, budget: { ...budget, capital: { ...budget.capital, opening } } };
+  return { ...plan, budget: { ...budget, capital: { ...capital, opening } } };
+}
+
+/**
+ * The plan without its charts: before the sheet is read its amounts are blank, and a chart of blank
+ * costs is an error that is no error of the plan's. The charts are checked with the sheet's amounts.
+ */
+function withoutCharts(plan: PlanInput): PlanInput {
+  const strip = (sections: SectionInput[]): SectionInput[] =>
+    sections.map((section): SectionInput => {
+      const { sections: children, ...rest } = section;
+      let plain: SectionInput = rest;
+      if (rest.type === 'chart') {
+        const { charts: _chart, ...head } = rest;
+        plain = { ...head, type: 'text' };
+      } else if (rest.type === 'budget' || rest.type === 'contributions') {
+        const { charts: _charts, ...head } = rest;
+        plain = head;
+      }
+      return children ? { ...plain, sections: strip(children) } : plain;
+    });
+  return { ...plan, sections: strip(plan.sections) };
 }
 
 /** budget.from: the sheet's amounts in the plan. */
@@ -68,7 +91,7 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
     return unread;
   }
   // The tables the sheet is matched against: the plan as it stands, without the sheet's amounts.
-  const before = computePlan(shape, loaded.file);
+  const before = computePlan(withoutCharts(shape), loaded.file);
   if (!before.plan) return loaded; // the plan's own errors are reported when it is computed
   const merged = mergeSheet(loaded.file, loaded.form, loaded.parsed, shape, before.plan, raw);
   for (const e of merged.errors) issue(`${from}, ${e}`);
