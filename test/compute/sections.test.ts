@@ -44,13 +44,26 @@ describe('sections', () => {
     expect(sections.map((s) => s.number)).toEqual(['1', null]);
   });
 
-  it("give each section its type's content", () => {
-    const [vision, initiatives, initiative] = computed([
+  it("give each section its type's content, and no more than its template prints (no JSON paths)", () => {
+    const [vision, initiatives, initiative, organisation, goals, group] = computed([
       { type: 'vision', title: 'Vision', lead: 'Visionen:', showStatement: false },
       { type: 'initiatives', title: 'Insatser', items: [{ name: 'Steget', participants: { count: 12 } }] },
+      { type: 'organisation', title: 'Organisation', bodies: [{ role: 'kansli', duties: ['Bereda'] }] },
+      { type: 'goals', title: 'Mål', groups: [{ goals: [{ id: 'A', text: 'Ett' }] }] },
     ]);
     expect([vision?.type, vision?.content]).toEqual(['vision', { lead: 'Visionen:', statement: undefined, cornerstones: [] }]);
     expect([initiatives?.type, initiatives?.content]).toEqual(['initiatives', {}]);
     expect(initiative?.type === 'initiative' && initiative.content.participants).toBe('12 deltagare per år');
+    expect(organisation?.content).toStrictEqual({
+      bodies: [{ title: 'Kansli', role: 'kansli', text: undefined, dutiesIntro: undefined, duties: ['Bereda'], textAfter: undefined }],
+    });
+    expect([goals?.type, goals?.content]).toEqual(['goals', {}]);
+    expect(group?.content).toStrictEqual({
+      kind: undefined,
+      style: 'labelled',
+      goals: [{ label: 'A', parent: undefined, text: 'Ett' }],
+      byParent: [],
+      parentStyle: 'paragraphs',
+    });
   });
 });
