@@ -2,6 +2,9 @@
 // budget engine; templates only format and place it.
 import type { PlanIssue, JsonPath } from './errors.js';
 import type { ColumnKind, Numbering, State } from './load/schema.js';
+import type { SectionContent } from './compute/sections/types.js';
+
+export type * from './compute/sections/types.js';
 
 export type Unit = 'kr' | 'tkr';
 /** One value per budget column, in column order; null is a blank cell (not zero). */
@@ -77,8 +80,8 @@ export interface ComputedContributions {
   totalShare: number;
 }
 
-export interface ComputedSection {
-  type: string;
+/** A heading of the document with its typed content (src/compute/sections/types.ts): `type` says which. */
+export type ComputedSection = {
   /** "3.1.1", or null for an unnumbered heading. */
   number: string | null;
   level: number;
@@ -86,10 +89,8 @@ export interface ComputedSection {
   anchor: string;
   text: string | undefined;
   textAfter: string | undefined;
-  /** Type-specific content, already resolved (figures filled in, goals grouped). */
-  content: Record<string, unknown>;
   children: ComputedSection[];
-}
+} & SectionContent;
 
 /** The plan's status as printed (src/compute/status.ts). */
 export interface ComputedStatus {

@@ -4,7 +4,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { PlanError } from '../src/errors.js';
-import type { BudgetTable } from '../src/model.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
@@ -32,7 +31,9 @@ async function check(value: unknown) {
 describe('followUp sections', () => {
   it('print budget, utfall and the difference for every row and sum', async () => {
     const { plan: computed } = await check(plan());
-    const table = computed.sections[0]!.content.table as BudgetTable;
+    const section = computed.sections[0]!;
+    if (section.type !== 'followUp' || !section.content.table) throw new Error('the section has no follow-up table');
+    const table = section.content.table;
     expect(table.columnLabels).toEqual(['Budget 2025', 'Utfall 2025', 'Avvikelse']);
     const row = (label: string) => table.rows.find((r) => r.label === label)!.cells;
     expect(row('Kansli')).toEqual([800, 750, -50]);

@@ -11,7 +11,7 @@ import { chartSvg } from './svg.js';
 /** Every chart of the plan, in document order. */
 export function planCharts(plan: Pick<ComputedPlan, 'sections'>): ComputedChart[] {
   const visit = (s: ComputedSection): ComputedChart[] => [
-    ...(Array.isArray(s.content.charts) ? (s.content.charts as ComputedChart[]) : []),
+    ...(('charts' in s.content && s.content.charts) || []),
     ...s.children.flatMap(visit),
   ];
   return plan.sections.flatMap(visit);

@@ -2,12 +2,9 @@
 // computed here (utfall − budget), row by row, as a table printed like the budget.
 import type { JsonPath, PlanIssue } from '../errors.js';
 import type { BudgetTable, ComputedBudget } from '../model.js';
+import type { SectionInputOf } from './sections/types.js';
 
-export interface FollowUpInput {
-  budgetColumn?: string | undefined;
-  outcomeColumn?: string | undefined;
-  differenceLabel?: string | undefined;
-}
+export type FollowUpInput = Pick<SectionInputOf<'followUp'>, 'budgetColumn' | 'outcomeColumn' | 'differenceLabel'>;
 
 export function followUpTable(input: FollowUpInput, budget: ComputedBudget, path: JsonPath, issues: PlanIssue[]): BudgetTable | undefined {
   const ids = budget.columns.map((c) => c.id);

@@ -1,17 +1,15 @@
 // mammoth's HTML as the plan's sections: each heading starts a section (the highest level used is the
 // top, lower ones are subsections), its paragraphs and lists become Markdown, the first table that
 // reads as a budget makes the section a budget section; other tables stay as Markdown tables.
+import type { SectionInput } from '../load/schema.js';
 import { textOf, type Element } from './html.js';
 import { block, footnoteDefinitions, tableRows, markdownTable, type MarkdownContext } from './markdown.js';
 import { plainRows, readBudgetTable, type ReadBudget } from './budgetTable.js';
 
-export interface ImportedSection {
-  type: 'text' | 'budget';
-  title: string;
-  text?: string;
-  textAfter?: string;
+/** A text or budget section of the plan, as the schema types it; its subsections are imported ones too. */
+export type ImportedSection = Pick<Extract<SectionInput, { type: 'text' | 'budget' }>, 'type' | 'title' | 'text' | 'textAfter'> & {
   sections?: ImportedSection[];
-}
+};
 
 export interface SectionNote {
   /** Titles from the top-level section down. */

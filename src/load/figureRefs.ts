@@ -79,7 +79,7 @@ export function withImagesInText(plan: PlanInput): PlanInput {
     if (!s.images?.length) return children ? { ...s, sections: children } : s;
     const text = [s.text?.trimEnd(), ...s.images.map(imageMarkdown)].filter((t) => t).join('\n\n');
     const { images: _images, ...rest } = s;
-    return { ...rest, text, ...(children ? { sections: children } : {}) } as SectionInput;
+    return { ...rest, text, ...(children ? { sections: children } : {}) };
   };
   return { ...plan, sections: plan.sections.map(move) };
 }

@@ -59,6 +59,7 @@ function createEnvironment(): typeof Handlebars {
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
   hb.registerHelper('concat', (...parts: unknown[]) => parts.slice(0, -1).map(String).join(''));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('striped', (rows: unknown, index: unknown) => Array.isArray(rows) && isStriped(rows, Number(index)));
   hb.registerHelper('headingTag', (level: unknown) => `h${Math.min(Number(level), 6)}`);
   hb.registerHelper('sectionPartial', (type: unknown) => `section-${String(type)}`);

@@ -1,0 +1,73 @@
+// A goals section: each group of goals becomes a sub-section; a goal that names a parent ("parent": "A")
+// is listed under that goal, and labels must be unique within the section.
+import type { JsonPath } from '../../errors.js';
+import { filler, type SectionContext } from './context.js';
+import type { Built, Draft, Goal, GoalGroupContent, NoContent, SectionInputOf } from './types.js';
+
+type GoalGroupInput = SectionInputOf<'goals'>['groups'][number];
+
+export function buildGoals(section: SectionInputOf<'goals'>, path: JsonPath, ctx: SectionContext): Built<NoContent> {
+  const labelled = goalsByLabel(section, path, ctx);
+  const numbered = section.groupHeadings === 'numbered';
+  const fill = filler(ctx);
+  const children = section.groups.map((group, i): Draft => {
+    const at = [...path, 'groups', i];
+    const content = goalGroupContent(group, at, labelled, ctx);
+    return {
+      type: 'goalGroup',
+      title: group.title ?? '',
+      numbered,
+      path: at,
+      text: fill(group.text, [...at, 'text']),
+      textAfter: fill(group.textAfter, [...at, 'textAfter']),
+      content,
+      children: [],
+    };
+  });
+  return { content: {}, children };
+}
+
+/** The text of each labelled goal in the section, by label; a label given twice is an issue. */
+function goalsByLabel(section: SectionInputOf<'goals'>, path: JsonPath, ctx: SectionContext): Map<string, string> {
+  const labelled = new Map<string, string>();
+  section.groups.forEach((group, i) =>
+    (group.goals ?? []).forEach((goal, j) => {
+      if (!goal.id) return;
+      if (labelled.has(goal.id)) {
+        ctx.issues.push({
+          path: [...path, 'groups', i, 'goals', j, 'id'],
+          message: `beteckningen "${goal.id}" har redan ett annat mål i avsnittet; ge varje mål en egen beteckning (t.ex. ${goal.id}b)`,
+        });
+        return;
+      }
+      labelled.set(goal.id, goal.text);
+    }),
+  );
+  return labelled;
+}
+
+function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<string, string>, ctx: SectionContext): GoalGroupContent {
+  const fill = filler(ctx);
+  const goals = (group.goals ?? []).map((goal, j) => ({
+    goal: { label: goal.id, parent: goal.parent, text: fill(goal.text, [...at, 'goals', j, 'text']) } satisfies Goal,
+    path: [...at, 'goals', j],
+  }));
+  const byParent: GoalGroupContent['byParent'] = [];
+  for (const { goal, path } of goals) {
+    if (goal.parent === undefined) continue;
+    const parentText = labelled.get(goal.parent);
+    if (parentText === undefined) {
+      ctx.issues.push({ path: [...path, 'parent'], message: `inget mål i avsnittet har beteckningen "${goal.parent}"` });
+      continue;
+    }
+    let bucket = byParent.find((b) => b.parent.label === goal.parent);
+    if (!bucket) {
+      bucket = { parent: { label: goal.parent, text: fill(parentText, [...path, 'parent']) }, goals: [] };
+      byParent.push(bucket);
+    }
+    bucket.goals.push(goal);
+  }
+  const loose = goals.map((g) => g.goal).filter((g) => g.parent === undefined);
+  const style = group.style ?? (loose.some((g) => g.label) ? 'labelled' : 'bullets');
+  return { kind: group.kind, style, goals: loose, byParent, parentStyle: group.style ?? 'paragraphs' };
+}
