@@ -1,0 +1,51 @@
+// The contents page numbers of a plan's last build, kept on disk as the first guess for its next build:
+// with a right guess the contents pass prints once instead of twice. Only a guess: the printed PDF is
+// always checked, so a missing, stale or damaged cache costs a print, never a wrong page number.
+// The cache lives in vplan's own folder (output/.vplan-cache/ in the working folder), never beside
+// the user's files, and any problem reading or writing it is ignored.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../output.js';
+
+/** VPLAN_CACHE_DIR moves the cache; VPLAN_CACHE_DIR=off turns it off. */
+export function cacheDir(): string | undefined {
+  const dir = process.env.VPLAN_CACHE_DIR;
+  if (dir === 'off') return undefined;
+  return path.resolve(dir || path.join('output', '.vplan-cache'));
+}
+
+function cacheFile(planFile: string): string | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  const id = createHash('sha256').update(path.resolve(planFile)).digest('hex').slice(0, 20);
+  return path.join(dir, `contents-${id}.json`);
+}
+
+type Pages = Record<string, string>;
+
+const isPages = (value: unknown): value is Pages =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every((v) => typeof v === 'string' && /^\d{1,5}$/.test(v));
+
+/** The page numbers the plan's last build printed, if the cache has them. */
+export async function readContentsGuess(planFile: string): Promise<Pages | undefined> {
+  const file = cacheFile(planFile);
+  if (!file) return undefined;
+  try {
+    const stored = JSON.parse(await readFile(file, 'utf8')) as { plan?: unknown; pages?: unknown };
+    return stored.plan === path.resolve(planFile) && isPages(stored.pages) ? stored.pages : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the page numbers for the plan's next build; written only when they changed. */
+export async function saveContentsGuess(planFile: string, pages: Pages, previous: Pages | undefined): Promise<void> {
+  const file = cacheFile(planFile);
+  if (!file || (previous && JSON.stringify(previous) === JSON.stringify(pages))) return;
+  const note = 'vplan: contents page numbers of the last build, a first guess for the next; safe to delete';
+  await writeFileAtomic(file, `${JSON.stringify({ note, plan: path.resolve(planFile), pages })}\n`).catch(() => undefined);
+}
