@@ -1,18 +1,27 @@
 // The contents page numbers of a plan's last build, kept on disk as the first guess for its next build:
 // with a right guess the contents pass prints once instead of twice. Only a guess: the printed PDF is
 // always checked, so a missing, stale or damaged cache costs a print, never a wrong page number.
-// The cache lives in vplan's own folder (output/.vplan-cache/ in the working folder), never beside
-// the user's files, and any problem reading or writing it is ignored.
+// The cache lives in vplan's own folder, output/.vplan-cache/ in the working folder, and only once that
+// output/ exists (vplan build writes its PDFs there): never beside the user's files, and no output/
+// made for it alone. Any problem reading or writing it is ignored.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../output.js';
+
+const OUTPUT_DIR = 'output';
 
 /** VPLAN_CACHE_DIR moves the cache; VPLAN_CACHE_DIR=off turns it off. */
 export function cacheDir(): string | undefined {
   const dir = process.env.VPLAN_CACHE_DIR;
   if (dir === 'off') return undefined;
-  return path.resolve(dir || path.join('output', '.vplan-cache'));
+  return path.resolve(dir || path.join(OUTPUT_DIR, '.vplan-cache'));
+}
+
+/** Whether the cache may be written: a folder of its own given, or vplan's output/ already there. */
+async function mayWrite(): Promise<boolean> {
+  if (process.env.VPLAN_CACHE_DIR) return true;
+  return (await stat(OUTPUT_DIR).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 function cacheFile(planFile: string): string | undefined {
@@ -45,7 +54,7 @@ export async function readContentsGuess(planFile: string): Promise<Pages | undef
 /** Keeps the page numbers for the plan's next build; written only when they changed. */
 export async function saveContentsGuess(planFile: string, pages: Pages, previous: Pages | undefined): Promise<void> {
   const file = cacheFile(planFile);
-  if (!file || (previous && JSON.stringify(previous) === JSON.stringify(pages))) return;
+  if (!file || (previous && JSON.stringify(previous) === JSON.stringify(pages)) || !(await mayWrite())) return;
   const note = 'vplan: contents page numbers of the last build, a first guess for the next; safe to delete';
   await writeFileAtomic(file, `${JSON.stringify({ note, plan: path.resolve(planFile), pages })}\n`).catch(() => undefined);
 }
