@@ -57,13 +57,17 @@ export const loadPdfjs = () =>
   (pdfjs ??= (async () => {
     const base64 = Uint8Array as unknown as { fromBase64?: (text: string, options?: { alphabet?: string }) => Uint8Array };
     const native = base64.fromBase64;
+    const push = Array.prototype.push;
     // The minified files: the same code, read and compiled in half the time.
     const [api, worker] = await Promise.all([import(PDFJS), import(PDFJS_WORKER) as Promise<unknown>]);
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;
-    // pdf.js's legacy build gives Node 20 a Uint8Array.fromBase64 written in plain JavaScript (core-js),
-    // and puppeteer-core then decodes every printed PDF with it: seconds for a 200-page plan. Node's own
-    // base64 decoder takes its place (a copy, so no one transfers the buffer pool).
+    // pdf.js's legacy build brings polyfills (core-js) that replace two built-ins for the whole process,
+    // slowing far more than pdf.js: Array.prototype.push (for a corner case of arrays longer than 2³²
+    // elements) and, on Node 20, Uint8Array.fromBase64, with which puppeteer-core then decodes every
+    // printed PDF (seconds for a 200-page plan). The native push comes back, and Node's own base64
+    // decoder takes fromBase64's place (a copy, so that no one transfers Node's buffer pool).
+    if (Array.prototype.push !== push) Array.prototype.push = push;
     if (native === undefined && base64.fromBase64 !== undefined) {
       base64.fromBase64 = (text, options) => new Uint8Array(Buffer.from(text, options?.alphabet === 'base64url' ? 'base64url' : 'base64'));
     }
