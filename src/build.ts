@@ -12,7 +12,7 @@ import { listThemes } from './render/assets.js';
 import { chooseBrowser, endBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
 import { takeEarlyBrowser } from './print/early.js';
-import { readContentsGuess, saveContentsGuess } from './finish/contentsCache.js';
+import { contentsGuess } from './finish/contentsCache.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
@@ -232,8 +232,8 @@ function asArchiveVersion(plan: ComputedPlan, version: number | undefined): Comp
 
 async function printOnce(original: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
   const plan = asArchiveVersion(original, options.archiveVersion);
-  // The contents page numbers of this plan's last build, read while the HTML is rendered.
-  const cached = plan.contents?.length ? readContentsGuess(plan.file) : undefined;
+  // The contents page numbers to try first, looked for while the HTML is rendered.
+  const guessing = contentsGuess(plan, session.lastContentsPages);
   const html = await renderHtml(plan, { generator: GENERATOR });
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {
@@ -247,29 +247,24 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     const missing = pdfaGlyphError(plan, await themeFontStack(plan.document.theme), html);
     if (missing) throw missing;
   }
-  // The first guess for the contents page numbers: keyed by the headings, not the file, a rebuild after
-  // an edit, or a plan like one already printed, usually keeps its pages; else this plan's last build
-  // (the cache on disk). The guess is always checked against the printed PDF.
-  const key = plan.contents?.length ? JSON.stringify(plan.contents.map((e) => [e.anchor, e.label, e.title])) : undefined;
-  const fromDisk = await cached;
-  const guess = key === undefined ? undefined : (session.lastContentsPages.get(key) ?? fromDisk);
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);
+  // A guess is always checked against the printed PDF (see finish/contents.ts).
+  const contents = await guessing;
+  const guess = contents?.guess;
   const print = document.print;
   document.print = async () => {
     const pdf = await print();
     // Only when a second print surely follows: else the warm-up would read the only print twice.
-    if (key !== undefined && !guess) warmUpWith(pdf);
+    if (contents && !guess) warmUpWith(pdf);
     return pdf;
   };
   try {
     const headings = await document.headings();
     let printed: Uint8Array | PDFDocument;
-    let savePages: () => Promise<void> = async () => {};
-    if (plan.contents && plan.contents.length > 0 && key !== undefined) {
+    if (plan.contents && contents) {
       const result = await printWithContents(document, plan.contents, headings, guess);
-      session.lastContentsPages.set(key, result.pages);
-      savePages = () => saveContentsGuess(plan.file, result.pages, fromDisk);
+      contents.printed(result.pages);
       printed = result.doc;
     } else {
       printed = await document.print();
@@ -279,7 +274,7 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     });
     // Every computed figure and every contents page number, read back from the PDF as it will be written.
     await checkPrintedPdf(plan, pdf);
-    await savePages();
+    await contents?.save();
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
     return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml };

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../output.js';
+import type { ComputedPlan } from '../model.js';
 
 const OUTPUT_DIR = 'output';
 
@@ -57,4 +58,41 @@ export async function saveContentsGuess(planFile: string, pages: Pages, previous
   if (!file || (previous && JSON.stringify(previous) === JSON.stringify(pages)) || !(await mayWrite())) return;
   const note = 'vplan: contents page numbers of the last build, a first guess for the next; safe to delete';
   await writeFileAtomic(file, `${JSON.stringify({ note, plan: path.resolve(planFile), pages })}\n`).catch(() => undefined);
+}
+
+/** The first guess for a plan's contents page numbers, and where the numbers it printed are kept. */
+export interface ContentsGuess {
+  /** The numbers to try first: a build in this session with the same headings, else the cache on disk. */
+  readonly guess: Pages | undefined;
+  /** The numbers that printed: kept in the session now, and on disk by save(). */
+  printed(pages: Pages): void;
+  /** Keeps the printed numbers on disk for the plan's next build (after the build succeeded). */
+  save(): Promise<void>;
+}
+
+/**
+ * Starts looking for a guess (reading the cache while the HTML is rendered). The session's numbers are
+ * keyed by the headings, not the file: a rebuild after an edit, or a plan like one already printed,
+ * usually keeps its pages. Undefined for a plan without a contents.
+ */
+export async function contentsGuess(
+  plan: Pick<ComputedPlan, 'file' | 'contents'>,
+  session: Map<string, Pages>,
+): Promise<ContentsGuess | undefined> {
+  if (!plan.contents?.length) return undefined;
+  const key = JSON.stringify(plan.contents.map((e) => [e.anchor, e.label, e.title]));
+  const fromDisk = await readContentsGuess(plan.file);
+  let printed: Pages | undefined;
+  return {
+    get guess() {
+      return session.get(key) ?? fromDisk;
+    },
+    printed: (pages) => {
+      printed = pages;
+      session.set(key, pages);
+    },
+    save: async () => {
+      if (printed) await saveContentsGuess(plan.file, printed, fromDisk);
+    },
+  };
 }
