@@ -9,8 +9,10 @@ import type { ComputedPlan } from './model.js';
 import { renderHtml, themeFontStack } from './render/html.js';
 import { glyphIssues, pdfaGlyphError } from './render/glyphs.js';
 import { listThemes } from './render/assets.js';
-import { chooseBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
+import { chooseBrowser, endBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
 import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
+import { takeEarlyBrowser } from './print/early.js';
+import { contentsGuess } from './finish/contentsCache.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
@@ -87,6 +89,12 @@ export class PrintSession {
       if (!current || !current.connected) this.browser = undefined;
     }
     this.browser ??= (async () => {
+      const early = takeEarlyBrowser(this.explicitBrowser, this.handleSignals);
+      if (early) {
+        const started = await early;
+        this.choice = started.choice;
+        return started.browser;
+      }
       this.choice ??= await chooseBrowser(this.explicitBrowser);
       return launchBrowser(this.choice, this.handleSignals);
     })();
@@ -150,7 +158,7 @@ export class PrintSession {
     this.browser = undefined;
     if (!pending) return;
     const browser = await pending.catch(() => undefined);
-    await browser?.close().catch(() => browser.process()?.kill('SIGKILL'));
+    if (browser) await endBrowser(browser);
   }
 }
 
@@ -227,6 +235,8 @@ function asArchiveVersion(plan: ComputedPlan, version: number | undefined): Comp
 
 async function printOnce(original: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
   const plan = asArchiveVersion(original, options.archiveVersion);
+  // The contents page numbers to try first, looked for while the HTML is rendered.
+  const guessing = contentsGuess(plan, session.lastContentsPages);
   const html = await renderHtml(plan, { generator: GENERATOR });
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {
@@ -242,21 +252,22 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   }
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
   const document = await loadDocument(await session.page(), html, session.release);
+  // A guess is always checked against the printed PDF (see finish/contents.ts).
+  const contents = await guessing;
+  const guess = contents?.guess;
   const print = document.print;
   document.print = async () => {
     const pdf = await print();
-    warmUpWith(pdf);
+    // Only when a second print surely follows: else the warm-up would read the only print twice.
+    if (contents && !guess) warmUpWith(pdf);
     return pdf;
   };
   try {
     const headings = await document.headings();
     let printed: Uint8Array | PDFDocument;
-    if (plan.contents && plan.contents.length > 0) {
-      // Keyed by the headings, not the file: a rebuild after an edit, or a plan like one already
-      // printed, usually keeps its pages; the guess is always checked against the printed PDF.
-      const key = JSON.stringify(plan.contents.map((e) => [e.anchor, e.label, e.title]));
-      const result = await printWithContents(document, plan.contents, headings, session.lastContentsPages.get(key));
-      session.lastContentsPages.set(key, result.pages);
+    if (plan.contents && contents) {
+      const result = await printWithContents(document, plan.contents, headings, guess);
+      contents.printed(result.pages);
       printed = result.doc;
     } else {
       printed = await document.print();
@@ -266,6 +277,7 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     });
     // Every computed figure and every contents page number, read back from the PDF as it will be written.
     await checkPrintedPdf(plan, pdf);
+    await contents?.save();
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
     return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml };

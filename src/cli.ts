@@ -1,21 +1,13 @@
 // The vplan command: a thin shell over the pipeline that turns results and errors into messages and
 // exit codes (0 done, 1 a plan or build failed, 2 the command itself was wrong). Each command is in src/cli/.
-import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
-import { planJsonSchema } from './load/jsonSchema.js';
+// Each command loads only the modules it needs (see ./cli/commands.ts): --help, validate and schema never
+// load the browser, pdf-lib or the spreadsheet and Word readers.
 import { VERSION } from './version.js';
 import { UsageError, report } from './cli/report.js';
-import { commandBuild, commandValidate, parseJobs } from './cli/build.js';
-import { commandArchive } from './cli/archive.js';
-import { commandDiff } from './cli/diff.js';
-import { commandWatch } from './cli/watch.js';
 import { parseCommandLine } from './cli/options.js';
-import { commandInit } from './cli/init.js';
-import { commandConvert } from './cli/convert.js';
-import { commandNext } from './cli/next.js';
-import { commandExportBudget, commandImportBudget } from './cli/sheet.js';
-import { commandImport } from './cli/import.js';
-import { writeFileAtomic } from './output.js';
 import { suggest } from './load/messages.js';
+import { DEFAULT_ARCHIVE_DIR } from './archive/dir.js';
+import { commands } from './cli/commands.js';
 
 const HELP = `vplan ${VERSION} – verksamhetsplan med budget som PDF
 
@@ -130,19 +122,19 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'build':
-        return await commandBuild(rest, {
+        return await (await commands.build()).commandBuild(rest, {
           out: values.out,
           html: values.html,
           browser: values.browser,
           theme: values.theme,
           pdfa: values.pdfa ?? false,
-          jobs: parseJobs(values.jobs),
+          jobs: (await commands.build()).parseJobs(values.jobs),
           web: values.web ?? false,
         });
       case 'validate':
-        return await commandValidate(rest);
+        return await (await commands.build()).commandValidate(rest);
       case 'watch':
-        return await commandWatch(rest, {
+        return await (await commands.watch()).commandWatch(rest, {
           out: values.out,
           theme: values.theme,
           browser: values.browser,
@@ -151,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
           archiveDir: values.archive ?? DEFAULT_ARCHIVE_DIR,
         });
       case 'diff':
-        return await commandDiff(rest, {
+        return await (await commands.diff()).commandDiff(rest, {
           appendix: values.appendix ?? false,
           out: values.out,
           archiveDir: values.archive ?? DEFAULT_ARCHIVE_DIR,
@@ -159,31 +151,26 @@ export async function main(argv: string[]): Promise<number> {
           theme: values.theme,
         });
       case 'archive':
-        return await commandArchive(rest, {
+        return await (await commands.archive()).commandArchive(rest, {
           archiveDir: values.archive ?? DEFAULT_ARCHIVE_DIR,
           browser: values.browser,
           force: values.force ?? false,
           rebuild: values.rebuild ?? false,
         });
       case 'schema':
-        if (rest.length > 0) throw new UsageError('vplan schema tar inga filer; skriv schemat till en fil med --out plan.schema.json');
-        if (values.out) {
-          await writeFileAtomic(values.out, `${JSON.stringify(planJsonSchema(), null, 2)}\n`);
-          process.stdout.write(`Schemat skrevs till ${values.out}.\n`);
-        } else process.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
-        return 0;
+        return await (await commands.schema()).commandSchema(rest, { out: values.out });
       case 'init':
-        return await commandInit(rest, { name: values.name, year: values.year, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+        return await (await commands.init()).commandInit(rest, { name: values.name, year: values.year, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
       case 'next':
-        return await commandNext(rest, { out: values.out });
+        return await (await commands.next()).commandNext(rest, { out: values.out });
       case 'convert':
-        return await commandConvert(rest, { to: values.to, out: values.out });
+        return await (await commands.convert()).commandConvert(rest, { to: values.to, out: values.out });
       case 'export-budget':
-        return await commandExportBudget(rest);
+        return await (await commands.sheet()).commandExportBudget(rest);
       case 'import-budget':
-        return await commandImportBudget(rest, { out: values.out });
+        return await (await commands.sheet()).commandImportBudget(rest, { out: values.out });
       case 'import':
-        return await commandImport(rest, { out: values.out });
+        return await (await commands.import()).commandImport(rest, { out: values.out });
       default: {
         const known = ['init', 'build', 'validate', 'watch', 'diff', 'archive', 'next', 'convert', 'import', 'export-budget', 'import-budget', 'schema'];
         const hint = suggest(command, known);

@@ -16,7 +16,8 @@ export { verifyArchive, type DnrHead, type Problem, type VerifyProblem, type Ver
 export { buildFiledPdf, rebuildVersions } from './rebuild.js';
 export { archiveFsError } from './fsError.js';
 
-export const DEFAULT_ARCHIVE_DIR = path.join('output', 'archive');
+import { DEFAULT_ARCHIVE_DIR } from './dir.js';
+export { DEFAULT_ARCHIVE_DIR };
 
 /** The path with every existing part resolved through symbolic links; the rest as written. */
 function realPath(file: string): string {

@@ -45,7 +45,8 @@ let warmedUp = false;
 export function warmUpWith(pdf: Uint8Array): void {
   if (warmedUp) return;
   warmedUp = true;
-  void readPrintedText(pdf).catch(() => undefined);
+  // Two pages compile the code paths; reading all of a 200-page plan would cost seconds.
+  void readPrintedText(pdf, 2).catch(() => undefined);
 }
 
 export async function checkPrintedPdf(plan: ComputedPlan, pdf: Uint8Array): Promise<void> {

@@ -55,21 +55,34 @@ let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined
  */
 export const loadPdfjs = () =>
   (pdfjs ??= (async () => {
+    const base64 = Uint8Array as unknown as { fromBase64?: (text: string, options?: { alphabet?: string }) => Uint8Array };
+    const native = base64.fromBase64;
+    const push = Array.prototype.push;
     // The minified files: the same code, read and compiled in half the time.
     const [api, worker] = await Promise.all([import(PDFJS), import(PDFJS_WORKER) as Promise<unknown>]);
     const global = globalThis as { pdfjsWorker?: unknown };
     global.pdfjsWorker ??= worker;
+    // pdf.js's legacy build brings polyfills (core-js) that replace two built-ins for the whole process,
+    // slowing far more than pdf.js: Array.prototype.push (for a corner case of arrays longer than 2³²
+    // elements) and, on Node 20, Uint8Array.fromBase64, with which puppeteer-core then decodes every
+    // printed PDF (seconds for a 200-page plan). The native push comes back, and Node's own base64
+    // decoder takes fromBase64's place (a copy, so that no one transfers Node's buffer pool).
+    if (Array.prototype.push !== push) Array.prototype.push = push;
+    if (native === undefined && base64.fromBase64 !== undefined) {
+      base64.fromBase64 = (text, options) => new Uint8Array(Buffer.from(text, options?.alphabet === 'base64url' ? 'base64url' : 'base64'));
+    }
     return api as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
   })());
 
-export async function readPrintedText(pdf: Uint8Array): Promise<PrintedText> {
+/** The text of the first `pageLimit` pages (all by default). */
+export async function readPrintedText(pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
   const { getDocument } = await loadPdfjs();
   // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
   const doc = await getDocument({ data: pdf.slice(), verbosity: 0, isEvalSupported: false }).promise;
   try {
     const pages: PrintedPage[] = [];
     const items: PrintedItem[] = [];
-    for (let number = 1; number <= doc.numPages; number++) {
+    for (let number = 1; number <= Math.min(doc.numPages, pageLimit); number++) {
       const page = await doc.getPage(number);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       pages.push({ width: x1 - x0, height: y1 - y0 });

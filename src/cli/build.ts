@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { RunError } from '../errors.js';
-import { buildPlan, checkPlan, PrintSession } from '../build.js';
+import { abandonEarlyBrowser, startBrowserEarly } from '../print/early.js';
 import { defaultOutputPath } from '../output.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { commandBuildWeb } from './buildWeb.js';
@@ -10,6 +10,7 @@ import { commandBuildWeb } from './buildWeb.js';
 export async function commandValidate(files: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan validate data/plan.json');
   let failed = 0;
+  const { checkPlan } = await import('../build.js');
   for (const file of files) {
     try {
       const { warnings, plan } = await checkPlan(file);
@@ -42,8 +43,14 @@ export async function commandBuild(files: string[], options: BuildCommandOptions
   if ((options.out !== undefined || options.html !== undefined) && files.length > 1) {
     throw new UsageError('--out och --html går bara att använda med en plan');
   }
+  // The browser starts first, while the rest of vplan loads and the plans are read and computed.
+  await startBrowserEarly(options.browser);
+  const { buildPlan, PrintSession } = await import('../build.js').catch(async (error: unknown) => {
+    await abandonEarlyBrowser();
+    throw error;
+  });
   const session = new PrintSession(options.browser);
-  session.warmUp(); // the browser starts while the plans are read and computed
+  session.warmUp();
   const started = performance.now();
   const queue = [...files];
   let built = 0;

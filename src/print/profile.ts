@@ -1,5 +1,6 @@
 // The browser's profile folder: vplan's own name (with its process id) in the temporary folder, removed
 // when the browser ends, when vplan is stopped by a signal, and, if vplan was killed, at the next start.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,9 +55,26 @@ export function createProfile(dir = os.tmpdir()): string {
   return mkdtempSync(path.join(dir, `${PREFIX}${process.pid}-`));
 }
 
+/**
+ * Removes a profile without waiting for it (outside Windows): a detached `rm -rf` does the work after
+ * vplan has gone on or ended, since deleting a profile's hundred-odd files takes a tenth of a second or
+ * more on a busy disk. What it leaves behind, the next start removes (removeStaleProfiles).
+ */
+export function removeProfileSoon(profile: string): void {
+  if (process.platform === 'win32') return removeProfile(profile);
+  try {
+    const rm = spawn('rm', ['-rf', '--', profile], { detached: true, stdio: 'ignore' });
+    rm.once('error', () => removeProfile(profile));
+    rm.unref();
+  } catch {
+    removeProfile(profile);
+  }
+}
+
 export function removeProfile(profile: string): void {
   try {
-    rmSync(profile, { recursive: true, force: true, maxRetries: 2 });
+    // A helper process of the browser may still be ending: retried briefly (10, 20, 30 … ms).
+    rmSync(profile, { recursive: true, force: true, maxRetries: 8, retryDelay: 10 });
   } catch {
     // Removed at the next start.
   }
@@ -115,6 +133,6 @@ export function track(profile: string, started: Promise<{ kill(): void }>, exitO
   running.add(entry);
   return () => {
     running.delete(entry);
-    removeProfile(profile);
+    removeProfileSoon(profile);
   };
 }
