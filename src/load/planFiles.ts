@@ -79,7 +79,8 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
   // Until the sheet is read, the plan without its amounts: only the sheet's errors are reported, not
   // their consequences (an opening capital missing because the sheet could not be read).
   const shape = withOpeningStandIns(loaded.plan);
-  const unread = { ...loaded, plan: shape };
+  // (Nor a chart of blank costs: without the sheet's amounts the charts are not checked.)
+  const unread = { ...loaded, plan: withoutCharts(shape) };
   let raw;
   try {
     raw = (await readSheetFile(full, from)).tables;
@@ -91,7 +92,7 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
     return unread;
   }
   // The tables the sheet is matched against: the plan as it stands, without the sheet's amounts.
-  const before = computePlan(withoutCharts(shape), loaded.file);
+  const before = computePlan(unread.plan, loaded.file);
   if (!before.plan) return loaded; // the plan's own errors are reported when it is computed
   const merged = mergeSheet(loaded.file, loaded.form, loaded.parsed, shape, before.plan, raw);
   for (const e of merged.errors) issue(`${from}, ${e}`);
