@@ -2,6 +2,7 @@
 // or listed in a section's `images`, printed as tagged figures (/Figure with /Alt) with their caption,
 // never wider than the text; a missing alt text, a missing or unsafe file is an error naming the file.
 import { afterAll, describe, expect, it } from 'vitest';
+import { planError } from './helpers/planError.js';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -35,14 +36,6 @@ async function yamlPlan(sections: unknown[]): Promise<string> {
   return file;
 }
 
-async function planError(file: string): Promise<string> {
-  const error = await checkPlan(file).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlanError);
-  return (error as PlanError).describe();
-}
 
 describe('images in the text', () => {
   it('prints Markdown and listed images as figures with /Alt and caption, no wider than the text, in a valid PDF/A', async () => {

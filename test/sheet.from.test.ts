@@ -2,6 +2,7 @@
 // groups), the sheet written by vplan export-budget gives its amounts, read by row label and column
 // heading like import-budget. vplan's own sums win; errors and warnings name the sheet and cell.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planError } from './helpers/planError.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -58,14 +59,6 @@ async function sheet(edit: (budget: ExcelJS.Worksheet) => void = () => {}): Prom
   return file;
 }
 
-async function planError(file: string): Promise<string> {
-  const error = await checkPlan(file).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PlanError);
-  return (error as PlanError).describe();
-}
 
 describe('budget.from', () => {
   it('prints the sheet\'s amounts with vplan\'s sums; a stale sum in the sheet is a warning naming the cell', async () => {

@@ -2,6 +2,7 @@
 // archive files them in the version and builds the filed PDF from those copies, and vplan watch
 // rebuilds when one of them is saved.
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from './helpers/waitFor.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -48,22 +49,6 @@ async function writeSheet(kansli: number): Promise<void> {
 }
 
 /** Resolves with the first match of `pattern` in the stream's output from now on. */
-function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${seen}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = seen.match(pattern);
-      if (match) {
-        clearTimeout(timer);
-        stream.off('data', onData);
-        resolve(match);
-      }
-    };
-    stream.on('data', onData);
-  });
-}
 
 describe('files a plan uses', () => {
   it('vplan archive files the images and the sheet with the plan, and builds the PDF from those copies', async () => {

@@ -1,6 +1,7 @@
 // The editing loop as a user runs it: watch rebuilds on save, a broken edit keeps the last good PDF,
 // the preview answers and tells its page to reload; batch builds the good plans and fails overall.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { waitFor } from './helpers/waitFor.js';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile, stat } from 'node:fs/promises';
 import http from 'node:http';
@@ -31,22 +32,6 @@ async function planText(): Promise<string> {
 }
 
 /** Resolves with the first match of `pattern` in the child's output from now on. */
-function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> {
-  return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; got:\n${seen}`)), timeoutMs);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = seen.match(pattern);
-      if (match) {
-        clearTimeout(timer);
-        stream.off('data', onData);
-        resolve(match);
-      }
-    };
-    stream.on('data', onData);
-  });
-}
 
 /** Reads server-sent events from the preview until one named `name` arrives. */
 function nextEvent(url: string, name: string, after: () => Promise<void>): Promise<Record<string, unknown>> {
