@@ -6,13 +6,13 @@
 // instead of in DejaVu, Liberation or whatever happens to be installed.
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { VplanError } from '../errors.js';
+import { projectRequire } from '../root.js';
 
-const require = createRequire(import.meta.url);
+const require = projectRequire;
 
 /** The font the browser gets as its only system font. */
 const SYSTEM_FONT = { package: '@fontsource/noto-sans', file: 'noto-sans-latin-400-normal.woff', name: 'vplan-noto-sans.ttf' };

@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RunError, VplanError } from '../errors.js';
 import { planBaseDir } from '../load/loadPlan.js';
+import { PROJECT_ROOT } from '../root.js';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { PROJECT_ROOT };
 export const TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates');
 
 const IMAGE_TYPES: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.svg': 'image/svg+xml' };

@@ -3,12 +3,12 @@
 // font covers (its cmap, read with fontkit, within the unicode-range of each subset file) and writes the
 // @font-face rules for the subsets a document's text needs, inlined so the page loads nothing.
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { create as openFont, type Font } from 'fontkit';
 import { RunError } from '../errors.js';
+import { projectRequire } from '../root.js';
 
-const require = createRequire(import.meta.url);
+const require = projectRequire;
 
 export interface FontSpec {
   /** A Fontsource package from the npm registry, e.g. "@fontsource/carlito". */

@@ -3,13 +3,13 @@
 // `hyphens: auto` does nothing; the patterns of the `hyphen` package (TeX's Swedish patterns) do the
 // work at render time. A word with no break point left (a URL, a code) breaks anywhere through
 // `overflow-wrap: anywhere` in the stylesheet.
-import { createRequire } from 'node:module';
+import { projectRequire } from '../root.js';
 
 export const SOFT_HYPHEN = '\u00ad';
 
 type Hyphenator = (text: string, options?: { minWordLength?: number }) => string;
 
-const require = createRequire(import.meta.url);
+const require = projectRequire;
 let hyphenator: Hyphenator | undefined;
 const cache = new Map<string, string>();
 

@@ -3,12 +3,12 @@
 // so a long title would run over the other boxes and off the page. Each text is measured here with the
 // theme's font and shortened with "…" to the width its box has (the title page shows it in full).
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Font } from 'fontkit';
 import type { FontSpec } from './fonts.js';
+import { projectRequire } from '../root.js';
 
-const require = createRequire(import.meta.url);
+const require = projectRequire;
 
 /** Font size of the header and footer texts in style.css (@top-left, @top-right, @bottom-left). */
 const SIZE_PT = 8.5;
