@@ -40,20 +40,23 @@ export interface BudgetTable {
   rows: TableRow[];
 }
 
+/** The budget's totals per column: the figures the summary rows and the capital rows show. */
+export interface Totals {
+  income: Cells;
+  assets: Cells;
+  costs: Cells;
+  result: Cells;
+  openingCapital: Cells;
+  closingCapital: Cells;
+}
+
 export interface ComputedBudget {
   unit: Unit;
   convention: 'result' | 'balance';
   columns: BudgetColumn[];
   table: BudgetTable;
   details: (BudgetTable & { id: string })[];
-  totals: {
-    income: Cells;
-    assets: Cells;
-    costs: Cells;
-    result: Cells;
-    openingCapital: Cells;
-    closingCapital: Cells;
-  };
+  totals: Totals;
   /** Values of rows, varav rows, groups and detail sums with an id, by that id. */
   named: Map<string, { kind: 'row' | 'group' | 'detail'; cells: Cells }>;
 }

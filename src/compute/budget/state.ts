@@ -1,7 +1,7 @@
 // The state the budget engine's steps pass along. Each phase adds what its steps computed; a step
 // never changes the state it is given, it returns a new one (see ../budget.ts for the chain).
 import type { BudgetInput, GroupInput, RowInput } from '../../load/schema.js';
-import type { BudgetColumn, Cells } from '../../model.js';
+import type { BudgetColumn, Cells, Totals } from '../../model.js';
 import type { JsonPath, PlanIssue } from '../../errors.js';
 
 export interface BudgetContext {
@@ -66,15 +66,6 @@ export interface TreeState extends ColumnsState {
 export interface OrderedState extends TreeState {
   /** Column positions in evaluation order: a column whose capital is carried forward after its source. */
   readonly order: readonly number[];
-}
-
-export interface Totals {
-  income: Cells;
-  assets: Cells;
-  costs: Cells;
-  result: Cells;
-  openingCapital: Cells;
-  closingCapital: Cells;
 }
 
 export interface ValuesState extends OrderedState {
