@@ -22,6 +22,7 @@ import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
 import { checkPrintedPdf, PrintCheckError, warmUpWith } from './check/check.js';
 import { loadPdfjs } from './check/printedText.js';
+import { trace } from './trace.js';
 
 /**
  * The finishing modules (pdf-lib) and pdf.js for the self-check load on first use, and warmUp() starts
@@ -92,6 +93,7 @@ export class PrintSession {
       const early = takeEarlyBrowser(this.explicitBrowser, this.handleSignals);
       if (early) {
         const started = await early;
+        trace('browser started');
         this.choice = started.choice;
         return started.browser;
       }
@@ -238,6 +240,7 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   // The contents page numbers to try first, looked for while the HTML is rendered.
   const guessing = contentsGuess(plan, session.lastContentsPages);
   const html = await renderHtml(plan, { generator: GENERATOR });
+  trace('HTML rendered');
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
@@ -251,13 +254,17 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     if (missing) throw missing;
   }
   const [{ printWithContents }, { finishPdf, propertiesOf }] = await loadFinishing();
-  const document = await loadDocument(await session.page(), html, session.release);
+  const page = await session.page();
+  trace('page ready');
+  const document = await loadDocument(page, html, session.release);
+  trace('HTML loaded in the page');
   // A guess is always checked against the printed PDF (see finish/contents.ts).
   const contents = await guessing;
   const guess = contents?.guess;
   const print = document.print;
   document.print = async () => {
     const pdf = await print();
+    trace('printed');
     // Only when a second print surely follows: else the warm-up would read the only print twice.
     if (contents && !guess) warmUpWith(pdf);
     return pdf;
@@ -275,8 +282,10 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });
+    trace('finished (pdf-lib)');
     // Every computed figure and every contents page number, read back from the PDF as it will be written.
     await checkPrintedPdf(plan, pdf);
+    trace('self-check done');
     await contents?.save();
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
@@ -293,6 +302,7 @@ export async function buildPlan(
   options: CheckOptions & PrintOptions & { htmlFile?: string | undefined; archiveDir?: string | undefined } = {},
 ): Promise<BuildResult> {
   const { plan, warnings, loaded } = await checkPlan(file, options);
+  trace('plan loaded and computed');
   const used = filesUsedBy(file, plan);
   const context = { inputs: [file, ...loaded.files.map((f) => f.path), ...used], archiveDir: options.archiveDir ?? DEFAULT_ARCHIVE_DIR };
   await checkTarget(outFile, 'pdf', { ...context, flag: '--out' });
@@ -308,6 +318,7 @@ export async function buildPlan(
     },
   );
   await writeFileAtomic(outFile, pdf);
+  trace('PDF written');
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
   return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests, usedFiles: used };
 }

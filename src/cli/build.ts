@@ -5,7 +5,7 @@ import { RunError } from '../errors.js';
 import { abandonEarlyBrowser, startBrowserEarly } from '../print/early.js';
 import { defaultOutputPath } from '../output.js';
 import { UsageError, printWarnings, report } from './report.js';
-import { commandBuildWeb } from './buildWeb.js';
+import { trace } from '../trace.js';
 
 export async function commandValidate(files: string[]): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan validate data/plan.json');
@@ -39,16 +39,19 @@ export interface BuildCommandOptions {
 /** One plan, or many with one browser and a small pool of pages; a broken plan does not stop the rest. */
 export async function commandBuild(files: string[], options: BuildCommandOptions): Promise<number> {
   if (files.length === 0) throw new UsageError('ange minst en planfil: vplan build data/plan.json');
-  if (options.web) return commandBuildWeb(files, options);
+  if (options.web) return (await import('./buildWeb.js')).commandBuildWeb(files, options);
   if ((options.out !== undefined || options.html !== undefined) && files.length > 1) {
     throw new UsageError('--out och --html går bara att använda med en plan');
   }
   // The browser starts first, while the rest of vplan loads and the plans are read and computed.
+  trace('command parsed');
   await startBrowserEarly(options.browser);
+  trace('browser starting');
   const { buildPlan, PrintSession } = await import('../build.js').catch(async (error: unknown) => {
     await abandonEarlyBrowser();
     throw error;
   });
+  trace('vplan loaded');
   const session = new PrintSession(options.browser);
   session.warmUp();
   const started = performance.now();
@@ -91,6 +94,7 @@ export async function commandBuild(files: string[], options: BuildCommandOptions
   } finally {
     clearProgress();
     await session.close();
+    trace('browser ended');
   }
   if (files.length > 1) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
