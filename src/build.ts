@@ -154,7 +154,7 @@ export class PrintSession {
   async close(): Promise<void> {
     // A page still being prepared would otherwise talk to a closing browser and hold the process open.
     await this.warming;
-    for (const page of this.idle) await page.page.close().catch(() => undefined);
+    // The pages go with the browser: closing each first costs a round trip apiece.
     this.idle.length = 0;
     const pending = this.browser;
     this.browser = undefined;

@@ -50,6 +50,17 @@ describe('signals', () => {
     expect(await profiles(tmp)).toEqual([]);
   });
 
+  it('a finished build leaves nothing in the temporary folder: no profile, no Chromium singleton folder', async () => {
+    const tmp = path.join(dir(), 'tmp-done');
+    await mkdir(tmp);
+    const result = await vplan(['build', path.resolve('data/finnveden-2025.json'), '--out', path.join(dir(), 'done.pdf')], { TMPDIR: tmp });
+    expect(result.code).toBe(0);
+    // The browser is killed, not shut down, and its folders removed a moment later by a process of their own.
+    const left = async () => (await readdir(tmp)).filter((n) => !n.startsWith('vplan-fonts-'));
+    for (let i = 0; i < 100 && (await left()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await left()).toEqual([]);
+  });
+
   it('removes profiles left by a killed vplan at the next start, and only those', async () => {
     const tmp = dir();
     const dead = await new Promise<number>((resolve) => {

@@ -144,6 +144,9 @@ export const prepareLaunch = () =>
     ([puppeteer, fonts]) => ({ puppeteer, fonts }),
   );
 
+/** Ends a browser's tracking and removes its profile (after a delay in seconds). */
+const untrackers = new WeakMap<Browser, (afterSeconds?: number) => void>();
+
 export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
   const { puppeteer, fonts } = await prepareLaunch();
   removeStaleProfiles();
@@ -180,8 +183,9 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
     // The profile goes when the browser's process has ended, not when its pipe closed: a browser still
     // shutting down writes into it.
     const child = browser.process();
-    if (child && child.exitCode === null && child.signalCode === null) child.once('exit', untrack);
-    else browser.once('disconnected', untrack);
+    if (child && child.exitCode === null && child.signalCode === null) child.once('exit', () => untrack());
+    else browser.once('disconnected', () => untrack());
+    untrackers.set(browser, untrack);
     return browser;
   } catch (error) {
     untrack();
@@ -200,13 +204,17 @@ export async function launchBrowser(choice: BrowserChoice, handleSignals = true)
 export async function endBrowser(browser: Browser): Promise<void> {
   const child = browser.process();
   if (process.platform === 'linux' && child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
     try {
       process.kill(-child.pid, 'SIGKILL');
     } catch {
       child.kill('SIGKILL');
     }
-    await exited;
+    // Dead from here on, but the kernel takes a tenth of a second or more to take a browser's memory
+    // apart: vplan does not wait for that. Its pipe is let go so that this process can end meanwhile,
+    // and the profile is removed a moment later by a process of its own.
+    for (const stream of child.stdio) stream?.destroy();
+    child.unref();
+    untrackers.get(browser)?.(1);
     return;
   }
   await browser.close().catch(() => child?.kill('SIGKILL'));

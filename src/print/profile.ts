@@ -1,7 +1,7 @@
 // The browser's profile folder: vplan's own name (with its process id) in the temporary folder, removed
 // when the browser ends, when vplan is stopped by a signal, and, if vplan was killed, at the next start.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { alive } from '../output.js';
@@ -22,9 +22,11 @@ export function removeStaleProfiles(dir = os.tmpdir()): string[] {
     if (!match) continue;
     const pid = Number(match[1]);
     if (pid === process.pid || alive(pid)) continue;
+    const singleton = singletonFolderOf(path.join(dir, name));
     try {
       rmSync(path.join(dir, name), { recursive: true, force: true });
       removed.push(name);
+      if (singleton) rmSync(singleton, { recursive: true, force: true });
     } catch {
       // Another user's, or in use: left alone.
     }
@@ -60,10 +62,39 @@ export function createProfile(dir = os.tmpdir()): string {
  * vplan has gone on or ended, since deleting a profile's hundred-odd files takes a tenth of a second or
  * more on a busy disk. What it leaves behind, the next start removes (removeStaleProfiles).
  */
-export function removeProfileSoon(profile: string): void {
-  if (process.platform === 'win32') return removeProfile(profile);
+/**
+ * The folder Chromium keeps its singleton socket in (org.chromium.Chromium.XXXXXX in the temporary
+ * folder), which the profile's SingletonSocket link points to. Chromium removes it when it shuts down in
+ * order; a killed browser leaves it behind, so it goes with the profile.
+ */
+export function singletonFolderOf(profile: string): string | undefined {
+  let target: string;
   try {
-    const rm = spawn('rm', ['-rf', '--', profile], { detached: true, stdio: 'ignore' });
+    target = readlinkSync(path.join(profile, 'SingletonSocket'));
+  } catch {
+    return undefined;
+  }
+  const folder = path.dirname(target);
+  if (!/^org\.chromium\.Chromium\.[A-Za-z0-9]+$/.test(path.basename(folder))) return undefined;
+  // Only a folder of this user's, not a link.
+  try {
+    const stat = lstatSync(folder);
+    if (!stat.isDirectory() || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return undefined;
+  } catch {
+    return undefined;
+  }
+  return folder;
+}
+
+export function removeProfileSoon(profile: string, afterSeconds = 0): void {
+  if (process.platform === 'win32') return removeProfile(profile);
+  const folders = [profile, singletonFolderOf(profile)].filter((f): f is string => f !== undefined);
+  try {
+    // With a delay (a browser killed a moment ago, whose processes the kernel is still ending), sh waits.
+    const rm =
+      afterSeconds > 0
+        ? spawn('sh', ['-c', `sleep ${afterSeconds}; exec rm -rf -- "$@"`, 'sh', ...folders], { detached: true, stdio: 'ignore' })
+        : spawn('rm', ['-rf', '--', ...folders], { detached: true, stdio: 'ignore' });
     rm.once('error', () => removeProfile(profile));
     rm.unref();
   } catch {
@@ -72,11 +103,15 @@ export function removeProfileSoon(profile: string): void {
 }
 
 export function removeProfile(profile: string): void {
-  try {
-    // A helper process of the browser may still be ending: retried briefly (10, 20, 30 … ms).
-    rmSync(profile, { recursive: true, force: true, maxRetries: 8, retryDelay: 10 });
-  } catch {
-    // Removed at the next start.
+  const singleton = singletonFolderOf(profile);
+  for (const folder of [profile, singleton]) {
+    if (folder === undefined) continue;
+    try {
+      // A helper process of the browser may still be ending: retried briefly (10, 20, 30 … ms).
+      rmSync(folder, { recursive: true, force: true, maxRetries: 8, retryDelay: 10 });
+    } catch {
+      // Removed at the next start.
+    }
   }
 }
 
@@ -121,9 +156,9 @@ export function installSignalHandlers(): void {
 
 /**
  * Tracks a browser from before its start until it ends; with exitOnSignal, a signal ends it and vplan
- * (build, archive, diff). Returns the call that ends the tracking and removes the profile.
+ * (build, archive, diff). Returns the call that ends the tracking and removes the profile (once).
  */
-export function track(profile: string, started: Promise<{ kill(): void }>, exitOnSignal: boolean): () => void {
+export function track(profile: string, started: Promise<{ kill(): void }>, exitOnSignal: boolean): (afterSeconds?: number) => void {
   if (exitOnSignal) installSignalHandlers();
   const entry: Running = { profile, started };
   started.then(
@@ -131,8 +166,11 @@ export function track(profile: string, started: Promise<{ kill(): void }>, exitO
     () => undefined,
   );
   running.add(entry);
-  return () => {
+  let done = false;
+  return (afterSeconds = 0) => {
+    if (done) return;
+    done = true;
     running.delete(entry);
-    removeProfileSoon(profile);
+    removeProfileSoon(profile, afterSeconds);
   };
 }
