@@ -53,8 +53,20 @@ describe('signals', () => {
   it('a finished build leaves nothing in the temporary folder: no profile, no Chromium singleton folder', async () => {
     const tmp = path.join(dir(), 'tmp-done');
     await mkdir(tmp);
-    const result = await vplan(['build', path.resolve('data/finnveden-2025.json'), '--out', path.join(dir(), 'done.pdf')], { TMPDIR: tmp });
+    const result = await vplan(['build', path.resolve('data/finnveden-2025.json'), '--out', path.join(dir(), 'done.pdf')], { TMPDIR: tmp, VPLAN_TRACE: '1' });
     expect(result.code).toBe(0);
+    // VPLAN_TRACE=1 lists the stages with their times since the start, in the order they ended (with no
+    // earlier build's contents page numbers to go by, this one printed twice).
+    const stages = [...result.stderr.matchAll(/^\[vplan +(\d+) ms\] (.+)$/gm)].map((m) => m[2]);
+    expect(stages.filter((s) => s === 'printed')).toHaveLength(2);
+    expect([...new Set(stages)].filter((s) => ['browser starting', 'plan loaded and computed', 'HTML rendered', 'printed', 'PDF written', 'browser ended'].includes(s!))).toEqual([
+      'browser starting',
+      'plan loaded and computed',
+      'HTML rendered',
+      'printed',
+      'PDF written',
+      'browser ended',
+    ]);
     // The browser is killed, not shut down, and its folders removed a moment later by a process of their own.
     const left = async () => (await readdir(tmp)).filter((n) => !n.startsWith('vplan-fonts-'));
     for (let i = 0; i < 100 && (await left()).length > 0; i++) await new Promise((r) => setTimeout(r, 50));
