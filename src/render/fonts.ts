@@ -1,10 +1,10 @@
 // The bundled fonts: a theme's own font, then Noto Sans and Noto Sans Symbols 2 as fallbacks that every
 // theme shares, all from Fontsource packages in node_modules. This module knows which characters each
-// font covers (its cmap, see fontCoverage.ts, within the unicode-range of each subset file) and writes the
+// font covers (its cmap, see fontTables.ts, within the unicode-range of each subset file) and writes the
 // @font-face rules for the subsets a document's text needs, inlined so the page loads nothing.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { characterSet } from './fontCoverage.js';
+import { characterSet } from './fontTables.js';
 import { RunError } from '../errors.js';
 import { projectRequire } from '../root.js';
 
