@@ -3,7 +3,7 @@
 // rules do). So the layout is exact and the same on every machine.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { create as openFont, type Font } from 'fontkit';
+import type { Font } from 'fontkit';
 import { fontFor, type BundledFont } from '../render/fonts.js';
 
 /** Width in CSS pixels of a line of text at a font size in pixels. */
@@ -16,7 +16,7 @@ function regularFace(font: BundledFont, subset: string): Promise<Font> {
   const file = path.join(font.dir, `${font.id}-${subset}-${face.weight}-${face.style}.woff2`);
   let loaded = files.get(file);
   if (!loaded) {
-    loaded = readFile(file).then((data) => openFont(data) as Font);
+    loaded = Promise.all([readFile(file), import('fontkit')]).then(([data, fontkit]) => fontkit.create(data) as Font);
     files.set(file, loaded);
     loaded.catch(() => files.delete(file));
   }

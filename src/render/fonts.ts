@@ -1,10 +1,10 @@
 // The bundled fonts: a theme's own font, then Noto Sans and Noto Sans Symbols 2 as fallbacks that every
 // theme shares, all from Fontsource packages in node_modules. This module knows which characters each
-// font covers (its cmap, read with fontkit, within the unicode-range of each subset file) and writes the
+// font covers (its cmap, see fontTables.ts, within the unicode-range of each subset file) and writes the
 // @font-face rules for the subsets a document's text needs, inlined so the page loads nothing.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { create as openFont, type Font } from 'fontkit';
+import { characterSet } from './fontTables.js';
 import { RunError } from '../errors.js';
 import { projectRequire } from '../root.js';
 
@@ -90,8 +90,7 @@ async function loadFont(spec: FontSpec): Promise<BundledFont> {
         const data = await readFile(file).catch(() => {
           throw new RunError(`Typsnittsfilen ${file} saknas.`, 'Kör npm install i vplan-mappen.');
         });
-        const font = openFont(data) as Font;
-        const covered = new Set(font.characterSet.filter((cp) => inRanges(cp, subsetRanges) && !isControl(cp)));
+        const covered = new Set((await characterSet(data)).filter((cp) => inRanges(cp, subsetRanges) && !isControl(cp)));
         return { name, ranges: subsetRanges, covered };
       }),
   );

@@ -7,6 +7,7 @@ import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { figureImages } from './planImages.js';
 import type { FigureImage } from './figures.js';
 import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
+import { templateOf } from './precompiled.js';
 import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
 import { runningTexts } from './runningHeader.js';
@@ -101,13 +102,13 @@ async function loadTheme(name: string, variant: Variant): Promise<CompiledTheme>
     throw new RunError(`templates/themes/${name}/theme.json är inte giltig JSON: ${(error as Error).message}`);
   }
   const register = async (dir: string, names: string[]) =>
-    Promise.all(names.map(async (n) => [n, await readTemplateFile(`${dir}/${n}.hbs`)] as const)).then((sources) => {
-      for (const [n, source] of sources) hb.registerPartial(n, hb.compile(source));
+    Promise.all(names.map(async (n) => [n, await templateOf(hb, await readTemplateFile(`${dir}/${n}.hbs`))] as const)).then((partials) => {
+      for (const [n, partial] of partials) hb.registerPartial(n, partial);
     });
   await register('partials', await listPartials('partials'));
   await register(`themes/${name}/partials`, await listPartials(`themes/${name}/partials`, false));
   if (variant === 'web') await register(WEB_VARIANT.partials, await listPartials(WEB_VARIANT.partials));
-  const layout = hb.compile(await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs'));
+  const layout = await templateOf(hb, await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs'));
   const css = [`style.css`, `themes/${name}/theme.css`, ...(variant === 'web' ? [WEB_VARIANT.css] : [])];
   const cssText = (await Promise.all(css.map(readTemplateFile))).join('\n');
   return { layout, css: cssText, fonts: theme.fonts ?? [] };

@@ -4,8 +4,8 @@
 // theme's font and shortened with "…" to the width its box has (the title page shows it in full).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Font } from 'fontkit';
 import type { FontSpec } from './fonts.js';
+import { advances, type Advances } from './fontTables.js';
 import { projectRequire } from '../root.js';
 
 const require = projectRequire;
@@ -28,19 +28,17 @@ export interface RunningTexts {
   footer: string | undefined;
 }
 
-const fonts = new Map<string, Promise<Font | undefined>>();
+const fonts = new Map<string, Promise<Advances | undefined>>();
 
 /** The theme's regular face (latin subset), or undefined when it cannot be read: then widths are estimated. */
-function regularFace(spec: FontSpec): Promise<Font | undefined> {
+function regularFace(spec: FontSpec): Promise<Advances | undefined> {
   let font = fonts.get(spec.package);
   if (!font) {
     font = (async () => {
       try {
         const dir = path.join(path.dirname(require.resolve(`${spec.package}/package.json`)), 'files');
         const id = spec.package.split('/').pop()!;
-        const fontkit = await import('fontkit');
-        const created = fontkit.create(await readFile(path.join(dir, `${id}-latin-400-normal.woff2`)));
-        return 'glyphForCodePoint' in created ? created : undefined;
+        return await advances(await readFile(path.join(dir, `${id}-latin-400-normal.woff2`)));
       } catch {
         return undefined;
       }
@@ -54,7 +52,7 @@ function regularFace(spec: FontSpec): Promise<Font | undefined> {
 const AVERAGE_EM = 0.6;
 
 /** Width in points of each character: the font's advance, or a full em for a character it lacks. */
-function widths(text: string, font: Font | undefined): number[] {
+function widths(text: string, font: Advances | undefined): number[] {
   return [...text].map((char) => {
     const code = char.codePointAt(0)!;
     if (!font) return AVERAGE_EM * SIZE_PT;
@@ -64,7 +62,7 @@ function widths(text: string, font: Font | undefined): number[] {
 }
 
 /** The text as is when it fits `maxPt`, else cut (at a word if one is near) and ended with "…". */
-export function fitText(text: string, maxPt: number, font: Font | undefined): string {
+export function fitText(text: string, maxPt: number, font: Advances | undefined): string {
   const chars = [...text.replace(/\s+/g, ' ').trim()];
   // Short texts fit whatever the font: no character is wider than an em.
   if (chars.length * SIZE_PT <= maxPt) return chars.join('');

@@ -1,7 +1,7 @@
 // Writes the budget's tables as a workbook (.xlsx, one sheet per table, sums as live formulas) or as
 // one CSV file (the tables one after another, Swedish style: ";" between cells, UTF-8 with BOM).
-import ExcelJS from 'exceljs';
 import { type SheetTable } from './tables.js';
+import { loadExcel } from './excel.js';
 import { FIRST_VALUE_COLUMN, KEY_COLUMN, LABEL_COLUMN, formula, sheetRow } from './layout.js';
 
 /** Thousands grouped by the reader's own separator: a space in a Swedish Excel ("1 234 567"). */
@@ -10,7 +10,7 @@ export const NUMBER_FORMAT = '#,##0';
 const BOLD_KINDS = new Set(['heading', 'groupHeading', 'subtotal', 'sum', 'result']);
 
 export async function workbookBytes(tables: SheetTable[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'vplan';
   // Fixed dates: the same plan gives the same workbook.
   workbook.created = new Date(0);

@@ -1,10 +1,11 @@
 // Reads a budget sheet back: every table's heading row and rows, each cell with its address as the
 // spreadsheet shows it (C14), what was in it, and for a formula its last computed result.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { VplanError } from '../errors.js';
 import { KEY_PREFIX } from './tables.js';
 import { address } from './layout.js';
+import { loadExcel } from './excel.js';
 
 export type RawValue =
   | { kind: 'blank' }
@@ -93,7 +94,7 @@ function grid(rowCount: number, columnCount: number, get: (row: number, column: 
 }
 
 export async function readWorkbook(file: string, bytes: Uint8Array): Promise<RawTable[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

@@ -1,0 +1,66 @@
+// What vplan reads from the bundled font files, made once at `npm run build` (scripts/font-tables.mjs
+// writes dist/fonts.tables.json, each file keyed by its SHA-256): a file with a known hash is looked up
+// there, any other is read with fontkit. The same data either way, without parsing font files (and
+// decoding WOFF2) in a cold build.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Font } from 'fontkit';
+import { PROJECT_ROOT } from '../root.js';
+
+export const FONT_TABLES_FILE = path.join(PROJECT_ROOT, 'dist', 'fonts.tables.json');
+
+/** A font's advance widths per code point (fontkit's Font is one too). */
+export interface Advances {
+  unitsPerEm: number;
+  hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+}
+
+interface Tables {
+  coverage: Record<string, [number, number][]>;
+  advances: Record<string, { unitsPerEm: number; widths: Record<string, number> }>;
+}
+
+let tables: Promise<Partial<Tables>> | undefined;
+
+function known(): Promise<Partial<Tables>> {
+  tables ??= readFile(FONT_TABLES_FILE, 'utf8').then(
+    (text) => JSON.parse(text) as Partial<Tables>,
+    () => ({}),
+  );
+  return tables;
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const lookup = <T>(table: Record<string, T> | undefined, key: string): T | undefined =>
+  table && Object.hasOwn(table, key) ? table[key] : undefined;
+
+async function openFont(data: Uint8Array): Promise<Font> {
+  const { create } = await import('fontkit');
+  return create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as Font;
+}
+
+/** The code points of a font file, given its bytes. */
+export async function characterSet(data: Uint8Array): Promise<number[]> {
+  const ranges = lookup((await known()).coverage, sha256(data));
+  if (!Array.isArray(ranges)) return (await openFont(data)).characterSet;
+  const points: number[] = [];
+  for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) points.push(cp);
+  return points;
+}
+
+/** The advance widths of a font file, given its bytes; undefined when fontkit cannot read it as one font. */
+export async function advances(data: Uint8Array): Promise<Advances | undefined> {
+  const table = lookup((await known()).advances, sha256(data));
+  if (table) {
+    const { unitsPerEm, widths } = table;
+    return {
+      unitsPerEm,
+      hasGlyphForCodePoint: (cp) => Object.hasOwn(widths, cp),
+      glyphForCodePoint: (cp) => ({ advanceWidth: widths[cp] ?? 0 }),
+    };
+  }
+  const font = await openFont(data);
+  return 'glyphForCodePoint' in font ? font : undefined;
+}
