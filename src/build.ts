@@ -20,7 +20,7 @@ import { checkTarget, filesUsedBy } from './guard.js';
 import { usePlanFiles } from './load/planFiles.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
-import { PrintCheckError, startPrintCheck } from './check/check.js';
+import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
 import { PdfReader } from './check/reader.js';
 import { trace } from './trace.js';
 
@@ -265,11 +265,12 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   const contents = await guessing;
   const guess = contents?.guess;
   const print = document.print;
+  // Without a guess, a second print surely follows the first, which only warms the reader up.
+  const ahead = readAhead(session.reader, !(contents && !guess));
   document.print = async () => {
     const pdf = await print();
     trace('printed');
-    // Only when a second print surely follows: else the warm-up would read the only print twice.
-    if (contents && !guess) session.reader.warmUpWith(pdf);
+    ahead.printed(pdf);
     return pdf;
   };
   try {
@@ -286,7 +287,7 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     }
     // Every computed figure and every contents page number, read back from the final print in the
     // reader's worker while this thread finishes the PDF (which changes no page's content).
-    const checked = startPrintCheck(plan, raw, session.reader);
+    const checked = startPrintCheck(plan, () => ahead.text(raw));
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });
