@@ -115,7 +115,10 @@ export class PrintSession {
   /** Starts the browser (and a first page) now, without waiting: problems surface at the first get(). */
   warmUp(): void {
     void loadFinishing();
-    this.reader.start();
+    // A reader that cannot start says so at the first check, with the build it belongs to.
+    try {
+      this.reader.start();
+    } catch {}
     this.warming = this.page().then(
       (page) => this.release(page, true),
       () => undefined,
