@@ -21,7 +21,9 @@ const outdir = path.join(root, 'dist', 'bundle');
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
+  // The self-check's PDF reader runs in a worker thread: its own entry point, among the chunks, beside
+  // the code that starts it (src/check/reader.ts looks for ./readWorker.js).
+  entryPoints: { cli: 'src/cli.ts', 'chunks/readWorker': 'src/check/readWorker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -20,17 +20,16 @@ import { checkTarget, filesUsedBy } from './guard.js';
 import { usePlanFiles } from './load/planFiles.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
-import { checkPrintedPdf, PrintCheckError, warmUpWith } from './check/check.js';
-import { loadPdfjs } from './check/printedText.js';
+import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
+import { PdfReader } from './check/reader.js';
 import { trace } from './trace.js';
 
 /**
- * The finishing modules (pdf-lib) and pdf.js for the self-check load on first use, and warmUp() starts
- * loading them while the browser starts: a fifth of a second of a cold build that then costs nothing.
+ * The finishing modules (pdf-lib) load on first use, and warmUp() starts loading them while the browser
+ * starts: a tenth of a second of a cold build that then costs nothing.
  */
-let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js'), unknown]> | undefined;
-const loadFinishing = () =>
-  (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js'), loadPdfjs()]));
+let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js')]> | undefined;
+const loadFinishing = () => (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js')]));
 
 export interface CheckedPlan {
   loaded: LoadedPlan;
@@ -108,12 +107,18 @@ export class PrintSession {
   }
 
   private readonly idle: PrintPage[] = [];
+  /** pdf.js in a worker thread, for the self-check: started by warmUp(), or by the first check. */
+  readonly reader = new PdfReader();
   /** Contents page numbers by heading structure from earlier builds: the first guess for the next. */
   readonly lastContentsPages = new Map<string, Record<string, string>>();
 
   /** Starts the browser (and a first page) now, without waiting: problems surface at the first get(). */
   warmUp(): void {
     void loadFinishing();
+    // A reader that cannot start says so at the first check, with the build it belongs to.
+    try {
+      this.reader.start();
+    } catch {}
     this.warming = this.page().then(
       (page) => this.release(page, true),
       () => undefined,
@@ -154,6 +159,7 @@ export class PrintSession {
   async close(): Promise<void> {
     // A page still being prepared would otherwise talk to a closing browser and hold the process open.
     await this.warming;
+    await this.reader.close();
     // The pages go with the browser: closing each first costs a round trip apiece.
     this.idle.length = 0;
     const pending = this.browser;
@@ -262,29 +268,34 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   const contents = await guessing;
   const guess = contents?.guess;
   const print = document.print;
+  // Without a guess, a second print surely follows the first, which only warms the reader up.
+  const ahead = readAhead(session.reader, !(contents && !guess));
   document.print = async () => {
     const pdf = await print();
     trace('printed');
-    // Only when a second print surely follows: else the warm-up would read the only print twice.
-    if (contents && !guess) warmUpWith(pdf);
+    ahead.printed(pdf);
     return pdf;
   };
   try {
     const headings = await document.headings();
     let printed: Uint8Array | PDFDocument;
+    let raw: Uint8Array;
     if (plan.contents && contents) {
       const result = await printWithContents(document, plan.contents, headings, guess);
       contents.printed(result.pages);
       printed = result.doc;
+      raw = result.pdf;
     } else {
-      printed = await document.print();
+      printed = raw = await document.print();
     }
+    // Every computed figure and every contents page number, read back from the final print in the
+    // reader's worker while this thread finishes the PDF (which changes no page's content).
+    const checked = startPrintCheck(plan, () => ahead.text(raw));
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });
     trace('finished (pdf-lib)');
-    // Every computed figure and every contents page number, read back from the PDF as it will be written.
-    await checkPrintedPdf(plan, pdf);
+    await checked();
     trace('self-check done');
     await contents?.save();
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.

@@ -5,7 +5,8 @@ import { PlanError, type PlanIssue } from '../errors.js';
 import { withPosition, type ParsedPlan } from '../load/loadPlan.js';
 import type { ComputedPlan } from '../model.js';
 import { checkContents } from './contents.js';
-import { readPrintedText } from './printedText.js';
+import type { PrintedText } from './printedText.js';
+import type { PdfReader } from './reader.js';
 import { checkTables, expectedTables } from './tables.js';
 
 /** At most this many problems are listed: one cause (a column off the page) gives many. */
@@ -35,24 +36,40 @@ export class PrintCheckError extends PlanError {
   }
 }
 
-let warmedUp = false;
-
 /**
- * Reads a first print in the background, once per process: pdf.js compiles its code (half a second
- * the first time) while the browser prints the contents pass's final copy, and the check of that
- * copy then takes a tenth of a second.
+ * Reads the browser's prints back in the reader's worker as they come, before pdf-lib has even parsed
+ * them: the print that proves final (the contents pass's numbers stood) has then been read meanwhile.
+ * A first print that surely is not final (a contents pass without a guess) only warms the reader up.
  */
-export function warmUpWith(pdf: Uint8Array): void {
-  if (warmedUp) return;
-  warmedUp = true;
-  // Two pages compile the code paths; reading all of a 200-page plan would cost seconds.
-  void readPrintedText(pdf, 2).catch(() => undefined);
+export function readAhead(reader: PdfReader, firstMayBeFinal: boolean) {
+  let prints = 0;
+  let last: { pdf: Uint8Array; reading: Promise<PrintedText> } | undefined;
+  return {
+    printed(pdf: Uint8Array): void {
+      if (prints++ === 0 && !firstMayBeFinal) return reader.warmUpWith(pdf);
+      const reading = reader.read(pdf);
+      // Awaited only for the final print; a build that fails before must not leave it unhandled.
+      reading.catch(() => undefined);
+      last = { pdf, reading };
+    },
+    /** The text of a print, read ahead if it was. */
+    text: (pdf: Uint8Array): Promise<PrintedText> => (last?.pdf === pdf ? last.reading : reader.read(pdf)),
+  };
 }
 
-export async function checkPrintedPdf(plan: ComputedPlan, pdf: Uint8Array): Promise<void> {
+/**
+ * Starts the check of a print: its text is read back in the reader's worker while the main thread goes
+ * on (finishing the PDF). The returned function awaits the reading and throws PrintCheckError with the
+ * problems found. Finishing changes no page's content (test/check.finish.test.ts), so the raw print
+ * shows exactly what the written file shows.
+ */
+export function startPrintCheck(plan: ComputedPlan, reading: () => Promise<PrintedText>): () => Promise<void> {
   const tables = expectedTables(plan);
-  if (tables.length === 0 && !plan.contents?.length) return;
-  const printed = await readPrintedText(pdf);
-  const issues = [...checkTables(tables, printed), ...checkContents(plan, printed)];
-  if (issues.length > 0) throw new PrintCheckError(plan.file, issues.slice(0, MAX_LISTED), issues.length);
+  if (tables.length === 0 && !plan.contents?.length) return async () => undefined;
+  const printed = reading();
+  printed.catch(() => undefined);
+  return async () => {
+    const issues = [...checkTables(tables, await printed), ...checkContents(plan, await printed)];
+    if (issues.length > 0) throw new PrintCheckError(plan.file, issues.slice(0, MAX_LISTED), issues.length);
+  };
 }

@@ -1,6 +1,9 @@
 // The printed PDF read back as a reader's viewer sees it: every run of text with its page and position,
 // in the order the browser painted it (document order: a table row by row, a row cell by cell).
+// The reading runs in the reader's worker thread (see reader.ts), which hands pdf.js in.
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+
+export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 export interface PrintedItem {
   /** 1-based page number. */
@@ -45,40 +48,10 @@ export function matchKey(text: string): string {
   return key;
 }
 
-const PDFJS = 'pdfjs-dist/legacy/build/pdf.min.mjs';
-const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.min.mjs';
-let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
-/**
- * pdf.js loads on first use, or early through warmUp() while the browser starts: a fifth of a second.
- * Its worker code runs in this thread (as it does in Node anyway), loaded here with the rest rather
- * than at the first document.
- */
-export const loadPdfjs = () =>
-  (pdfjs ??= (async () => {
-    const base64 = Uint8Array as unknown as { fromBase64?: (text: string, options?: { alphabet?: string }) => Uint8Array };
-    const native = base64.fromBase64;
-    const push = Array.prototype.push;
-    // The minified files: the same code, read and compiled in half the time.
-    const [api, worker] = await Promise.all([import(PDFJS), import(PDFJS_WORKER) as Promise<unknown>]);
-    const global = globalThis as { pdfjsWorker?: unknown };
-    global.pdfjsWorker ??= worker;
-    // pdf.js's legacy build brings polyfills (core-js) that replace two built-ins for the whole process,
-    // slowing far more than pdf.js: Array.prototype.push (for a corner case of arrays longer than 2³²
-    // elements) and, on Node 20, Uint8Array.fromBase64, with which puppeteer-core then decodes every
-    // printed PDF (seconds for a 200-page plan). The native push comes back, and Node's own base64
-    // decoder takes fromBase64's place (a copy, so that no one transfers Node's buffer pool).
-    if (Array.prototype.push !== push) Array.prototype.push = push;
-    if (native === undefined && base64.fromBase64 !== undefined) {
-      base64.fromBase64 = (text, options) => new Uint8Array(Buffer.from(text, options?.alphabet === 'base64url' ? 'base64url' : 'base64'));
-    }
-    return api as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-  })());
-
 /** The text of the first `pageLimit` pages (all by default). */
-export async function readPrintedText(pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
-  const { getDocument } = await loadPdfjs();
-  // pdf.js takes ownership of the buffer it is given: a copy keeps the caller's bytes intact.
-  const doc = await getDocument({ data: pdf.slice(), verbosity: 0, isEvalSupported: false }).promise;
+export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
+  // pdf.js takes ownership of the buffer it is given (the worker's own copy).
+  const doc = await getDocument({ data: pdf, verbosity: 0, isEvalSupported: false }).promise;
   try {
     const pages: PrintedPage[] = [];
     const items: PrintedItem[] = [];

@@ -1,0 +1,51 @@
+// The reader's worker thread: loads pdf.js as soon as it starts (while the browser starts and the main
+// thread renders), then reads each PDF it is sent back as text. See reader.ts for the main thread's side.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readPrintedText, type Pdfjs, type PrintedText } from './printedText.js';
+
+/** What the main thread hands over at start: pdf.js's two modules, as file URLs (resolved there, from vplan's root). */
+export interface ReaderData {
+  pdfjs: string;
+  pdfjsWorker: string;
+}
+
+export interface ReadRequest {
+  id: number;
+  /** The worker's own copy, transferred. */
+  pdf: Uint8Array;
+  pageLimit: number;
+}
+
+export type ReadReply = { id: number; text: PrintedText } | { id: number; error: { name: string; message: string; stack?: string | undefined } };
+
+async function loadPdfjs({ pdfjs, pdfjsWorker }: ReaderData): Promise<Pdfjs> {
+  const push = Array.prototype.push;
+  // The minified files: the same code, read and compiled in half the time. pdf.js's own worker code
+  // runs in this thread (as it does in Node anyway), loaded here with the rest.
+  const [api, worker] = await Promise.all([import(pdfjs) as Promise<Pdfjs>, import(pdfjsWorker) as Promise<unknown>]);
+  const global = globalThis as { pdfjsWorker?: unknown };
+  global.pdfjsWorker ??= worker;
+  // The legacy build's polyfills (core-js) replace Array.prototype.push in this thread only, with a slower
+  // one for arrays longer than 2³² elements: the native one comes back.
+  if (Array.prototype.push !== push) Array.prototype.push = push;
+  return api;
+}
+
+const port = parentPort;
+if (port) {
+  const pdfjs = loadPdfjs(workerData as ReaderData);
+  // Loaded or not, a failure surfaces at the first read, as that read's error.
+  pdfjs.catch(() => undefined);
+  port.on('message', ({ id, pdf, pageLimit }: ReadRequest) => {
+    void pdfjs
+      .then((api) => readPrintedText(api, pdf, pageLimit))
+      .then(
+        (text): ReadReply => ({ id, text }),
+        (error: unknown): ReadReply => {
+          const { name, message, stack } = error instanceof Error ? error : { name: 'Error', message: String(error), stack: undefined };
+          return { id, error: { name, message, stack } };
+        },
+      )
+      .then((reply) => port.postMessage(reply));
+  });
+}
