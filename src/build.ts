@@ -1,6 +1,5 @@
 // The pipeline: load → compute → render → print → write. Each stage is its own module; this file only
-// wires them and owns the browser's lifetime.
-import type { Browser } from 'puppeteer-core';
+// wires them (the browser's lifetime is print/session.ts's).
 import { PlanError, RunError, SchemaError, VplanError, type PlanIssue } from './errors.js';
 import { issuesBeyondSchema } from './compute/partial.js';
 import { loadPlan, sortIssues, withPosition, type LoadedPlan } from './load/loadPlan.js';
@@ -9,9 +8,8 @@ import type { ComputedPlan } from './model.js';
 import { renderHtml, themeFontStack } from './render/html.js';
 import { glyphIssues, pdfaGlyphError } from './render/glyphs.js';
 import { listThemes } from './render/assets.js';
-import { chooseBrowser, endBrowser, launchBrowser, type BrowserChoice } from './print/browser.js';
-import { loadDocument, preparePage, type PrintPage } from './print/pdf.js';
-import { takeEarlyBrowser } from './print/early.js';
+import { loadDocument } from './print/pdf.js';
+import { loadFinishing, PrintSession } from './print/session.js';
 import { contentsGuess } from './finish/contentsCache.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
@@ -21,15 +19,9 @@ import { usePlanFiles } from './load/planFiles.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import path from 'node:path';
 import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
-import { PdfReader } from './check/reader.js';
 import { trace } from './trace.js';
 
-/**
- * The finishing modules (pdf-lib) load on first use, and warmUp() starts loading them while the browser
- * starts: a tenth of a second of a cold build that then costs nothing.
- */
-let finishing: Promise<[typeof import('./finish/contents.js'), typeof import('./finish/metadata.js')]> | undefined;
-const loadFinishing = () => (finishing ??= Promise.all([import('./finish/contents.js'), import('./finish/metadata.js')]));
+export { PrintSession };
 
 export interface CheckedPlan {
   loaded: LoadedPlan;
@@ -70,104 +62,6 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   const warnings = locate([...used.warnings, ...outcome.warnings, ...glyphs.map(({ path, message }) => ({ path, message }))]);
   const source = loaded.parsed.text + used.digest;
   return { loaded, plan: { ...outcome.plan, warnings, source, read: loaded.parsed, usedFiles: used.files }, warnings };
-}
-
-/** One browser, started on first use and closed by close() whatever happened. */
-export class PrintSession {
-  private browser: Promise<Browser> | undefined;
-  choice: BrowserChoice | undefined;
-
-  constructor(
-    private readonly explicitBrowser?: string,
-    private readonly handleSignals = true,
-  ) {}
-
-  async get(): Promise<Browser> {
-    if (this.browser) {
-      // A browser that crashed or was closed is started again rather than failing every later build.
-      const current = await this.browser.catch(() => undefined);
-      if (!current || !current.connected) this.browser = undefined;
-    }
-    this.browser ??= (async () => {
-      const early = takeEarlyBrowser(this.explicitBrowser, this.handleSignals);
-      if (early) {
-        const started = await early;
-        trace('browser started');
-        this.choice = started.choice;
-        return started.browser;
-      }
-      this.choice ??= await chooseBrowser(this.explicitBrowser);
-      return launchBrowser(this.choice, this.handleSignals);
-    })();
-    const pending = this.browser;
-    pending.catch(() => {
-      if (this.browser === pending) this.browser = undefined;
-    });
-    return pending;
-  }
-
-  private readonly idle: PrintPage[] = [];
-  /** pdf.js in a worker thread, for the self-check: started by warmUp(), or by the first check. */
-  readonly reader = new PdfReader();
-  /** Contents page numbers by heading structure from earlier builds: the first guess for the next. */
-  readonly lastContentsPages = new Map<string, Record<string, string>>();
-
-  /** Starts the browser (and a first page) now, without waiting: problems surface at the first get(). */
-  warmUp(): void {
-    void loadFinishing();
-    // A reader that cannot start says so at the first check, with the build it belongs to.
-    try {
-      this.reader.start();
-    } catch {}
-    this.warming = this.page().then(
-      (page) => this.release(page, true),
-      () => undefined,
-    );
-  }
-
-  private warming: Promise<void> | undefined;
-
-  /** A prepared page, warm from an earlier document when one is free. */
-  async page(): Promise<PrintPage> {
-    const browser = await this.get();
-    while (this.idle.length > 0) {
-      const page = this.idle.pop()!;
-      if (!page.page.isClosed() && page.page.browser() === browser) return page;
-    }
-    return preparePage(browser);
-  }
-
-  /** Back to the pool when it can print again; closed otherwise. Keeps at most a few warm. */
-  readonly release = async (page: PrintPage, reusable: boolean): Promise<void> => {
-    if (reusable && this.idle.length < 8 && !page.page.isClosed()) {
-      this.idle.push(page);
-      return;
-    }
-    await page.page.close().catch(() => undefined);
-  };
-
-  /** Ends the browser at once (it crashed or hangs); the next get() starts a new one. */
-  async restart(): Promise<void> {
-    this.idle.length = 0;
-    const pending = this.browser;
-    this.browser = undefined;
-    const browser = await pending?.catch(() => undefined);
-    browser?.process()?.kill('SIGKILL');
-    await browser?.close().catch(() => undefined);
-  }
-
-  async close(): Promise<void> {
-    // A page still being prepared would otherwise talk to a closing browser and hold the process open.
-    await this.warming;
-    await this.reader.close();
-    // The pages go with the browser: closing each first costs a round trip apiece.
-    this.idle.length = 0;
-    const pending = this.browser;
-    this.browser = undefined;
-    if (!pending) return;
-    const browser = await pending.catch(() => undefined);
-    if (browser) await endBrowser(browser);
-  }
 }
 
 export interface BuildResult {
