@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { projectRequire } from '../root.js';
+import { RunError } from '../errors.js';
 import type { PrintedText } from './printedText.js';
 import type { ReadReply, ReaderData, ReadRequest } from './readWorker.js';
 
@@ -44,7 +45,9 @@ export class PdfReader {
     this.closing = false;
     if (this.worker) return this.worker;
     const source = workerSource();
-    if (source.protocol === 'file:' && !existsSync(source)) throw new Error(`vplan saknar sin PDF-läsare ${fileURLToPath(source)}; kör npm run build.`);
+    if (source.protocol === 'file:' && !existsSync(source)) {
+      throw new RunError(`vplan saknar sin PDF-läsare för kontrollen efter utskriften (${fileURLToPath(source)}).`, 'Kör npm run build i vplan-mappen.');
+    }
     const workerData: ReaderData = {
       pdfjs: moduleUrl('pdfjs-dist/legacy/build/pdf.min.mjs'),
       pdfjsWorker: moduleUrl('pdfjs-dist/legacy/build/pdf.worker.min.mjs'),

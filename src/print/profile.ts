@@ -22,11 +22,9 @@ export function removeStaleProfiles(dir = os.tmpdir()): string[] {
     if (!match) continue;
     const pid = Number(match[1]);
     if (pid === process.pid || alive(pid)) continue;
-    const singleton = singletonFolderOf(path.join(dir, name));
     try {
-      rmSync(path.join(dir, name), { recursive: true, force: true });
+      for (const folder of foldersOf(path.join(dir, name))) rmSync(folder, { recursive: true, force: true });
       removed.push(name);
-      if (singleton) rmSync(singleton, { recursive: true, force: true });
     } catch {
       // Another user's, or in use: left alone.
     }
@@ -58,16 +56,11 @@ export function createProfile(dir = os.tmpdir()): string {
 }
 
 /**
- * Removes a profile without waiting for it (outside Windows): a detached `rm -rf` does the work after
- * vplan has gone on or ended, since deleting a profile's hundred-odd files takes a tenth of a second or
- * more on a busy disk. What it leaves behind, the next start removes (removeStaleProfiles).
- */
-/**
  * The folder Chromium keeps its singleton socket in (org.chromium.Chromium.XXXXXX in the temporary
  * folder), which the profile's SingletonSocket link points to. Chromium removes it when it shuts down in
  * order; a killed browser leaves it behind, so it goes with the profile.
  */
-export function singletonFolderOf(profile: string): string | undefined {
+function singletonFolderOf(profile: string): string | undefined {
   let target: string;
   try {
     target = readlinkSync(path.join(profile, 'SingletonSocket'));
@@ -86,9 +79,20 @@ export function singletonFolderOf(profile: string): string | undefined {
   return folder;
 }
 
+/** A profile's folders: the profile and, when the browser left it behind, its singleton folder. */
+function foldersOf(profile: string): string[] {
+  const singleton = singletonFolderOf(profile);
+  return singleton ? [profile, singleton] : [profile];
+}
+
+/**
+ * Removes a profile without waiting for it (outside Windows): a detached `rm -rf` does the work after
+ * vplan has gone on or ended, since deleting a profile's hundred-odd files takes a tenth of a second or
+ * more on a busy disk. What it leaves behind, the next start removes (removeStaleProfiles).
+ */
 export function removeProfileSoon(profile: string, afterSeconds = 0): void {
   if (process.platform === 'win32') return removeProfile(profile);
-  const folders = [profile, singletonFolderOf(profile)].filter((f): f is string => f !== undefined);
+  const folders = foldersOf(profile);
   try {
     // With a delay (a browser killed a moment ago, whose processes the kernel is still ending), sh waits.
     const rm =
@@ -103,9 +107,7 @@ export function removeProfileSoon(profile: string, afterSeconds = 0): void {
 }
 
 export function removeProfile(profile: string): void {
-  const singleton = singletonFolderOf(profile);
-  for (const folder of [profile, singleton]) {
-    if (folder === undefined) continue;
+  for (const folder of foldersOf(profile)) {
     try {
       // A helper process of the browser may still be ending: retried briefly (10, 20, 30 … ms).
       rmSync(folder, { recursive: true, force: true, maxRetries: 8, retryDelay: 10 });
