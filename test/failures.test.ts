@@ -54,6 +54,25 @@ describe('a browser that fails', () => {
   });
 });
 
+describe('a warmed-up session', () => {
+  it('prints the first plan in the page it prepared while starting, not in a second one', async () => {
+    const session = new PrintSession();
+    try {
+      session.warmUp();
+      const { plan } = await checkPlan('data/sodra-vatterbygden-2013.yaml');
+      const browser = await session.get();
+      const targets = () => browser.targets().filter((t) => t.type() === 'page').length;
+      const before = targets(); // the browser's own first tab, and at most the page being prepared
+      const { pdf } = await printPlan(plan, session);
+      expect(normalize((await pdfText(pdf)).all)).toContain('Summa kostnader 4 675 000 3 958 000');
+      // A second page started at once would be a second renderer: a second of a cold build on two cores.
+      expect(targets()).toBe(Math.max(before, 2));
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('temporary files', () => {
   it('removes what a killed build left beside the target, and keeps a running build\'s', async () => {
     const target = path.join(dir, 'plan.pdf');

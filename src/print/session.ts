@@ -62,16 +62,32 @@ export class PrintSession {
     try {
       this.reader.start();
     } catch {}
-    this.warming = this.page().then(
-      (page) => this.release(page, true),
+    const preparing = this.page();
+    this.preparing = preparing;
+    this.warming = preparing.then(
+      (page) => {
+        // Taken by a build meanwhile (page()), or kept for the first one.
+        if (this.preparing !== preparing) return;
+        this.preparing = undefined;
+        return this.release(page, true);
+      },
       () => undefined,
     );
   }
 
   private warming: Promise<void> | undefined;
+  /** The page warmUp() is preparing: the first build takes it rather than preparing a second one. */
+  private preparing: Promise<PrintPage> | undefined;
 
   /** A prepared page, warm from an earlier document when one is free. */
   async page(): Promise<PrintPage> {
+    const preparing = this.preparing;
+    if (preparing) {
+      this.preparing = undefined;
+      // A second renderer started at the same time costs a cold build a second on two cores.
+      const page = await preparing.catch(() => undefined);
+      if (page) return page;
+    }
     const browser = await this.get();
     while (this.idle.length > 0) {
       const page = this.idle.pop()!;
@@ -92,6 +108,7 @@ export class PrintSession {
   /** Ends the browser at once (it crashed or hangs); the next get() starts a new one. */
   async restart(): Promise<void> {
     this.idle.length = 0;
+    this.preparing = undefined;
     const pending = this.browser;
     this.browser = undefined;
     const browser = await pending?.catch(() => undefined);
