@@ -31,8 +31,24 @@ export interface PrintPage {
   blocked: string[];
 }
 
+/** Browsers whose own first tab has been taken to print in. */
+const firstTabTaken = new WeakSet<Browser>();
+
+/**
+ * A page of the browser: the blank tab it started with, the first time (its renderer started with the
+ * browser, and a second one would cost a cold build a few tenths of a second), a new one after that.
+ */
+async function openPage(browser: Browser): Promise<Page> {
+  if (!firstTabTaken.has(browser)) {
+    firstTabTaken.add(browser);
+    const [first] = await browser.pages();
+    if (first && first.url() === 'about:blank') return first;
+  }
+  return browser.newPage();
+}
+
 export async function preparePage(browser: Browser): Promise<PrintPage> {
-  const page = await browser.newPage();
+  const page = await openPage(browser);
   const prepared: PrintPage = { page, blocked: [] };
   try {
     // The document's own scripts never run; the contents pass talks to the page through the
