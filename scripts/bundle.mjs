@@ -16,6 +16,13 @@ const nativeBrotli = {
     b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: path.join(root, 'scripts', 'brotli-native.cjs') }));
   },
 };
+/** proxy-agent, which only a browser download needs, replaced by scripts/no-proxy-agent.mjs. */
+const noProxyAgent = {
+  name: 'no-proxy-agent',
+  setup(b) {
+    b.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: path.join(root, 'scripts', 'no-proxy-agent.mjs') }));
+  },
+};
 const outdir = path.join(root, 'dist', 'bundle');
 
 await rm(outdir, { recursive: true, force: true });
@@ -43,7 +50,7 @@ const result = await build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
-  plugins: [nativeBrotli],
+  plugins: [nativeBrotli, noProxyAgent],
 });
 if (process.env.VPLAN_BUNDLE_META) await (await import('node:fs/promises')).writeFile(process.env.VPLAN_BUNDLE_META, JSON.stringify(result.metafile));
 if (result.errors.length > 0) process.exit(1);
