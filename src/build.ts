@@ -83,8 +83,6 @@ export interface PrintOptions {
   html?: boolean | undefined;
   /** The archive's version number, printed on the title page and in the metadata (vplan archive). */
   archiveVersion?: number | undefined;
-  /** The PDF this build replaces, if any: read while the browser prints, to warm the PDF readers up. */
-  previous?: string | undefined;
 }
 
 /**
@@ -149,7 +147,6 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   try {
     session.reader.start();
   } catch {}
-  if (options.previous) session.warmUpOn(options.previous);
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
@@ -224,7 +221,7 @@ export async function buildPlan(
     if (path.resolve(options.htmlFile) === path.resolve(outFile)) throw new VplanError(`--html ${options.htmlFile}: samma fil som PDF:en; välj ett annat namn, t.ex. --html output/plan.html.`);
     await checkTarget(options.htmlFile, 'html', { ...context, flag: '--html' });
   }
-  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { previous: outFile, ...options, html: options.html ?? options.htmlFile !== undefined }).catch(
+  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined }).catch(
     (error: unknown) => {
       // The self-check names rows and headings by JSON path: with their lines in the plan file too.
       if (error instanceof PrintCheckError) throw error.locatedIn(loaded.parsed);

@@ -1,7 +1,6 @@
 // The print session: one browser for a run (started on first use, or taken over from the early start of
 // `vplan build`), a small pool of prepared pages, and the self-check's reader thread; closed whatever
 // happened.
-import { readFile } from 'node:fs/promises';
 import type { Browser } from 'puppeteer-core';
 import { chooseBrowser, endBrowser, launchBrowser, type BrowserChoice } from './browser.js';
 import { preparePage, type PrintPage } from './pdf.js';
@@ -74,26 +73,6 @@ export class PrintSession {
   private warming: Promise<void> | undefined;
   /** The page warmUp() is preparing: the first build takes it rather than preparing a second one. */
   private preparing: Promise<PrintPage> | undefined;
-
-  private warmedUpOn = false;
-
-  /**
-   * Reads a PDF (the one the first build replaces) while the browser prints, with pdf.js (two pages, in
-   * the reader's worker) and pdf-lib (in turns, so this thread still answers the browser): their code is
-   * then compiled, and the new print is read and finished in about half the time. Once per session; any
-   * problem is ignored.
-   */
-  warmUpOn(file: string): void {
-    if (this.warmedUpOn) return;
-    this.warmedUpOn = true;
-    void (async () => {
-      const bytes = await readFile(file);
-      if (bytes.byteLength > 1024 * 1024 || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') return;
-      this.reader.warmUpWith(new Uint8Array(bytes));
-      const { PDFDocument } = await import('pdf-lib');
-      await PDFDocument.load(bytes, { updateMetadata: false });
-    })().catch(() => undefined);
-  }
 
   /** A prepared page, warm from an earlier document when one is free. */
   async page(): Promise<PrintPage> {
