@@ -4,9 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { RunError } from '../errors.js';
-import { createProfile, installSignalHandlers, removeProfileSoon, removeStaleProfiles, track } from './profile.js';
+import { createProfile, installSignalHandlers, removeStaleProfiles, track } from './profile.js';
 import { fontconfigEnvironment } from './fontconfig.js';
-import { connectBrowser, launchArgs, spawnBrowser, type BrowserProcess } from './spawn.js';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -139,71 +138,66 @@ export function printTimeoutMs(): number {
 
 const loadPuppeteer = () => import('puppeteer-core');
 let puppeteerModule: ReturnType<typeof loadPuppeteer> | undefined;
+/**
+ * What a launch needs loaded: puppeteer-core (loaded on first use, not with this module: commands that
+ * print nothing never load it) and the browser's font configuration. Once this has settled,
+ * launchBrowser starts the browser's process without waiting for anything else.
+ */
+export const prepareLaunch = () =>
+  Promise.all([(puppeteerModule ??= loadPuppeteer()), fontconfigEnvironment()]).then(
+    ([puppeteer, fonts]) => ({ puppeteer, fonts }),
+  );
 
 /** Ends a browser's tracking and removes its profile (after a delay in seconds). */
 const untrackers = new WeakMap<Browser, (afterSeconds?: number) => void>();
 
-/** A browser whose process has started; connect() talks to it once it answers. */
-export interface StartedBrowser {
-  connect(): Promise<Browser>;
-}
-
-function launchFailed(choice: BrowserChoice, error: unknown): RunError {
-  return new RunError(`Webbläsaren ${choice.executablePath} kunde inte startas: ${(error as Error).message.split('\n')[0]}`, HOW_TO_GET_ONE);
-}
-
-/**
- * Starts the browser's process now (puppeteer-core, which the connection needs, loads meanwhile). Its
- * profile is removed when the process has ended, or when a signal ends vplan (handleSignals; watch mode
- * closes its browser itself).
- */
-export async function startBrowser(choice: BrowserChoice, handleSignals = true): Promise<StartedBrowser> {
-  // The page sees the bundled fonts only, never the computer's (see fontconfig.ts).
-  const env = { ...process.env, ...(await fontconfigEnvironment()) };
+export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
+  const { puppeteer, fonts } = await prepareLaunch();
   removeStaleProfiles();
+  // The page sees the bundled fonts only, never the computer's (see fontconfig.ts).
+  const env = { ...process.env, ...fonts };
   // Handlers first: a signal from the moment the profile exists must find them in place.
   if (handleSignals) installSignalHandlers();
   const profile = createProfile();
-  let started: BrowserProcess;
+  const launching = puppeteer.launch({
+    // vplan handles the signals itself (see profile.ts): the browser is killed and its profile removed
+    // at once. Watch mode (handleSignals false) closes the browser itself.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+    // Talk over a pipe, not a port: when vplan dies, even by SIGKILL, the pipe closes and the
+    // browser ends with it instead of living on as an orphan.
+    pipe: true,
+    executablePath: choice.executablePath,
+    headless: true,
+    userDataDir: profile,
+    args: browserArgs(choice),
+    env,
+    timeout: 30_000,
+    // Every request to the browser gives up after this long: a hung browser is noticed.
+    protocolTimeout: printTimeoutMs(),
+  });
+  const untrack = track(
+    profile,
+    launching.then((browser) => ({ kill: () => browser.process()?.kill('SIGKILL') })),
+    handleSignals,
+  );
   try {
-    started = spawnBrowser(choice.executablePath, launchArgs(browserArgs(choice), profile), env);
+    const browser = await launching;
+    // The profile goes when the browser's process has ended, not when its pipe closed: a browser still
+    // shutting down writes into it.
+    const child = browser.process();
+    if (child && child.exitCode === null && child.signalCode === null) child.once('exit', () => untrack());
+    else browser.once('disconnected', () => untrack());
+    untrackers.set(browser, untrack);
+    return browser;
   } catch (error) {
-    removeProfileSoon(profile);
-    throw launchFailed(choice, error);
+    untrack();
+    throw new RunError(
+      `Webbläsaren ${choice.executablePath} kunde inte startas: ${(error as Error).message.split('\n')[0]}`,
+      HOW_TO_GET_ONE,
+    );
   }
-  const { child } = started;
-  const kill = () => {
-    try {
-      if (process.platform === 'linux' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-      else child.kill('SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-  };
-  const untrack = track(profile, Promise.resolve({ kill }), handleSignals);
-  // The profile goes when the browser's process has ended, not when its pipe closed: a browser still
-  // shutting down writes into it.
-  child.once('exit', () => untrack());
-  child.once('error', () => untrack());
-  const puppeteer = (puppeteerModule ??= loadPuppeteer());
-  puppeteer.catch(() => undefined);
-  return {
-    connect: async () => {
-      try {
-        const browser = await connectBrowser(await puppeteer, started, { protocolTimeout: printTimeoutMs(), timeoutMs: 30_000 });
-        untrackers.set(browser, untrack);
-        return browser;
-      } catch (error) {
-        kill();
-        untrack();
-        throw launchFailed(choice, error);
-      }
-    },
-  };
-}
-
-export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
-  return (await startBrowser(choice, handleSignals)).connect();
 }
 
 /**

@@ -2,7 +2,7 @@
 // its launch overlaps loading vplan's modules, reading, computing and rendering the plan. The first
 // print session that asks for a browser with the same choice takes it over.
 import type { Browser } from 'puppeteer-core';
-import { chooseBrowser, startBrowser, type BrowserChoice } from './browser.js';
+import { chooseBrowser, launchBrowser, prepareLaunch, type BrowserChoice } from './browser.js';
 
 export interface StartedBrowser {
   choice: BrowserChoice;
@@ -14,14 +14,19 @@ let early: { explicit: string | undefined; started: Promise<StartedBrowser> } | 
 /**
  * Starts the browser now; failures surface when a session takes it (takeEarlyBrowser). Settles once
  * the browser's process has been started, so that loading the rest of vplan (which keeps this thread
- * busy) does not delay it; the connection to it follows in the background.
+ * busy) does not delay it.
  */
 export async function startBrowserEarly(explicit: string | undefined): Promise<void> {
-  const spawned = chooseBrowser(explicit).then(async (choice) => ({ choice, process: await startBrowser(choice, true) }));
-  const started = spawned.then(async ({ choice, process }) => ({ choice, browser: await process.connect() }));
+  const ready = prepareLaunch().catch(() => undefined);
+  const started = (async () => {
+    const choice = await chooseBrowser(explicit);
+    return { choice, browser: await launchBrowser(choice, true) };
+  })();
   started.catch(() => undefined);
   early = { explicit, started };
-  await spawned.catch(() => undefined);
+  await ready;
+  // launchBrowser's own steps after prepareLaunch are promise steps only: one turn of the event loop.
+  await new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The early browser, once, for a session that handles signals and asks for the same browser. */
