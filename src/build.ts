@@ -141,12 +141,6 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   const guessing = contentsGuess(plan, session.lastContentsPages);
   const html = await renderHtml(plan, { generator: GENERATOR });
   trace('HTML rendered');
-  // The self-check's reader loads pdf.js now, while this thread waits for the browser: started any
-  // sooner, it takes processor time from the browser's own start (three tenths of a second on two cores).
-  // A reader that cannot start says so at the check, with the build it belongs to.
-  try {
-    session.reader.start();
-  } catch {}
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
