@@ -120,9 +120,10 @@ export function browserArgs(choice: BrowserChoice): string[] {
     '--font-render-hinting=none',
     '--mute-audio',
     // Chromium 156 loads its omnibox popup (a WebUI page) in a renderer of its own at start, headless
-    // too: a second of processor time that competes with the printing on a small machine. Older and
-    // other browsers ignore features they do not know.
-    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
+    // too: a second of processor time that competes with the printing on a small machine. Nor is a
+    // spare renderer started for a next page: vplan reuses its pages. Older and other browsers ignore
+    // features they do not know.
+    '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,SpareRendererForSitePerProcess',
     ...choice.extraArgs,
   ];
   // The sandbox cannot start as root; only then is it turned off.
