@@ -63,7 +63,7 @@ describe('a warmed-up session', () => {
       const browser = await session.get();
       const { pdf } = await printPlan(plan, session);
       expect(normalize((await pdfText(pdf)).all)).toContain('Summa kostnader 4 675 000 3 958 000');
-      // Every page is a renderer of its own: a second one costs a cold build a second on two cores.
+      // Every page is a renderer of its own: a second one costs a cold build half a second on two cores.
       expect(browser.targets().filter((t) => t.type() === 'page').length).toBe(1);
       // The next plan prints in the same, warm page.
       await printPlan(plan, session);

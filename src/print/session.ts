@@ -84,7 +84,7 @@ export class PrintSession {
     const preparing = this.preparing;
     if (preparing) {
       this.preparing = undefined;
-      // A second renderer started at the same time costs a cold build a second on two cores.
+      // A second renderer started at the same time costs a cold build half a second on two cores.
       const page = await preparing.catch(() => undefined);
       if (page) return page;
     }
