@@ -9,9 +9,4 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 const { main } = await import(cli.href);
-const code = await main(process.argv.slice(2));
-// Everything the command does is done when main returns. Ending now, once the output has been handed
-// to the terminal or pipe, spares Node's orderly teardown of a large heap (a few hundredths of a second).
-const drained = (stream) => (stream.writableLength > 0 ? new Promise((resolve) => stream.once('drain', resolve)) : undefined);
-await Promise.all([drained(process.stdout), drained(process.stderr)]);
-process.exit(code);
+process.exitCode = await main(process.argv.slice(2));
