@@ -9,18 +9,19 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** fontkit's WOFF2 decoding through Node's native brotli (scripts/brotli-native.cjs): the same bytes, faster. */
-const nativeBrotli = {
-  name: 'native-brotli',
+/**
+ * Packages the bundle takes from scripts/ instead: fontkit's WOFF2 decoding through Node's native brotli
+ * (brotli-native.cjs: the same bytes, faster), and proxy-agent, which Puppeteer's tools only need to
+ * download a browser (no-proxy-agent.mjs: 1.8 MB less code for every build to load).
+ */
+const REPLACED = [
+  { filter: /^brotli\/decompress(\.js)?$/, file: 'brotli-native.cjs' },
+  { filter: /^proxy-agent$/, file: 'no-proxy-agent.mjs' },
+];
+const replaced = {
+  name: 'vplan-replaced',
   setup(b) {
-    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: path.join(root, 'scripts', 'brotli-native.cjs') }));
-  },
-};
-/** proxy-agent, which only a browser download needs, replaced by scripts/no-proxy-agent.mjs. */
-const noProxyAgent = {
-  name: 'no-proxy-agent',
-  setup(b) {
-    b.onResolve({ filter: /^proxy-agent$/ }, () => ({ path: path.join(root, 'scripts', 'no-proxy-agent.mjs') }));
+    for (const { filter, file } of REPLACED) b.onResolve({ filter }, () => ({ path: path.join(root, 'scripts', file) }));
   },
 };
 const outdir = path.join(root, 'dist', 'bundle');
@@ -50,7 +51,7 @@ const result = await build({
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
-  plugins: [nativeBrotli, noProxyAgent],
+  plugins: [replaced],
 });
 if (process.env.VPLAN_BUNDLE_META) await (await import('node:fs/promises')).writeFile(process.env.VPLAN_BUNDLE_META, JSON.stringify(result.metafile));
 if (result.errors.length > 0) process.exit(1);
