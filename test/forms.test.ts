@@ -272,4 +272,15 @@ describe('all errors in one run', () => {
     const at = lines.map((l) => Number(/plan\.json:(\d+):/.exec(l)![1]));
     expect(at).toEqual([...at].sort((a, b) => a - b));
   });
+
+  it('does not say a plan has no budget when its budget has a wrong value and its contributions point at it', async () => {
+    const plan = path.join(dir(), 'botkyrka');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const planYaml = path.join(plan, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace('budget2018: 5500', 'budget2018: femtusen'));
+    const text = await problems(plan);
+    expect(text).toMatch(/plan\.yaml:\d+:\d+ budget\.income\.rows\[1\]\.values\.budget2018: ska vara ett tal/);
+    expect(text).not.toMatch(/planen har ingen "budget"/);
+    expect(text.split('\n').slice(1).filter(Boolean)).toHaveLength(1);
+  });
 });

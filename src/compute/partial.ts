@@ -22,7 +22,9 @@ export function issuesBeyondSchema(value: unknown, schemaIssues: PlanIssue[], fi
   const contributionsOk = !bad.has('contributions');
   repaired.document = documentOk ? plan.document : PLACEHOLDER_DOCUMENT;
   if (plan.budget !== undefined && budgetOk && contributionsOk) repaired.budget = plan.budget;
-  if (plan.contributions !== undefined && contributionsOk) repaired.contributions = plan.contributions;
+  // Contributions are checked against the budget: with the budget refused, against nothing (they would
+  // be reported as pointing at a budget the plan has not got).
+  if (plan.contributions !== undefined && contributionsOk && (budgetOk || plan.budget === undefined)) repaired.contributions = plan.contributions;
   // Figures in the text need the whole document, budget and contributions to be checked truly.
   const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections);
   const kept: number[] = sectionsChecked ? (plan.sections as unknown[]).map((_, i) => i).filter((i) => !badSections.has(i)) : [];
