@@ -157,7 +157,7 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   const page = await session.page();
   trace('page ready');
   const document = await loadDocument(page, html, session.release);
-  trace('HTML loaded in the page');
+  trace(document.reused ? 'HTML put in the page (its fonts and style kept)' : 'HTML loaded in the page');
   // A guess is always checked against the printed PDF (see finish/contents.ts).
   const contents = await guessing;
   const guess = contents?.guess;

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { printTimeoutMs } from './browser.js';
 import { settleSoftHyphens } from './softHyphens.js';
+import { keptPart, replaceRest } from './swap.js';
 
 export interface LoadedDocument {
   /** Prints the page as it now stands: A4, tagged, with a bookmark per heading. */
@@ -14,6 +15,8 @@ export interface LoadedDocument {
   html(): Promise<string>;
   /** Every heading (h1–h6) in document order, with the section anchor it belongs to, if any. */
   headings(): Promise<DocumentHeading[]>;
+  /** Whether the page kept the fonts and style of the document before (see swap.ts). */
+  readonly reused: boolean;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
   readonly blockedRequests: string[];
   close(): Promise<void>;
@@ -29,6 +32,10 @@ export interface PrintPage {
   page: Page;
   /** Requests refused while the current document was loaded. */
   blocked: string[];
+  /** The start of the document the page shows, which the next one may keep (see swap.ts). */
+  kept?: string | undefined;
+  /** Documents put in while keeping the one before's fonts and style. */
+  reuses?: number;
 }
 
 /** Browsers whose own first tab has been taken to print in. */
@@ -85,8 +92,22 @@ export async function loadDocument(
   const prepared = 'page' in target ? target : await preparePage(target);
   const { page } = prepared;
   prepared.blocked = [];
+  const kept = keptPart(html);
+  let reused = false;
   try {
-    await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs() });
+    if (kept !== undefined && prepared.kept === kept) {
+      // The fonts and the style are loaded already: only the rest of the document is put in.
+      reused = await replaceRest(page, html.slice(kept.length)).then(
+        () => true,
+        () => false,
+      );
+    }
+    if (reused) prepared.reuses = (prepared.reuses ?? 0) + 1;
+    else {
+      prepared.kept = undefined;
+      await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs() });
+      prepared.kept = kept;
+    }
   } catch (error) {
     await release(prepared, false);
     throw error;
@@ -101,6 +122,7 @@ export async function loadDocument(
     }
   };
   return {
+    reused,
     get blockedRequests() {
       return prepared.blocked;
     },
