@@ -162,12 +162,11 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   const contents = await guessing;
   const guess = contents?.guess;
   const print = document.print;
-  // Without a guess, a second print surely follows the first, which only warms the reader up.
-  const ahead = readAhead(session.reader, !(contents && !guess));
-  document.print = async () => {
-    const pdf = await print();
-    trace('printed');
-    ahead.printed(pdf);
+  const ahead = readAhead(session.reader);
+  document.print = async (options = {}) => {
+    const pdf = await print(options);
+    trace(options.draft ? 'printed (a draft, for the contents page numbers)' : 'printed');
+    ahead.printed(pdf, options.draft === true);
     return pdf;
   };
   try {

@@ -39,14 +39,13 @@ export class PrintCheckError extends PlanError {
 /**
  * Reads the browser's prints back in the reader's worker as they come, before pdf-lib has even parsed
  * them: the print that proves final (the contents pass's numbers stood) has then been read meanwhile.
- * A first print that surely is not final (a contents pass without a guess) only warms the reader up.
+ * A draft (the contents pass's first print without a guess) is never final: it only warms the reader up.
  */
-export function readAhead(reader: PdfReader, firstMayBeFinal: boolean) {
-  let prints = 0;
+export function readAhead(reader: PdfReader) {
   let last: { pdf: Uint8Array; reading: Promise<PrintedText> } | undefined;
   return {
-    printed(pdf: Uint8Array): void {
-      if (prints++ === 0 && !firstMayBeFinal) return reader.warmUpWith(pdf);
+    printed(pdf: Uint8Array, draft: boolean): void {
+      if (draft) return reader.warmUpWith(pdf);
       const reading = reader.read(pdf);
       // Awaited only for the final print; a build that fails before must not leave it unhandled.
       reading.catch(() => undefined);

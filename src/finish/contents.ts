@@ -1,9 +1,10 @@
 // The contents pass: print, read where each heading landed from the PDF's bookmarks, write those page
-// numbers into the innehållsförteckning and print again, until the numbers no longer move.
+// numbers into the innehållsförteckning and print again, until the numbers no longer move. The first
+// numbers come from the plan's last build (contentsCache.ts) or from a quick draft print.
 import type { ContentsEntry } from '../model.js';
 import type { DocumentHeading, LoadedDocument } from '../print/pdf.js';
 import { PDFDocument } from 'pdf-lib';
-import { readOutline, type OutlineEntry } from './outline.js';
+import { readDestinations, readOutline, type OutlineEntry } from './outline.js';
 import { VplanError } from '../errors.js';
 
 const MAX_PASSES = 5;
@@ -36,6 +37,20 @@ export interface ContentsResult {
   passes: number;
 }
 
+/**
+ * The page of every contents entry from a print's named destinations (the contents links to each
+ * section): the guess a draft gives. Undefined when an entry has none.
+ */
+export function pagesFromDestinations(entries: ContentsEntry[], destinations: Map<string, number>): Record<string, string> | undefined {
+  const pages: Record<string, string> = {};
+  for (const entry of entries) {
+    const page = destinations.get(entry.anchor);
+    if (page === undefined) return undefined;
+    pages[entry.anchor] = String(page);
+  }
+  return pages;
+}
+
 export async function printWithContents(
   document: LoadedDocument,
   entries: ContentsEntry[],
@@ -43,16 +58,21 @@ export async function printWithContents(
   guess?: Record<string, string>,
 ): Promise<ContentsResult> {
   // With a good guess (the numbers of the plan's last build, in watch mode) one print is enough.
-  let shown: Record<string, string> = {};
-  if (guess && entries.every((e) => guess[e.anchor] !== undefined)) {
-    await document.setContentsPages(guess);
-    shown = guess;
+  let shown: Record<string, string> | undefined;
+  if (guess && entries.every((e) => guess[e.anchor] !== undefined)) shown = guess;
+  else {
+    // Without one, a draft finds the numbers (a long plan's draft prints in half the time); the prints
+    // after it check them by their bookmarks, as they would any guess.
+    const draft = await document.print({ draft: true });
+    shown = pagesFromDestinations(entries, await readDestinations(draft));
   }
+  if (shown) await document.setContentsPages(shown);
   let pdf = await document.print();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
     const pages = pagesFromOutline(entries, await readOutline(doc), headings);
-    if (entries.every((e) => pages[e.anchor] === shown[e.anchor])) return { pdf, doc, pages, passes: pass };
+    const before = shown;
+    if (before && entries.every((e) => pages[e.anchor] === before[e.anchor])) return { pdf, doc, pages, passes: pass };
     await document.setContentsPages(pages);
     shown = pages;
     pdf = await document.print();

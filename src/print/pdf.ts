@@ -7,8 +7,12 @@ import { settleSoftHyphens } from './softHyphens.js';
 import { keptPart, replaceRest } from './swap.js';
 
 export interface LoadedDocument {
-  /** Prints the page as it now stands: A4, tagged, with a bookmark per heading. */
-  print(): Promise<Uint8Array>;
+  /**
+   * Prints the page as it now stands: A4, tagged, with a bookmark per heading. A draft is for the
+   * contents pass's first page numbers only: the same pages and link destinations, but untagged, without
+   * bookmarks and with every soft hyphen still in the text (for a long plan, half the time).
+   */
+  print(options?: { draft?: boolean }): Promise<Uint8Array>;
   /** Writes page numbers into the contents entries (`data-toc-page` elements), by anchor. */
   setContentsPages(pages: Record<string, string>): Promise<void>;
   /** The document as it now stands, serialized (contents page numbers included). */
@@ -126,18 +130,19 @@ export async function loadDocument(
     get blockedRequests() {
       return prepared.blocked;
     },
-    print: () =>
+    print: ({ draft = false } = {}) =>
       guard(
         (async () => {
-          // Only the soft hyphens that end a line stay: the others would print as spaces in the PDF's text.
-          await page.evaluate(settleSoftHyphens);
+          // Only the soft hyphens that end a line stay: the others would print as spaces in the PDF's
+          // text. Taking them out moves no line (see softHyphens.ts), so a draft's pages are the same.
+          if (!draft) await page.evaluate(settleSoftHyphens);
           return page.pdf({
             format: 'A4',
             printBackground: true,
             preferCSSPageSize: true,
             displayHeaderFooter: false,
-            tagged: true,
-            outline: true,
+            tagged: !draft,
+            outline: !draft,
             timeout: printTimeoutMs(),
           });
         })(),
