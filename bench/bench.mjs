@@ -123,7 +123,7 @@ try {
     values: { vplanMs: median(cold), bareMs: median(bare), runs: cold, bareRuns: bare },
   });
   const noCacheRatio = median(coldNoCache) / median(bare);
-  row('cold-no-cache', 'vplan build, kall, utan cache (två utskrifter)', ms(median(coldNoCache)), ms(median(bare)), `${noCacheRatio.toFixed(2)}×`, {
+  row('cold-no-cache', 'vplan build, kall, utan cache (utkast + utskrift)', ms(median(coldNoCache)), ms(median(bare)), `${noCacheRatio.toFixed(2)}×`, {
     target: '',
     values: { vplanMs: median(coldNoCache), runs: coldNoCache },
   });
