@@ -4,13 +4,14 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { printTimeoutMs } from './browser.js';
 import { settleSoftHyphens } from './softHyphens.js';
-import { keptPart, replaceRest } from './swap.js';
+import { keptKey, keptPart, replaceRest } from './swap.js';
+import { trace } from '../trace.js';
 
 export interface LoadedDocument {
   /**
    * Prints the page as it now stands: A4, tagged, with a bookmark per heading. A draft is for the
-   * contents pass's first page numbers only: the same pages and link destinations, but untagged, without
-   * bookmarks and with every soft hyphen still in the text (for a long plan, half the time).
+   * contents pass's first page numbers only: the same pages and link destinations, but untagged and
+   * without bookmarks (for a long plan, half the time).
    */
   print(options?: { draft?: boolean }): Promise<Uint8Array>;
   /** Writes page numbers into the contents entries (`data-toc-page` elements), by anchor. */
@@ -36,7 +37,7 @@ export interface PrintPage {
   page: Page;
   /** Requests refused while the current document was loaded. */
   blocked: string[];
-  /** The start of the document the page shows, which the next one may keep (see swap.ts). */
+  /** The start of the document the page shows, which the next one may keep (see swap.ts): its keptKey. */
   kept?: string | undefined;
   /** Documents put in while keeping the one before's fonts and style. */
   reuses?: number;
@@ -97,20 +98,28 @@ export async function loadDocument(
   const { page } = prepared;
   prepared.blocked = [];
   const kept = keptPart(html);
+  const key = kept === undefined ? undefined : keptKey(kept);
   let reused = false;
   try {
-    if (kept !== undefined && prepared.kept === kept) {
+    if (kept !== undefined && prepared.kept === key) {
       // The fonts and the style are loaded already: only the rest of the document is put in.
       reused = await replaceRest(page, html.slice(kept.length)).then(
         () => true,
-        () => false,
+        (error: unknown) => {
+          trace(`the page could not keep its fonts and style (${String(error).split('\n')[0]}): loading the document afresh`);
+          return false;
+        },
       );
     }
     if (reused) prepared.reuses = (prepared.reuses ?? 0) + 1;
     else {
       prepared.kept = undefined;
       await page.setContent(html, { waitUntil: 'load', timeout: printTimeoutMs() });
-      prepared.kept = kept;
+      prepared.kept = key;
+      // Every font face of the document loaded, also one that only the running headers use: text in
+      // the page margins loads none itself, and with font-display: block it would print invisible.
+      // (A page that keeps its fonts has them all loaded already.)
+      await page.evaluate(() => Promise.all([...document.fonts].map((face) => face.load().catch(() => undefined))).then(() => undefined));
     }
   } catch (error) {
     await release(prepared, false);
@@ -134,8 +143,9 @@ export async function loadDocument(
       guard(
         (async () => {
           // Only the soft hyphens that end a line stay: the others would print as spaces in the PDF's
-          // text. Taking them out moves no line (see softHyphens.ts), so a draft's pages are the same.
-          if (!draft) await page.evaluate(settleSoftHyphens);
+          // text. A draft too, for its pages to be the final's: a word that fits its box loses its
+          // soft hyphens and moves to the next line whole (see softHyphens.ts).
+          await page.evaluate(settleSoftHyphens);
           return page.pdf({
             format: 'A4',
             printBackground: true,

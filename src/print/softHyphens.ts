@@ -19,8 +19,11 @@ export interface SoftHyphenResult {
 /** Runs in the page: self-contained, no closure over module scope. */
 export function settleSoftHyphens(): SoftHyphenResult {
   const SHY = '\u00ad';
-  const store = window as unknown as { __vplanSoftHyphens?: Map<Text, string> };
-  const originals = (store.__vplanSoftHyphens ??= new Map<Text, string>());
+  // Kept per document body: a page that shows another document (loaded afresh, which keeps the
+  // window, or put in by swap.ts) starts anew and holds no text of the one before.
+  const store = window as unknown as { __vplanSoftHyphens?: { body: HTMLElement; originals: Map<Text, string> } };
+  if (store.__vplanSoftHyphens?.body !== document.body) store.__vplanSoftHyphens = { body: document.body, originals: new Map() };
+  const originals = store.__vplanSoftHyphens.originals;
   // Back to the hyphenated text of the templates, then measure afresh.
   for (const [node, text] of originals) if (node.isConnected) node.data = text;
 

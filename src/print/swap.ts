@@ -4,6 +4,7 @@
 // is put in place of the last one's rest (title, metadata, running headers, body) without loading the
 // fonts again: a rebuild in watch mode, or the next plan of a batch with the same theme and characters.
 // Anything else is loaded afresh.
+import { createHash } from 'node:crypto';
 import type { Page } from 'puppeteer-core';
 
 /**
@@ -18,6 +19,11 @@ export function keptPart(html: string): string | undefined {
   return html.slice(0, styleEnd + '</style>'.length);
 }
 
+/** What a page remembers of its kept part: a digest, not the text (which would hold the whole document). */
+export function keptKey(kept: string): string {
+  return `${kept.length}:${createHash('sha256').update(kept).digest('base64')}`;
+}
+
 /**
  * Puts the rest of a document (everything after its kept part) in place of the page's: the head's
  * elements after its first stylesheet and the body. Resolves when the new body is laid out with its
@@ -27,13 +33,11 @@ export async function replaceRest(page: Page, rest: string): Promise<void> {
   await page.evaluate(async (text: string) => {
     // Parsed as a whole document, as the page's own parser would (a fragment parser treats <body> otherwise).
     const parsed = new DOMParser().parseFromString(`<!DOCTYPE html><html><head>${text}`, 'text/html');
-    const kept = document.head.querySelector('style');
+    const kept = document.head.querySelector(':scope > style');
     if (!kept) throw new Error('the page has no stylesheet to keep');
     while (kept.nextSibling) kept.nextSibling.remove();
     document.head.append(...parsed.head.childNodes);
     document.documentElement.replaceChild(document.adoptNode(parsed.body), document.body);
-    // The soft-hyphen pass keeps the texts of the old body (see softHyphens.ts): they are gone.
-    delete (window as unknown as { __vplanSoftHyphens?: unknown }).__vplanSoftHyphens;
     // Layout now, so that the fonts the new text needs start loading; then wait for them and the images.
     void document.body.offsetHeight;
     await document.fonts.ready;
