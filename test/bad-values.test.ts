@@ -6,6 +6,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { pngOf } from './helpers/png.js';
+import { runVplan } from './helpers/cli.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -64,5 +66,22 @@ describe('bad values through vplan build', () => {
     expect(stderr).not.toContain('Oväntat fel');
     expect(result.stdout).toMatch(/0 byggda, 14 misslyckades/);
     expect(await readdir(dir)).not.toContain('output');
+  });
+
+  it('says that an image, a sheet or a Word file given as a plan is none (vplan build data/*)', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'vplan-not-a-plan-'));
+    try {
+      await writeFile(path.join(other, 'logo.png'), pngOf(4, 4));
+      await writeFile(path.join(other, 'budget.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]));
+      await writeFile(path.join(other, 'plan-2024.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]));
+      const result = await runVplan(other, 'build', 'logo.png', 'budget.xlsx', 'plan-2024.docx');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('logo.png: är ingen plan utan en bild;');
+      expect(result.stderr).toContain('budget.xlsx: är ingen plan utan ett kalkylblad;');
+      expect(result.stderr).toContain('plan-2024.docx: är ingen plan utan ett Word-dokument; vplan import gör en plan av det');
+      expect(result.stderr).not.toContain('UTF-8');
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
   });
 });

@@ -120,8 +120,21 @@ async function readSource(file: string): Promise<{ text: string; bytes: Uint8Arr
   return text === undefined ? [{ path: [], file, message: NOT_UTF8 }] : { text, bytes };
 }
 
+/** Files a plan uses or that vplan reads otherwise, which are never a plan themselves (`vplan build data/*`). */
+const NOT_A_PLAN: [RegExp, string][] = [
+  [/\.(png|jpe?g|gif|svg|webp)$/i, 'en bild; en plan visar bilder som den nämner (t.ex. document.logo)'],
+  [/\.(xlsx|xls|ods|csv)$/i, 'ett kalkylblad; en plan läser sin budget ur ett blad som den nämner, och vplan import-budget läser beloppen tillbaka'],
+  [/\.(docx?|odt)$/i, 'ett Word-dokument; vplan import gör en plan av det'],
+  [/\.pdf$/i, 'en PDF'],
+];
+
 export async function loadPlan(file: string): Promise<LoadedPlan> {
   const form = await planForm(file);
+  const other = form === 'json' ? NOT_A_PLAN.find(([pattern]) => pattern.test(file)) : undefined;
+  if (other) {
+    const message = `är ingen plan utan ${other[1]}; ange planens .json- eller .yaml-fil eller planmappen`;
+    throw new PlanError(file, [{ path: [], message }], 'file');
+  }
   if (form === 'folder') {
     const folder = await readPlanFolder(file, readSource);
     if ('issues' in folder) {
