@@ -62,6 +62,10 @@ export function normalizeStructureIds(doc: PDFDocument): void {
   tree?.rewrite((key) => renumbered.get(nodeNumber(key)!) ?? key);
 }
 
+const NAMES = PDFName.of('Names');
+const KIDS = PDFName.of('Kids');
+const LIMITS = PDFName.of('Limits');
+
 /**
  * The structure tree's id tree (a name tree: its keys in order), with a way to rename its keys and put
  * it in order again: the same nodes, each leaf with as many entries as before, the limits set anew.
@@ -69,39 +73,30 @@ export function normalizeStructureIds(doc: PDFDocument): void {
 function idTree(doc: PDFDocument) {
   const root = doc.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.lookupMaybe(PDFName.of('IDTree'), PDFDict);
   if (!root) return undefined;
-  const NAMES = PDFName.of('Names');
-  const KIDS = PDFName.of('Kids');
-  const LIMITS = PDFName.of('Limits');
-  const leaves: PDFArray[] = [];
-  const pairs: [PDFObject, PDFObject][] = [];
-  const seen = new Set<PDFDict>();
-  type Range = [PDFObject, PDFObject] | undefined;
-  // Each node's first and last key once the leaves are rewritten (post-order), for the limits.
-  const walk = (node: PDFDict): (() => Range) => {
-    if (seen.has(node)) return () => undefined;
-    seen.add(node);
-    const names = node.lookupMaybe(NAMES, PDFArray);
+  const kidsOf = (node: PDFDict) => {
     const kids = node.lookupMaybe(KIDS, PDFArray);
-    const parts: (() => Range)[] = [];
-    if (names) {
-      leaves.push(names);
-      for (let i = 0; i + 1 < names.size(); i += 2) pairs.push([names.get(i), names.get(i + 1)]);
-      const count = Math.floor(names.size() / 2);
-      parts.push(() => (count > 0 ? [names.get(0), names.get(2 * (count - 1))] : undefined));
-    }
-    for (let i = 0; kids && i < kids.size(); i++) {
-      const kid = kids.lookupMaybe(i, PDFDict);
-      if (kid) parts.push(walk(kid));
-    }
-    return () => {
-      const limits = parts.map((part) => part()).filter((l) => l !== undefined);
-      if (limits.length === 0) return undefined;
-      const range: Range = [limits[0]![0], limits.at(-1)![1]];
-      if (node !== root) node.set(LIMITS, doc.context.obj(range));
-      return range;
-    };
+    return kids ? Array.from({ length: kids.size() }, (_, i) => kids.lookupMaybe(i, PDFDict)).filter((k) => k !== undefined) : [];
   };
-  const setLimits = walk(root);
+  // The leaves in key order: each node's own names, then its kids'.
+  const leaves: PDFArray[] = [];
+  const collectLeaves = (node: PDFDict): void => {
+    const names = node.lookupMaybe(NAMES, PDFArray);
+    if (names) leaves.push(names);
+    kidsOf(node).forEach(collectLeaves);
+  };
+  collectLeaves(root);
+  const pairs = leaves.flatMap((names) => Array.from({ length: Math.floor(names.size() / 2) }, (_, i) => [names.get(2 * i), names.get(2 * i + 1)] as const));
+  /** A node's first and last key, written as its /Limits (the root has none). */
+  const setLimits = (node: PDFDict): [PDFObject, PDFObject] | undefined => {
+    const names = node.lookupMaybe(NAMES, PDFArray);
+    const ranges = kidsOf(node).map(setLimits);
+    if (names && names.size() >= 2) ranges.unshift([names.get(0), names.get(2 * (Math.floor(names.size() / 2) - 1))]);
+    const known = ranges.filter((r) => r !== undefined);
+    if (known.length === 0) return undefined;
+    const range: [PDFObject, PDFObject] = [known[0]![0], known.at(-1)![1]];
+    if (node !== root) node.set(LIMITS, doc.context.obj(range));
+    return range;
+  };
   return {
     pairs,
     rewrite(rename: (key: PDFString) => PDFString): void {
@@ -114,7 +109,7 @@ function idTree(doc: PDFDocument) {
           names.set(2 * i + 1, renamed[next]![1]);
         }
       }
-      setLimits();
+      setLimits(root);
     },
   };
 }

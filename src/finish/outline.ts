@@ -27,7 +27,7 @@ function destinationPages(doc: PDFDocument) {
   };
   const pageOf = (destination: unknown): number => {
     let resolved = destination instanceof PDFRef ? context.lookup(destination) : destination;
-    if (resolved instanceof PDFDict) resolved = lookupDict(resolved)?.get(PDFName.of('D'));
+    if (resolved instanceof PDFDict) resolved = resolved.get(PDFName.of('D'));
     if (resolved instanceof PDFRef) resolved = context.lookup(resolved);
     const target = resolved instanceof PDFArray ? resolved.get(0) : undefined;
     return target instanceof PDFRef ? (pageNumbers.get(target.toString()) ?? 0) : 0;
