@@ -80,6 +80,9 @@ describe('bad values through vplan build', () => {
       expect(result.stderr).toContain('budget.xlsx: är ingen plan utan ett kalkylblad;');
       expect(result.stderr).toContain('plan-2024.docx: är ingen plan utan ett Word-dokument; vplan import gör en plan av det');
       expect(result.stderr).not.toContain('UTF-8');
+      // There was no earlier PDF of an image to keep: none is named.
+      expect(result.stderr).not.toContain('logo.png.pdf');
+      expect(result.stderr).toContain('  ingen PDF skrevs\n');
     } finally {
       await rm(other, { recursive: true, force: true });
     }

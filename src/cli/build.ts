@@ -1,10 +1,9 @@
 // vplan build and vplan validate: one plan or many with one browser; a broken plan does not stop the rest.
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
 import { RunError } from '../errors.js';
 import { abandonEarlyBrowser, startBrowserEarly } from '../print/early.js';
 import { defaultOutputPath } from '../output.js';
-import { UsageError, printWarnings, report } from './report.js';
+import { UsageError, nothingWritten, printWarnings, report } from './report.js';
 import { trace } from '../trace.js';
 
 export async function commandValidate(files: string[]): Promise<number> {
@@ -83,7 +82,7 @@ export async function commandBuild(files: string[], options: BuildCommandOptions
         failed++;
         clearProgress();
         report(error);
-        process.stderr.write(`  ingen PDF skrevs; ${path.normalize(target)} är orörd\n`);
+        process.stderr.write(nothingWritten('ingen PDF', target));
         if (error instanceof RunError) stop = true; // a browser or template problem hits every plan alike
       }
       showProgress();

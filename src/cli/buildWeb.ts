@@ -1,8 +1,7 @@
 // vplan build --web: each plan as a web page (output/<plan>.html), one after the other; no browser is
 // needed, and a broken plan does not stop the rest.
-import path from 'node:path';
 import { buildWeb, defaultWebPath } from '../web/buildWeb.js';
-import { UsageError, printWarnings, report } from './report.js';
+import { UsageError, nothingWritten, printWarnings, report } from './report.js';
 
 export interface WebCommandOptions {
   out: string | undefined;
@@ -32,7 +31,7 @@ export async function commandBuildWeb(files: string[], options: WebCommandOption
       printWarnings(file, result.warnings);
     } catch (error) {
       report(error);
-      process.stderr.write(`  ingen webbsida skrevs; ${path.normalize(target)} är orörd\n`);
+      process.stderr.write(nothingWritten('ingen webbsida', target));
     }
   }
   if (files.length > 1) {

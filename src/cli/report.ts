@@ -1,4 +1,6 @@
 // What the commands share: usage errors, and warnings and errors written for the user.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { PlanError, VplanError, formatPath, issueLocation, type PlanIssue } from '../errors.js';
 
 export class UsageError extends Error {}
@@ -48,4 +50,9 @@ export function sanitizeForTerminal(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
     c === '\u001b' ? '␛' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** The line after a failed build: the earlier file is named only when there is one to keep. */
+export function nothingWritten(what: string, target: string): string {
+  return existsSync(target) ? `  ${what} skrevs; ${path.normalize(target)} är orörd\n` : `  ${what} skrevs\n`;
 }
