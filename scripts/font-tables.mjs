@@ -2,7 +2,9 @@
 // with fontkit into dist/fonts.tables.json, each file keyed by its SHA-256:
 // - coverage: the code points each file has a glyph for (its cmap), for every regular and bold file;
 // - advances: the advance width of each of those code points, for each latin-400-normal .woff2 file
-//   (the running header measures its texts with these; no shaping).
+//   (the running header measures its texts with these; no shaping), and for the characters of chart
+//   labels their glyphs (ligatures too) and the adjustment fontkit's layout makes to each pair of them
+//   (charts measure with these).
 // At run time src/render/fontTables.ts takes a file's data from here when the file still has that hash,
 // instead of parsing font files in a cold build; a file it does not know is read with fontkit as before.
 import { createHash } from 'node:crypto';
@@ -27,6 +29,38 @@ function ranges(points) {
 }
 
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The characters of chart labels, amounts and years (and the separators Swedish number formats use).
+ * A text of these is measured as fontkit lays it out, without fontkit: split into the glyphs fontkit
+ * draws (a character, or a ligature such as Carlito's "ti"), each glyph's advance plus an adjustment
+ * per pair of neighbouring glyphs (kerning).
+ */
+const PAIR_CHARACTERS = [
+  ...new Set(" !\"#%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz|§°ÄÅÉÖÜäåéöü\u00a0\u2009\u202f–—−…€"),
+];
+
+/**
+ * The glyphs (characters and the ligatures fontkit forms of two or three of them) with their advances,
+ * and the adjustment of each pair of glyphs where it is not zero (keyed "first\tsecond").
+ */
+function pairAdjustments(font) {
+  const chars = PAIR_CHARACTERS.filter((c) => font.hasGlyphForCodePoint(c.codePointAt(0)));
+  const oneGlyph = (text) => font.layout(text).glyphs.length === 1;
+  const pairs = chars.flatMap((a) => chars.map((b) => a + b)).filter(oneGlyph);
+  const triples = pairs.flatMap((pair) => chars.map((c) => pair + c)).filter(oneGlyph);
+  const glyphs = {};
+  for (const text of [...chars, ...pairs, ...triples]) glyphs[text] = font.layout(text).advanceWidth;
+  const adjust = {};
+  for (const a of Object.keys(glyphs)) {
+    for (const b of Object.keys(glyphs)) {
+      const delta = font.layout(a + b).advanceWidth - glyphs[a] - glyphs[b];
+      if (delta !== 0) adjust[`${a}\t${b}`] = delta;
+    }
+  }
+  return { glyphs, adjust };
+}
+
 const coverage = {};
 const advances = {};
 for (const pkg of (await readdir(fontsource).catch(() => [])).sort()) {
@@ -41,7 +75,7 @@ for (const pkg of (await readdir(fontsource).catch(() => [])).sort()) {
     const font = create(data);
     const widths = {};
     for (const cp of font.characterSet) if (font.hasGlyphForCodePoint(cp)) widths[cp] = font.glyphForCodePoint(cp).advanceWidth;
-    advances[sha256(data)] = { unitsPerEm: font.unitsPerEm, widths };
+    advances[sha256(data)] = { unitsPerEm: font.unitsPerEm, widths, pairs: pairAdjustments(font) };
   }
 }
 await mkdir(path.dirname(out), { recursive: true });

@@ -67,7 +67,8 @@ function decodeText(bytes: Uint8Array): string | undefined {
 export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, files: SourceFile[] = []): LoadedPlan {
   const migrated = migrate(parsed.value);
   if ('issues' in migrated) throw new PlanError(file, migrated.issues.map((m) => withPosition(parsed, m)), 'schema');
-  const result = planSchema.safeParse(migrated.value);
+  // Without zod's generated fast paths: compiling them costs a cold build more than one parse gains.
+  const result = planSchema.safeParse(migrated.value, { jitless: true });
   if (!result.success) {
     // The schema's keys, for "menade du …?": built (30–40 ms) only when a plan has errors.
     if (!keysRegistered) {

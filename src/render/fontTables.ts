@@ -19,7 +19,7 @@ export interface Advances {
 
 interface Tables {
   coverage: Record<string, [number, number][]>;
-  advances: Record<string, { unitsPerEm: number; widths: Record<string, number> }>;
+  advances: Record<string, { unitsPerEm: number; widths: Record<string, number>; pairs?: { glyphs: Record<string, number>; adjust: Record<string, number> } }>;
 }
 
 let tables: Promise<Partial<Tables>> | undefined;
@@ -63,4 +63,36 @@ export async function advances(data: Uint8Array): Promise<Advances | undefined> 
   }
   const font = await openFont(data);
   return 'glyphForCodePoint' in font ? font : undefined;
+}
+
+/**
+ * The width of a text in font units as fontkit lays it out, for a file the tables know and a text of
+ * the characters their pairs were made for (chart labels, amounts, years); undefined for any other text
+ * or file, which needs fontkit itself. The text is split into glyphs as fontkit's ligatures split it
+ * (the longest first, from the left).
+ */
+export type TextWidth = (text: string) => number | undefined;
+
+export async function pairWidths(data: Uint8Array): Promise<{ unitsPerEm: number; width: TextWidth; approximate: (text: string) => number } | undefined> {
+  const table = lookup((await known()).advances, sha256(data));
+  if (!table?.pairs) return undefined;
+  const { unitsPerEm, widths, pairs } = table;
+  const glyph = (text: string) => (Object.hasOwn(pairs.glyphs, text) ? pairs.glyphs[text] : undefined);
+  const width: TextWidth = (text) => {
+    const chars = [...text];
+    let total = 0;
+    let before: string | undefined;
+    for (let i = 0; i < chars.length; ) {
+      const length = [3, 2, 1].find((n) => i + n <= chars.length && glyph(chars.slice(i, i + n).join('')) !== undefined);
+      if (length === undefined) return undefined;
+      const current = chars.slice(i, i + length).join('');
+      total += glyph(current)! + (before === undefined ? 0 : (pairs.adjust[`${before}\t${current}`] ?? 0));
+      before = current;
+      i += length;
+    }
+    return total;
+  };
+  /** Advances alone, half an em for a character the file lacks: for a text no loaded font can measure. */
+  const approximate = (text: string) => [...text].reduce((sum, char) => sum + (widths[char.codePointAt(0)!] ?? unitsPerEm / 2), 0);
+  return { unitsPerEm, width, approximate };
 }
