@@ -68,7 +68,6 @@ export async function createMeasure(stack: readonly BundledFont[], texts: Iterab
   const widths = new Map<string, NonNullable<Awaited<ReturnType<typeof pairWidths>>>>();
   const given: Run[] = [];
   for (const text of texts) given.push(...runs(stack, text));
-  if (stack[0]?.subsets[0]) given.push({ key: `${stack[0].id}|${stack[0].subsets[0].name}`, font: stack[0], subset: stack[0].subsets[0].name, text: '' });
   const files = new Map(given.map((run) => [run.key, regularFile(run.font, run.subset)]));
   await Promise.all(
     [...files].map(async ([key, file]) => {
@@ -79,7 +78,9 @@ export async function createMeasure(stack: readonly BundledFont[], texts: Iterab
   // fontkit only for the files a given text needs it for (or that the tables do not know).
   const needed = new Set(given.filter((run) => widths.get(run.key)?.width(run.text) === undefined).map((run) => run.key));
   await Promise.all([...needed].map(async (key) => fonts.set(key, await openFont(files.get(key)!))));
+  // For a text not given here whose font is not loaded: the first font that is, else the tables' advances.
   const fallback = [...fonts.values()][0];
+  const fallbackTable = [...widths.values()][0];
   return (text, size) => {
     let width = 0;
     for (const run of runs(stack, text)) {
@@ -90,8 +91,9 @@ export async function createMeasure(stack: readonly BundledFont[], texts: Iterab
         continue;
       }
       const font = fonts.get(run.key) ?? fallback;
+      const approximate = table ?? fallbackTable;
       if (font) width += (font.layout(run.text).advanceWidth / font.unitsPerEm) * size;
-      else if (table) width += (table.approximate(run.text) / table.unitsPerEm) * size;
+      else if (approximate) width += (approximate.approximate(run.text) / approximate.unitsPerEm) * size;
     }
     return width;
   };
