@@ -1,9 +1,9 @@
 // The JSON Schema that editors use to complete and check a plan, generated from the zod schema.
-import { z } from 'zod';
+import { toJSONSchema } from 'zod';
 import { planSchema } from './schema.js';
 
 export function planJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(planSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const schema = toJSONSchema(planSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...schema, $id: 'https://vplan.local/schema/plan.schema.json', title: 'vplan: verksamhetsplan med budget' };
 }
 

@@ -1,5 +1,5 @@
 // The plan format: one zod schema per part of a verksamhetsplan (files in schema/), joined here.
-import { z } from 'zod';
+import * as z from './schema/zod.js';
 import { budgetSchema } from './schema/budget.js';
 import { contributionsSchema } from './schema/contributions.js';
 import { documentSchema } from './schema/document.js';

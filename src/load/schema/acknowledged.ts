@@ -1,6 +1,6 @@
 // Warnings the plan has taken a position on: each names a warning by its code and says why it is in
 // order; the reason can be printed as a note under the budget table.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { text } from './primitives.js';
 
 export const acknowledgedWarningsSchema = z

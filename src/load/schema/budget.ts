@@ -1,6 +1,6 @@
 // The plan's budget part: columns, income and cost rows (grouped, with varav rows), result, capital and
 // the specifications whose sum is a budget row.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { amount, cellValues, identifier, text, year } from './primitives.js';
 import { capitalHeading, capitalPlacement, columnHeadings, contributionsSource, totalsSchema } from './budgetLayout.js';
 import { budgetFrom } from './files.js';

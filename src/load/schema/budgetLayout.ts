@@ -1,7 +1,7 @@
 // Format items for how a budget table is laid out and how member contributions feed it: where the
 // opening capital stands, which total rows are shown and what they say, column headings repeated
 // above a group, a row per member's contribution, and how contributions are rounded.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { amount, identifier } from './primitives.js';
 
 export const capitalPlacement = z

@@ -1,6 +1,6 @@
 // Charts in the plan: which chart, of which column, with what caption. Every figure a chart shows is
 // computed from the budget or the contributions; the plan only chooses (src/charts/).
-import { z } from 'zod';
+import * as z from './zod.js';
 import { identifier } from './primitives.js';
 
 const caption = z.string().optional().describe('Bildtext under diagrammet; standard t.ex. "Kostnader 2025".');

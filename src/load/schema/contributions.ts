@@ -1,5 +1,5 @@
 // The plan's member contributions: who pays which share, per year.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { amount, identifier, memberRole, percent, text, year } from './primitives.js';
 import { contributionsRounding, partyAmounts } from './budgetLayout.js';
 

@@ -1,5 +1,5 @@
 // The plan's document part: förbund, title, years, dnr, status and decision, vision, logo, appearance.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { dnrProblem } from '../../archive/dnr.js';
 import { isoDate, markdown, memberRole, text, year } from './primitives.js';
 import { statusSchema } from './status.js';

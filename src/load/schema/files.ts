@@ -1,6 +1,6 @@
 // Files a plan uses besides itself, as the plan names them: images in a section, and the budget sheet
 // the budget's amounts are read from. Paths are relative to the plan file (a plan folder: to the folder).
-import { z } from 'zod';
+import * as z from './zod.js';
 import { text } from './primitives.js';
 
 export const imageSchema = z.strictObject({

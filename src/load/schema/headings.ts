@@ -1,5 +1,5 @@
 // How headings are numbered and which ones the innehållsförteckning lists.
-import { z } from 'zod';
+import * as z from './zod.js';
 
 export const headingsSchema = z
   .strictObject({

@@ -1,6 +1,6 @@
 // Building blocks shared by every part of the plan format. Descriptions are Swedish because they end
 // up in the JSON Schema that an editor shows the plan's author.
-import { z } from 'zod';
+import * as z from './zod.js';
 
 /** Largest magnitude accepted for an amount: sums of thousands of rows stay exact integers. */
 export const MAX_AMOUNT = 1_000_000_000_000;

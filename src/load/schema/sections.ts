@@ -1,5 +1,5 @@
 // The plan's sections: one zod schema per section type, nested through `sections`.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { identifier, markdown, text } from './primitives.js';
 import { chartSectionShape, chartsField } from './charts.js';
 import { sectionImages } from './files.js';

@@ -1,6 +1,6 @@
 // The plan's status and decision: which mark the plan carries (utkast, förslag, or none when it is
 // decided or published) and the decision line in the plan's own wording.
-import { z } from 'zod';
+import * as z from './zod.js';
 import { isoDate, text } from './primitives.js';
 
 export const STATES = ['utkast', 'förslag', 'fastställd', 'beslutad', 'ingen'] as const;
