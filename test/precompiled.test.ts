@@ -3,7 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { TEMPLATES_DIR } from '../src/render/assets.js';
-import { templateOf } from '../src/render/precompiled.js';
+import { handlebarsFor, templateOf } from '../src/render/precompiled.js';
 
 function counting() {
   const hb = Handlebars.create();
@@ -27,5 +27,19 @@ describe('precompiled templates (npm run build)', () => {
     expect(edited.compiled()).toBe(1);
     const context = { decision: { text: 'Beslut', date: '2025-01-01' } };
     expect(compiled(context)).toBe(`${precompiled(context)}<!-- edited -->`);
+  });
+});
+
+describe('the Handlebars a theme is made with', () => {
+  it("is the runtime alone (no compiler) for vplan's own templates, and the whole Handlebars for an edited one", async () => {
+    const source = await readFile(path.join(TEMPLATES_DIR, 'partials', 'decision.hbs'), 'utf8');
+    const own = await handlebarsFor([source]);
+    expect(own.VERSION).toBe(Handlebars.VERSION);
+    expect(typeof own.template).toBe('function');
+    expect((own as { compile?: unknown }).compile).toBeUndefined();
+    const edited = await handlebarsFor([source, `${source}<!-- edited -->`]);
+    expect(typeof edited.compile).toBe('function');
+    const template = await templateOf(edited.create(), `${source}<!-- edited -->`);
+    expect(template({ decision: { text: 'Beslut', date: '2025-01-01' } })).toContain('<!-- edited -->');
   });
 });

@@ -1,13 +1,13 @@
 // Render stage: the computed plan becomes one self-contained HTML document through the Handlebars
 // templates in templates/. Helpers only format; every number shown was computed by the budget engine.
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
 import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { figureImages } from './planImages.js';
 import type { FigureImage } from './figures.js';
 import { listPartials, logoDataUri, readTemplateFile } from './assets.js';
-import { templateOf } from './precompiled.js';
+import { handlebarsFor, templateOf } from './precompiled.js';
 import { fontFaceCss, fontStack, type FontSpec } from './fonts.js';
 import { hyphenate } from './hyphenate.js';
 import { runningTexts } from './runningHeader.js';
@@ -38,8 +38,8 @@ export function cssString(value: string): string {
   return `${out}"`;
 }
 
-function createEnvironment(): typeof Handlebars {
-  const hb = Handlebars.create();
+function createEnvironment(base: typeof Handlebars): typeof Handlebars {
+  const hb = base.create();
   const safe = (html: string) => new hb.SafeString(html);
   hb.registerHelper('money', (value: unknown) => (typeof value === 'number' ? formatInteger(value) : ''));
   hb.registerHelper('signedMoney', (value: unknown) =>
@@ -93,7 +93,6 @@ const compiled = new Map<string, Promise<CompiledTheme>>();
  * same name (e.g. its own title page). Adding one needs no code.
  */
 async function loadTheme(name: string, variant: Variant): Promise<CompiledTheme> {
-  const hb = createEnvironment();
   let theme: ThemeFile;
   try {
     theme = JSON.parse(await readTemplateFile(`themes/${name}/theme.json`)) as ThemeFile;
@@ -101,14 +100,18 @@ async function loadTheme(name: string, variant: Variant): Promise<CompiledTheme>
     if (error instanceof VplanError) throw new RunError(`Utseendet "${name}" finns inte (templates/themes/${name}/theme.json).`);
     throw new RunError(`templates/themes/${name}/theme.json är inte giltig JSON: ${(error as Error).message}`);
   }
-  const register = async (dir: string, names: string[]) =>
-    Promise.all(names.map(async (n) => [n, await templateOf(hb, await readTemplateFile(`${dir}/${n}.hbs`))] as const)).then((partials) => {
-      for (const [n, partial] of partials) hb.registerPartial(n, partial);
-    });
-  await register('partials', await listPartials('partials'));
-  await register(`themes/${name}/partials`, await listPartials(`themes/${name}/partials`, false));
-  if (variant === 'web') await register(WEB_VARIANT.partials, await listPartials(WEB_VARIANT.partials));
-  const layout = await templateOf(hb, await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs'));
+  const read = async (dir: string, names: string[]) => Promise.all(names.map(async (n) => [n, await readTemplateFile(`${dir}/${n}.hbs`)] as const));
+  // Shared partials first: a theme's (and the web variant's) of the same name replace them.
+  const partials = [
+    ...(await read('partials', await listPartials('partials'))),
+    ...(await read(`themes/${name}/partials`, await listPartials(`themes/${name}/partials`, false))),
+    ...(variant === 'web' ? await read(WEB_VARIANT.partials, await listPartials(WEB_VARIANT.partials)) : []),
+  ];
+  const layoutSource = await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs');
+  const hb = createEnvironment(await handlebarsFor([layoutSource, ...partials.map(([, source]) => source)]));
+  const templates = await Promise.all(partials.map(async ([n, source]) => [n, await templateOf(hb, source)] as const));
+  for (const [n, partial] of templates) hb.registerPartial(n, partial);
+  const layout = await templateOf(hb, layoutSource);
   const css = [`style.css`, `themes/${name}/theme.css`, ...(variant === 'web' ? [WEB_VARIANT.css] : [])];
   const cssText = (await Promise.all(css.map(readTemplateFile))).join('\n');
   return { layout, css: cssText, fonts: theme.fonts ?? [] };
