@@ -11,12 +11,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Packages the bundle takes from scripts/ instead: fontkit's WOFF2 decoding through Node's native brotli
- * (brotli-native.cjs: the same bytes, faster), and proxy-agent, which Puppeteer's tools only need to
- * download a browser (no-proxy-agent.mjs: 1.8 MB less code for every build to load).
+ * (brotli-native.cjs: the same bytes, faster), proxy-agent, which Puppeteer's tools only need to
+ * download a browser (no-proxy-agent.mjs: 1.8 MB less code for every build to load), and ws, which
+ * Puppeteer only needs to talk to a browser over a WebSocket, never over vplan's pipe (no-ws.mjs).
  */
 const REPLACED = [
   { filter: /^brotli\/decompress(\.js)?$/, file: 'brotli-native.cjs' },
   { filter: /^proxy-agent$/, file: 'no-proxy-agent.mjs' },
+  { filter: /^ws$/, file: 'no-ws.mjs' },
 ];
 const replaced = {
   name: 'vplan-replaced',

@@ -36,7 +36,7 @@ export async function readSheetFile(sheetFile: string, shownAs = sheetFile): Pro
       'Ange budgetbladet som vplan export-budget skrev, t.ex. budget.xlsx.',
     );
   }
-  const tables = format === 'xlsx' ? await readWorkbook(shownAs, bytes) : readCsv(shownAs, bytes);
+  const tables = format === 'xlsx' ? await readWorkbook(shownAs, bytes) : await readCsv(shownAs, bytes);
   return { tables, bytes };
 }
 

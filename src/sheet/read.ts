@@ -1,7 +1,6 @@
 // Reads a budget sheet back: every table's heading row and rows, each cell with its address as the
 // spreadsheet shows it (C14), what was in it, and for a formula its last computed result.
 import type ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import { VplanError } from '../errors.js';
 import { KEY_PREFIX } from './tables.js';
 import { address } from './layout.js';
@@ -108,7 +107,9 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<Raw
   return tables;
 }
 
-export function readCsv(file: string, bytes: Uint8Array): RawTable[] {
+/** A CSV file's tables; csv-parse is loaded only for a plan that has one. */
+export async function readCsv(file: string, bytes: Uint8Array): Promise<RawTable[]> {
+  const { parse } = await import('csv-parse/sync');
   const source = new TextDecoder('utf-8').decode(bytes);
   const firstLine = source.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
