@@ -2,11 +2,14 @@
 // thread renders), then reads each PDF it is sent back as text. See reader.ts for the main thread's side.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPrintedText, type Pdfjs, type PrintedText } from './printedText.js';
+import { runPdfjsScript } from './pdfjsScript.js';
 
 /** What the main thread hands over at start: pdf.js's two modules, as file URLs (resolved there, from vplan's root). */
 export interface ReaderData {
   pdfjs: string;
   pdfjsWorker: string;
+  /** The two bundled as one script, run with a code cache (see pdfjsScript.ts); absent before `npm run build`. */
+  script?: string | undefined;
 }
 
 export interface ReadRequest {
@@ -18,17 +21,31 @@ export interface ReadRequest {
 
 export type ReadReply = { id: number; text: PrintedText } | { id: number; error: { name: string; message: string; stack?: string | undefined } };
 
-async function loadPdfjs({ pdfjs, pdfjsWorker }: ReaderData): Promise<Pdfjs> {
+interface Loaded {
+  api: Pdfjs;
+  /** Called after each read: the first one's compiled code becomes the cache of the next cold build. */
+  read(): void;
+}
+
+async function loadPdfjs({ pdfjs, pdfjsWorker, script }: ReaderData): Promise<Loaded> {
   const push = Array.prototype.push;
-  // The minified files: the same code, read and compiled in half the time. pdf.js's own worker code
-  // runs in this thread (as it does in Node anyway), loaded here with the rest.
-  const [api, worker] = await Promise.all([import(pdfjs) as Promise<Pdfjs>, import(pdfjsWorker) as Promise<unknown>]);
   const global = globalThis as { pdfjsWorker?: unknown };
-  global.pdfjsWorker ??= worker;
+  let loaded: Loaded;
+  if (script) {
+    const scripted = runPdfjsScript(script, pdfjs);
+    global.pdfjsWorker ??= scripted.worker;
+    loaded = { api: scripted.api, read: scripted.saveCache };
+  } else {
+    // The minified files: the same code, read and compiled in half the time. pdf.js's own worker code
+    // runs in this thread (as it does in Node anyway), loaded here with the rest.
+    const [api, worker] = await Promise.all([import(pdfjs) as Promise<Pdfjs>, import(pdfjsWorker) as Promise<unknown>]);
+    global.pdfjsWorker ??= worker;
+    loaded = { api, read: () => undefined };
+  }
   // The legacy build's polyfills (core-js) replace Array.prototype.push in this thread only, with a slower
   // one for arrays longer than 2³² elements: the native one comes back.
   if (Array.prototype.push !== push) Array.prototype.push = push;
-  return api;
+  return loaded;
 }
 
 const port = parentPort;
@@ -38,7 +55,11 @@ if (port) {
   pdfjs.catch(() => undefined);
   port.on('message', ({ id, pdf, pageLimit }: ReadRequest) => {
     void pdfjs
-      .then((api) => readPrintedText(api, pdf, pageLimit))
+      .then(async (loaded) => {
+        const text = await readPrintedText(loaded.api, pdf, pageLimit);
+        loaded.read();
+        return text;
+      })
       .then(
         (text): ReadReply => ({ id, text }),
         (error: unknown): ReadReply => {

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { projectRequire } from '../root.js';
+import path from 'node:path';
+import { PROJECT_ROOT, projectRequire } from '../root.js';
 import { RunError } from '../errors.js';
 import type { PrintedText } from './printedText.js';
 import type { ReadReply, ReaderData, ReadRequest } from './readWorker.js';
@@ -48,9 +49,11 @@ export class PdfReader {
     if (source.protocol === 'file:' && !existsSync(source)) {
       throw new RunError(`vplan saknar sin PDF-läsare för kontrollen efter utskriften (${fileURLToPath(source)}).`, 'Kör npm run build i vplan-mappen.');
     }
+    const script = path.join(PROJECT_ROOT, 'dist', 'pdfjs', 'pdfjs.cjs');
     const workerData: ReaderData = {
       pdfjs: moduleUrl('pdfjs-dist/legacy/build/pdf.min.mjs'),
       pdfjsWorker: moduleUrl('pdfjs-dist/legacy/build/pdf.worker.min.mjs'),
+      script: existsSync(script) ? script : undefined,
     };
     const worker = new Worker(source, { workerData, name: 'vplan-pdf-reader' });
     worker.on('message', (reply: ReadReply) => this.settle(reply));
