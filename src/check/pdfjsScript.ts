@@ -5,7 +5,7 @@
 // The cache is used only for exactly this script (its SHA-256 and the cache's own are checked first);
 // V8 itself refuses one made by another Node. Without a cache, or where it cannot be written (a
 // read-only install), pdf.js runs the same, only compiled afresh.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -62,7 +62,8 @@ export function runPdfjsScript(file: string, moduleUrl: string): ScriptedPdfjs {
       if (!fresh) return;
       fresh = false;
       const data = script.createCachedData();
-      const temporary = `${cacheFile}.${process.pid}.tmp`;
+      // A name of its own: two readers (threads of one process, or two processes) may write at once.
+      const temporary = `${cacheFile}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       try {
         writeFileSync(temporary, Buffer.concat([scriptHash, sha256(data), data]));
         renameSync(temporary, cacheFile);
