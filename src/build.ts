@@ -17,6 +17,7 @@ import { GENERATOR } from './version.js';
 import { checkTarget, filesUsedBy } from './guard.js';
 import { usePlanFiles } from './load/planFiles.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
 import { trace } from './trace.js';
@@ -83,6 +84,11 @@ export interface PrintOptions {
   html?: boolean | undefined;
   /** The archive's version number, printed on the title page and in the metadata (vplan archive). */
   archiveVersion?: number | undefined;
+  /**
+   * The PDF the build replaces, if any: while the browser loads and prints the new one, the reader reads
+   * its first pages, so that pdf.js has compiled what it needs before the self-check (once per session).
+   */
+  previousPdf?: string | undefined;
 }
 
 /**
@@ -135,12 +141,27 @@ function asArchiveVersion(plan: ComputedPlan, version: number | undefined): Comp
   return { ...plan, document };
 }
 
+const warmedUp = new WeakSet<PrintSession>();
+
+/** Reads the start of an earlier print in the reader's thread, once a session, if the file is one (never an error). */
+function warmUpReader(session: PrintSession, file: string): void {
+  if (warmedUp.has(session)) return;
+  warmedUp.add(session);
+  void readFile(file).then(
+    (bytes) => {
+      if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') session.reader.warmUpWith(bytes);
+    },
+    () => undefined,
+  );
+}
+
 async function printOnce(original: ComputedPlan, session: PrintSession, options: PrintOptions): Promise<Printed> {
   const plan = asArchiveVersion(original, options.archiveVersion);
   // The contents page numbers to try first, looked for while the HTML is rendered.
   const guessing = contentsGuess(plan, session.lastContentsPages);
   const html = await renderHtml(plan, { generator: GENERATOR });
   trace('HTML rendered');
+  if (options.previousPdf) warmUpReader(session, options.previousPdf);
   const size = Buffer.byteLength(html);
   if (size > MAX_PRINT_BYTES) {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
@@ -214,7 +235,11 @@ export async function buildPlan(
     if (path.resolve(options.htmlFile) === path.resolve(outFile)) throw new VplanError(`--html ${options.htmlFile}: samma fil som PDF:en; välj ett annat namn, t.ex. --html output/plan.html.`);
     await checkTarget(options.htmlFile, 'html', { ...context, flag: '--html' });
   }
-  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, { ...options, html: options.html ?? options.htmlFile !== undefined }).catch(
+  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, {
+    ...options,
+    html: options.html ?? options.htmlFile !== undefined,
+    previousPdf: options.previousPdf ?? outFile,
+  }).catch(
     (error: unknown) => {
       // The self-check names rows and headings by JSON path: with their lines in the plan file too.
       if (error instanceof PrintCheckError) throw error.locatedIn(loaded.parsed);
