@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkPlan, printPlan, PrintSession } from '../src/build.js';
 import { writeFileAtomic } from '../src/output.js';
+import { browserProcess } from '../src/print/launch.js';
 import { parsePlanText } from '../src/load/loadPlan.js';
 import { PlanError, VplanError } from '../src/errors.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
@@ -21,12 +22,29 @@ afterEach(async () => {
 });
 
 describe('a browser that fails', () => {
+  it('to start is reported with what it said, and vplan exits 1', async () => {
+    const { execFile } = await import('node:child_process');
+    const { chmod } = await import('node:fs/promises');
+    const broken = path.join(dir, 'chrome');
+    await writeFile(broken, '#!/bin/sh\necho "kan inte starta: saknar libnss3.so" >&2\nexit 3\n');
+    await chmod(broken, 0o755);
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [path.resolve('bin/vplan.js'), 'build', 'data/sodra-vatterbygden-2013.yaml', '--out', path.join(dir, 'plan.pdf'), '--browser', broken], (error, _stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : child.exitCode, stderr }),
+      );
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Webbläsaren ${broken} kunde inte startas: webbläsaren avslutades direkt (kod 3): kan inte starta: saknar libnss3.so`);
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(await readdir(dir)).toEqual(['chrome']);
+  });
+
   it('is started again when it crashed, and the PDF is still made', async () => {
     const session = new PrintSession();
     try {
       const { plan } = await checkPlan('data/sodra-vatterbygden-2013.yaml');
       const browser = await session.get();
-      browser.process()!.kill('SIGKILL'); // the browser dies between builds
+      browserProcess(browser)!.kill('SIGKILL'); // the browser dies between builds
       const { pdf } = await printPlan(plan, session);
       expect(normalize((await pdfText(pdf)).all)).toContain('Summa kostnader 4 675 000 3 958 000');
     } finally {
@@ -42,7 +60,7 @@ describe('a browser that fails', () => {
     const original = session.get.bind(session);
     session.get = async () => {
       const browser = await original();
-      browser.process()!.kill('SIGSTOP');
+      browserProcess(browser)!.kill('SIGSTOP');
       return browser;
     };
     const started = Date.now();

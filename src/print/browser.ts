@@ -2,10 +2,7 @@
 // system, else the Chromium that the npm package @sparticuz/chromium carries. One browser per run.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
 import { RunError } from '../errors.js';
-import { createProfile, installSignalHandlers, removeStaleProfiles, track } from './profile.js';
-import { fontconfigEnvironment } from './fontconfig.js';
 
 export interface BrowserChoice {
   executablePath: string;
@@ -73,7 +70,7 @@ async function npmChromium(): Promise<BrowserChoice | undefined> {
   return { executablePath, source: 'npm', extraArgs: keep };
 }
 
-const HOW_TO_GET_ONE = [
+export const HOW_TO_GET_ONE = [
   'vplan behöver Chrome, Chromium eller Edge för att skriva ut PDF. Gör ett av följande:',
   '  • installera Chromium: sudo apt-get install chromium   (Debian/Ubuntu)',
   '  • kör npm install i vplan-mappen, så hämtas Chromium från npm (@sparticuz/chromium)',
@@ -135,92 +132,4 @@ export function browserArgs(choice: BrowserChoice): string[] {
 export function printTimeoutMs(): number {
   const value = Number(process.env.VPLAN_TIMEOUT_MS);
   return Number.isInteger(value) && value > 0 ? value : 60_000;
-}
-
-const loadPuppeteer = () => import('puppeteer-core');
-let puppeteerModule: ReturnType<typeof loadPuppeteer> | undefined;
-/**
- * What a launch needs loaded: puppeteer-core (loaded on first use, not with this module: commands that
- * print nothing never load it) and the browser's font configuration. Once this has settled,
- * launchBrowser starts the browser's process without waiting for anything else.
- */
-export const prepareLaunch = () =>
-  Promise.all([(puppeteerModule ??= loadPuppeteer()), fontconfigEnvironment()]).then(
-    ([puppeteer, fonts]) => ({ puppeteer, fonts }),
-  );
-
-/** Ends a browser's tracking and removes its profile (after a delay in seconds). */
-const untrackers = new WeakMap<Browser, (afterSeconds?: number) => void>();
-
-export async function launchBrowser(choice: BrowserChoice, handleSignals = true): Promise<Browser> {
-  const { puppeteer, fonts } = await prepareLaunch();
-  removeStaleProfiles();
-  // The page sees the bundled fonts only, never the computer's (see fontconfig.ts).
-  const env = { ...process.env, ...fonts };
-  // Handlers first: a signal from the moment the profile exists must find them in place.
-  if (handleSignals) installSignalHandlers();
-  const profile = createProfile();
-  const launching = puppeteer.launch({
-    // vplan handles the signals itself (see profile.ts): the browser is killed and its profile removed
-    // at once. Watch mode (handleSignals false) closes the browser itself.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    // Talk over a pipe, not a port: when vplan dies, even by SIGKILL, the pipe closes and the
-    // browser ends with it instead of living on as an orphan.
-    pipe: true,
-    executablePath: choice.executablePath,
-    headless: true,
-    userDataDir: profile,
-    args: browserArgs(choice),
-    env,
-    timeout: 30_000,
-    // Every request to the browser gives up after this long: a hung browser is noticed.
-    protocolTimeout: printTimeoutMs(),
-  });
-  const untrack = track(
-    profile,
-    launching.then((browser) => ({ kill: () => browser.process()?.kill('SIGKILL') })),
-    handleSignals,
-  );
-  try {
-    const browser = await launching;
-    // The profile goes when the browser's process has ended, not when its pipe closed: a browser still
-    // shutting down writes into it.
-    const child = browser.process();
-    if (child && child.exitCode === null && child.signalCode === null) child.once('exit', () => untrack());
-    else browser.once('disconnected', () => untrack());
-    untrackers.set(browser, untrack);
-    return browser;
-  } catch (error) {
-    untrack();
-    throw new RunError(
-      `Webbläsaren ${choice.executablePath} kunde inte startas: ${(error as Error).message.split('\n')[0]}`,
-      HOW_TO_GET_ONE,
-    );
-  }
-}
-
-/**
- * Ends a browser whose work is done. On Linux it is killed with its helper processes (the browser leads
- * their process group): its profile is thrown away anyway, and an orderly shutdown (saving that
- * profile) takes a third to half a second of every build. Elsewhere it is closed in order.
- */
-export async function endBrowser(browser: Browser): Promise<void> {
-  const child = browser.process();
-  if (process.platform === 'linux' && child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
-    // Dead from here on, but the kernel takes a tenth of a second or more to take a browser's memory
-    // apart: vplan does not wait for that. Its pipe is let go so that this process can end meanwhile,
-    // and the profile is removed a moment later by a process of its own.
-    for (const stream of child.stdio) stream?.destroy();
-    child.unref();
-    untrackers.get(browser)?.(1);
-    return;
-  }
-  await browser.close().catch(() => child?.kill('SIGKILL'));
 }

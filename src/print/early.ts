@@ -1,8 +1,10 @@
-// A browser started before the rest of vplan has loaded: `vplan build` starts it first thing, so that
-// its launch overlaps loading vplan's modules, reading, computing and rendering the plan. The first
-// print session that asks for a browser with the same choice takes it over.
+// A browser started before the rest of vplan has loaded: `vplan build` starts its process first thing,
+// before even Puppeteer has loaded (see launch.ts), so that its start overlaps loading vplan's modules,
+// reading, computing and rendering the plan. The first print session that asks for a browser with the
+// same choice takes it over.
 import type { Browser } from 'puppeteer-core';
-import { chooseBrowser, launchBrowser, prepareLaunch, type BrowserChoice } from './browser.js';
+import { chooseBrowser, type BrowserChoice } from './browser.js';
+import { browserProcess, connectBrowser, startBrowserProcess } from './launch.js';
 
 export interface StartedBrowser {
   choice: BrowserChoice;
@@ -12,21 +14,16 @@ export interface StartedBrowser {
 let early: { explicit: string | undefined; started: Promise<StartedBrowser> } | undefined;
 
 /**
- * Starts the browser now; failures surface when a session takes it (takeEarlyBrowser). Settles once
- * the browser's process has been started, so that loading the rest of vplan (which keeps this thread
- * busy) does not delay it.
+ * Starts the browser now; failures surface when a session takes it (takeEarlyBrowser). Settles once the
+ * browser's process has been started, before Puppeteer has even loaded: Puppeteer then loads and connects
+ * while the browser starts and the rest of vplan loads.
  */
 export async function startBrowserEarly(explicit: string | undefined): Promise<void> {
-  const ready = prepareLaunch().catch(() => undefined);
-  const started = (async () => {
-    const choice = await chooseBrowser(explicit);
-    return { choice, browser: await launchBrowser(choice, true) };
-  })();
+  const spawned = (async () => startBrowserProcess(await chooseBrowser(explicit), true))();
+  const started = spawned.then(async (p) => ({ choice: p.choice, browser: await connectBrowser(p) }));
   started.catch(() => undefined);
   early = { explicit, started };
-  await ready;
-  // launchBrowser's own steps after prepareLaunch are promise steps only: one turn of the event loop.
-  await new Promise((resolve) => setImmediate(resolve));
+  await spawned.catch(() => undefined);
 }
 
 /** The early browser, once, for a session that handles signals and asks for the same browser. */
@@ -41,5 +38,5 @@ export function takeEarlyBrowser(explicit: string | undefined, handleSignals: bo
 export async function abandonEarlyBrowser(): Promise<void> {
   const pending = takeEarlyBrowser(early?.explicit, true);
   const started = await pending?.catch(() => undefined);
-  await started?.browser.close().catch(() => started.browser.process()?.kill('SIGKILL'));
+  await started?.browser.close().catch(() => browserProcess(started.browser)?.kill('SIGKILL'));
 }

@@ -2,7 +2,8 @@
 // `vplan build`), a small pool of prepared pages, and the self-check's reader thread; closed whatever
 // happened.
 import type { Browser } from 'puppeteer-core';
-import { chooseBrowser, endBrowser, launchBrowser, type BrowserChoice } from './browser.js';
+import { chooseBrowser, type BrowserChoice } from './browser.js';
+import { browserProcess, endBrowser, launchBrowser } from './launch.js';
 import { preparePage, type PrintPage } from './pdf.js';
 import { takeEarlyBrowser } from './early.js';
 import { PdfReader } from '../check/reader.js';
@@ -112,7 +113,7 @@ export class PrintSession {
     const pending = this.browser;
     this.browser = undefined;
     const browser = await pending?.catch(() => undefined);
-    browser?.process()?.kill('SIGKILL');
+    if (browser) browserProcess(browser)?.kill('SIGKILL');
     await browser?.close().catch(() => undefined);
   }
 
