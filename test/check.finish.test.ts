@@ -1,16 +1,23 @@
 // The self-check reads the browser's final print in a worker thread while pdf-lib finishes it, so the
 // check proves what the written file shows only if finishing changes no page's content: every run of
 // text, its position and size, and every page's size read back the same from the raw print and from
-// the finished PDF (plain and PDF/A). The reader also surfaces pdf.js's errors and is reused.
-import { afterAll, describe, expect, it } from 'vitest';
+// the finished PDF (plain and PDF/A). The reader also surfaces pdf.js's errors and is reused, and reads
+// a long PDF with two workers, each every other page, into exactly what one worker reads.
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { checkPlan, PrintSession } from '../src/build.js';
 import { renderHtml } from '../src/render/html.js';
 import { loadDocument } from '../src/print/pdf.js';
 import { printWithContents } from '../src/finish/contents.js';
 import { finishPdf, propertiesOf } from '../src/finish/metadata.js';
-import { PdfReader } from '../src/check/reader.js';
+import { PdfReader, SPLIT_BYTES } from '../src/check/reader.js';
 import { GENERATOR } from '../src/version.js';
 import { EXAMPLE_FILES, type ExampleName } from './helpers/exampleFiles.js';
+import { useTempDir } from './helpers/tempDir.js';
 
 const session = new PrintSession();
 afterAll(() => session.close());
@@ -71,5 +78,141 @@ describe('the reader in its worker thread', () => {
     const first = reader.start();
     await reader.close();
     expect(reader.start()).not.toBe(first);
+  });
+});
+
+/**
+ * A PDF of `count` pages, each of its own size and with two lines of text; page `broken` (if any) one
+ * pdf.js cannot find: the page tree names an object that is not there.
+ */
+async function testPdf(count: number, broken?: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let number = 1; number <= count; number++) {
+    const page = doc.addPage([400 + 10 * number, 600 - 10 * number]);
+    page.drawText(`Sida ${number}`, { x: 50, y: 500, font, size: 12 });
+    page.drawText(`Rad ${number}`, { x: 50, y: 480, font, size: 10 });
+  }
+  const pdf = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
+  const kids = /\/Kids \[ ([^\]]*) \]/.exec(pdf)!;
+  const refs = kids[1]!.match(/\d+ 0 R/g)!;
+  expect(refs).toHaveLength(count);
+  if (broken) refs[broken - 1] = '99 0 R';
+  return new Uint8Array(Buffer.from(pdf.replace(kids[0], `/Kids [ ${refs.join(' ')} ]`), 'latin1'));
+}
+
+const errorOf = (reading: Promise<unknown>) =>
+  reading.then(
+    () => undefined,
+    (error: Error) => ({ name: error.name, message: error.message }),
+  );
+
+describe('a long PDF, read by two workers', () => {
+  // splitBytes 0: every PDF is long; Infinity: none is.
+  const one = new PdfReader({ splitBytes: Infinity });
+  const two = new PdfReader({ splitBytes: 0 });
+  afterAll(() => Promise.all([one.close(), two.close()]));
+  const dir = useTempDir('vplan-split');
+
+  it.each(['finnveden-2025', 'botkyrka-huddinge-salem-2018'] as const)(
+    'reads %s into exactly what one worker reads: pages in order, each page’s text in pdf.js’s order',
+    async (name) => {
+      const { raw } = await printAndFinish(name, false);
+      const [alone, shared] = await Promise.all([one.read(raw), two.read(raw)]);
+      expect(one.running).toHaveLength(1);
+      expect(two.running).toHaveLength(2);
+      expect(alone.pages.length).toBeGreaterThan(4);
+      // Text on every page, so that a page's items put on another would show.
+      expect(new Set(alone.items.map((item) => item.page)).size).toBe(alone.pages.length);
+      expect(shared).toEqual(alone);
+      // The first pages only (a warm-up reads two), on as many as there are.
+      for (const limit of [1, 2, 3]) expect(await two.read(raw, limit)).toEqual(await one.read(raw, limit));
+    },
+  );
+
+  it('starts no second worker for a short PDF, read or warming up; a long first print starts it', async () => {
+    const { raw } = await printAndFinish('finnveden-2025', false);
+    expect(raw.byteLength).toBeLessThan(SPLIT_BYTES / 2);
+    const short = new PdfReader();
+    // A draft of more than half the split size has a long final print.
+    const draftLong = new PdfReader({ splitBytes: raw.byteLength + 1 });
+    try {
+      short.warmUpWith(raw);
+      expect(await short.read(raw)).toEqual(await one.read(raw));
+      expect(short.running).toHaveLength(1);
+      expect(await draftLong.read(raw)).toEqual(await one.read(raw));
+      expect(draftLong.running).toHaveLength(1);
+      draftLong.warmUpWith(raw);
+      expect(draftLong.running).toHaveLength(2);
+    } finally {
+      await Promise.all([short.close(), draftLong.close()]);
+    }
+  });
+
+  it('puts pages of different sizes and their text back in order, an odd number and an even', async () => {
+    for (const count of [5, 6]) {
+      const pdf = await testPdf(count);
+      const [alone, shared] = await Promise.all([one.read(pdf), two.read(pdf)]);
+      expect(alone.pages.map((page) => page.width)).toEqual(Array.from({ length: count }, (_, i) => 410 + 10 * i));
+      expect(alone.items.map((item) => `${item.page} ${item.text}`)).toEqual(Array.from({ length: count }, (_, i) => [`${i + 1} Sida ${i + 1}`, `${i + 1} Rad ${i + 1}`]).flat());
+      expect(shared).toEqual(alone);
+    }
+  });
+
+  it.each([1, 2] as const)('rejects with pdf.js’s error when page %s of two cannot be read, as one worker does', async (broken) => {
+    const pdf = await testPdf(2, broken);
+    const error = await errorOf(one.read(pdf));
+    expect(error?.message).toMatch(/kid reference/);
+    expect(await errorOf(two.read(pdf))).toEqual(error);
+    // Only that page: the other part reads.
+    if (broken === 2) expect((await one.read(pdf, 1)).items.map((item) => item.text)).toEqual(['Sida 1', 'Rad 1']);
+    // The same workers read on.
+    const workers = two.running;
+    expect(workers).toHaveLength(2);
+    const good = await testPdf(2);
+    expect(await two.read(good)).toEqual(await one.read(good));
+    expect(two.running).toEqual(workers);
+  });
+
+  it('rejects when the second worker ends during a read, and starts a new one for the next', async () => {
+    const { raw } = await printAndFinish('finnveden-2025', false);
+    await two.read(raw, 2);
+    const [first, second] = two.running;
+    const reading = two.read(raw);
+    await second!.terminate();
+    await expect(reading).rejects.toThrow(/avslutades oväntat/);
+    expect(await two.read(raw)).toEqual(await one.read(raw));
+    expect(two.running[0]).toBe(first);
+    expect(two.running[1]).not.toBe(second);
+  });
+
+  it('ends both workers at close once no read is waiting, and starts new ones after', async () => {
+    const { raw } = await printAndFinish('finnveden-2025', false);
+    await two.read(raw, 2);
+    const before = two.running;
+    const reading = two.read(raw);
+    const closing = two.close();
+    // The read waiting is read to its end first.
+    expect(await reading).toEqual(await one.read(raw));
+    await closing;
+    expect(two.running).toEqual([]);
+    await two.read(raw, 2);
+    expect(two.running).toHaveLength(2);
+    for (const worker of two.running) expect(before).not.toContain(worker);
+  });
+
+  it('keeps a process alive while both parts are read, and not a moment longer (run from dist/)', async () => {
+    const pdf = path.join(inject('examplesDir'), 'finnveden-2025.pdf');
+    const script = `
+      import { readFileSync } from 'node:fs';
+      import { PdfReader } from ${JSON.stringify(path.resolve('dist/check/reader.js'))};
+      const reader = new PdfReader({ splitBytes: 0 });
+      // Not awaited: the workers' own handles keep the process alive until the text is in.
+      reader.read(readFileSync(${JSON.stringify(pdf)})).then((text) => console.log(text.pages.length, reader.running.length));
+    `;
+    // A file, not node -e: the workers would inherit --input-type, which Node refuses for a file.
+    await writeFile(path.join(dir(), 'read.mjs'), script);
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(dir(), 'read.mjs')], { timeout: 30_000 });
+    expect(stdout.trim()).toMatch(/^\d+ 2$/);
   });
 });

@@ -1,4 +1,5 @@
-// A large plan (2 000 budget rows, about 200 pages of text) builds, with its contents right.
+// A large plan (2 000 budget rows, about 200 pages of text) builds, with its contents right, and its
+// self-check reads the print with two workers.
 import { describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -17,6 +18,8 @@ describe('a large plan', () => {
       await writeFile(file, JSON.stringify(largePlan()));
       const result = await buildPlan(file, path.join(dir, 'large.pdf'), session);
       expect(result.pages).toBeGreaterThanOrEqual(180);
+      // Its print (3.4 MB) was read back by two workers, each every other page, and the self-check passed.
+      expect(session.reader.running).toHaveLength(2);
       const text = await pdfText(await readFile(path.join(dir, 'large.pdf')));
       const last = text.pages.at(-1)!.replace(/\s+/g, ' ');
       expect(last).toContain(`${text.pages.length} (${text.pages.length})`);

@@ -60,6 +60,8 @@ describe('signals', () => {
     const stages = [...result.stderr.matchAll(/^\[vplan +(\d+) ms\] (.+)$/gm)].map((m) => m[2]);
     expect(stages.filter((s) => s === 'printed (a draft, for the contents page numbers)')).toHaveLength(1);
     expect(stages.filter((s) => s === 'printed')).toHaveLength(1);
+    // A plan of a few pages is read back by one worker: a second would cost a cold build half a second.
+    expect(stages.filter((s) => s!.startsWith('PDF reader started'))).toEqual(['PDF reader started (vplan-pdf-reader)']);
     expect([...new Set(stages)].filter((s) => ['browser starting', 'plan loaded and computed', 'HTML rendered', 'printed', 'PDF written', 'browser ended'].includes(s!))).toEqual([
       'browser starting',
       'plan loaded and computed',

@@ -48,14 +48,27 @@ export function matchKey(text: string): string {
   return key;
 }
 
-/** The text of the first `pageLimit` pages (all by default). */
-export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
+/**
+ * Which pages a read takes: every `of`-th page from page `part` + 1 (part 0 of 2: pages 1, 3, 5 …),
+ * up to page `limit` (Infinity: to the end). Two workers reading the two parts of a long PDF share its
+ * pages evenly, which halves would not: a plan's pages differ in how much they hold.
+ */
+export interface PageSelection {
+  part: number;
+  of: number;
+  limit: number;
+}
+
+const ALL_PAGES: PageSelection = { part: 0, of: 1, limit: Infinity };
+
+/** The text of the selected pages (all by default), page by page. */
+export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, { part, of, limit }: PageSelection = ALL_PAGES): Promise<PrintedText> {
   // pdf.js takes ownership of the buffer it is given (the worker's own copy).
   const doc = await getDocument({ data: pdf, verbosity: 0, isEvalSupported: false }).promise;
   try {
     const pages: PrintedPage[] = [];
     const items: PrintedItem[] = [];
-    for (let number = 1; number <= Math.min(doc.numPages, pageLimit); number++) {
+    for (let number = part + 1; number <= Math.min(doc.numPages, limit); number += of) {
       const page = await doc.getPage(number);
       const [x0, y0, x1, y1] = page.view as [number, number, number, number];
       pages.push({ width: x1 - x0, height: y1 - y0 });
@@ -74,4 +87,29 @@ export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, p
   } finally {
     await doc.destroy();
   }
+}
+
+/**
+ * The parts of one PDF read apart (`parts[k]`: part k of parts.length, as readPrintedText read it) as
+ * one read of them all: pages in order, items page after page, each page's in the order read.
+ */
+export function mergeParts(parts: PrintedText[]): PrintedText {
+  if (parts.length === 1) return parts[0]!;
+  const pages: PrintedPage[] = [];
+  const items: PrintedItem[] = [];
+  const taken = parts.map(() => 0);
+  const total = parts.reduce((sum, part) => sum + part.pages.length, 0);
+  for (let index = 0; index < total; index++) {
+    const k = index % parts.length;
+    const { pages: partPages, items: partItems } = parts[k]!;
+    const page = partPages[Math.floor(index / parts.length)];
+    // Parts of one PDF leave no page out: part k has as many pages as part k + 1 or one more.
+    if (!page) throw new Error(`De lästa delarna av PDF:en passar inte ihop (sidan ${index + 1} saknas).`);
+    pages.push(page);
+    let next = taken[k]!;
+    while (next < partItems.length && partItems[next]!.page === index + 1) items.push(partItems[next++]!);
+    taken[k] = next;
+  }
+  if (taken.some((count, k) => count !== parts[k]!.items.length)) throw new Error('De lästa delarna av PDF:en passar inte ihop (text utanför sidorna).');
+  return { pages, items };
 }

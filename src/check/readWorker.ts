@@ -1,7 +1,8 @@
 // The reader's worker thread: loads pdf.js as soon as it starts (while the browser starts and the main
-// thread renders), then reads each PDF it is sent back as text. See reader.ts for the main thread's side.
+// thread renders), then reads each PDF it is sent (all its pages, or a part of them) back as text. See
+// reader.ts and lane.ts for the main thread's side.
 import { parentPort, workerData } from 'node:worker_threads';
-import { readPrintedText, type Pdfjs, type PrintedText } from './printedText.js';
+import { readPrintedText, type PageSelection, type Pdfjs, type PrintedText } from './printedText.js';
 import { runPdfjsScript } from './pdfjsScript.js';
 
 /** What the main thread hands over at start: pdf.js's two modules, as file URLs (resolved there, from vplan's root). */
@@ -16,7 +17,8 @@ export interface ReadRequest {
   id: number;
   /** The worker's own copy, transferred. */
   pdf: Uint8Array;
-  pageLimit: number;
+  /** All pages, or a part of them when two workers share a long PDF (reader.ts). */
+  pages: PageSelection;
 }
 
 export type ReadReply = { id: number; text: PrintedText } | { id: number; error: { name: string; message: string; stack?: string | undefined } };
@@ -53,10 +55,10 @@ if (port) {
   const pdfjs = loadPdfjs(workerData as ReaderData);
   // Loaded or not, a failure surfaces at the first read, as that read's error.
   pdfjs.catch(() => undefined);
-  port.on('message', ({ id, pdf, pageLimit }: ReadRequest) => {
+  port.on('message', ({ id, pdf, pages }: ReadRequest) => {
     void pdfjs
       .then(async (loaded) => {
-        const text = await readPrintedText(loaded.api, pdf, pageLimit);
+        const text = await readPrintedText(loaded.api, pdf, pages);
         loaded.read();
         return text;
       })

@@ -1,128 +1,88 @@
 // The self-check's reader: pdf.js in a worker thread, so that compiling it (a fifth of a second) and
 // reading a print back (half a second for a plan of a few pages) keep off the main thread, which
 // meanwhile renders, and finishes the PDF with pdf-lib. One worker per print session, reused by every
-// build of a batch or of watch mode; it never keeps the process alive on its own.
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import path from 'node:path';
-import { PROJECT_ROOT, projectRequire } from '../root.js';
-import { RunError } from '../errors.js';
-import type { PrintedText } from './printedText.js';
-import type { ReadReply, ReaderData, ReadRequest } from './readWorker.js';
-
-type Waiting = { resolve: (text: PrintedText) => void; reject: (error: Error) => void };
+// build of a batch or of watch mode; a long PDF is read by two, each reading every other page (see
+// SPLIT_BYTES). A worker (lane.ts) never keeps the process alive on its own.
+import type { Worker } from 'node:worker_threads';
+import { ReaderLane } from './lane.js';
+import { mergeParts, type PrintedText } from './printedText.js';
 
 /**
- * The worker's code: readWorker.js beside this module in dist/ and in the bundle's chunks (an entry
- * point of its own there). Run from the TypeScript sources (the tests), it is bundled on the spot.
+ * From this size on a PDF is read by two workers, each reading every other page, on the two cores vplan
+ * counts on: a plan of 188 pages (3.4 MB) is read in about 1.4 s instead of 2.1 s on its own, and in a
+ * build, where pdf-lib finishes the PDF on the same cores meanwhile, checked 0.3-0.5 s sooner. A plan
+ * of the usual 5–20 pages (0.1–0.5 MB) is read by one alone: the second worker's loading of pdf.js costs
+ * half a second of processor time, more than it would save, and a cold build on two cores would wait
+ * for it. The size decides because the main thread knows a PDF's bytes, not its pages (that takes
+ * parsing it).
  */
-function workerSource(): URL {
-  const beside = new URL('./readWorker.js', import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return beside;
-  const { buildSync } = projectRequire('esbuild') as typeof import('esbuild');
-  const { outputFiles } = buildSync({
-    entryPoints: [fileURLToPath(new URL('./readWorker.ts', import.meta.url))],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    write: false,
-  });
-  return new URL(`data:text/javascript;base64,${Buffer.from(outputFiles[0]!.contents).toString('base64')}`);
+export const SPLIT_BYTES = 1024 * 1024;
+
+/**
+ * A draft print (warmUpWith) has no tags and no outline, and its final print of the same pages is larger:
+ * 1.6 to 2.3 times for plans of text (6 to 140 pages), up to 11 times for a long budget's tagged tables.
+ * A draft of half SPLIT_BYTES or more thus has a long final print, and the second worker starts with
+ * the draft, to load pdf.js while the browser prints the final copy; a smaller draft decides nothing.
+ */
+const DRAFT_SHARE = 1 / 2;
+
+export interface ReaderOptions {
+  /** See SPLIT_BYTES; the tests split every PDF with 0. */
+  splitBytes?: number;
 }
 
-const moduleUrl = (specifier: string) => pathToFileURL(projectRequire.resolve(specifier)).href;
-
 export class PdfReader {
-  private worker: Worker | undefined;
-  private readonly waiting = new Map<number, Waiting>();
-  private nextId = 1;
-  private warmedUp = false;
-  private closing = false;
+  /** The first reads every PDF that is not long, and a long one's odd pages; the second only starts for a long one. */
+  private readonly lanes = [new ReaderLane('vplan-pdf-reader'), new ReaderLane('vplan-pdf-reader-2')] as const;
+  private readonly splitBytes: number;
 
-  /** Starts the worker (and its loading of pdf.js) now, if it is not running. */
-  start(): Worker {
-    this.closing = false;
-    if (this.worker) return this.worker;
-    const source = workerSource();
-    if (source.protocol === 'file:' && !existsSync(source)) {
-      throw new RunError(`vplan saknar sin PDF-läsare för kontrollen efter utskriften (${fileURLToPath(source)}).`, 'Kör npm run build i vplan-mappen.');
-    }
-    const script = path.join(PROJECT_ROOT, 'dist', 'pdfjs', 'pdfjs.cjs');
-    const workerData: ReaderData = {
-      pdfjs: moduleUrl('pdfjs-dist/legacy/build/pdf.min.mjs'),
-      pdfjsWorker: moduleUrl('pdfjs-dist/legacy/build/pdf.worker.min.mjs'),
-      script: existsSync(script) ? script : undefined,
-    };
-    const worker = new Worker(source, { workerData, name: 'vplan-pdf-reader' });
-    worker.on('message', (reply: ReadReply) => this.settle(reply));
-    worker.on('error', (error) => this.stopped(worker, error));
-    worker.on('exit', (code) => this.stopped(worker, new Error(`PDF-läsaren för självkontrollen avslutades oväntat (kod ${code}).`)));
-    // After the listeners: adding a 'message' listener refs the worker again.
-    if (this.waiting.size === 0) worker.unref();
-    this.worker = worker;
-    return worker;
+  constructor({ splitBytes = SPLIT_BYTES }: ReaderOptions = {}) {
+    this.splitBytes = splitBytes;
   }
 
-  /** The text of the first `pageLimit` pages of a PDF (all by default); the caller's bytes stay as they are. */
-  read(pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
-    const worker = this.start();
-    const id = this.nextId++;
-    const copy = pdf.slice();
-    const request: ReadRequest = { id, pdf: copy, pageLimit };
-    const result = new Promise<PrintedText>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    // Awaited work keeps the process alive; an idle worker does not.
-    if (this.waiting.size === 1) worker.ref();
-    worker.postMessage(request, [copy.buffer]);
-    return result;
+  /** Starts the first worker (and its loading of pdf.js) now, if it is not running. */
+  start(): Worker {
+    return this.lanes[0].start();
+  }
+
+  /** The workers running now, the first first. */
+  get running(): Worker[] {
+    return this.lanes.flatMap((lane) => (lane.running ? [lane.running] : []));
   }
 
   /**
-   * Reads a first print in the background, once per reader: pdf.js compiles its code paths while the
-   * browser prints the contents pass's final copy, whose reading then takes a tenth of a second.
+   * The text of the first `pageLimit` pages of a PDF (all by default), as one worker reads it even when
+   * two share it; the caller's bytes stay as they are. A pdf.js error in either part rejects it.
+   */
+  read(pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
+    return this.readWith(this.lanesFor(pdf.byteLength >= this.splitBytes), pdf, pageLimit);
+  }
+
+  /**
+   * Reads a first print in the background, once per worker: pdf.js compiles its code paths while the
+   * browser prints the contents pass's final copy, whose reading then takes a tenth of a second. A long
+   * first print starts the second worker already, to load pdf.js meanwhile too (see DRAFT_SHARE).
    */
   warmUpWith(pdf: Uint8Array): void {
-    if (this.warmedUp) return;
-    this.warmedUp = true;
-    // Two pages compile the code paths; reading all of a 200-page plan would cost seconds.
-    this.read(pdf, 2).catch(() => undefined);
+    const lanes = this.lanesFor(pdf.byteLength >= this.splitBytes * DRAFT_SHARE);
+    if (lanes.every((lane) => lane.warmedUp)) return;
+    for (const lane of lanes) lane.warmedUp = true;
+    // Two pages (one each) compile the code paths; reading all of a 200-page plan would cost seconds.
+    this.readWith(lanes, pdf, 2).catch(() => undefined);
   }
 
-  /** Ends the worker once no read is waiting; the next read starts a new one. */
+  /** Ends the workers once no read is waiting; the next read starts new ones. */
   async close(): Promise<void> {
-    this.closing = true;
-    if (this.waiting.size === 0) await this.terminate();
+    await Promise.all(this.lanes.map((lane) => lane.close()));
   }
 
-  private async terminate(): Promise<void> {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.warmedUp = false;
-    await worker?.terminate();
+  private readWith(lanes: ReaderLane[], pdf: Uint8Array, pageLimit: number): Promise<PrintedText> {
+    // Each worker gets a copy of its own, handed over (a copy of a Buffer too, whose slice() is a view).
+    const parts = lanes.map((lane, part) => lane.read(new Uint8Array(pdf), { part, of: lanes.length, limit: pageLimit }));
+    return parts.length === 1 ? parts[0]! : Promise.all(parts).then(mergeParts);
   }
 
-  private settle(reply: ReadReply): void {
-    const waiting = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
-    if (this.waiting.size === 0) {
-      this.worker?.unref();
-      if (this.closing) void this.terminate();
-    }
-    if (!waiting) return;
-    if ('text' in reply) return waiting.resolve(reply.text);
-    // pdf.js's error as it would have been thrown in this thread.
-    const error = new Error(reply.error.message);
-    error.name = reply.error.name;
-    if (reply.error.stack) error.stack = reply.error.stack;
-    waiting.reject(error);
-  }
-
-  private stopped(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
-    this.warmedUp = false;
-    for (const { reject } of this.waiting.values()) reject(error);
-    this.waiting.clear();
+  private lanesFor(long: boolean): ReaderLane[] {
+    return long ? [...this.lanes] : [this.lanes[0]];
   }
 }
