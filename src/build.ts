@@ -149,7 +149,13 @@ function warmUpReader(session: PrintSession, file: string): void {
   warmedUp.add(session);
   void readFile(file).then(
     (bytes) => {
-      if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') session.reader.warmUpWith(bytes);
+      // Any PDF vplan would print (MAX_PRINT_BYTES of HTML makes far less); a stranger file is left alone.
+      if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-' || bytes.byteLength > 64 * 1024 * 1024) return;
+      try {
+        session.reader.warmUpWith(bytes);
+      } catch {
+        // A reader that cannot start says so at the check itself.
+      }
     },
     () => undefined,
   );

@@ -47,7 +47,8 @@ export function runPdfjsScript(file: string, moduleUrl: string): ScriptedPdfjs {
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __vplanPdfjsUrl) {${source}\n})`, {
     filename: file,
     cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    // Node 20.12 and later: an import() in pdf.js (unused for reading) as the main context does it.
+    ...(vm.constants ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
   });
   const module: { exports: { api?: Pdfjs; worker?: unknown } } = { exports: {} };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(moduleUrl), module, file, path.dirname(file), moduleUrl);

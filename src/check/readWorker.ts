@@ -23,6 +23,14 @@ export interface ReadRequest {
 
 export type ReadReply = { id: number; text: PrintedText } | { id: number; error: { name: string; message: string; stack?: string | undefined } };
 
+function tryScript(script: string, moduleUrl: string) {
+  try {
+    return runPdfjsScript(script, moduleUrl);
+  } catch {
+    return undefined;
+  }
+}
+
 interface Loaded {
   api: Pdfjs;
   /** Called after each read: the first one's compiled code becomes the cache of the next cold build. */
@@ -33,10 +41,12 @@ async function loadPdfjs({ pdfjs, pdfjsWorker, script }: ReaderData): Promise<Lo
   const push = Array.prototype.push;
   const global = globalThis as { pdfjsWorker?: unknown };
   let loaded: Loaded;
-  if (script) {
-    const scripted = runPdfjsScript(script, pdfjs);
+  // The bundled script, or where it cannot run (no build yet, an older Node) the modules themselves.
+  const scripted = script ? tryScript(script, pdfjs) : undefined;
+  if (scripted) {
     global.pdfjsWorker ??= scripted.worker;
-    loaded = { api: scripted.api, read: scripted.saveCache };
+    // After the read's reply has gone: writing the cache is no part of the check.
+    loaded = { api: scripted.api, read: () => setImmediate(scripted.saveCache) };
   } else {
     // The minified files: the same code, read and compiled in half the time. pdf.js's own worker code
     // runs in this thread (as it does in Node anyway), loaded here with the rest.

@@ -4,7 +4,7 @@
 // same choice takes it over.
 import type { Browser } from 'puppeteer-core';
 import { chooseBrowser, type BrowserChoice } from './browser.js';
-import { browserProcess, connectBrowser, startBrowserProcess } from './launch.js';
+import { connectBrowser, endBrowser, startBrowserProcess } from './launch.js';
 
 export interface StartedBrowser {
   choice: BrowserChoice;
@@ -38,5 +38,5 @@ export function takeEarlyBrowser(explicit: string | undefined, handleSignals: bo
 export async function abandonEarlyBrowser(): Promise<void> {
   const pending = takeEarlyBrowser(early?.explicit, true);
   const started = await pending?.catch(() => undefined);
-  await started?.browser.close().catch(() => browserProcess(started.browser)?.kill('SIGKILL'));
+  if (started) await endBrowser(started.browser);
 }

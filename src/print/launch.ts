@@ -4,6 +4,7 @@
 // Puppeteer's own launch would start: its default flags (dist/browser-args.json, made by `npm run build`
 // from Puppeteer itself), vplan's flags, a profile of its own, the DevTools protocol on a pipe.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -72,8 +73,10 @@ export async function startBrowserProcess(choice: BrowserChoice, handleSignals: 
   child!.stderr?.on('data', (chunk: Buffer) => {
     if (stderr.length < 8192) stderr += chunk.toString('utf8');
   });
-  // A failed start (no such file) is reported by connectBrowser; here it must not be an unhandled error.
+  // A failed start (no such file) is reported by connectBrowser; here it must not be an unhandled error,
+  // and neither must a pipe's when the browser is killed (ECONNRESET), before Puppeteer listens or after.
   child!.once('error', () => undefined);
+  for (const stream of child!.stdio) stream?.on('error', () => undefined);
   return { choice, child: child!, profile, untrack, stderr: () => stderr };
 }
 
@@ -95,10 +98,16 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
   const stopped = new Promise<never>((_, reject) => {
     const fail = (reason: string) => reject(new Error(`${reason}${started.stderr() ? `: ${started.stderr().trim().split('\n').slice(-3).join(' ')}` : ''}`));
     child.once('error', (error) => fail(error.message));
-    child.once('exit', (code, signal) => fail(`webbläsaren avslutades direkt (${signal ?? `kod ${code}`})`));
+    // Its last words on stderr may come after its exit: until its pipes have closed (briefly).
+    child.once('exit', (code, signal) => {
+      void Promise.race([once(child, 'close'), sleep(200, undefined, { ref: false })]).then(() =>
+        fail(`webbläsaren avslutades direkt (${signal ?? `kod ${code}`})`),
+      );
+    });
   });
   stopped.catch(() => undefined);
   let browser: Browser | undefined;
+  const waiting = new AbortController();
   let transport: InstanceType<typeof import('puppeteer-core/internal/node/PipeTransport.js').PipeTransport> | undefined;
   try {
     const [{ default: puppeteer }, { PipeTransport }] = await Promise.all([
@@ -113,7 +122,7 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
     processes.set(browser, child);
     untrackers.set(browser, started.untrack);
     // Its first tab, which vplan prints in (see pdf.ts): a second one would start a second renderer.
-    await Promise.race([browser.waitForTarget((t) => t.type() === 'page', { timeout: 30_000 }), stopped]);
+    await Promise.race([browser.waitForTarget((t) => t.type() === 'page', { timeout: 30_000, signal: waiting.signal }), stopped]);
     // The profile goes when the browser's process has ended, not when its pipe closed.
     if (child.exitCode === null && child.signalCode === null) child.once('exit', () => started.untrack());
     else started.untrack();
@@ -121,7 +130,8 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
   } catch (error) {
     // A browser that ended at once closes its pipe first: its own words (stderr) say more than the pipe's.
     const ended = await Promise.race([stopped.catch((e: Error) => e), sleep(500, undefined, { ref: false })]);
-    child.kill('SIGKILL');
+    killGroup(child);
+    waiting.abort();
     await browser?.disconnect().catch(() => undefined);
     // Puppeteer still connecting (the browser ended before it noticed) gives up at once: its requests
     // fail rather than wait for the protocol's timeout, which would keep vplan running a minute.
@@ -129,7 +139,7 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
     transport?.onclose?.();
     // Its pipes too: open, they would keep vplan running after the error.
     for (const stream of child.stdio) stream?.destroy();
-    started.untrack();
+    started.untrack(1);
     const reason = (ended ?? (error as Error)).message.split('\n')[0];
     throw new RunError(`Webbläsaren ${started.choice.executablePath} kunde inte startas: ${reason}`, HOW_TO_GET_ONE);
   }
@@ -143,11 +153,7 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
 export async function endBrowser(browser: Browser): Promise<void> {
   const child = browserProcess(browser);
   if (process.platform === 'linux' && child?.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      child.kill('SIGKILL');
-    }
+    killGroup(child);
     // Dead from here on, but the kernel takes a tenth of a second or more to take a browser's memory
     // apart: vplan does not wait for that. Its pipe is let go so that this process can end meanwhile,
     // and the profile is removed a moment later by a process of its own.
@@ -156,5 +162,26 @@ export async function endBrowser(browser: Browser): Promise<void> {
     untrackers.get(browser)?.(1);
     return;
   }
-  await browser.close().catch(() => child?.kill('SIGKILL'));
+  // Closed in order; Puppeteer's close() of a connected browser does not wait for its process, nor fail
+  // when the browser hangs: its process is waited for (briefly) and killed if it is still there.
+  await browser.close().catch(() => undefined);
+  if (child && child.exitCode === null && child.signalCode === null) {
+    const ended = await Promise.race([once(child, 'exit').then(() => true), sleep(5000, false, { ref: false })]);
+    if (!ended) killGroup(child);
+  }
+  for (const stream of child?.stdio ?? []) stream?.destroy();
+  untrackers.get(browser)?.(1);
+}
+
+/** Kills a browser with its helper processes (outside Windows it leads their process group). */
+function killGroup(child: ChildProcess): void {
+  if (process.platform !== 'win32' && child.pid !== undefined) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+      return;
+    } catch {
+      // Not a group leader (already gone): the process itself.
+    }
+  }
+  child.kill('SIGKILL');
 }
