@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Font } from 'fontkit';
 import { fontFor, type BundledFont } from '../render/fonts.js';
-import { pairWidths } from '../render/fontTables.js';
+import { pairWidths, type PairWidths } from '../render/fontTables.js';
 
 /** Width in CSS pixels of a line of text at a font size in pixels. */
 export type Measure = (text: string, size: number) => number;
@@ -28,7 +28,7 @@ function openFont(file: string): Promise<Font> {
   return loaded;
 }
 
-const tables = new Map<string, Promise<Awaited<ReturnType<typeof pairWidths>>>>();
+const tables = new Map<string, Promise<PairWidths | undefined>>();
 
 /** A bundled file's widths from the tables made at npm run build (see fontTables.ts), if they have it. */
 function tableOf(file: string) {
@@ -65,19 +65,19 @@ function runs(stack: readonly BundledFont[], text: string): { key: string; font:
 export async function createMeasure(stack: readonly BundledFont[], texts: Iterable<string>): Promise<Measure> {
   type Run = ReturnType<typeof runs>[number];
   const fonts = new Map<string, Font>();
-  const widths = new Map<string, NonNullable<Awaited<ReturnType<typeof pairWidths>>>>();
+  const widths = new Map<string, PairWidths>();
   const given: Run[] = [];
   for (const text of texts) given.push(...runs(stack, text));
-  const files = new Map(given.map((run) => [run.key, regularFile(run.font, run.subset)]));
+  const fileOf = new Map(given.map((run) => [run.key, regularFile(run.font, run.subset)]));
   await Promise.all(
-    [...files].map(async ([key, file]) => {
+    [...fileOf].map(async ([key, file]) => {
       const table = await tableOf(file).catch(() => undefined);
       if (table) widths.set(key, table);
     }),
   );
   // fontkit only for the files a given text needs it for (or that the tables do not know).
   const needed = new Set(given.filter((run) => widths.get(run.key)?.width(run.text) === undefined).map((run) => run.key));
-  await Promise.all([...needed].map(async (key) => fonts.set(key, await openFont(files.get(key)!))));
+  await Promise.all([...needed].map(async (key) => fonts.set(key, await openFont(fileOf.get(key)!))));
   // For a text not given here whose font is not loaded: the first font that is, else the tables' advances.
   const fallback = [...fonts.values()][0];
   const fallbackTable = [...widths.values()][0];

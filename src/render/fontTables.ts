@@ -73,7 +73,14 @@ export async function advances(data: Uint8Array): Promise<Advances | undefined> 
  */
 export type TextWidth = (text: string) => number | undefined;
 
-export async function pairWidths(data: Uint8Array): Promise<{ unitsPerEm: number; width: TextWidth; approximate: (text: string) => number } | undefined> {
+export interface PairWidths {
+  unitsPerEm: number;
+  width: TextWidth;
+  /** Advances alone, half an em for a character the file lacks: for a text no loaded font can measure. */
+  approximate(text: string): number;
+}
+
+export async function pairWidths(data: Uint8Array): Promise<PairWidths | undefined> {
   const table = lookup((await known()).advances, sha256(data));
   if (!table?.pairs) return undefined;
   const { unitsPerEm, widths, pairs } = table;
@@ -92,7 +99,6 @@ export async function pairWidths(data: Uint8Array): Promise<{ unitsPerEm: number
     }
     return total;
   };
-  /** Advances alone, half an em for a character the file lacks: for a text no loaded font can measure. */
   const approximate = (text: string) => [...text].reduce((sum, char) => sum + (widths[char.codePointAt(0)!] ?? unitsPerEm / 2), 0);
   return { unitsPerEm, width, approximate };
 }
