@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { waitFor } from './helpers/waitFor.js';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile, stat } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile, stat } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,6 +142,31 @@ describe('vplan watch on a plan folder', () => {
     expect(normalize((await pdfText(await readFile(out))).all)).toContain('Organisation och arbetssätt');
     await writeFile(path.join(plan, 'bilder', 'logo.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="10"><rect width="20" height="10"/></svg>');
     await waitFor(child.stdout!, /byggd \(filen bilder\/logo\.svg\)/);
+  });
+
+  it('keeps rebuilding when plan.yaml and a section are saved by replacing them, again and again', async () => {
+    const plan = path.join(dir, 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const out = path.join(dir, 'plan.pdf');
+    child = spawn(process.execPath, [BIN, 'watch', plan, '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitFor(child.stdout!, /byggd \(start\)/);
+    // As sed -i and many editors save: a new file renamed over the old one.
+    const replace = async (file: string, from: string, to: string) => {
+      await writeFile(`${file}.tmp`, (await readFile(file, 'utf8')).replace(from, to));
+      await rename(`${file}.tmp`, file);
+    };
+    const planYaml = path.join(plan, 'plan.yaml');
+    for (const [from, to] of [['5500', '5600'], ['5600', '5700'], ['5700', '5800']]) {
+      await replace(planYaml, `budget2018: ${from}`, `budget2018: ${to}`);
+      await waitFor(child.stdout!, /byggd \(filen plan\.yaml\)/);
+      expect(normalize((await pdfText(await readFile(out))).all)).toContain(`Intäkter ESF 4 100 ${to.slice(0, 1)} ${to.slice(1)}`);
+    }
+    const section = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    for (const title of ['Organisation', 'Arbetssätt']) {
+      await replace(section, /title: .*/.exec(await readFile(section, 'utf8'))![0], `title: ${title}`);
+      await waitFor(child.stdout!, /byggd \(filen avsnitt\/05-arbetsorganisation\.md\)/);
+    }
+    expect(normalize((await pdfText(await readFile(out))).all)).toContain('Arbetssätt');
   });
 
   it('rebuilds a JSON plan when its logo in a subfolder changes', async () => {

@@ -2,7 +2,7 @@
 // with one browser kept warm. A broken edit reports its error and the last good PDF stays in place.
 import { EventEmitter } from 'node:events';
 import { watch, type FSWatcher } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPlan, PrintSession, type BuildResult } from '../build.js';
 import { resetTemplateCache } from '../render/html.js';
@@ -10,6 +10,15 @@ import { TEMPLATES_DIR } from '../render/assets.js';
 import { planBaseDir } from '../load/loadPlan.js';
 
 /** Files a plan may use beside it: images and budget sheets (not an office program's ~$ lock file). */
+/** Every folder under `dir` (not output/ nor hidden ones such as .git). */
+async function subfolders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .filter((d) => !path.relative(dir, d).split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules'));
+}
+
 const IMAGE = /^(?!~\$).*\.(png|jpe?g|svg|xlsx|csv)$/i;
 const isFolder = (file: string) => stat(file).then((s) => s.isDirectory(), () => false);
 
@@ -58,13 +67,15 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   async start(): Promise<void> {
     const base = planBaseDir(this.file);
     if (await isFolder(this.file)) {
-      this.recursiveBase = base;
-      // A plan folder: plan.yaml, every section's Markdown file and every image, in subfolders too.
-      this.watchFolder(base, true, (changed) => (/\.(ya?ml|md)$/i.test(changed) || IMAGE.test(path.basename(changed)) ? `filen ${changed}` : undefined));
+      this.planFolder = base;
+      // A plan folder: plan.yaml, every section's Markdown file and every image, in subfolders too. Each
+      // folder has a watch of its own: Node 20's recursive watch on Linux loses a file that is saved by
+      // replacing it (as sed -i and many editors save), and a folder's own watch never does.
+      await this.watchPlanFolders(base);
     } else {
       const planName = path.basename(this.file);
       // The plan's folder, not the file: editors save by replacing the file, which ends a file watch.
-      this.watchFolder(base, false, (changed) => (changed === planName ? 'planen' : IMAGE.test(changed) ? `${/\.(xlsx|csv)$/i.test(changed) ? 'budgetbladet' : 'bilden'} ${changed}` : undefined));
+      this.watchFolder(base, (changed) => (changed === planName ? 'planen' : IMAGE.test(changed) ? `${/\.(xlsx|csv)$/i.test(changed) ? 'budgetbladet' : 'bilden'} ${changed}` : undefined));
     }
     this.watchers.push(
       watch(TEMPLATES_DIR, { recursive: true }, (_event, name) => {
@@ -80,14 +91,14 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
   private readonly watched = new Set<string>();
   /** Used files outside the plan's own folder, absolute: what their folders' watches react to. */
   private readonly used = new Set<string>();
-  private recursiveBase: string | undefined;
+  private planFolder: string | undefined;
 
-  private watchFolder(dir: string, recursive: boolean, reasonFor: (changed: string) => string | undefined): void {
+  private watchFolder(dir: string, reasonFor: (changed: string) => string | undefined): void {
     if (this.watched.has(dir)) return;
     this.watched.add(dir);
     try {
       this.watchers.push(
-        watch(dir, { recursive }, (_event, name) => {
+        watch(dir, (_event, name) => {
           if (name === null) return;
           const reason = reasonFor(name.toString().split(path.sep).join('/'));
           if (reason) this.schedule(reason);
@@ -99,15 +110,27 @@ export class PlanWatcher extends EventEmitter<{ built: [BuiltEvent]; failed: [Fa
     }
   }
 
+  /** The plan folder and its subfolders, each with a watch of its own; a folder made later gets one too. */
+  private async watchPlanFolders(base: string): Promise<void> {
+    for (const dir of [base, ...(await subfolders(base))]) {
+      const prefix = path.relative(base, dir);
+      this.watchFolder(dir, (name) => {
+        const changed = prefix ? `${prefix.split(path.sep).join('/')}/${name}` : name;
+        if (!path.extname(name)) void this.watchPlanFolders(base); // perhaps a new folder (bilder/)
+        return /\.(ya?ml|md)$/i.test(changed) || IMAGE.test(name) ? `filen ${changed}` : undefined;
+      });
+    }
+  }
+
   /** A used file (a logo) in another folder than the plan, e.g. bilder/logo.png: that folder is watched too. */
   private watchUsedFiles(files: string[]): void {
     for (const file of files) {
       const dir = path.dirname(file);
       // A plan folder is watched with its subfolders already.
-      if (this.recursiveBase && !path.relative(this.recursiveBase, dir).startsWith('..')) continue;
+      if (this.planFolder && !path.relative(this.planFolder, dir).startsWith('..')) continue;
       this.used.add(path.resolve(file));
       // One watch per folder, for every used file in it (bilder/a.png and bilder/b.png).
-      this.watchFolder(dir, false, (changed) => {
+      this.watchFolder(dir, (changed) => {
         const full = path.resolve(dir, changed);
         if (!this.used.has(full)) return undefined;
         return `${/\.(xlsx|csv)$/i.test(changed) ? 'budgetbladet' : 'bilden'} ${path.relative(planBaseDir(this.file), full)}`;
