@@ -13,7 +13,7 @@ import type { Browser } from 'puppeteer-core';
 import { browserArgs, HOW_TO_GET_ONE, printTimeoutMs, type BrowserChoice } from './browser.js';
 import { RunError } from '../errors.js';
 import { fontconfigEnvironment } from './fontconfig.js';
-import { createProfile, removeStaleProfiles, track } from './profile.js';
+import { createProfile, installSignalHandlers, removeStaleProfiles, track } from './profile.js';
 import { PROJECT_ROOT } from '../root.js';
 
 export interface StartedProcess {
@@ -54,6 +54,8 @@ export async function startBrowserProcess(choice: BrowserChoice, handleSignals: 
     puppeteerDefaults() ?? import('puppeteer-core').then(({ default: p }) => p.defaultArgs({ headless: true, args: [] }).filter((a) => a !== 'about:blank')),
   ]);
   removeStaleProfiles();
+  // Handlers first: a signal from the moment the profile exists must find them in place.
+  if (handleSignals) installSignalHandlers();
   const profile = createProfile();
   const args = [...commandLine(defaults, browserArgs(choice)), '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'];
   let child: ChildProcess;
