@@ -43,6 +43,25 @@ export interface PrintPage {
   reuses?: number;
 }
 
+/**
+ * Runs in the page: hides every element of the body but the link targets (`[id]`), or shows them again.
+ * `visibility: hidden` changes no element's box, so a draft printed so has the pages and link
+ * destinations of the full print, at a fraction of the cost of drawing it (test/print.draft.test.ts).
+ * A style sheet adopted by the document, not an element in it: the DOM stays the document's own.
+ */
+export function hideForDraft(hide: boolean): void {
+  type Marked = CSSStyleSheet & { vplanDraft?: true };
+  const others = document.adoptedStyleSheets.filter((sheet) => !(sheet as Marked).vplanDraft);
+  if (!hide) {
+    document.adoptedStyleSheets = others;
+    return;
+  }
+  const sheet: Marked = new CSSStyleSheet();
+  sheet.replaceSync('body * { visibility: hidden !important; } body [id] { visibility: visible !important; }');
+  sheet.vplanDraft = true;
+  document.adoptedStyleSheets = [...others, sheet];
+}
+
 /** Browsers whose own first tab has been taken to print in. */
 const firstTabTaken = new WeakSet<Browser>();
 
@@ -146,15 +165,25 @@ export async function loadDocument(
           // text. A draft too, for its pages to be the final's: a word that fits its box loses its
           // soft hyphens and moves to the next line whole (see softHyphens.ts).
           await page.evaluate(settleSoftHyphens);
-          return page.pdf({
-            format: 'A4',
-            printBackground: true,
-            preferCSSPageSize: true,
-            displayHeaderFooter: false,
-            tagged: !draft,
-            outline: !draft,
-            timeout: printTimeoutMs(),
-          });
+          const printing = () =>
+            page.pdf({
+              format: 'A4',
+              printBackground: true,
+              preferCSSPageSize: true,
+              displayHeaderFooter: false,
+              tagged: !draft,
+              outline: !draft,
+              timeout: printTimeoutMs(),
+            });
+          if (!draft) return printing();
+          // A draft is read for where its link targets land, nothing else: with everything else hidden
+          // (which moves no box) it lays out the same pages and draws next to nothing.
+          await page.evaluate(hideForDraft, true);
+          try {
+            return await printing();
+          } finally {
+            await page.evaluate(hideForDraft, false);
+          }
         })(),
       ),
     setContentsPages: async (pages) => {
