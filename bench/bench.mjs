@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = path.join(root, 'bin', 'vplan.js');
-const { chooseBrowser, browserArgs } = await import(path.join(root, 'dist/print/browser.js'));
+const { chooseBrowser, browserArgs, findSystemBrowser } = await import(path.join(root, 'dist/print/browser.js'));
 const { buildPlan, PrintSession } = await import(path.join(root, 'dist/build.js'));
 const { PlanWatcher } = await import(path.join(root, 'dist/watch/watcher.js'));
 const { largePlan } = await import(path.join(root, 'bench', 'large-plan.mjs'));
@@ -93,6 +93,11 @@ try {
   await session.close();
   const choice = await chooseBrowser();
   const version = (await run(choice.executablePath, ['--version']).catch(() => ({ stdout: '?' }))).stdout.trim();
+  // Bare is the browser vplan prints with. Where that is Chromium's headless shell, the whole browser
+  // (`chromium --headless`, what the issue first measured against) is printed with too, for comparison.
+  const whole = /headless[-_]shell/.test(choice.executablePath)
+    ? findSystemBrowser(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'], ['chromium', 'google-chrome'])
+    : undefined;
   let profiles = 0;
   const bareArgs = (html, pdf) => [
     ...browserArgs(choice),
@@ -109,8 +114,10 @@ try {
   const cold = [];
   const coldNoCache = [];
   const bare = [];
+  const bareWhole = [];
   for (let i = 0; i < RUNS; i++) {
     bare.push((await measure(choice.executablePath, bareArgs(html, path.join(work, 'bare.pdf')))).ms);
+    if (whole) bareWhole.push((await measure(whole, bareArgs(html, path.join(work, 'bare-whole.pdf')))).ms);
     cold.push((await measure(process.execPath, [bin, 'build', largest.file, '--out', path.join(work, 'cold.pdf')])).ms);
     const env = { ...process.env, VPLAN_CACHE_DIR: 'off' };
     coldNoCache.push((await measure(process.execPath, [bin, 'build', largest.file, '--out', path.join(work, 'cold.pdf')], { env })).ms);
@@ -122,6 +129,12 @@ try {
     met: coldRatio <= 1.3,
     values: { vplanMs: median(cold), bareMs: median(bare), runs: cold, bareRuns: bare },
   });
+  if (whole) {
+    row('cold-whole', 'jämförelse: bar hel Chromium (chromium --headless)', ms(median(cold)), ms(median(bareWhole)), `${(median(cold) / median(bareWhole)).toFixed(2)}×`, {
+      target: '',
+      values: { vplanMs: median(cold), bareMs: median(bareWhole), bareRuns: bareWhole, browser: whole },
+    });
+  }
   const noCacheRatio = median(coldNoCache) / median(bare);
   row('cold-no-cache', 'vplan build, kall, utan cache (utkast + utskrift)', ms(median(coldNoCache)), ms(median(bare)), `${noCacheRatio.toFixed(2)}×`, {
     target: '',
