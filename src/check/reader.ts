@@ -19,12 +19,13 @@ import { mergeParts, type PrintedText } from './printedText.js';
 export const SPLIT_BYTES = 1024 * 1024;
 
 /**
- * A draft print (warmUpWith) has no tags and no outline, and its final print of the same pages is larger:
- * 1.6 to 2.3 times for plans of text (6 to 140 pages), up to 11 times for a long budget's tagged tables.
- * A draft of half SPLIT_BYTES or more thus has a long final print, and the second worker starts with
- * the draft, to load pdf.js while the browser prints the final copy; a smaller draft decides nothing.
+ * A draft print (warmUpWith) shows next to nothing but its pages' running headers (see print/pdf.ts):
+ * some 30 kB and 1 kB a page (the examples' 7 to 11 pages 27–39 kB, the benchmark's 188 pages 200 kB),
+ * where the final print takes some 18 kB a page. A draft of 3/32 of SPLIT_BYTES (96 kB, some 60 pages)
+ * or more thus has a long final print, and the second worker starts with the draft, to load pdf.js
+ * while the browser prints the final copy; a smaller draft decides nothing.
  */
-const DRAFT_SHARE = 1 / 2;
+const DRAFT_SHARE = 3 / 32;
 
 export interface ReaderOptions {
   /** See SPLIT_BYTES; the tests split every PDF with 0. */
