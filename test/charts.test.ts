@@ -117,6 +117,28 @@ describe('charts computed from the budget', () => {
     expect(parseSvg(svg!).values.map(sp)).toEqual(['500 kr (50 %)', '400 kr (40 %)', '100 kr (10 %)']);
   });
 
+  it('gives a small row "<1 %", never "0 %" beside an amount that is not nothing', async () => {
+    const computed = await planFrom(
+      basePlan({
+        sections: [{ type: 'budget', title: 'Budget', charts: [{ kind: 'costs' }] }],
+        budget: budget({
+          income: { rows: [{ label: 'Medlemsbidrag', values: { budget2025: 2_000_000 } }] },
+          costs: {
+            rows: [
+              { label: 'Insatser', values: { budget2025: 1_990_000 } },
+              { label: 'Revision', values: { budget2025: 4_000 } },
+              { label: 'Kurser', values: { budget2025: 6_000 } },
+            ],
+          },
+        }),
+      }),
+    );
+    const { chart, svg } = (await svgs(computed)).charts[0]!;
+    expect(parseSvg(svg!).values.map((v) => sp(v.replace(/&lt;/g, '<').replace(/&gt;/g, '>')))).toEqual(['1 990 000 kr (>99 %)', '6 000 kr (<1 %)', '4 000 kr (<1 %)']);
+    expect(svg).toContain('(&lt;1\u00a0%)');
+    expect(sp(chart!.alt)).toBe('Kostnader 2025: Insatser 1 990 000 kr (>99 %), Kurser 6 000 kr (<1 %), Revision 4 000 kr (<1 %).');
+  });
+
   it('shows the closing capital of each column with the ceiling as a line, in Swedish numbers', async () => {
     const computed = await plan('data/finnveden-2025.json');
     const b = computed.budget!;

@@ -19,6 +19,12 @@ describe('chart amounts', () => {
   it('rounds shares to whole percent, and gives none of nothing', () => {
     expect(wholePercent(3_336_600, 5_827_100)).toBe('57\u00a0%');
     expect(wholePercent(1, 0)).toBeUndefined();
+    expect(wholePercent(0, 5_827_100)).toBe('0\u00a0%');
+    expect(wholePercent(5_827_100, 5_827_100)).toBe('100\u00a0%');
+    // A small row of a large budget is not "0 %", nor the rest of it "100 %".
+    expect(wholePercent(20_000, 5_827_100)).toBe('<1\u00a0%');
+    expect(wholePercent(5_807_100, 5_827_100)).toBe('>99\u00a0%');
+    expect(wholePercent(29_200, 5_827_100)).toBe('1\u00a0%');
   });
 
   it('says the chart\'s data in one sentence, with the limit', () => {

@@ -26,8 +26,15 @@ export function chartAmount(amount: number, from: Unit, to: ChartUnit): string {
   return `${digits}${NBSP}${to}`;
 }
 
-/** A whole percent of a total, rounded half away from zero: "57 %"; undefined without a positive total. */
+/**
+ * A whole percent of a total, rounded half away from zero: "57 %"; undefined without a positive total.
+ * A part that is neither nothing nor all never rounds to either: "<1 %" and ">99 %" instead of a
+ * "0 %" beside an amount that is not zero (a small row of a large budget).
+ */
 export function wholePercent(part: number, total: number): string | undefined {
   if (total <= 0) return undefined;
-  return `${formatInteger(divideRounded(part * 100, total))}${NBSP}%`;
+  const percent = divideRounded(part * 100, total);
+  if (percent === 0 && part > 0) return `<1${NBSP}%`;
+  if (percent === 100 && part < total) return `>99${NBSP}%`;
+  return `${formatInteger(percent)}${NBSP}%`;
 }
