@@ -35,6 +35,12 @@ describe('a browser that fails', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`Webbläsaren ${broken} kunde inte startas: webbläsaren avslutades direkt (kod 3): kan inte starta: saknar libnss3.so`);
+    // It is there: the advice is about a missing library and other browsers, not about getting one.
+    expect(result.stderr).toContain('Webbläsaren finns men startade inte');
+    expect(result.stderr).toContain('den saknar ett bibliotek');
+    expect(result.stderr).toContain('VPLAN_BROWSER=npm');
+    expect(result.stderr).not.toContain('Ingen webbläsare');
+    expect(result.stderr).not.toContain('behöver Chrome, Chromium eller Edge');
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(await readdir(dir)).toEqual(['chrome']);
   });

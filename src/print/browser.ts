@@ -87,6 +87,23 @@ export const HOW_TO_GET_ONE = [
   `    (${BROWSER_ENV}=npm väljer Chromium från npm även när datorn har en egen webbläsare)`,
 ].join('\n');
 
+/**
+ * What to do about a browser that is there but did not start (what it said itself comes before this):
+ * installing one is no answer then.
+ */
+export function whenItWontStart(choice: BrowserChoice, reason: string): string {
+  const lines = ['Webbläsaren finns men startade inte. Gör ett av följande:'];
+  if (/shared librar|lib[\w+-]*\.so/i.test(reason)) {
+    lines.push('  • den saknar ett bibliotek: installera webbläsaren med sin pakethanterare, så följer biblioteken med,');
+    lines.push('    t.ex. sudo apt-get install chromium-headless-shell   (Debian)');
+  } else {
+    lines.push('  • starta om datorn eller installera om webbläsaren, om den har startat förut');
+  }
+  lines.push(`  • välj en annan webbläsare: --browser /sökväg/till/chrome eller ${BROWSER_ENV}=/sökväg/till/chrome`);
+  if (choice.source !== 'npm') lines.push(`  • skriv ut med Chromium från npm: ${BROWSER_ENV}=npm (efter npm install i vplan-mappen)`);
+  return lines.join('\n');
+}
+
 export async function chooseBrowser(explicit?: string): Promise<BrowserChoice> {
   const fromEnv = process.env[BROWSER_ENV];
   const given = explicit ?? fromEnv;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { Browser } from 'puppeteer-core';
-import { browserArgs, HOW_TO_GET_ONE, printTimeoutMs, type BrowserChoice } from './browser.js';
+import { browserArgs, HOW_TO_GET_ONE, printTimeoutMs, whenItWontStart, type BrowserChoice } from './browser.js';
 import { RunError } from '../errors.js';
 import { fontconfigEnvironment } from './fontconfig.js';
 import { createProfile, installSignalHandlers, removeStaleProfiles, track } from './profile.js';
@@ -142,8 +142,10 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
     // Its pipes too: open, they would keep vplan running after the error.
     for (const stream of child.stdio) stream?.destroy();
     started.untrack(1);
-    const reason = (ended ?? (error as Error)).message.split('\n')[0];
-    throw new RunError(`Webbläsaren ${started.choice.executablePath} kunde inte startas: ${reason}`, HOW_TO_GET_ONE);
+    const reason = (ended ?? (error as Error)).message.split('\n')[0] ?? '';
+    // One that could not be run at all (no such program, not one) is a matter of getting one.
+    const missing = /\b(ENOENT|EACCES)\b/.test(reason);
+    throw new RunError(`Webbläsaren ${started.choice.executablePath} kunde inte startas: ${reason}`, missing ? HOW_TO_GET_ONE : whenItWontStart(started.choice, reason));
   }
 }
 
