@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findSystemBrowser } from '../src/print/browser.js';
+import { findSystemBrowser, systemBrowserPaths } from '../src/print/browser.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'vplan-browsers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,14 +32,27 @@ describe('the browser found on the system', () => {
     }
   });
 
-  it('is the whole Chromium where there is no headless shell', () => {
+  it('is the whole Chromium where there is no headless shell, and none where there is neither', () => {
     expect(findSystemBrowser([path.join(dir, 'chromium-headless-shell-missing'), chromium], [])).toBe(chromium);
+    const only = mkdtempSync(path.join(tmpdir(), 'vplan-browsers-only-'));
     const before = process.env.PATH;
-    process.env.PATH = path.join(dir, 'nowhere');
     try {
+      writeFileSync(path.join(only, 'chromium'), '#!/bin/sh\n');
+      process.env.PATH = only;
+      expect(findSystemBrowser([])).toBe(path.join(only, 'chromium'));
+      process.env.PATH = path.join(dir, 'nowhere');
       expect(findSystemBrowser([])).toBeUndefined();
     } finally {
       process.env.PATH = before;
+      rmSync(only, { recursive: true, force: true });
     }
+  });
+
+  it('is looked for first where Debian puts the headless shell, before the whole browser', () => {
+    const linux = systemBrowserPaths('linux');
+    const shell = linux.indexOf('/usr/lib/chromium/chromium-headless-shell');
+    expect(shell).toBeGreaterThanOrEqual(0);
+    expect(shell).toBeLessThan(linux.indexOf('/usr/bin/chromium'));
+    expect(systemBrowserPaths('sunos')).toEqual([]);
   });
 });

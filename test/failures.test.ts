@@ -22,26 +22,48 @@ afterEach(async () => {
 });
 
 describe('a browser that fails', () => {
-  it('to start is reported with what it said, and vplan exits 1', async () => {
+  /** A build with the given browser, as the user runs it. */
+  async function buildWith(browser: string) {
     const { execFile } = await import('node:child_process');
-    const { chmod } = await import('node:fs/promises');
-    const broken = path.join(dir, 'chrome');
-    await writeFile(broken, '#!/bin/sh\necho "kan inte starta: saknar libnss3.so" >&2\nexit 3\n');
-    await chmod(broken, 0o755);
-    const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, [path.resolve('bin/vplan.js'), 'build', 'data/sodra-vatterbygden-2013.yaml', '--out', path.join(dir, 'plan.pdf'), '--browser', broken], (error, _stdout, stderr) =>
+    return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, [path.resolve('bin/vplan.js'), 'build', 'data/sodra-vatterbygden-2013.yaml', '--out', path.join(dir, 'plan.pdf'), '--browser', browser], (error, _stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? null) : child.exitCode, stderr }),
       );
     });
+  }
+
+  it('to start is reported with what it said, with advice for a browser that is there, and vplan exits 1', async () => {
+    const { chmod } = await import('node:fs/promises');
+    const broken = path.join(dir, 'chrome');
+    const library = 'error while loading shared libraries: libnss3.so: cannot open shared object file: No such file or directory';
+    await writeFile(broken, `#!/bin/sh\necho "chrome: ${library}" >&2\nexit 127\n`);
+    await chmod(broken, 0o755);
+    const result = await buildWith(broken);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`Webbläsaren ${broken} kunde inte startas: webbläsaren avslutades direkt (kod 3): kan inte starta: saknar libnss3.so`);
-    // It is there: the advice is about a missing library and other browsers, not about getting one.
-    expect(result.stderr).toContain('Webbläsaren finns men startade inte');
+    expect(result.stderr).toContain(`Webbläsaren ${broken} kunde inte startas: webbläsaren avslutades direkt (kod 127): chrome: ${library}`);
+    // It is there: the advice is about the missing library and other browsers, not about getting one.
+    expect(result.stderr).toContain('Webbläsaren finns, men startade inte');
     expect(result.stderr).toContain('den saknar ett bibliotek');
     expect(result.stderr).toContain('VPLAN_BROWSER=npm');
-    expect(result.stderr).not.toContain('Ingen webbläsare');
     expect(result.stderr).not.toContain('behöver Chrome, Chromium eller Edge');
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(await readdir(dir)).toEqual(['chrome']);
+
+    // Another failure of a browser that is there: no library advice.
+    await writeFile(broken, '#!/bin/sh\necho "Trace/breakpoint trap" >&2\nexit 1\n');
+    const crashed = await buildWith(broken);
+    expect(crashed.code).toBe(1);
+    expect(crashed.stderr).toContain('(kod 1): Trace/breakpoint trap');
+    expect(crashed.stderr).toContain('har den startat förut: installera om den');
+    expect(crashed.stderr).not.toContain('saknar ett bibliotek');
+
+    // A file that is no program: that is a matter of getting a browser.
+    await chmod(broken, 0o644);
+    const notProgram = await buildWith(broken);
+    expect(notProgram.code).toBe(1);
+    expect(notProgram.stderr).toContain('EACCES');
+    expect(notProgram.stderr).toContain('behöver Chrome, Chromium eller Edge');
+    expect(notProgram.stderr).not.toContain('finns, men startade inte');
     expect(await readdir(dir)).toEqual(['chrome']);
   });
 

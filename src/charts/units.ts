@@ -28,8 +28,9 @@ export function chartAmount(amount: number, from: Unit, to: ChartUnit): string {
 
 /**
  * A whole percent of a total, rounded half away from zero: "57 %"; undefined without a positive total.
- * A part that is neither nothing nor all never rounds to either: "<1 %" and ">99 %" instead of a
- * "0 %" beside an amount that is not zero (a small row of a large budget).
+ * A part (0 ≤ part ≤ total: the charts give shares only of costs that are all positive) that is neither
+ * nothing nor all never rounds to either: "<1 %" and ">99 %" instead of a "0 %" beside an amount that
+ * is not zero (a small row of a large budget).
  */
 export function wholePercent(part: number, total: number): string | undefined {
   if (total <= 0) return undefined;

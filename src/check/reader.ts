@@ -19,8 +19,8 @@ import { mergeParts, type PrintedText } from './printedText.js';
 export const SPLIT_BYTES = 1024 * 1024;
 
 /**
- * A draft print (warmUpWith) shows next to nothing but its pages' running headers (see print/pdf.ts):
- * some 30 kB and 1 kB a page (the examples' 7 to 11 pages 27–39 kB, the benchmark's 188 pages 200 kB),
+ * A draft print (warmUpWith) shows nothing but its pages' running headers (see print/pdf.ts): some
+ * 20 kB and 1 kB a page (the examples' 6 to 11 pages 22–28 kB, the benchmark's 188 pages 200 kB),
  * where the final print takes some 18 kB a page. A draft of 3/32 of SPLIT_BYTES (96 kB, some 60 pages)
  * or more thus has a long final print, and the second worker starts with the draft, to load pdf.js
  * while the browser prints the final copy; a smaller draft decides nothing.

@@ -61,7 +61,7 @@ export async function printWithContents(
   let shown: Record<string, string> | undefined;
   if (guess && entries.every((e) => guess[e.anchor] !== undefined)) shown = guess;
   else {
-    // Without one, a draft finds the numbers (a long plan's draft prints in half the time); the prints
+    // Without one, a draft finds the numbers (next to nothing drawn: a fraction of a print's time); the prints
     // after it check them by their bookmarks, as they would any guess.
     const draft = await document.print({ draft: true });
     shown = pagesFromDestinations(entries, await readDestinations(draft));

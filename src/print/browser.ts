@@ -55,8 +55,11 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
+/** Where a browser is looked for on a system, in order. */
+export const systemBrowserPaths = (platform: string = process.platform): string[] => SYSTEM_PATHS[platform] ?? [];
+
 /** The first browser found: at the usual places (`paths`), then on PATH by name (`names`). */
-export function findSystemBrowser(paths = SYSTEM_PATHS[process.platform] ?? [], names = PATH_NAMES): string | undefined {
+export function findSystemBrowser(paths = systemBrowserPaths(), names = PATH_NAMES): string | undefined {
   for (const candidate of paths) if (existsSync(candidate)) return candidate;
   for (const name of names) {
     const found = onPath(name);
@@ -81,7 +84,8 @@ async function npmChromium(): Promise<BrowserChoice | undefined> {
 
 export const HOW_TO_GET_ONE = [
   'vplan behöver Chrome, Chromium eller Edge för att skriva ut PDF. Gör ett av följande:',
-  '  • installera Chromium: sudo apt-get install chromium-headless-shell   (Debian; snabbast för vplan, eller chromium)',
+  '  • installera Chromium: sudo apt-get install chromium-headless-shell   (Debian; den snabbaste för vplan)',
+  '    eller hela webbläsaren: sudo apt-get install chromium   (Debian/Ubuntu)',
   '  • kör npm install i vplan-mappen, så hämtas Chromium från npm (@sparticuz/chromium)',
   `  • ange en webbläsare: ${BROWSER_ENV}=/sökväg/till/chrome eller --browser /sökväg/till/chrome`,
   `    (${BROWSER_ENV}=npm väljer Chromium från npm även när datorn har en egen webbläsare)`,
@@ -92,12 +96,16 @@ export const HOW_TO_GET_ONE = [
  * installing one is no answer then.
  */
 export function whenItWontStart(choice: BrowserChoice, reason: string): string {
-  const lines = ['Webbläsaren finns men startade inte. Gör ett av följande:'];
-  if (/shared librar|lib[\w+-]*\.so/i.test(reason)) {
-    lines.push('  • den saknar ett bibliotek: installera webbläsaren med sin pakethanterare, så följer biblioteken med,');
+  const lines = ['Webbläsaren finns, men startade inte. Gör ett av följande:'];
+  if (/error while loading shared libraries|cannot open shared object file/i.test(reason)) {
+    lines.push(
+      choice.source === 'npm'
+        ? '  • den saknar ett bibliotek: installera Chromium med systemets pakethanterare, så följer biblioteken med,'
+        : '  • den saknar ett bibliotek: installera webbläsaren med systemets pakethanterare, så följer biblioteken med,',
+    );
     lines.push('    t.ex. sudo apt-get install chromium-headless-shell   (Debian)');
   } else {
-    lines.push('  • starta om datorn eller installera om webbläsaren, om den har startat förut');
+    lines.push('  • har den startat förut: installera om den, eller starta om datorn');
   }
   lines.push(`  • välj en annan webbläsare: --browser /sökväg/till/chrome eller ${BROWSER_ENV}=/sökväg/till/chrome`);
   if (choice.source !== 'npm') lines.push(`  • skriv ut med Chromium från npm: ${BROWSER_ENV}=npm (efter npm install i vplan-mappen)`);

@@ -143,8 +143,9 @@ export async function connectBrowser(started: StartedProcess): Promise<Browser> 
     for (const stream of child.stdio) stream?.destroy();
     started.untrack(1);
     const reason = (ended ?? (error as Error)).message.split('\n')[0] ?? '';
-    // One that could not be run at all (no such program, not one) is a matter of getting one.
-    const missing = /\b(ENOENT|EACCES)\b/.test(reason);
+    // One that could not be run at all (no such program, or not a program) is a matter of getting one:
+    // Node's own error for the spawn says so, not anything the browser wrote.
+    const missing = /^spawn .* (ENOENT|EACCES)(?::|$)/.test(reason);
     throw new RunError(`Webbläsaren ${started.choice.executablePath} kunde inte startas: ${reason}`, missing ? HOW_TO_GET_ONE : whenItWontStart(started.choice, reason));
   }
 }

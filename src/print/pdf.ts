@@ -10,8 +10,8 @@ import { trace } from '../trace.js';
 export interface LoadedDocument {
   /**
    * Prints the page as it now stands: A4, tagged, with a bookmark per heading. A draft is for the
-   * contents pass's first page numbers only: the same pages and link destinations, but untagged and
-   * without bookmarks (for a long plan, half the time).
+   * contents pass's first page numbers only: the same pages and link destinations, but untagged,
+   * without bookmarks, and with the document's body hidden (see hideForDraft).
    */
   print(options?: { draft?: boolean }): Promise<Uint8Array>;
   /** Writes page numbers into the contents entries (`data-toc-page` elements), by anchor. */
@@ -44,10 +44,11 @@ export interface PrintPage {
 }
 
 /**
- * Runs in the page: hides every element of the body but the link targets (`[id]`), or shows them again.
- * `visibility: hidden` changes no element's box, so a draft printed so has the pages and link
- * destinations of the full print, at a fraction of the cost of drawing it (test/print.draft.test.ts).
- * A style sheet adopted by the document, not an element in it: the DOM stays the document's own.
+ * Runs in the page: hides every element of the body, or shows them again. `visibility: hidden` changes
+ * no element's box, and Chromium writes a link's destination for its target's place whether it is drawn
+ * or not: a draft printed so has the pages and link destinations of the full print, at a fraction of the
+ * cost of drawing it (test/print.draft.test.ts). A style sheet adopted by the document, not an element
+ * in it: the DOM stays the document's own, and page.content() does not write it out.
  */
 export function hideForDraft(hide: boolean): void {
   type Marked = CSSStyleSheet & { vplanDraft?: true };
@@ -57,7 +58,7 @@ export function hideForDraft(hide: boolean): void {
     return;
   }
   const sheet: Marked = new CSSStyleSheet();
-  sheet.replaceSync('body * { visibility: hidden !important; } body [id] { visibility: visible !important; }');
+  sheet.replaceSync('body * { visibility: hidden !important; }');
   sheet.vplanDraft = true;
   document.adoptedStyleSheets = [...others, sheet];
 }
@@ -176,14 +177,13 @@ export async function loadDocument(
               timeout: printTimeoutMs(),
             });
           if (!draft) return printing();
-          // A draft is read for where its link targets land, nothing else: with everything else hidden
-          // (which moves no box) it lays out the same pages and draws next to nothing.
+          // A draft is read for where its link targets land, nothing else: with the body hidden (which
+          // moves no box) it lays out the same pages and draws next to nothing. After a failed print
+          // the page is not used again (guard), and the sheet is not taken out of a page that may hang.
           await page.evaluate(hideForDraft, true);
-          try {
-            return await printing();
-          } finally {
-            await page.evaluate(hideForDraft, false);
-          }
+          const pdf = await printing();
+          await page.evaluate(hideForDraft, false);
+          return pdf;
         })(),
       ),
     setContentsPages: async (pages) => {
