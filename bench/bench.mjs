@@ -3,10 +3,9 @@
 // Prints a table (the README quotes it) and writes bench/results.json. Timings are medians of several runs.
 // BENCH_RUNS (default 5) runs per cold measurement; BENCH_LARGE_RUNS (default 3) for the large plan;
 // BENCH_REBUILDS (default 200) for the memory check.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { copyFile, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -22,61 +21,14 @@ const run = promisify(execFile);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LARGE_RUNS = Number(process.env.BENCH_LARGE_RUNS ?? 3);
 const REBUILDS = Number(process.env.BENCH_REBUILDS ?? 200);
+const { measure: measureIn, treeRss } = await import(path.join(root, 'bench', 'measure.mjs'));
+/** measure() with vplan's folder as the default working folder. */
+const measure = (command, args, options = {}) => measureIn(command, args, { cwd: root, ...options });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const ms = (x) => `${Math.round(x)} ms`;
 const mib = (bytes) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 const MiB = 1024 * 1024;
-
-/**
- * Memory of a process and all its descendants (Linux /proc), in bytes: the sum of their proportional
- * set sizes (PSS), so pages the browser's processes share are counted once, not once per process.
- */
-function treeRss(pid) {
-  const children = new Map();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop();
-    try {
-      // Only the tree's own processes: reading smaps_rollup costs the kernel a page-table walk.
-      const rollup = readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      total += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
-    } catch {
-      // ended meanwhile
-    }
-    stack.push(...(children.get(p) ?? []));
-  }
-  return total;
-}
-
-/** One whole process: wall time, and (with memory) its tree's peak memory sampled every 100 ms. */
-async function measure(command, args, { cwd = root, env = process.env, memory = false } = {}) {
-  const started = performance.now();
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c) => (stdout += c));
-  child.stderr.on('data', (c) => (stderr += c));
-  let peak = 0;
-  const sampler = memory ? setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 100) : undefined;
-  const code = await new Promise((r) => child.on('close', r));
-  const elapsed = performance.now() - started;
-  clearInterval(sampler);
-  if (code !== 0) throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')} exited ${code}: ${stderr.slice(0, 500)}`);
-  return { ms: elapsed, peak, stdout };
-}
 
 const work = await mkdtemp(path.join(tmpdir(), 'vplan-bench-'));
 const rows = [];
@@ -294,7 +246,8 @@ try {
   const memory = [];
   for (let i = 1; i <= REBUILDS; i++) {
     await buildPlan(largest.file, path.join(work, 'loop.pdf'), loop);
-    if (i === Math.min(20, REBUILDS) || i === REBUILDS) memory.push(treeRss(process.pid));
+    if (i === Math.min(20, REBUILDS)) memory[0] = treeRss(process.pid);
+    if (i === REBUILDS) memory[1] = treeRss(process.pid);
   }
   await loop.close();
   row('memory', `${REBUILDS} ombyggnader, en webbläsare: minne efter 20 → ${REBUILDS}`, `${mib(memory[0])} → ${mib(memory[1])}`, '', `ökning ${mib(memory[1] - memory[0])}`, {
