@@ -1,5 +1,5 @@
 // Charts: every bar, label and alt text comes from the computed budget; each chart is a tagged /Figure
-// with its data as /Alt in the PDF; bad chart options are Swedish errors naming their place in the plan.
+// with its data as /Alt in the PDF. Bad chart options: charts.errors.test.ts.
 import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
