@@ -15,8 +15,8 @@ export const BROWSER_ENV = 'VPLAN_BROWSER';
 /**
  * Where to look, in order. First Chromium's headless shell (Debian's package chromium-headless-shell,
  * its binary rather than the script that starts it): made for printing and automation, it prints the
- * same PDF byte for byte and starts with a fraction of the processor time of the whole browser (a
- * cold build of an example 2.5 → 1.9 s on two cores, a batch 3 → 5 PDF/s).
+ * same PDF byte for byte with some 40 % of the whole browser's processor time (a cold build of an
+ * example 2.5 → 1.9 s on two cores, a batch of 50 plans 3.1–3.5 → 5 PDF/s).
  */
 const SYSTEM_PATHS: Record<string, string[]> = {
   linux: [
