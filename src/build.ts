@@ -152,7 +152,7 @@ function warmUpReader(session: PrintSession, file: string): void {
       // Any PDF vplan would print (MAX_PRINT_BYTES of HTML makes far less); a stranger file is left alone.
       if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-' || bytes.byteLength > 64 * 1024 * 1024) return;
       try {
-        session.reader.warmUpWith(bytes);
+        session.reader.warmUpWith(bytes, 'final');
       } catch {
         // A reader that cannot start says so at the check itself.
       }

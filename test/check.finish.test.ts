@@ -140,22 +140,30 @@ describe('a long PDF, read by two workers', () => {
     },
   );
 
-  it('starts no second worker for a short PDF, read or warming up; a long first print starts it', async () => {
+  it('starts no second worker for a short PDF, read or warming up; a print that tells of a long one starts it', async () => {
     const { raw, draft } = await printAndFinish('finnveden-2025', false);
     expect(raw.byteLength).toBeLessThan(SPLIT_BYTES / 2);
+    // The earlier build's final print of a short plan is larger than a long plan's draft: each is judged as what it is.
+    expect(raw.byteLength).toBeGreaterThan(draft.byteLength * 4);
     const short = new PdfReader();
+    const shortFinal = new PdfReader({ splitBytes: raw.byteLength * 5 });
     // A draft (next to nothing drawn on its pages) of a tenth of the split size has a long final print.
     const draftLong = new PdfReader({ splitBytes: draft.byteLength * 10 });
+    const finalLong = new PdfReader({ splitBytes: raw.byteLength });
     try {
-      short.warmUpWith(draft);
+      short.warmUpWith(draft, 'draft');
       expect(await short.read(raw)).toEqual(await one.read(raw));
       expect(short.running).toHaveLength(1);
+      shortFinal.warmUpWith(raw, 'final');
+      expect(shortFinal.running).toHaveLength(1);
       expect(await draftLong.read(draft)).toEqual(await one.read(draft));
       expect(draftLong.running).toHaveLength(1);
-      draftLong.warmUpWith(draft);
+      draftLong.warmUpWith(draft, 'draft');
       expect(draftLong.running).toHaveLength(2);
+      finalLong.warmUpWith(raw, 'final');
+      expect(finalLong.running).toHaveLength(2);
     } finally {
-      await Promise.all([short.close(), draftLong.close()]);
+      await Promise.all([short.close(), shortFinal.close(), draftLong.close(), finalLong.close()]);
     }
   });
 

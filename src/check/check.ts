@@ -45,7 +45,7 @@ export function readAhead(reader: PdfReader) {
   let last: { pdf: Uint8Array; reading: Promise<PrintedText> } | undefined;
   return {
     printed(pdf: Uint8Array, draft: boolean): void {
-      if (draft) return reader.warmUpWith(pdf);
+      if (draft) return reader.warmUpWith(pdf, 'draft');
       const reading = reader.read(pdf);
       // Awaited only for the final print; a build that fails before must not leave it unhandled.
       reading.catch(() => undefined);

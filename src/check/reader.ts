@@ -60,12 +60,15 @@ export class PdfReader {
   }
 
   /**
-   * Reads a first print in the background, once per worker: pdf.js compiles its code paths while the
-   * browser prints the contents pass's final copy, whose reading then takes a tenth of a second. A long
-   * first print starts the second worker already, to load pdf.js meanwhile too (see DRAFT_SHARE).
+   * Reads a print in the background, once per worker: pdf.js compiles its code paths while the browser
+   * prints the final copy, whose reading then takes a tenth of a second. The print is the contents
+   * pass's draft, or the final print of an earlier build (the PDF a build replaces). One that tells of
+   * a long final print starts the second worker already, to load pdf.js meanwhile too: a draft by
+   * DRAFT_SHARE, a final print by SPLIT_BYTES, as a read would. (A second worker started for a short
+   * plan costs a cold build a few hundred milliseconds of processor time on two cores.)
    */
-  warmUpWith(pdf: Uint8Array): void {
-    const lanes = this.lanesFor(pdf.byteLength >= this.splitBytes * DRAFT_SHARE);
+  warmUpWith(pdf: Uint8Array, print: 'draft' | 'final'): void {
+    const lanes = this.lanesFor(pdf.byteLength >= this.splitBytes * (print === 'draft' ? DRAFT_SHARE : 1));
     if (lanes.every((lane) => lane.warmedUp)) return;
     for (const lane of lanes) lane.warmedUp = true;
     // Two pages (one each) compile the code paths; reading all of a 200-page plan would cost seconds.
