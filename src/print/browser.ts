@@ -98,11 +98,8 @@ export const HOW_TO_GET_ONE = [
 export function whenItWontStart(choice: BrowserChoice, reason: string): string {
   const lines = ['Webbläsaren finns, men startade inte. Gör ett av följande:'];
   if (/error while loading shared libraries|cannot open shared object file/i.test(reason)) {
-    lines.push(
-      choice.source === 'npm'
-        ? '  • den saknar ett bibliotek: installera Chromium med systemets pakethanterare, så följer biblioteken med,'
-        : '  • den saknar ett bibliotek: installera webbläsaren med systemets pakethanterare, så följer biblioteken med,',
-    );
+    // The system's Chromium package brings the libraries, whichever Chromium was chosen.
+    lines.push('  • den saknar ett bibliotek: installera Chromium med systemets pakethanterare, så följer biblioteken med,');
     lines.push('    t.ex. sudo apt-get install chromium-headless-shell   (Debian)');
   } else {
     lines.push('  • har den startat förut: installera om den, eller starta om datorn');
