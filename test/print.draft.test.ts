@@ -46,14 +46,15 @@ describe('the contents pass without a guess', () => {
     expect(draft.catalog.has(PDFName.of('Outlines'))).toBe(false);
     expect(pagesFromDestinations(drafted.entries, await readDestinations(draft))).toEqual(drafted.pages);
     expect(Object.keys(drafted.pages).length).toBeGreaterThan(5);
-    // Everything of the body but the link targets (elements with an id) hidden: the same pages, on which
-    // next to no text is drawn but the running headers and page numbers in the margins.
+    // The whole body hidden: the same pages, on which no text is drawn but the running headers and page
+    // numbers in the margins.
     const [draftText, finalText] = await Promise.all(drafted.prints.map((p) => session.reader.read(p.pdf)));
     const inBody = (item: { y: number; page: number }) => Math.abs(item.y / draftText!.pages[item.page - 1]!.height - 0.5) < 0.4;
     expect(draftText!.pages).toHaveLength(finalText!.pages.length);
     expect(draftText!.items.length).toBeGreaterThan(0);
     expect(finalText!.items.filter(inBody).length).toBeGreaterThan(500);
     expect(draftText!.items.filter(inBody).length).toBeLessThan(finalText!.items.filter(inBody).length / 50);
+    expect(draftText!.items.filter(inBody).map((item) => item.text)).toEqual([]);
 
     const known = await build(drafted.pages);
     expect(known.prints.map((p) => p.draft)).toEqual([false]);
