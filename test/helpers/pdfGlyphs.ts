@@ -114,9 +114,11 @@ function glyphIds(doc: PDFDocument, font: PDFDict, bytes: number[]): number[] | 
   return ids;
 }
 
-/** Each place a .notdef glyph (glyph 0 of a CID font) is shown, as "page N: font". Type 3 and simple fonts are not read. */
-export function notdefGlyphs(doc: PDFDocument): string[] {
-  const found: string[] = [];
+/**
+ * Every string a text-showing operator shows, on every page and in the form XObjects it draws, with the
+ * font selected at that point and the page's number.
+ */
+function eachShownString(doc: PDFDocument, visit: (font: PDFDict, bytes: number[], page: number) => void): void {
   const walk = (content: string, resources: PDFDict | undefined, page: number, depth: number) => {
     const fonts = resources?.lookupMaybe(PDFName.of('Font'), PDFDict);
     const xobjects = resources?.lookupMaybe(PDFName.of('XObject'), PDFDict);
@@ -131,11 +133,7 @@ export function notdefGlyphs(doc: PDFDocument): string[] {
         const name = operands.find((t) => t.kind === 'name') as { value: string } | undefined;
         font = name ? fonts?.lookupMaybe(PDFName.of(name.value), PDFDict) : undefined;
       } else if (['Tj', 'TJ', "'", '"'].includes(token.value) && font) {
-        for (const operand of operands) {
-          if (operand.kind !== 'string') continue;
-          const ids = glyphIds(doc, font, operand.bytes);
-          if (ids?.includes(0)) found.push(`page ${page}: .notdef in ${font.get(PDFName.of('BaseFont'))}`);
-        }
+        for (const operand of operands) if (operand.kind === 'string') visit(font, operand.bytes, page);
       } else if (token.value === 'Do' && depth < 8) {
         const name = operands.find((t) => t.kind === 'name') as { value: string } | undefined;
         const form = name ? lookup(doc, xobjects?.get(PDFName.of(name.value))) : undefined;
@@ -150,5 +148,24 @@ export function notdefGlyphs(doc: PDFDocument): string[] {
   doc.getPages().forEach((page, i) => {
     walk(streamText(doc, page.node.get(PDFName.of('Contents'))), page.node.Resources(), i + 1, 0);
   });
+}
+
+/** Each place a .notdef glyph (glyph 0 of a CID font) is shown, as "page N: font". Type 3 and simple fonts are not read. */
+export function notdefGlyphs(doc: PDFDocument): string[] {
+  const found: string[] = [];
+  eachShownString(doc, (font, bytes, page) => {
+    if (glyphIds(doc, font, bytes)?.includes(0)) found.push(`page ${page}: .notdef in ${font.get(PDFName.of('BaseFont'))}`);
+  });
   return found;
+}
+
+/** How many strings the text is shown in, and how many glyphs of CID fonts they hold (two bytes each). */
+export function shownStrings(doc: PDFDocument): { strings: number; glyphs: number } {
+  let strings = 0;
+  let glyphs = 0;
+  eachShownString(doc, (font, bytes) => {
+    strings++;
+    glyphs += glyphIds(doc, font, bytes)?.length ?? 0;
+  });
+  return { strings, glyphs };
 }
