@@ -20,6 +20,7 @@ import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
+import { neededPagesOf } from './check/pages.js';
 import { trace } from './trace.js';
 
 export { PrintSession };
@@ -189,7 +190,12 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   const contents = await guessing;
   const guess = contents?.guess;
   const print = document.print;
-  const ahead = readAhead(session.reader);
+  const [headings, spans] = await Promise.all([document.headings(), document.headingSpans()]).catch(async (error: unknown) => {
+    await document.close();
+    throw error;
+  });
+  // The check reads only the pages that can hold a table or the contents (check/pages.ts).
+  const ahead = readAhead(session.reader, neededPagesOf(plan, headings.map((h) => h.anchor), spans));
   document.print = async (options = {}) => {
     const pdf = await print(options);
     trace(options.draft ? 'printed (a draft, for the contents page numbers)' : 'printed');
@@ -197,7 +203,6 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     return pdf;
   };
   try {
-    const headings = await document.headings();
     let printed: Uint8Array | PDFDocument;
     let raw: Uint8Array;
     if (plan.contents && contents) {
@@ -210,7 +215,7 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
     }
     // Every computed figure and every contents page number, read back from the final print in the
     // reader's worker while this thread finishes the PDF (which changes no page's content).
-    const checked = startPrintCheck(plan, () => ahead.text(raw));
+    const checked = startPrintCheck(plan, (whole) => ahead.text(raw, whole));
     const { pdf, pages } = await finishPdf(printed, propertiesOf(plan.document, GENERATOR, plan.source), headings.map((h) => h.text), {
       pdfa: options.pdfa,
     });

@@ -79,7 +79,7 @@ describe('the reader in its worker thread', () => {
   it('leaves the caller’s bytes as they were', async () => {
     const { raw } = await printAndFinish('finnveden-2025', false);
     const copy = raw.slice();
-    await reader.read(raw, 2);
+    await reader.read(raw, { limit: 2 });
     expect(raw.byteLength).toBe(copy.byteLength);
     expect(Buffer.from(raw).equals(Buffer.from(copy))).toBe(true);
   });
@@ -136,7 +136,7 @@ describe('a long PDF, read by two workers', () => {
       expect(new Set(alone.items.map((item) => item.page)).size).toBe(alone.pages.length);
       expect(shared).toEqual(alone);
       // The first pages only (a warm-up reads two), on as many as there are.
-      for (const limit of [1, 2, 3]) expect(await two.read(raw, limit)).toEqual(await one.read(raw, limit));
+      for (const limit of [1, 2, 3]) expect(await two.read(raw, { limit })).toEqual(await one.read(raw, { limit }));
     },
   );
 
@@ -183,7 +183,7 @@ describe('a long PDF, read by two workers', () => {
     expect(error?.message).toMatch(/kid reference/);
     expect(await errorOf(two.read(pdf))).toEqual(error);
     // Only that page: the other part reads.
-    if (broken === 2) expect((await one.read(pdf, 1)).items.map((item) => item.text)).toEqual(['Sida 1', 'Rad 1']);
+    if (broken === 2) expect((await one.read(pdf, { limit: 1 })).items.map((item) => item.text)).toEqual(['Sida 1', 'Rad 1']);
     // The same workers read on.
     const workers = two.running;
     expect(workers).toHaveLength(2);
@@ -194,7 +194,7 @@ describe('a long PDF, read by two workers', () => {
 
   it('rejects when the second worker ends during a read, and starts a new one for the next', async () => {
     const { raw } = await printAndFinish('finnveden-2025', false);
-    await two.read(raw, 2);
+    await two.read(raw, { limit: 2 });
     const [first, second] = two.running;
     const reading = two.read(raw);
     await second!.terminate();
@@ -206,7 +206,7 @@ describe('a long PDF, read by two workers', () => {
 
   it('ends both workers at close once no read is waiting, and starts new ones after', async () => {
     const { raw } = await printAndFinish('finnveden-2025', false);
-    await two.read(raw, 2);
+    await two.read(raw, { limit: 2 });
     const before = two.running;
     const reading = two.read(raw);
     const closing = two.close();
@@ -214,7 +214,7 @@ describe('a long PDF, read by two workers', () => {
     expect(await reading).toEqual(await one.read(raw));
     await closing;
     expect(two.running).toEqual([]);
-    await two.read(raw, 2);
+    await two.read(raw, { limit: 2 });
     expect(two.running).toHaveLength(2);
     for (const worker of two.running) expect(before).not.toContain(worker);
   });

@@ -5,7 +5,9 @@ import { PlanError, type PlanIssue } from '../errors.js';
 import { withPosition, type ParsedPlan } from '../load/loadPlan.js';
 import type { ComputedPlan } from '../model.js';
 import { checkContents } from './contents.js';
-import type { PrintedText } from './printedText.js';
+import { readWhole, type PrintedText } from './printedText.js';
+import { trace } from '../trace.js';
+import type { NeededPages } from './pages.js';
 import type { PdfReader } from './reader.js';
 import { checkTables, expectedTables } from './tables.js';
 
@@ -38,21 +40,23 @@ export class PrintCheckError extends PlanError {
 
 /**
  * Reads the browser's prints back in the reader's worker as they come, before pdf-lib has even parsed
- * them: the print that proves final (the contents pass's numbers stood) has then been read meanwhile.
- * A draft (the contents pass's first print without a guess) is never final: it only warms the reader up.
+ * them: the print that proves final (the contents pass's numbers stood) has then been read meanwhile,
+ * the pages the check needs (`needed`, pages.ts) or every page. A draft (the contents pass's first print
+ * without a guess) is never final: it only warms the reader up.
  */
-export function readAhead(reader: PdfReader) {
+export function readAhead(reader: PdfReader, needed?: NeededPages) {
   let last: { pdf: Uint8Array; reading: Promise<PrintedText> } | undefined;
   return {
     printed(pdf: Uint8Array, draft: boolean): void {
       if (draft) return reader.warmUpWith(pdf, 'draft');
-      const reading = reader.read(pdf);
+      const reading = reader.read(pdf, { needed });
       // Awaited only for the final print; a build that fails before must not leave it unhandled.
       reading.catch(() => undefined);
       last = { pdf, reading };
     },
-    /** The text of a print, read ahead if it was. */
-    text: (pdf: Uint8Array): Promise<PrintedText> => (last?.pdf === pdf ? last.reading : reader.read(pdf)),
+    /** The text of a print: the pages the check needs, read ahead if it was, or (`whole`) every page. */
+    text: (pdf: Uint8Array, whole = false): Promise<PrintedText> =>
+      whole ? reader.read(pdf) : last?.pdf === pdf ? last.reading : reader.read(pdf, { needed }),
   };
 }
 
@@ -60,15 +64,21 @@ export function readAhead(reader: PdfReader) {
  * Starts the check of a print: its text is read back in the reader's worker while the main thread goes
  * on (finishing the PDF). The returned function awaits the reading and throws PrintCheckError with the
  * problems found. Finishing changes no page's content (test/check.finish.test.ts), so the raw print
- * shows exactly what the written file shows.
+ * shows exactly what the written file shows. `reading(false)` may give only the pages the check needs;
+ * a print that fails the check on them is read whole and checked again, so that the messages can say
+ * where a heading or a figure went.
  */
-export function startPrintCheck(plan: ComputedPlan, reading: () => Promise<PrintedText>): () => Promise<void> {
+export function startPrintCheck(plan: ComputedPlan, reading: (whole: boolean) => Promise<PrintedText>): () => Promise<void> {
   const tables = expectedTables(plan);
   if (tables.length === 0 && !plan.contents?.length) return async () => undefined;
-  const printed = reading();
+  const printed = reading(false);
   printed.catch(() => undefined);
+  const problems = (text: PrintedText) => [...checkTables(tables, text), ...checkContents(plan, text)];
   return async () => {
-    const issues = [...checkTables(tables, await printed), ...checkContents(plan, await printed)];
+    const text = await printed;
+    let issues = problems(text);
+    trace(`self-check read ${text.read.length} of ${text.pages.length} pages`);
+    if (issues.length > 0 && !readWhole(text)) issues = problems(await reading(true));
     if (issues.length > 0) throw new PrintCheckError(plan.file, issues.slice(0, MAX_LISTED), issues.length);
   };
 }

@@ -2,6 +2,7 @@
 // in the order the browser painted it (document order: a table row by row, a row cell by cell).
 // The reading runs in the reader's worker thread (see reader.ts), which hands pdf.js in.
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
+import { resolveNeededPages, type NeededPages, type OutlineSource } from './pages.js';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -24,10 +25,19 @@ export interface PrintedPage {
 }
 
 export interface PrintedText {
+  /** Every page's size, the first page's first (up to the selection's limit). */
   pages: PrintedPage[];
-  /** Every non-blank run of text, page after page. */
+  /** Every non-blank run of text on the pages read, page after page. */
   items: PrintedItem[];
+  /**
+   * The numbers of the pages read, ascending: every page (up to the limit), or only those the check
+   * needs (PageSelection's `needed`).
+   */
+  read: number[];
 }
+
+/** Whether every page (up to the limit) was read. */
+export const readWhole = (text: PrintedText): boolean => text.read.length === text.pages.length;
 
 /**
  * The characters compared: Latin letters, digits, ASCII punctuation but the hyphen, dashes, and the
@@ -57,21 +67,34 @@ export interface PageSelection {
   part: number;
   of: number;
   limit: number;
+  /** Only the pages the check needs (pages.ts), where the print's bookmarks tell which; else every page. */
+  needed?: NeededPages | undefined;
 }
 
 const ALL_PAGES: PageSelection = { part: 0, of: 1, limit: Infinity };
 
-/** The text of the selected pages (all by default), page by page. */
-export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, { part, of, limit }: PageSelection = ALL_PAGES): Promise<PrintedText> {
+const size = (view: number[]): PrintedPage => ({ width: view[2]! - view[0]!, height: view[3]! - view[1]! });
+
+/**
+ * The text of the selected pages (all by default), page by page. A part reads every `of`-th of the pages
+ * chosen; part 0 also gives every page's size.
+ */
+export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, { part, of, limit, needed }: PageSelection = ALL_PAGES): Promise<PrintedText> {
   // pdf.js takes ownership of the buffer it is given (the worker's own copy).
   const doc = await getDocument({ data: pdf, verbosity: 0, isEvalSupported: false }).promise;
   try {
+    const last = Math.min(doc.numPages, limit);
+    const chosen = needed ? await resolveNeededPages(doc as unknown as OutlineSource, needed) : undefined;
+    const reading = (chosen ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)).filter((number) => number <= last);
     const pages: PrintedPage[] = [];
+    if (part === 0) {
+      for (let number = 1; number <= last; number++) pages.push(size((await doc.getPage(number)).view));
+    }
     const items: PrintedItem[] = [];
-    for (let number = part + 1; number <= Math.min(doc.numPages, limit); number += of) {
+    const read = reading.filter((_, k) => k % of === part);
+    for (const number of read) {
       const page = await doc.getPage(number);
-      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      pages.push({ width: x1 - x0, height: y1 - y0 });
+      const [x0, y0] = page.view as [number, number, number, number];
       const content = await page.getTextContent();
       for (const item of content.items) {
         if (!('str' in item)) continue;
@@ -83,7 +106,7 @@ export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, {
       }
       page.cleanup();
     }
-    return { pages, items };
+    return { pages, items, read };
   } finally {
     await doc.destroy();
   }
@@ -91,25 +114,22 @@ export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, {
 
 /**
  * The parts of one PDF read apart (`parts[k]`: part k of parts.length, as readPrintedText read it) as
- * one read of them all: pages in order, items page after page, each page's in the order read.
+ * one read of them all: part 0's page sizes, and every part's items in page order, each page's in the
+ * order read.
  */
 export function mergeParts(parts: PrintedText[]): PrintedText {
   if (parts.length === 1) return parts[0]!;
-  const pages: PrintedPage[] = [];
-  const items: PrintedItem[] = [];
-  const taken = parts.map(() => 0);
-  const total = parts.reduce((sum, part) => sum + part.pages.length, 0);
-  for (let index = 0; index < total; index++) {
-    const k = index % parts.length;
-    const { pages: partPages, items: partItems } = parts[k]!;
-    const page = partPages[Math.floor(index / parts.length)];
-    // Parts of one PDF leave no page out: part k has as many pages as part k + 1 or one more.
-    if (!page) throw new Error(`De lästa delarna av PDF:en passar inte ihop (sidan ${index + 1} saknas).`);
-    pages.push(page);
-    let next = taken[k]!;
-    while (next < partItems.length && partItems[next]!.page === index + 1) items.push(partItems[next++]!);
-    taken[k] = next;
+  const { pages } = parts[0]!;
+  const byPage = new Map<number, PrintedItem[]>();
+  for (const part of parts) {
+    for (const item of part.items) {
+      if (item.page < 1 || item.page > pages.length) throw new Error(`De lästa delarna av PDF:en passar inte ihop (text på sidan ${item.page} av ${pages.length}).`);
+      const list = byPage.get(item.page) ?? [];
+      if (list.length === 0) byPage.set(item.page, list);
+      list.push(item);
+    }
   }
-  if (taken.some((count, k) => count !== parts[k]!.items.length)) throw new Error('De lästa delarna av PDF:en passar inte ihop (text utanför sidorna).');
-  return { pages, items };
+  const items = [...byPage.keys()].sort((a, b) => a - b).flatMap((page) => byPage.get(page)!);
+  const read = parts.flatMap((part) => part.read).sort((a, b) => a - b);
+  return { pages, items, read };
 }

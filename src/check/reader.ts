@@ -5,6 +5,7 @@
 // SPLIT_BYTES). A worker (lane.ts) never keeps the process alive on its own.
 import type { Worker } from 'node:worker_threads';
 import { ReaderLane } from './lane.js';
+import type { NeededPages } from './pages.js';
 import { mergeParts, type PrintedText } from './printedText.js';
 
 /**
@@ -52,11 +53,12 @@ export class PdfReader {
   }
 
   /**
-   * The text of the first `pageLimit` pages of a PDF (all by default), as one worker reads it even when
-   * two share it; the caller's bytes stay as they are. A pdf.js error in either part rejects it.
+   * The text of a PDF's pages: all, the first `limit` ones, or only those the check needs (`needed`,
+   * see pages.ts), as one worker reads it even when two share it; the caller's bytes stay as they are.
+   * A pdf.js error in either part rejects it.
    */
-  read(pdf: Uint8Array, pageLimit = Infinity): Promise<PrintedText> {
-    return this.readWith(this.lanesFor(pdf.byteLength >= this.splitBytes), pdf, pageLimit);
+  read(pdf: Uint8Array, { limit = Infinity, needed }: { limit?: number; needed?: NeededPages | undefined } = {}): Promise<PrintedText> {
+    return this.readWith(this.lanesFor(pdf.byteLength >= this.splitBytes), pdf, limit, needed);
   }
 
   /**
@@ -72,7 +74,7 @@ export class PdfReader {
     if (lanes.every((lane) => lane.warmedUp)) return;
     for (const lane of lanes) lane.warmedUp = true;
     // Two pages (one each) compile the code paths; reading all of a 200-page plan would cost seconds.
-    this.readWith(lanes, pdf, 2).catch(() => undefined);
+    this.readWith(lanes, pdf, 2, undefined).catch(() => undefined);
   }
 
   /** Ends the workers once no read is waiting; the next read starts new ones. */
@@ -80,9 +82,9 @@ export class PdfReader {
     await Promise.all(this.lanes.map((lane) => lane.close()));
   }
 
-  private readWith(lanes: ReaderLane[], pdf: Uint8Array, pageLimit: number): Promise<PrintedText> {
+  private readWith(lanes: ReaderLane[], pdf: Uint8Array, limit: number, needed: NeededPages | undefined): Promise<PrintedText> {
     // Each worker gets a copy of its own, handed over (a copy of a Buffer too, whose slice() is a view).
-    const parts = lanes.map((lane, part) => lane.read(new Uint8Array(pdf), { part, of: lanes.length, limit: pageLimit }));
+    const parts = lanes.map((lane, part) => lane.read(new Uint8Array(pdf), { part, of: lanes.length, limit, needed }));
     return parts.length === 1 ? parts[0]! : Promise.all(parts).then(mergeParts);
   }
 

@@ -20,6 +20,12 @@ export interface LoadedDocument {
   html(): Promise<string>;
   /** Every heading (h1–h6) in document order, with the section anchor it belongs to, if any. */
   headings(): Promise<DocumentHeading[]>;
+  /**
+   * Where each table and the contents stand among the headings: [from, to], the index of the heading
+   * they follow (or the first one inside them, the contents' own; -1 for none) and of the next one after
+   * them (the number of headings for none). The self-check reads only the pages these reach (check/pages.ts).
+   */
+  headingSpans(): Promise<[number, number][]>;
   /** Whether the page kept the fonts and style of the document before (see swap.ts). */
   readonly reused: boolean;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
@@ -207,6 +213,27 @@ export async function loadDocument(
           })),
         ),
       ),
+    headingSpans: () => guard(page.evaluate(headingSpans)),
     close: () => release(prepared, !failed),
   };
+}
+
+/** Runs in the page: see LoadedDocument.headingSpans. */
+export function headingSpans(): [number, number][] {
+  const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')];
+  return [...document.querySelectorAll('table, nav.contents')].map((element) => {
+    let before = -1;
+    let inside: number | undefined;
+    let after = headings.length;
+    for (let i = 0; i < headings.length; i++) {
+      const position = element.compareDocumentPosition(headings[i]!);
+      if (position & Node.DOCUMENT_POSITION_CONTAINED_BY) inside ??= i;
+      else if (position & Node.DOCUMENT_POSITION_PRECEDING) before = i;
+      else if (position & Node.DOCUMENT_POSITION_FOLLOWING) {
+        after = i;
+        break;
+      }
+    }
+    return [inside ?? before, after];
+  });
 }
