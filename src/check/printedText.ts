@@ -2,7 +2,7 @@
 // in the order the browser painted it (document order: a table row by row, a row cell by cell).
 // The reading runs in the reader's worker thread (see reader.ts), which hands pdf.js in.
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { resolveNeededPages, type NeededPages, type OutlineSource } from './pages.js';
+import { resolveNeededPages, type NeededPages } from './pages.js';
 
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -84,7 +84,7 @@ export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, {
   const doc = await getDocument({ data: pdf, verbosity: 0, isEvalSupported: false }).promise;
   try {
     const last = Math.min(doc.numPages, limit);
-    const chosen = needed ? await resolveNeededPages(doc as unknown as OutlineSource, needed) : undefined;
+    const chosen = needed ? await resolveNeededPages(doc, needed) : undefined;
     const reading = (chosen ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)).filter((number) => number <= last);
     const pages: PrintedPage[] = [];
     if (part === 0) {
@@ -124,8 +124,8 @@ export function mergeParts(parts: PrintedText[]): PrintedText {
   for (const part of parts) {
     for (const item of part.items) {
       if (item.page < 1 || item.page > pages.length) throw new Error(`De lästa delarna av PDF:en passar inte ihop (text på sidan ${item.page} av ${pages.length}).`);
-      const list = byPage.get(item.page) ?? [];
-      if (list.length === 0) byPage.set(item.page, list);
+      let list = byPage.get(item.page);
+      if (!list) byPage.set(item.page, (list = []));
       list.push(item);
     }
   }
