@@ -186,23 +186,20 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
   trace('page ready');
   const document = await loadDocument(page, html, session.release);
   trace(document.reused ? 'HTML put in the page (its fonts and style kept)' : 'HTML loaded in the page');
-  // A guess is always checked against the printed PDF (see finish/contents.ts).
-  const contents = await guessing;
-  const guess = contents?.guess;
   const print = document.print;
-  const [headings, spans] = await Promise.all([document.headings(), document.headingSpans()]).catch(async (error: unknown) => {
-    await document.close();
-    throw error;
-  });
-  // The check reads only the pages that can hold a table or the contents (check/pages.ts).
-  const ahead = readAhead(session.reader, neededPagesOf(plan, headings.map((h) => h.anchor), spans));
-  document.print = async (options = {}) => {
-    const pdf = await print(options);
-    trace(options.draft ? 'printed (a draft, for the contents page numbers)' : 'printed');
-    ahead.printed(pdf, options.draft === true);
-    return pdf;
-  };
   try {
+    // A guess is always checked against the printed PDF (see finish/contents.ts).
+    const contents = await guessing;
+    const guess = contents?.guess;
+    const [headings, spans] = await Promise.all([document.headings(), document.headingSpans()]);
+    // The check reads only the pages that can hold a table or the contents (check/pages.ts).
+    const ahead = readAhead(session.reader, neededPagesOf(plan, headings.map((h) => h.anchor), spans));
+    document.print = async (options = {}) => {
+      const pdf = await print(options);
+      trace(options.draft ? 'printed (a draft, for the contents page numbers)' : 'printed');
+      ahead.printed(pdf, options.draft === true);
+      return pdf;
+    };
     let printed: Uint8Array | PDFDocument;
     let raw: Uint8Array;
     if (plan.contents && contents) {

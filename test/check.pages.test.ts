@@ -13,6 +13,8 @@ import { checkContents } from '../src/check/contents.js';
 import { checkTables, expectedTables } from '../src/check/tables.js';
 import { GENERATOR } from '../src/version.js';
 import { EXAMPLE_FILES } from './helpers/exampleFiles.js';
+import { builtExample } from './helpers/examples.js';
+import { PrintCheckError, startPrintCheck } from '../src/check/check.js';
 
 type Item = { dest: string | unknown[] | null; items: Item[] };
 
@@ -41,17 +43,59 @@ describe('the pages the check needs, from the bookmarks', () => {
     expect(await resolveNeededPages(outline(8, tree()), { headings: 5, at: [], spans: [[-1, 1]] })).toEqual([1, 2]);
   });
 
-  it('cannot tell when the bookmarks are not one per heading, or one points nowhere', async () => {
+  it('cannot tell when the bookmarks are not one per heading, or one points nowhere or where pdf.js cannot follow', async () => {
     expect(await resolveNeededPages(outline(8, tree()), { headings: 6, at: [0], spans: [] })).toBeUndefined();
     const broken = tree();
     broken[2] = { dest: 'nowhere', items: [] };
     expect(await resolveNeededPages(outline(8, broken), { headings: 5, at: [0], spans: [] })).toBeUndefined();
     expect(await resolveNeededPages(outline(2, tree()), { headings: 5, at: [0], spans: [] })).toBeUndefined();
+    const throwing = { ...outline(8, tree()), getPageIndex: () => Promise.reject(new Error('The reference does not point to a /Page dictionary.')) };
+    expect(await resolveNeededPages(throwing, { headings: 5, at: [0], spans: [] })).toBeUndefined();
   });
 
   it('takes the headings the contents lists by their anchors', () => {
-    const needed = neededPagesOf({ contents: [{ anchor: 'a' }, { anchor: 'c' }] as never }, [null, 'a', 'b', 'c', 'c'], [[0, 1]]);
+    const needed = neededPagesOf({ contents: [{ anchor: 'a' }, { anchor: 'c' }] }, [null, 'a', 'b', 'c', 'c'], [[0, 1]]);
     expect(needed).toEqual({ headings: 5, at: [1, 3, 4], spans: [[0, 1]] });
+  });
+});
+
+describe('the check of a print read in part', () => {
+  const reader = new PdfReader();
+  afterAll(() => reader.close());
+
+  /** Finnveden's plan and its printed text, read whole, and how many times a whole read was asked for. */
+  async function setUp() {
+    const { plan } = await checkPlan(EXAMPLE_FILES['finnveden-2025']);
+    const whole = await reader.read((await builtExample('finnveden-2025')).bytes);
+    expect(readWhole(whole)).toBe(true);
+    const asked: boolean[] = [];
+    return { plan, whole, asked };
+  }
+
+  it('reads nothing more when the pages read pass', async () => {
+    const { plan, whole, asked } = await setUp();
+    const partial = { ...whole, items: whole.items.filter((item) => item.page > 1), read: whole.read.filter((page) => page > 1) };
+    await startPrintCheck(plan, async (all) => (asked.push(all), all ? whole : partial))();
+    expect(asked).toEqual([false]);
+  });
+
+  it('reads the whole print when the pages read fail, and lets that read decide', async () => {
+    const { plan, whole, asked } = await setUp();
+    // The budget's page left out: its figures are missing from what was read.
+    const budgetPage = whole.items.find((item) => item.text.includes('Summa kostnader'))!.page;
+    const partial = { ...whole, items: whole.items.filter((item) => item.page !== budgetPage), read: whole.read.filter((page) => page !== budgetPage) };
+    await startPrintCheck(plan, async (all) => (asked.push(all), all ? whole : partial))();
+    expect(asked).toEqual([false, true]);
+  });
+
+  it('fails at once when every page was read', async () => {
+    const { plan, whole, asked } = await setUp();
+    const budgetPage = whole.items.find((item) => item.text.includes('Summa kostnader'))!.page;
+    const broken = { ...whole, items: whole.items.filter((item) => item.page !== budgetPage) };
+    const error = await startPrintCheck(plan, async (all) => (asked.push(all), broken))().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrintCheckError);
+    expect(String((error as Error).message)).toContain('syns inte i PDF:en');
+    expect(asked).toEqual([false]);
   });
 });
 

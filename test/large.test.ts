@@ -26,7 +26,7 @@ describe('a large plan', () => {
       };
       const result = await buildPlan(file, path.join(dir, 'large.pdf'), session);
       expect(result.pages).toBeGreaterThanOrEqual(180);
-      // Its print (3.4 MB) was read back by two workers, each every other page, and the self-check passed.
+      // Its print (over 3 MB) was read back by two workers, each every other page it needs, and the self-check passed.
       expect(session.reader.running).toHaveLength(2);
       // Only the pages it needs: the contents, where each section begins, and the budget's pages; not the
       // pages of prose in between (each section runs over some three pages).

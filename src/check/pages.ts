@@ -1,10 +1,10 @@
 // Which pages the self-check reads: only those that can hold what it looks for. Everything it checks is
 // in a table (every computed figure) or in the contents (each entry and the heading it names), and the
 // print's bookmarks, one per heading, tell on which page each heading begins: a table lies between the
-// pages of the headings around it, the contents from its own heading to the next. Pages of prose alone
-// are left unread: a plan of 188 pages needs some 125 of them. The main thread says which pages in
-// headings (it knows the document, not yet the print); the reader's worker finds their pages.
-import type { ComputedPlan } from '../model.js';
+// pages of the headings around it, the contents from its own heading to the next. Pages of prose between
+// other headings are left unread: the benchmark's plan of 190 pages needs 126 of them. The main thread
+// says which pages in headings (it knows the document, not yet the print); the reader's worker finds
+// their pages.
 
 /** The pages the check needs, by heading: an index among the document's headings (h1–h6, in order). */
 export interface NeededPages {
@@ -24,7 +24,7 @@ export interface NeededPages {
  * none), `spans` the headings around each table and around the contents (see LoadedDocument).
  */
 export function neededPagesOf(
-  plan: Pick<ComputedPlan, 'contents'>,
+  plan: { contents?: readonly { anchor: string }[] | undefined },
   headingAnchors: (string | null)[],
   spans: [number, number][],
 ): NeededPages {
@@ -50,19 +50,29 @@ export interface OutlineSource {
 /** The 1-based page a bookmark points to, or undefined. */
 async function pageOf(doc: OutlineSource, item: OutlineItem): Promise<number | undefined> {
   const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest;
-  const target = dest?.[0];
+  const target: unknown = dest?.[0];
   if (typeof target === 'number') return target + 1;
-  if (target && typeof target === 'object' && 'num' in target && 'gen' in target) {
-    return (await doc.getPageIndex(target as { num: number; gen: number })) + 1;
+  if (typeof target === 'object' && target !== null && 'num' in target && 'gen' in target) {
+    const { num, gen } = target;
+    if (typeof num === 'number' && typeof gen === 'number') return (await doc.getPageIndex({ num, gen })) + 1;
   }
   return undefined;
 }
 
 /**
  * The numbers of the pages the check needs (1-based, ascending), from the print's bookmarks; undefined
- * when they cannot tell (not one bookmark per heading, or one that points nowhere): then every page.
+ * when they cannot tell (not one bookmark per heading, one that points nowhere or that pdf.js cannot
+ * follow): then every page.
  */
 export async function resolveNeededPages(doc: OutlineSource, needed: NeededPages): Promise<number[] | undefined> {
+  try {
+    return await fromBookmarks(doc, needed);
+  } catch {
+    return undefined;
+  }
+}
+
+async function fromBookmarks(doc: OutlineSource, needed: NeededPages): Promise<number[] | undefined> {
   const flat: OutlineItem[] = [];
   const walk = (items: OutlineItem[]) => {
     for (const item of items) {

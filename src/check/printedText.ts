@@ -25,7 +25,7 @@ export interface PrintedPage {
 }
 
 export interface PrintedText {
-  /** Every page's size, the first page's first (up to the selection's limit). */
+  /** Every page's size, the first page's first (up to the selection's limit); a part's share, see PageSelection. */
   pages: PrintedPage[];
   /** Every non-blank run of text on the pages read, page after page. */
   items: PrintedItem[];
@@ -59,9 +59,11 @@ export function matchKey(text: string): string {
 }
 
 /**
- * Which pages a read takes: every `of`-th page from page `part` + 1 (part 0 of 2: pages 1, 3, 5 …),
- * up to page `limit` (Infinity: to the end). Two workers reading the two parts of a long PDF share its
- * pages evenly, which halves would not: a plan's pages differ in how much they hold.
+ * Which pages a read takes: of the pages chosen (every page up to page `limit`, Infinity: to the end; or
+ * only those the check needs), every `of`-th from the `part` + 1st (part 0 of 2: the first, third, fifth
+ * …). Two workers reading the two parts of a long PDF share its pages evenly, which halves would not: a
+ * plan's pages differ in how much they hold. The sizes of the pages are shared alike: part k gives those
+ * of pages k + 1, k + 1 + `of` … (up to `limit`), whether it reads them or not.
  */
 export interface PageSelection {
   part: number;
@@ -75,10 +77,7 @@ const ALL_PAGES: PageSelection = { part: 0, of: 1, limit: Infinity };
 
 const size = (view: number[]): PrintedPage => ({ width: view[2]! - view[0]!, height: view[3]! - view[1]! });
 
-/**
- * The text of the selected pages (all by default), page by page. A part reads every `of`-th of the pages
- * chosen; part 0 also gives every page's size.
- */
+/** The text of the selected pages (all by default), page by page, and its share of the pages' sizes. */
 export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, { part, of, limit, needed }: PageSelection = ALL_PAGES): Promise<PrintedText> {
   // pdf.js takes ownership of the buffer it is given (the worker's own copy).
   const doc = await getDocument({ data: pdf, verbosity: 0, isEvalSupported: false }).promise;
@@ -87,9 +86,7 @@ export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, {
     const chosen = needed ? await resolveNeededPages(doc, needed) : undefined;
     const reading = (chosen ?? Array.from({ length: doc.numPages }, (_, i) => i + 1)).filter((number) => number <= last);
     const pages: PrintedPage[] = [];
-    if (part === 0) {
-      for (let number = 1; number <= last; number++) pages.push(size((await doc.getPage(number)).view));
-    }
+    for (let number = part + 1; number <= last; number += of) pages.push(size((await doc.getPage(number)).view));
     const items: PrintedItem[] = [];
     const read = reading.filter((_, k) => k % of === part);
     for (const number of read) {
@@ -114,12 +111,19 @@ export async function readPrintedText({ getDocument }: Pdfjs, pdf: Uint8Array, {
 
 /**
  * The parts of one PDF read apart (`parts[k]`: part k of parts.length, as readPrintedText read it) as
- * one read of them all: part 0's page sizes, and every part's items in page order, each page's in the
- * order read.
+ * one read of them all: every page's size in order, and every part's items in page order, each page's in
+ * the order read.
  */
 export function mergeParts(parts: PrintedText[]): PrintedText {
   if (parts.length === 1) return parts[0]!;
-  const { pages } = parts[0]!;
+  const pages: PrintedPage[] = [];
+  const total = parts.reduce((sum, part) => sum + part.pages.length, 0);
+  for (let index = 0; index < total; index++) {
+    const page = parts[index % parts.length]!.pages[Math.floor(index / parts.length)];
+    // Parts of one PDF leave no page out: part k has as many pages as part k + 1 or one more.
+    if (!page) throw new Error(`De lästa delarna av PDF:en passar inte ihop (sidan ${index + 1} saknas).`);
+    pages.push(page);
+  }
   const byPage = new Map<number, PrintedItem[]>();
   for (const part of parts) {
     for (const item of part.items) {

@@ -10,7 +10,7 @@ import { mergeParts, type PrintedText } from './printedText.js';
 
 /**
  * From this size on a PDF is read by two workers, each reading every other page, on the two cores vplan
- * counts on: a plan of 188 pages (3.4 MB) is read in about 1.4 s instead of 2.1 s on its own, and in a
+ * counts on: a plan of 188 pages (3.4 MB), read whole, took about 1.4 s instead of 2.1 s on its own, and in a
  * build, where pdf-lib finishes the PDF on the same cores meanwhile, checked 0.3-0.5 s sooner. A plan
  * of the usual 5–20 pages (0.1–0.5 MB) is read by one alone: the second worker's loading of pdf.js costs
  * half a second of processor time, more than it would save, and a cold build on two cores would wait
@@ -22,7 +22,7 @@ export const SPLIT_BYTES = 1024 * 1024;
 /**
  * A draft print (warmUpWith) shows nothing but its pages' running headers (see print/pdf.ts): some
  * 20 kB and 1 kB a page (the examples' 6 to 11 pages 22–28 kB, the benchmark's 188 pages 200 kB),
- * where the final print takes some 18 kB a page. A draft of 3/32 of SPLIT_BYTES (96 kB, some 60 pages)
+ * where the final print takes some 17 kB a page. A draft of 3/32 of SPLIT_BYTES (96 kB, some 60 pages)
  * or more thus has a long final print, and the second worker starts with the draft, to load pdf.js
  * while the browser prints the final copy; a smaller draft decides nothing.
  */
@@ -34,7 +34,7 @@ export interface ReaderOptions {
 }
 
 export class PdfReader {
-  /** The first reads every PDF that is not long, and a long one's odd pages; the second only starts for a long one. */
+  /** The first reads every PDF that is not long, and half of a long one's pages; the second only starts for a long one. */
   private readonly lanes = [new ReaderLane('vplan-pdf-reader'), new ReaderLane('vplan-pdf-reader-2')] as const;
   private readonly splitBytes: number;
 

@@ -22,7 +22,7 @@ export interface LoadedDocument {
   headings(): Promise<DocumentHeading[]>;
   /**
    * Where each table and the contents stand among the headings: [from, to], the index of the heading
-   * they follow (or the first one inside them, the contents' own; -1 for none) and of the next one after
+   * they follow (for the contents its own heading, inside it; -1 for none) and of the next one after
    * them (the number of headings for none). The self-check reads only the pages these reach (check/pages.ts).
    */
   headingSpans(): Promise<[number, number][]>;
@@ -234,6 +234,6 @@ export function headingSpans(): [number, number][] {
         break;
       }
     }
-    return [inside ?? before, after];
+    return [element.matches('nav.contents') ? (inside ?? before) : before, after];
   });
 }
