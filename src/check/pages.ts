@@ -4,7 +4,8 @@
 // pages of the headings around it, the contents from its own heading to the next. Pages of prose between
 // other headings are left unread: the benchmark's plan of 190 pages needs 126 of them. The main thread
 // says which pages in headings (it knows the document, not yet the print); the reader's worker finds
-// their pages.
+// their pages with pdf.js, as soon as the print comes (finish/outline.ts reads the same bookmarks with
+// pdf-lib, but only after parsing the whole file on the main thread).
 
 /** The pages the check needs, by heading: an index among the document's headings (h1–h6, in order). */
 export interface NeededPages {

@@ -124,16 +124,10 @@ export function mergeParts(parts: PrintedText[]): PrintedText {
     if (!page) throw new Error(`De lästa delarna av PDF:en passar inte ihop (sidan ${index + 1} saknas).`);
     pages.push(page);
   }
-  const byPage = new Map<number, PrintedItem[]>();
-  for (const part of parts) {
-    for (const item of part.items) {
-      if (item.page < 1 || item.page > pages.length) throw new Error(`De lästa delarna av PDF:en passar inte ihop (text på sidan ${item.page} av ${pages.length}).`);
-      let list = byPage.get(item.page);
-      if (!list) byPage.set(item.page, (list = []));
-      list.push(item);
-    }
-  }
-  const items = [...byPage.keys()].sort((a, b) => a - b).flatMap((page) => byPage.get(page)!);
+  // Each page is one part's, its items in that part's order: a stable sort by page keeps them so.
+  const items = parts.flatMap((part) => part.items).sort((a, b) => a.page - b.page);
+  const outside = items.find((item) => item.page < 1 || item.page > pages.length);
+  if (outside) throw new Error(`De lästa delarna av PDF:en passar inte ihop (text på sidan ${outside.page} av ${pages.length}).`);
   const read = parts.flatMap((part) => part.read).sort((a, b) => a - b);
   return { pages, items, read };
 }
