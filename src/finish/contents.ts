@@ -3,7 +3,8 @@
 // numbers come from the plan's last build (contentsCache.ts) or from a quick draft print.
 import type { ContentsEntry } from '../model.js';
 import type { DocumentHeading, LoadedDocument } from '../print/pdf.js';
-import { PDFDocument } from 'pdf-lib';
+import type { PDFDocument } from 'pdf-lib';
+import { openPdf } from './lazyPdf.js';
 import { readDestinations, readOutline, type OutlineEntry } from './outline.js';
 import { VplanError } from '../errors.js';
 
@@ -69,7 +70,7 @@ export async function printWithContents(
   if (shown) await document.setContentsPages(shown);
   let pdf = await document.print();
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+    const doc = await openPdf(pdf);
     const pages = pagesFromOutline(entries, await readOutline(doc), headings);
     const before = shown;
     if (before && entries.every((e) => pages[e.anchor] === before[e.anchor])) return { pdf, doc, pages, passes: pass };

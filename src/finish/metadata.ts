@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName } from 'pdf-lib';
 import { readOutline, setOutlineTitles } from './outline.js';
+import { openPdf } from './lazyPdf.js';
 import { makePdfA } from './pdfa.js';
 import { normalizeStructureIds } from './normalize.js';
 import type { ComputedDocument } from '../model.js';
@@ -55,7 +56,7 @@ export async function finishPdf(
   headingTexts: string[],
   options: { pdfa?: boolean } = {},
 ): Promise<{ pdf: Uint8Array; pages: number }> {
-  const doc = pdf instanceof PDFDocument ? pdf : await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+  const doc = pdf instanceof PDFDocument ? pdf : await openPdf(pdf);
   const outline = await readOutline(doc);
   if (outline.length === headingTexts.length) setOutlineTitles(outline, headingTexts);
   normalizeStructureIds(doc);

@@ -4,17 +4,19 @@
 // contents page numbers). They are renumbered in the order of the elements in the file (the structure
 // tree's order), so that every way to the same document writes the same bytes.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, type PDFObject } from 'pdf-lib';
+import { RawObject } from './lazyPdf.js';
+import { findNodeIds } from './nodeIds.js';
 
 const NODE_ID = /^node(\d+)$/;
 const ID = PDFName.of('ID');
 const HEADERS = PDFName.of('Headers');
 
-/** Where a node id stands: its number, and how to put another string in its place. */
+/** Where a node id stands: its number, and how to put another id in its place. */
 interface Slot {
   number: number;
   /** The element's own /ID, as opposed to a table cell's reference to it (/Headers). */
   own: boolean;
-  replace(value: PDFString): void;
+  replace(id: string): void;
 }
 
 const nodeNumber = (value: unknown): number | undefined => {
@@ -31,11 +33,11 @@ function collect(object: PDFObject, slots: Slot[]): void {
   if (object instanceof PDFDict) {
     for (const [key, value] of object.entries()) {
       const number = key === ID || key === HEADERS ? nodeNumber(value) : undefined;
-      if (number !== undefined) slots.push({ number, own: key === ID, replace: (s) => object.set(key, s) });
+      if (number !== undefined) slots.push({ number, own: key === ID, replace: (id) => object.set(key, PDFString.of(id)) });
       else if (key === HEADERS && value instanceof PDFArray) {
         for (let i = 0; i < value.size(); i++) {
           const header = nodeNumber(value.get(i));
-          if (header !== undefined) slots.push({ number: header, own: false, replace: (s) => value.set(i, s) });
+          if (header !== undefined) slots.push({ number: header, own: false, replace: (id) => value.set(i, PDFString.of(id)) });
         }
       } else if (value instanceof PDFDict || value instanceof PDFArray) collect(value, slots);
     }
@@ -49,7 +51,22 @@ function collect(object: PDFObject, slots: Slot[]): void {
 
 export function normalizeStructureIds(doc: PDFDocument): void {
   const slots: Slot[] = [];
-  for (const [, object] of doc.context.enumerateIndirectObjects()) collect(object, slots);
+  for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof RawObject)) {
+      collect(object, slots);
+      continue;
+    }
+    // An object still as printed (lazyPdf.ts) holds a node id only if its bytes have "(node": the ids
+    // are literal strings (nodeNumber). Those are read with nodeIds.ts and patched in place, in the same
+    // order as collect() would; one it cannot read is parsed and collected.
+    if (!object.includes('(node')) continue;
+    const found = findNodeIds(object.body);
+    if (found) for (const { number, own, at, length } of found) slots.push({ number, own, replace: (id) => object.patch(at, length, id) });
+    else {
+      const parsed = doc.context.lookup(ref);
+      if (parsed) collect(parsed, slots);
+    }
+  }
   if (slots.length === 0) return;
   const tree = idTree(doc);
   // An id tree with keys of another kind than Chromium writes is left alone, and so are the ids.
@@ -57,9 +74,12 @@ export function normalizeStructureIds(doc: PDFDocument): void {
   // Numbered as the elements come in the file; an id no element has (none, from Chromium) after them.
   const order = [...new Set([...slots.filter((s) => s.own), ...slots].map((s) => s.number))];
   const width = Math.max(8, String(order.length).length);
-  const renumbered = new Map(order.map((n, i) => [n, PDFString.of(`node${String(i + 1).padStart(width, '0')}`)]));
+  const renumbered = new Map(order.map((n, i) => [n, `node${String(i + 1).padStart(width, '0')}`]));
   for (const slot of slots) slot.replace(renumbered.get(slot.number)!);
-  tree?.rewrite((key) => renumbered.get(nodeNumber(key)!) ?? key);
+  tree?.rewrite((key) => {
+    const id = renumbered.get(nodeNumber(key)!);
+    return id === undefined ? key : PDFString.of(id);
+  });
 }
 
 const NAMES = PDFName.of('Names');

@@ -1,6 +1,7 @@
 // Reads the bookmarks (outline) that Chromium writes for every heading, with the page each points to,
 // and the named destinations it writes for the targets of internal links.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { openPdf } from './lazyPdf.js';
 
 export interface OutlineEntry {
   title: string;
@@ -35,8 +36,7 @@ function destinationPages(doc: PDFDocument) {
   return { lookupDict, pageOf };
 }
 
-const load = async (pdf: Uint8Array | PDFDocument) =>
-  pdf instanceof PDFDocument ? pdf : PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Infinity });
+const load = async (pdf: Uint8Array | PDFDocument) => (pdf instanceof PDFDocument ? pdf : openPdf(pdf));
 
 export async function readOutline(pdf: Uint8Array | PDFDocument): Promise<OutlineEntry[]> {
   const doc = await load(pdf);
