@@ -13,7 +13,7 @@ import type { Browser } from 'puppeteer-core';
 import { browserArgs, HOW_TO_GET_ONE, printTimeoutMs, whenItWontStart, type BrowserChoice } from './browser.js';
 import { RunError } from '../errors.js';
 import { fontconfigEnvironment } from './fontconfig.js';
-import { createProfile, installSignalHandlers, removeStaleProfiles, track } from './profile.js';
+import { createProfile, installSignalHandlers, removeStaleProfiles, startRemover, track } from './profile.js';
 import { PROJECT_ROOT } from '../root.js';
 
 export interface StartedProcess {
@@ -69,7 +69,7 @@ export async function startBrowserProcess(choice: BrowserChoice, handleSignals: 
     });
     resolve({ kill: () => child.kill('SIGKILL') });
   });
-  const untrack = track(profile, started, handleSignals);
+  const untrack = track(profile, started, handleSignals, startRemover());
   await started;
   let stderr = '';
   child!.stderr?.on('data', (chunk: Buffer) => {

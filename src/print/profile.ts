@@ -1,7 +1,8 @@
 // The browser's profile folder: vplan's own name (with its process id) in the temporary folder, removed
 // when the browser ends, when vplan is stopped by a signal, and, if vplan was killed, at the next start.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { lstatSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { alive } from '../output.js';
@@ -85,14 +86,56 @@ function foldersOf(profile: string): string[] {
   return singleton ? [profile, singleton] : [profile];
 }
 
+/** A process, started with the browser, that removes its profile when told to (startRemover). */
+export interface Remover {
+  /** Tells it to remove these folders after a delay; false when it cannot be told (ended, or told once). */
+  remove(folders: readonly string[], afterSeconds: number): boolean;
+}
+
 /**
- * Removes a profile without waiting for it (outside Windows): a detached `rm -rf` does the work after
- * vplan has gone on or ended, since deleting a profile's hundred-odd files takes a tenth of a second or
- * more on a busy disk. What it leaves behind, the next start removes (removeStaleProfiles).
+ * Starts a process that waits to remove a profile (outside Windows): a line with the delay in seconds,
+ * then the folders, each ended by a NUL. Spawning `rm` when a build is done took 25–35 ms at the very
+ * end of every build (Node's spawn from a process grown to several hundred MiB, with worker threads);
+ * spawned with the browser it takes a few, while vplan waits for the browser anyway. A vplan that is
+ * killed tells it nothing: it reads no line and ends, and the next start removes the profile.
  */
-export function removeProfileSoon(profile: string, afterSeconds = 0): void {
+export function startRemover(): Remover | undefined {
+  if (process.platform === 'win32') return undefined;
+  let child: ChildProcess;
+  try {
+    const script = 'IFS= read -r seconds || exit 0; sleep "$seconds"; exec xargs -0 rm -rf --';
+    child = spawn('sh', ['-c', script], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+  const { stdin } = child;
+  if (child.pid === undefined || !stdin) return undefined;
+  child.once('error', () => undefined);
+  stdin.on('error', () => undefined);
+  // Neither it nor its pipe keeps vplan running.
+  child.unref();
+  if (stdin instanceof Socket) stdin.unref();
+  let told = false;
+  return {
+    remove(folders, afterSeconds) {
+      if (told || child.exitCode !== null || child.signalCode !== null || !stdin.writable) return false;
+      told = true;
+      stdin.end(`${Math.max(0, Math.round(afterSeconds))}\n${folders.map((f) => `${f}\0`).join('')}`);
+      return true;
+    },
+  };
+}
+
+/**
+ * Removes a profile without waiting for it (outside Windows): the browser's remover, or a detached
+ * `rm -rf`, does the work after vplan has gone on or ended, since deleting a profile's hundred-odd files
+ * takes a tenth of a second or more on a busy disk. What it leaves behind, the next start removes
+ * (removeStaleProfiles).
+ */
+export function removeProfileSoon(profile: string, afterSeconds = 0, remover?: Remover): void {
   if (process.platform === 'win32') return removeProfile(profile);
   const folders = foldersOf(profile);
+  if (remover?.remove(folders, afterSeconds)) return;
   try {
     // With a delay (a browser killed a moment ago, whose processes the kernel is still ending), sh waits.
     const rm =
@@ -160,7 +203,12 @@ export function installSignalHandlers(): void {
  * Tracks a browser from before its start until it ends; with exitOnSignal, a signal ends it and vplan
  * (build, archive, diff). Returns the call that ends the tracking and removes the profile (once).
  */
-export function track(profile: string, started: Promise<{ kill(): void }>, exitOnSignal: boolean): (afterSeconds?: number) => void {
+export function track(
+  profile: string,
+  started: Promise<{ kill(): void }>,
+  exitOnSignal: boolean,
+  remover?: Remover,
+): (afterSeconds?: number) => void {
   if (exitOnSignal) installSignalHandlers();
   const entry: Running = { profile, started };
   started.then(
@@ -173,6 +221,6 @@ export function track(profile: string, started: Promise<{ kill(): void }>, exitO
     if (done) return;
     done = true;
     running.delete(entry);
-    removeProfileSoon(profile, afterSeconds);
+    removeProfileSoon(profile, afterSeconds, remover);
   };
 }
