@@ -41,12 +41,24 @@ async function openFont(data: Uint8Array): Promise<Font> {
   return create(Buffer.from(data.buffer, data.byteOffset, data.byteLength)) as Font;
 }
 
+/** The code points of a font file, given its bytes, as sorted [from, to] ranges. */
+export async function coverage(data: Uint8Array): Promise<[number, number][]> {
+  const ranges = lookup((await known()).coverage, sha256(data));
+  if (Array.isArray(ranges)) return ranges;
+  const points = [...new Set((await openFont(data)).characterSet)].sort((a, b) => a - b);
+  const found: [number, number][] = [];
+  for (const cp of points) {
+    const last = found.at(-1);
+    if (last && last[1] === cp - 1) last[1] = cp;
+    else found.push([cp, cp]);
+  }
+  return found;
+}
+
 /** The code points of a font file, given its bytes. */
 export async function characterSet(data: Uint8Array): Promise<number[]> {
-  const ranges = lookup((await known()).coverage, sha256(data));
-  if (!Array.isArray(ranges)) return (await openFont(data)).characterSet;
   const points: number[] = [];
-  for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) points.push(cp);
+  for (const [from, to] of await coverage(data)) for (let cp = from; cp <= to; cp++) points.push(cp);
   return points;
 }
 

@@ -4,7 +4,8 @@
 // @font-face rules for the subsets a document's text needs, inlined so the page loads nothing.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { characterSet } from './fontTables.js';
+import { coverage } from './fontTables.js';
+import { intersection, pointSet } from './codePoints.js';
 import { RunError } from '../errors.js';
 import { projectRequire } from '../root.js';
 
@@ -34,7 +35,7 @@ const WEIGHTS = [400, 700];
 interface Subset {
   name: string;
   ranges: [number, number][];
-  /** Code points this subset's file has a glyph for, within its unicode-range. */
+  /** Code points this subset's file has a glyph for, within its unicode-range (no control characters). */
   covered: Set<number>;
 }
 
@@ -56,7 +57,13 @@ export function parseUnicodeRange(value: string): [number, number][] {
   return [...value.matchAll(/U\+([0-9A-F]+)(?:-([0-9A-F]+))?/gi)].map((m) => [parseInt(m[1]!, 16), parseInt(m[2] ?? m[1]!, 16)]);
 }
 
-const inRanges = (cp: number, ranges: [number, number][]) => ranges.some(([from, to]) => cp >= from && cp <= to);
+/** Every code point but the control characters (isControl): tab, line feed and carriage return stay. */
+const NOT_CONTROL: [number, number][] = [
+  [0x09, 0x0a],
+  [0x0d, 0x0d],
+  [0x20, 0x7e],
+  [0xa0, 0x10ffff],
+];
 
 async function readJson<T>(file: string, font: FontSpec): Promise<T> {
   try {
@@ -90,7 +97,7 @@ async function loadFont(spec: FontSpec): Promise<BundledFont> {
         const data = await readFile(file).catch(() => {
           throw new RunError(`Typsnittsfilen ${file} saknas.`, 'Kör npm install i vplan-mappen.');
         });
-        const covered = new Set((await characterSet(data)).filter((cp) => inRanges(cp, subsetRanges) && !isControl(cp)));
+        const covered = pointSet(intersection(await coverage(data), subsetRanges, NOT_CONTROL));
         return { name, ranges: subsetRanges, covered };
       }),
   );
