@@ -6,7 +6,7 @@
 // pdf-lib's own object parser; pdf-lib's writer writes the parsed ones as it always does and copies the
 // rest byte for byte. The document is pdf-lib's PDFDocument all the same, so every finishing step is the
 // same code either way. A file with anything but one plain cross-reference table (xref.ts) is parsed whole.
-import { PDFContext, PDFDocument, PDFName, PDFObject, PDFObjectParser, PDFRef } from 'pdf-lib';
+import { PDFCatalog, PDFContext, PDFDocument, PDFName, PDFObject, PDFObjectParser, PDFRef } from 'pdf-lib';
 import { readXref } from './xref.js';
 
 /** A printed file's bytes, and where a text occurs in them (found once, for all its objects). */
@@ -59,6 +59,11 @@ export class RawObject extends PDFObject {
     const body = new Uint8Array(this.sizeInBytes());
     this.copyBytesInto(body, 0);
     return body;
+  }
+
+  /** Whether patch() has put any text in place of its bytes as printed. */
+  get patched(): boolean {
+    return this.patches.length > 0;
   }
 
   /** Whether its bytes as printed contain `text` (Latin-1): to look for objects without parsing them. */
@@ -135,14 +140,17 @@ export function openLazily(pdf: Uint8Array): PDFDocument | undefined {
   for (const { ref, start, end } of xref.objects) objects.set(ref, new RawObject(file, start, end));
   // pdf-lib keeps a context's objects in a private map: this one stands in for it. Should a later
   // pdf-lib keep them elsewhere, the file is parsed whole as before (and test/finish.lazy.test.ts fails).
-  if (!Reflect.set(context, 'indirectObjects', objects) || Reflect.get(context, 'indirectObjects') !== objects) return undefined;
+  if (!Object.hasOwn(context, 'indirectObjects') || !(Reflect.get(context, 'indirectObjects') instanceof Map)) return undefined;
+  Reflect.set(context, 'indirectObjects', objects);
   objects.context = context;
-  context.largestObjectNumber = xref.size - 1;
+  // As pdf-lib's parser leaves it: the largest number of an object in the file (not the trailer's /Size,
+  // which may count free entries after it); new objects are numbered from there.
+  context.largestObjectNumber = Math.max(0, ...xref.objects.map((o) => o.ref.objectNumber));
   const entry = (key: string) => xref.trailer.get(PDFName.of(key));
   context.trailerInfo = { Root: entry('Root'), Info: entry('Info'), ID: entry('ID'), Encrypt: undefined };
   // What PDFDocument.load does once it has parsed the file (its constructor is private in pdf-lib's types).
   const doc: unknown = Reflect.construct(PDFDocument, [context, false, false]);
-  return doc instanceof PDFDocument && doc.catalog !== undefined ? doc : undefined;
+  return doc instanceof PDFDocument && doc.catalog instanceof PDFCatalog ? doc : undefined;
 }
 
 /** A print opened for finishing: lazily where it can be (openLazily), else parsed whole. */

@@ -66,7 +66,8 @@ export function findNodeIds(bytes: Uint8Array): FoundId[] | undefined {
   /** A number, or a reference `n g R` (both numbers read, and the R). */
   const numberOrRef = () => {
     const first = regularRun();
-    if (!NUMBER.test(first)) fail();
+    // pdf-lib cannot read a number too large for a double: the object is left to it (and stays unread).
+    if (!NUMBER.test(first) || !Number.isFinite(Number(first))) fail();
     const back = at;
     skipSpace();
     if (INTEGER.test(first) && isDigit(bytes[at])) {
@@ -89,14 +90,17 @@ export function findNodeIds(bytes: Uint8Array): FoundId[] | undefined {
     const c = bytes[at];
     if (c === 0x3c && bytes[at + 1] === 0x3c) {
       at += 2;
+      const keys = new Set<string>();
       for (;;) {
         skipSpace();
         if (bytes[at] === 0x3e && bytes[at + 1] === 0x3e) return void (at += 2);
         if (bytes[at] !== 0x2f) fail();
         at++;
         const name = isRegular(bytes[at]) ? regularRun() : '';
-        // A name with #-escapes is compared decoded by pdf-lib: left to it.
-        if (name.includes('#')) fail();
+        // A name with #-escapes is compared decoded by pdf-lib, and of a key given twice pdf-lib keeps
+        // the last value: both left to it.
+        if (name.includes('#') || keys.has(name)) fail();
+        keys.add(name);
         value(walk ? name : undefined, false, walk);
       }
     } else if (c === 0x3c) {
@@ -125,10 +129,12 @@ export function findNodeIds(bytes: Uint8Array): FoundId[] | undefined {
     else if (!['true', 'false', 'null'].includes(regularRun())) fail();
   };
   try {
+    skipSpace();
+    const dictionary = bytes[at] === 0x3c && bytes[at + 1] === 0x3c;
     value(undefined, false, true);
     skipSpace();
     // A stream's dictionary holds no ids that count (collect() skips streams), and its data is not read.
-    if (at < bytes.length) return regularRun() === 'stream' ? [] : undefined;
+    if (at < bytes.length) return dictionary && regularRun() === 'stream' ? [] : undefined;
   } catch (error) {
     if (error instanceof GiveUp || error instanceof RangeError) return undefined;
     throw error;

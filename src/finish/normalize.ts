@@ -50,6 +50,10 @@ function collect(object: PDFObject, slots: Slot[]): void {
 }
 
 export function normalizeStructureIds(doc: PDFDocument): void {
+  // The id tree first: reading it parses the objects it is made of (lazyPdf.ts), so that the ids in them
+  // are collected from the parsed objects, which are the ones written. Nothing is looked up from here
+  // until the ids are replaced: a lookup would parse an object whose bytes are to be patched.
+  const tree = idTree(doc);
   const slots: Slot[] = [];
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
     if (!(object instanceof RawObject)) {
@@ -58,9 +62,10 @@ export function normalizeStructureIds(doc: PDFDocument): void {
     }
     // An object still as printed (lazyPdf.ts) holds a node id only if its bytes have "(node": the ids
     // are literal strings (nodeNumber). Those are read with nodeIds.ts and patched in place, in the same
-    // order as collect() would; one it cannot read is parsed and collected.
+    // order as collect() would; one it cannot read, or patched already (by an earlier call), is parsed
+    // and collected.
     if (!object.includes('(node')) continue;
-    const found = findNodeIds(object.body);
+    const found = object.patched ? undefined : findNodeIds(object.body);
     if (found) for (const { number, own, at, length } of found) slots.push({ number, own, replace: (id) => object.patch(at, length, id) });
     else {
       const parsed = doc.context.lookup(ref);
@@ -68,7 +73,6 @@ export function normalizeStructureIds(doc: PDFDocument): void {
     }
   }
   if (slots.length === 0) return;
-  const tree = idTree(doc);
   // An id tree with keys of another kind than Chromium writes is left alone, and so are the ids.
   if (tree && tree.pairs.some(([key]) => nodeNumber(key) === undefined)) return;
   // Numbered as the elements come in the file; an id no element has (none, from Chromium) after them.

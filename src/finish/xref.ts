@@ -14,8 +14,6 @@ export interface PlacedObject {
 export interface Xref {
   objects: PlacedObject[];
   trailer: PDFDict;
-  /** The trailer's /Size: one more than the largest object number. */
-  size: number;
 }
 
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -105,5 +103,5 @@ export function readXref(bytes: Uint8Array, context: PDFContext): Xref | undefin
     while (stop > start && isSpace(bytes[stop - 1])) stop--;
     objects.push({ ref: PDFRef.of(number, generation), start, end: stop });
   }
-  return { objects, trailer, size: size.asNumber() };
+  return { objects, trailer };
 }
