@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { intersection, pointSet } from '../src/render/codePoints.js';
+import { isControl, NOT_CONTROL } from '../src/render/fonts.js';
 
 const range = fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })).map(([a, b]) => [a, b] as [number, number]);
 const ranges = fc.array(range, { maxLength: 8 });
@@ -19,6 +20,13 @@ describe('code point ranges', () => {
         for (let i = 1; i < result.length; i++) expect(result[i]![0]).toBeGreaterThan(result[i - 1]![1] + 1);
       }),
     );
+  });
+
+  it('the ranges fonts are cut to hold every code point but the control characters', () => {
+    const allowed = pointSet(NOT_CONTROL);
+    const differing = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) if (allowed.has(cp) === isControl(cp)) differing.push(cp);
+    expect(differing).toEqual([]);
   });
 
   it('leave reversed ranges out and merge touching ones', () => {

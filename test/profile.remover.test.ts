@@ -2,11 +2,11 @@
 // (src/print/profile.ts, startRemover): it removes what it is told and nothing else, it does not keep
 // vplan running, and a vplan that ends without telling it leaves the folders to the next start.
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { startRemover } from '../src/print/profile.js';
+import { removeProfileSoon, startRemover } from '../src/print/profile.js';
 import { useTempDir } from './helpers/tempDir.js';
 
 const dir = useTempDir('vplan-remover');
@@ -46,6 +46,27 @@ describe.skipIf(process.platform === 'win32')('the profile remover', () => {
     expect(await readdir(dir())).toEqual(['vplan-chrome-profile-2']);
     await until(async () => (await readdir(dir())).length === 0);
     expect(await readdir(dir())).toEqual([]);
+  });
+
+  it('falls back to rm when its shell cannot start, ends at once, or fails after it was told', async () => {
+    const [a, b, c] = await folders('vplan-chrome-profile-4', 'vplan-chrome-profile-5', 'vplan-chrome-profile-6');
+    // Cannot start: no remover, and no unhandled error from the failed spawn a moment later.
+    expect(startRemover(path.join(dir(), 'no-such-shell'))).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 100));
+    removeProfileSoon(a!, 0, undefined);
+    // Ends before it is told (false exits at once with 1): it cannot be told, rm does the work.
+    const ended = startRemover('/bin/false');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(ended?.remove([b!], 0)).toBe(false);
+    removeProfileSoon(b!, 0, ended);
+    // Fails after being told: reads what it is told, removes nothing and exits with 1.
+    const failing = path.join(dir(), 'failing-shell');
+    await writeFile(failing, '#!/bin/sh\ncat >/dev/null\nexit 1\n');
+    await chmod(failing, 0o755);
+    const told = startRemover(failing);
+    expect(told?.remove([c!], 0)).toBe(true);
+    await until(async () => (await readdir(dir())).filter((n) => n.startsWith('vplan-chrome-profile-')).length === 0);
+    expect((await readdir(dir())).filter((n) => n.startsWith('vplan-chrome-profile-'))).toEqual([]);
   });
 
   it('does not keep vplan running, and removes nothing when vplan ends without telling it', async () => {

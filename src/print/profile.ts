@@ -97,29 +97,40 @@ export interface Remover {
  * then the folders, each ended by a NUL. Spawning `rm` when a build is done took 25–35 ms at the very
  * end of every build (Node's spawn from a process grown to several hundred MiB, with worker threads);
  * spawned with the browser it takes a few, while vplan waits for the browser anyway. A vplan that is
- * killed tells it nothing: it reads no line and ends, and the next start removes the profile.
+ * killed tells it nothing: it reads no line and ends, and the next start removes the profile. One that
+ * cannot be started, or fails while vplan still runs, leaves the work to a detached `rm` as before.
  */
-export function startRemover(): Remover | undefined {
+export function startRemover(shell = '/bin/sh'): Remover | undefined {
   if (process.platform === 'win32') return undefined;
   let child: ChildProcess;
   try {
     const script = 'IFS= read -r seconds || exit 0; sleep "$seconds"; exec xargs -0 rm -rf --';
-    child = spawn('sh', ['-c', script], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    child = spawn(shell, ['-c', script], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
   } catch {
     return undefined;
   }
+  // Before anything else: a shell that cannot be started is reported as an 'error' a moment later.
+  let told: { folders: readonly string[]; afterSeconds: number } | undefined;
+  let failed = false;
+  const fail = () => {
+    if (failed) return;
+    failed = true;
+    if (told) removeFoldersSoon(told.folders, told.afterSeconds);
+  };
+  child.once('error', fail);
+  child.stdin?.on('error', fail);
+  child.once('exit', (code, signal) => {
+    if (code !== 0 || signal !== null) fail();
+  });
   const { stdin } = child;
   if (child.pid === undefined || !stdin) return undefined;
-  child.once('error', () => undefined);
-  stdin.on('error', () => undefined);
   // Neither it nor its pipe keeps vplan running.
   child.unref();
   if (stdin instanceof Socket) stdin.unref();
-  let told = false;
   return {
     remove(folders, afterSeconds) {
-      if (told || child.exitCode !== null || child.signalCode !== null || !stdin.writable) return false;
-      told = true;
+      if (told || failed || child.exitCode !== null || child.signalCode !== null || !stdin.writable) return false;
+      told = { folders, afterSeconds };
       stdin.end(`${Math.max(0, Math.round(afterSeconds))}\n${folders.map((f) => `${f}\0`).join('')}`);
       return true;
     },
@@ -135,22 +146,30 @@ export function startRemover(): Remover | undefined {
 export function removeProfileSoon(profile: string, afterSeconds = 0, remover?: Remover): void {
   if (process.platform === 'win32') return removeProfile(profile);
   const folders = foldersOf(profile);
-  if (remover?.remove(folders, afterSeconds)) return;
+  if (!remover?.remove(folders, afterSeconds)) removeFoldersSoon(folders, afterSeconds);
+}
+
+/** Folders removed by a detached `rm -rf` (after a delay in seconds), or here and now if it cannot start. */
+function removeFoldersSoon(folders: readonly string[], afterSeconds: number): void {
   try {
     // With a delay (a browser killed a moment ago, whose processes the kernel is still ending), sh waits.
     const rm =
       afterSeconds > 0
         ? spawn('sh', ['-c', `sleep ${afterSeconds}; exec rm -rf -- "$@"`, 'sh', ...folders], { detached: true, stdio: 'ignore' })
         : spawn('rm', ['-rf', '--', ...folders], { detached: true, stdio: 'ignore' });
-    rm.once('error', () => removeProfile(profile));
+    rm.once('error', () => removeFolders(folders));
     rm.unref();
   } catch {
-    removeProfile(profile);
+    removeFolders(folders);
   }
 }
 
 export function removeProfile(profile: string): void {
-  for (const folder of foldersOf(profile)) {
+  removeFolders(foldersOf(profile));
+}
+
+function removeFolders(folders: readonly string[]): void {
+  for (const folder of folders) {
     try {
       // A helper process of the browser may still be ending: retried briefly (10, 20, 30 … ms).
       rmSync(folder, { recursive: true, force: true, maxRetries: 8, retryDelay: 10 });

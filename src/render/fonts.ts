@@ -58,7 +58,7 @@ export function parseUnicodeRange(value: string): [number, number][] {
 }
 
 /** Every code point but the control characters (isControl): tab, line feed and carriage return stay. */
-const NOT_CONTROL: [number, number][] = [
+export const NOT_CONTROL: readonly [number, number][] = [
   [0x09, 0x0a],
   [0x0d, 0x0d],
   [0x20, 0x7e],
