@@ -150,7 +150,7 @@ describe('compact budget rows', () => {
     const budget = planSchema.shape.budget.unwrap().parse({
       columns: [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }, { kind: 'plan', year: 2027 }],
       income: { rows: [{ label: 'Bidrag', values: [1000, null, 1200] }] },
-      costs: { rows: [{ label: 'Kansli', values: [800, 900] }] },
+      costs: { rows: [{ label: 'Kansli', values: [800, 900, null] }] },
     });
     expect(budget.unit).toBe('kr');
     expect(budget.convention).toBe('result');
@@ -172,6 +172,20 @@ describe('compact budget rows', () => {
     expect(outcome.issues).toContainEqual({
       path: ['budget', 'income', 'rows', 0, 'values', 1],
       message: 'listan har 2 värden men budgeten har 1 kolumner (budget2025); ta bort värdet eller lägg till en kolumn',
+    });
+  });
+
+  it('refuses a list shorter than the columns: a forgotten figure would go to the balancing row unseen', () => {
+    const budget = planSchema.shape.budget.unwrap().parse({
+      columns: [{ kind: 'budget', year: 2027 }, { kind: 'plan', year: 2028 }, { kind: 'plan', year: 2029 }],
+      income: { rows: [{ label: 'Medlemsbidrag', values: [3000000, 3000000, 3000000] }] },
+      costs: { rows: [{ label: 'Insatser', values: [2500000, 2550000] }, { label: 'Utrymme för nya insatser', balance: true }] },
+    });
+    const outcome = computeBudget(budget, { contributionTotals: new Map() });
+    expect(outcome.issues).toContainEqual({
+      path: ['budget', 'costs', 'rows', 0, 'values'],
+      message:
+        'listan har 2 värden men budgeten har 3 kolumner (budget2027, plan2028, plan2029); ange ett värde för varje kolumn, null för en tom cell (saknas: plan2029)',
     });
   });
 });

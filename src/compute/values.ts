@@ -1,5 +1,6 @@
 // Values written as a list in the columns' order ([505250, 505250, null]) become values per column id,
-// before the budget is computed; a list longer than the columns is an error naming the extra value.
+// before the budget is computed; a list longer than the columns is an error naming the extra value,
+// and so is a shorter one (null is an empty cell).
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { POSITION_KEY, type BudgetInput, type GroupInput, type ItemInput, type RowInput } from '../load/schema.js';
 
@@ -23,6 +24,15 @@ export function resolvePositions(input: BudgetInput, columnIds: string[], issues
         continue;
       }
       out[id] = values[key]!;
+    }
+    // A shorter list would leave the last columns empty without a word: the budget's sums and balancing
+    // row would then quietly take a figure the writer forgot (or meant for another column).
+    if (keys.length < columnIds.length) {
+      const missing = columnIds.slice(keys.length);
+      issues.push({
+        path: [...path, 'values'],
+        message: `listan har ${keys.length} ${keys.length === 1 ? 'värde' : 'värden'} men budgeten har ${columnIds.length} kolumner (${columnIds.join(', ')}); ange ett värde för varje kolumn, null för en tom cell (saknas: ${missing.join(', ')})`,
+      });
     }
     return out;
   };
