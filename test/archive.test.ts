@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
-import { dnrFolder, fileVersion, listVersions, verifyArchive } from '../src/archive/archive.js';
+import { dnrFolder, fileVersion, listVersions, readFiledPlan, verifyArchive } from '../src/archive/archive.js';
 
 const run = promisify(execFile);
 const tmp = useTempDir('vplan-archive');
@@ -90,6 +90,23 @@ describe('archive', () => {
     const { plan, bytes } = await finnveden();
     plan.document.dnr = undefined;
     await expect(fileVersion(plan, bytes, options())).rejects.toThrow(/inget diarienummer/);
+  });
+
+  it('builds on no changed version: filing and reading a filed plan stop at a changed file, not at lost modes', async () => {
+    const { plan, bytes } = await finnveden();
+    const first = await file(plan, bytes, fakePdf(1));
+    // Write permission given back (as a copy that lost modes would): no byte changed, filing goes on.
+    const filedPlan = path.join(first.dir, 'plan.json');
+    await chmod(filedPlan, 0o644);
+    expect((await file(plan, bytes, fakePdf(2))).manifest.version).toBe(2);
+    expect((await readFiledPlan(tmp(), '2024:11 / 2', 1)).file).toBe(filedPlan);
+    // One figure changed in version 1's plan.
+    await writeFile(filedPlan, (await readFile(filedPlan, 'utf8')).replace('"budget2025": 499600', '"budget2025": 499700'));
+    const refused = await fileVersion(plan, bytes, options(fakePdf(3))).catch((e: Error) => e);
+    expect((refused as Error).message).toMatch(/Arkivet för 2024:11 \/ 2 .* är inte intakt: v1\/plan\.json: ändrad\. Ingen ny version arkiverades\./);
+    expect((await listVersions(tmp(), '2024:11 / 2')).map((v) => v.manifest.version)).toEqual([1, 2]);
+    const read = await readFiledPlan(tmp(), '2024:11 / 2', 2).catch((e: Error) => e);
+    expect((read as Error).message).toMatch(/är inte intakt: v1\/plan\.json: ändrad\. Version 2 visas inte som arkiverad\./);
   });
 
   it('names folders after the dnr without its punctuation', () => {

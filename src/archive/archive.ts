@@ -8,6 +8,7 @@ import path from 'node:path';
 import { VplanError } from '../errors.js';
 import { dnrFolder } from './dnr.js';
 import { PLAN_FILE, readManifest, versionFolder, type Manifest } from './manifest.js';
+import { integrityProblems } from './verify.js';
 
 export { dnrFolder, dnrKey, dnrProblem, sameDnr, MAX_DNR_LENGTH } from './dnr.js';
 export { listVersions, type FileEntry, type FiledVersion, type Head, type Manifest, type VersionRef } from './manifest.js';
@@ -42,12 +43,19 @@ export function isInsideArchive(file: string, archiveDir: string = DEFAULT_ARCHI
   return relative === '' || (!(relative === '..' || relative.startsWith(`..${path.sep}`)) && !path.isAbsolute(relative));
 }
 
-/** The plan as it was filed: for `vplan diff dnr@version`. */
+/** The plan as it was filed, for `vplan diff dnr@version`: refused when the dnr's archive has changed. */
 export async function readFiledPlan(archiveDir: string, dnr: string, version: number): Promise<{ file: string; manifest: Manifest }> {
   const dir = path.join(archiveDir, dnrFolder(dnr), versionFolder(version));
   const { manifest } = await readManifest(dir).catch(() => {
     throw new VplanError(`Version ${version} av ${dnr} finns inte i ${archiveDir}.`, 'Se vplan archive list.');
   });
+  const broken = await integrityProblems(archiveDir, dnr);
+  if (broken) {
+    throw new VplanError(
+      `Arkivet för ${dnr} (${path.dirname(dir)}) är inte intakt: ${broken}. Version ${version} visas inte som arkiverad.`,
+      'Kör vplan archive verify, återställ arkivet från en säkerhetskopia och jämför med kontrollsumman i diariet.',
+    );
+  }
   const file = path.join(dir, manifest.plan ?? PLAN_FILE);
   return { file, manifest };
 }

@@ -9,6 +9,7 @@ import type { ComputedPlan } from '../model.js';
 import { planBaseDir } from '../load/loadPlan.js';
 import { dnrFolder, sameDnr } from './dnr.js';
 import { step } from './fsError.js';
+import { integrityProblems } from './verify.js';
 import { cleanAbandoned, removeTree, stagingName, withDnrLock } from './lock.js';
 import {
   HEAD, MANIFEST, PLAN_FILE, existingVersions, inputFiles, readHead, readManifest, sha256, versionFolder,
@@ -108,6 +109,9 @@ export async function fileVersion(plan: ComputedPlan, planSources: Uint8Array | 
   await cleanAbandoned(archiveDir);
   return withDnrLock(dnrDir, dnr, async () => {
     const latest = await intactHead(dnrDir, dnr);
+    // Every file of every version against its manifest, too: a changed version is not built upon.
+    const broken = latest ? await integrityProblems(archiveDir, dnr) : undefined;
+    if (broken) throw notIntact(dnr, dnrDir, broken);
     if (latest && !options.force && sameInputs(latest.manifest, inputs)) return { filed: false, latest };
     options.willBuild?.();
     const version = await stageAndRename(plan, dnr, folder, dnrDir, inputs, sources.entry, latest, options);

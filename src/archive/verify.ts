@@ -83,6 +83,20 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
   return result;
 }
 
+/**
+ * Why a dnr's filed versions cannot be trusted as filed: verify's problems for that dnr, but for file
+ * modes (a copy or backup that lost them changes no byte, which the checksums prove), as one line for
+ * an error; undefined when every file and link holds. Filing a new version and reading a filed plan
+ * (vplan diff dnr@version, watch --serve) stop on it rather than build on or show a changed version.
+ */
+export async function integrityProblems(archiveDir: string, dnr: string): Promise<string | undefined> {
+  const { problems } = await verifyArchive(archiveDir, dnr);
+  const serious = problems.filter((p) => p.problem !== 'inte skrivskyddad');
+  if (serious.length === 0) return undefined;
+  const shown = serious.slice(0, 3).map((p) => `${path.join(path.basename(p.dir), p.file)}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`);
+  return `${shown.join('; ')}${serious.length > 3 ? ` och ${serious.length - 3} fel till` : ''}`;
+}
+
 async function verifyDnr(dnrDir: string, folder: string) {
   const problems: VerifyProblem[] = [];
   const numbers = await existingVersions(dnrDir);
