@@ -18,7 +18,7 @@ describe('vplan next', () => {
     const { plan: old } = await checkPlan('data/finnveden-2025.json');
     const result = await vplan('next', path.resolve('data/finnveden-2025.json'), '--out', 'plan-2026.json');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('plan för 2026');
+    expect(result.stdout).toContain('plan för 2026 (utkast, utan dnr och beslutsdatum)');
     expect(result.stderr).toMatch(/varning: plan-2026\.json:\d+:\d+ budget\.columns\[4\]: kolumnen plan 2028 är ny och tom/);
     expect(result.stderr).toMatch(/texten nämner 2025, som nu är förfluten tid/);
     expect(await readFile('data/finnveden-2025.json')).toEqual(before);
@@ -26,6 +26,9 @@ describe('vplan next', () => {
     const { plan } = await checkPlan(path.join(dir(), 'plan-2026.json'));
     expect(plan.document.budgetYear).toBe(2026);
     expect(plan.document.title).toBe('Verksamhetsplan 2026');
+    // The budget section's title names the new columns' years, as the document's title does.
+    expect(plan.sections.map((s) => s.title)).toContain('Budget 2026 och plan 2027–2028');
+    expect(plan.sections.map((s) => s.title)).not.toContain('Budget 2025 och plan 2026–2027');
     expect(plan.document.status.state).toBe('utkast');
     expect(plan.document.dnr).toBeUndefined();
     expect(plan.budget!.columns.map((c) => c.id)).toEqual(['budget2025', 'prognos2025', 'budget2026', 'plan2027', 'plan2028']);

@@ -26,7 +26,7 @@ export async function commandNext(args: string[], options: { out: string | undef
   });
   const located = (await loadPlan(out)).parsed;
   const year = written.plan.document.budgetYear;
-  process.stdout.write(`${file} → ${out}: plan för ${year} (förslag, utan dnr och beslutsdatum)\n`);
+  process.stdout.write(`${file} → ${out}: plan för ${year} (${written.plan.document.status.state}, utan dnr och beslutsdatum)\n`);
   if (sheet) process.stdout.write(`  Budgeten lästes ur ${sheet}; den nya planen har beloppen i sig. Skriv ett nytt blad med vplan export-budget ${out} budget-${year}.xlsx och läs det med "from".\n`);
   printWarnings(out, [...written.warnings, ...next.warnings.map((w) => withPosition(located, w))]);
   return 0;

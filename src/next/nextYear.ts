@@ -148,6 +148,21 @@ function pastYears(value: unknown, path: JsonPath, year: number, warnings: PlanI
   else if (isObject(value)) for (const [k, v] of Object.entries(value)) pastYears(v, [...path, k], year, warnings);
 }
 
+/**
+ * Section titles one year on, as the document's title: a title names the plan's years ("Budget 2025
+ * och plan 2026–2027", "Uppföljning av 2024"), and would otherwise stand over next year's columns.
+ */
+function shiftTitles(sections: unknown): unknown {
+  if (!Array.isArray(sections)) return sections;
+  return sections.map((section) => {
+    if (!isObject(section)) return section;
+    const moved: Json = { ...section };
+    if (typeof moved.title === 'string') moved.title = shiftYears(moved.title);
+    if (Array.isArray(moved.sections)) moved.sections = shiftTitles(moved.sections);
+    return moved;
+  });
+}
+
 export interface NextYear {
   value: Json;
   warnings: PlanIssue[];
@@ -222,7 +237,7 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
   const allMoves = [...moves, ...contributionMoves];
   const moveText = (v: unknown): unknown =>
     typeof v === 'string' ? undecided(moveReferences(v, allMoves)) : Array.isArray(v) ? v.map(moveText) : isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, moveText(x)])) : v;
-  next.sections = moveCharts(moveText(value.sections), (id) => moves.find((m) => m.oldId === id)?.newId ?? id, shiftYears);
+  next.sections = shiftTitles(moveCharts(moveText(value.sections), (id) => moves.find((m) => m.oldId === id)?.newId ?? id, shiftYears));
   if (typeof nextDocument.preface === 'string') nextDocument.preface = undecided(moveReferences(nextDocument.preface, allMoves));
 
   const warnings: PlanIssue[] = [];
