@@ -145,6 +145,22 @@ describe('plan folders', () => {
   });
 });
 
+describe('a plan folder with a section file its list leaves out', () => {
+  it('warns at the list in plan.yaml, naming the file, and prints the plan without it', async () => {
+    const target = path.join(dir(), 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    await writeFile(path.join(target, 'avsnitt', '09-uppfoljning.md'), '---\ntitle: Uppföljning\n---\n\nText.\n');
+    const { plan, warnings } = await checkPlan(target);
+    expect(plan.sections.map((s) => s.title)).not.toContain('Uppföljning');
+    const warning = warnings.find((w) => w.message.includes('09-uppfoljning.md'));
+    expect(warning).toMatchObject({ file: path.join(target, 'plan.yaml'), path: ['sections'] });
+    expect(warning!.line).toBeGreaterThan(1);
+    expect(warning!.message).toBe('avsnitt/09-uppfoljning.md står inte under sections: i plan.yaml och kommer inte med i planen; lägg till den i listan där den ska stå (eller flytta filen ur avsnitt/)');
+    // The plan as it came: no such warning.
+    expect((await checkPlan('data/botkyrka-huddinge-salem-2018')).warnings.filter((w) => w.path[0] === 'sections' && w.path.length === 1)).toEqual([]);
+  });
+});
+
 describe('compact budget rows', () => {
   it('takes values as a list in the columns\' order, null for a blank cell', () => {
     const budget = planSchema.shape.budget.unwrap().parse({

@@ -26,6 +26,8 @@ export interface FolderPlan {
   value: unknown;
   locate(path: JsonPath): LocatedPosition | undefined;
   files: SourceFile[];
+  /** What the plan will print differently than the folder suggests: a section file plan.yaml does not list. */
+  warnings: PlanIssue[];
 }
 
 interface MarkdownSection {
@@ -108,7 +110,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   } else if (Array.isArray(root.sections)) {
     entries = root.sections;
   } else {
-    return { value: root, locate: (p) => withFile(parsed.locate(p), planFile), files };
+    return { value: root, locate: (p) => withFile(parsed.locate(p), planFile), files, warnings: [] };
   }
   const fromFile = new Map<number, MarkdownSection>();
   const listIndex = new Map<number, number>();
@@ -143,6 +145,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   }
   if (issues.length > 0) return { issues };
   const value = { ...root, sections };
+  const warnings = root.sections === undefined ? [] : await unlisted(dir, files, withFile(parsed.locate(['sections']), planFile));
 
   const locate = (p: JsonPath): LocatedPosition | undefined => {
     if (p[0] === 'sections' && typeof p[1] === 'number') {
@@ -158,7 +161,21 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     }
     return withFile(parsed.locate(p), planFile);
   };
-  return { value, locate, files };
+  return { value, locate, files, warnings };
+}
+
+/** Markdown files in avsnitt/ that plan.yaml's list of sections leaves out: written, but never printed. */
+async function unlisted(dir: string, files: SourceFile[], at: LocatedPosition | undefined): Promise<PlanIssue[]> {
+  const listed = new Set(files.map((f) => f.name));
+  const names = await readdir(path.join(dir, SECTIONS_DIR)).catch(() => [] as string[]);
+  return names
+    .filter((n) => n.toLowerCase().endsWith('.md') && !listed.has(`${SECTIONS_DIR}/${n}`))
+    .sort()
+    .map((n) => ({
+      path: ['sections'],
+      ...at,
+      message: `${SECTIONS_DIR}/${n} står inte under sections: i plan.yaml och kommer inte med i planen; lägg till den i listan där den ska stå (eller flytta filen ur ${SECTIONS_DIR}/)`,
+    }));
 }
 
 const withFile = (position: Position | undefined, file: string): LocatedPosition | undefined => (position ? { ...position, file } : undefined);

@@ -34,7 +34,7 @@ export interface LoadedPlan {
   parsed: ParsedPlan;
   /** Every file the plan was read from, the plan file (or plan.yaml) first, exactly as read. */
   files: SourceFile[];
-  /** Notices from loading (an older format version migrated). */
+  /** Notices from loading (an older format version migrated, a section file a plan folder leaves out): warnings. */
   notices: PlanIssue[];
   /** A one-file plan's bytes exactly as read (JSON or YAML); undefined for a plan folder. */
   bytes?: Uint8Array | undefined;
@@ -143,7 +143,8 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
       const syntax = folder.issues.some((i) => i.line !== undefined && i.path.length === 0);
       throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : syntax ? 'json' : 'schema');
     }
-    return validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate }, folder.files);
+    const loaded = validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate }, folder.files);
+    return { ...loaded, notices: [...loaded.notices, ...folder.warnings] };
   }
   const source = await readSource(file);
   if (Array.isArray(source)) throw new PlanError(file, source.map(({ file: _f, ...issue }) => issue), 'file');
