@@ -168,6 +168,21 @@ describe('import-budget', () => {
     expect(message).toContain('Blad Administration, B5: okänd rad "Kurs och konferens"');
   });
 
+  it('refuses a sheet that has lost a row or a column of the plan, naming them', async () => {
+    const book = await workbook((await exportBudget(BOTKYRKA, 'xlsx')).bytes);
+    // A row deleted in Excel (Excel moves the sums' formulas, so no sum disagrees), and a column.
+    const admin = book.getWorksheet('Administration')!;
+    const label = String(admin.getCell('B4').value);
+    admin.spliceRows(4, 1);
+    book.getWorksheet('Budget')!.spliceColumns(4, 1);
+    const file = path.join(dir(), 'budget.xlsx');
+    await book.xlsx.writeFile(file);
+    const message = await importError(BOTKYRKA, file);
+    expect(message).toContain('2 fel i bladet; ingen plan skrevs.');
+    expect(message).toContain(`Blad Administration: raden "${label}" finns i planen men inte i bladet; lägg tillbaka den (med sitt id i kolumn A), eller ta först bort raden ur planen`);
+    expect(message).toContain('Blad Budget: kolumnen "Budget 2018 (tkr)" finns i planen men inte i bladet; lägg tillbaka den med den rubriken, eller ta först bort kolumnen ur planen');
+  });
+
   it('an unchanged sheet gives the same PDF bytes (JSON plan from .xlsx, plan folder in tkr from .csv)', async () => {
     for (const [plan, name, format] of [
       [FINNVEDEN, 'finnveden-2025', 'xlsx'],

@@ -167,6 +167,24 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
         matched.assignments.push({ target: role.target, value: value === null ? null : negate ? 0 - value || 0 : value, where: at(cell) });
       });
     }
+
+    // ---- rows and columns of the plan that the sheet has lost: their amounts would be left as they
+    // were (import-budget) or empty (budget.from) without a word. The plan decides what rows there are.
+    // Where the sheet has a row or heading the plan does not know, that error says it (a renamed row
+    // is both), and the lost ones are named once it is put right.
+    const states = (cells: { role: { kind: string } }[]) => cells.some((c) => c.role.kind === 'value');
+    const unknownRows = r.rows.length > used.size;
+    const unknownColumns = r.headings.some((h, j) => columnOf[j] === undefined && !(h.value.kind === 'blank' || (h.value.kind === 'text' && h.value.text.trim() === '')));
+    const lostRows = unknownRows ? [] : table.rows.filter((row, i) => !used.has(i) && states(row.cells));
+    for (const row of lostRows) {
+      errors.push(
+        `${sheet}: raden "${row.label}" finns i planen men inte i bladet; lägg tillbaka den (med sitt id i kolumn A), eller ta först bort raden ur planen`,
+      );
+    }
+    const lostColumns = unknownColumns ? [] : table.columns.filter((_, ci) => !columnOf.includes(ci) && states(table.rows.map((row) => row.cells[ci]!)));
+    for (const column of lostColumns) {
+      errors.push(`${sheet}: kolumnen "${column.heading}" finns i planen men inte i bladet; lägg tillbaka den med den rubriken, eller ta först bort kolumnen ur planen`);
+    }
   }
   return matched;
 }
