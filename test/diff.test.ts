@@ -99,6 +99,33 @@ describe('diffPlans, more', () => {
     expect(changes.cells).toEqual([{ row: 'Samverkansteamet i Finnveden', column: 'Budget 2025', before: 3336600, after: 3400000, delta: 63400 }]);
   });
 
+  it('names every visible change: the association, the vision, headings and sum rows, and the words of typed sections', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete plan.$schema;
+    plan.document.association.name = 'Samordningsförbundet Annat';
+    plan.document.vision.statement = 'Plats för fler!';
+    plan.document.vision.titlePageLead = 'Vår vision:';
+    plan.budget.costs.rows[1].subtotal = 'Summa administration';
+    plan.sections.find((s: { type?: string }) => s.type === 'vision').lead = 'Vår vision är:';
+    const file = path.join(tmp(), 'synligt.json');
+    await writeFile(file, JSON.stringify(plan));
+    const changes = diffPlans((await checkPlan('data/finnveden-2025.json')).plan, (await checkPlan(file)).plan, 'x');
+    expect(changes.document).toEqual(
+      expect.arrayContaining([
+        { label: 'Förbund', before: 'Finnvedens Samordningsförbund', after: 'Samordningsförbundet Annat' },
+        { label: 'Vision', before: 'Plats för alla!', after: 'Plats för fler!' },
+        { label: 'Raden över visionen på titelsidan', before: 'Vår gemensamma vision:', after: 'Vår vision:' },
+      ]),
+    );
+    expect(changes.rowsAdded).toContain('summaraden Summa administration');
+    expect(changes.rowsRemoved).toContain('summaraden Delsumma administration');
+    // The vision section's lead and the statement it shows are its content, not its text: their words
+    // are shown all the same.
+    const vision = changes.sectionsReworded.find((r) => r.name.endsWith('Vision'));
+    expect(vision).toMatchObject({ removed: ['Förbundets', 'alla'], added: ['Vår', 'fler'] });
+    expect(formatChanges(changes)).toContain('  Förbund: Finnvedens Samordningsförbund → Samordningsförbundet Annat');
+  });
+
   it('shows a new row and a new column with their amounts', async () => {
     const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
     delete plan.$schema;

@@ -145,6 +145,15 @@ describe('plan folders', () => {
   });
 });
 
+describe('a part of a plan folder given as the plan', () => {
+  it('says to give the folder, for its plan.yaml and for a section file', async () => {
+    const folder = path.resolve('data/botkyrka-huddinge-salem-2018');
+    expect(await problems(path.join(folder, 'plan.yaml'))).toContain(`är plan.yaml i en planmapp (bredvid avsnitt/); ange planmappen i stället för filen: ${folder}`);
+    const section = path.join(folder, 'avsnitt', (await readdir(path.join(folder, 'avsnitt')))[0]!);
+    expect(await problems(section)).toContain('är ingen plan utan ett avsnitt (Markdown) ur en planmapp, den mapp där plan.yaml ligger; ange planens .json- eller .yaml-fil eller planmappen');
+  });
+});
+
 describe('a plan folder with a section file its list leaves out', () => {
   it('warns at the list in plan.yaml, naming the file, and prints the plan without it', async () => {
     const target = path.join(dir(), 'plan');

@@ -71,13 +71,45 @@ function sections(plan: ComputedPlan): Map<string, { name: string; body: string;
     list.forEach((s, i) => {
       const key = `${prefix}/${s.title || `#${i}`}`;
       const name = sectionName(s) || `${parentName} (del ${i + 1})`;
-      const text = [s.text, s.textAfter].filter(Boolean).join('\n\n');
+      // The words a reader sees: the section's text and every text and number of its content (a
+      // vision's statement, a target group's ages, a goal), so that a reworded part shows its words.
+      const text = [s.text, ...visibleWords(s.content), s.textAfter].filter(Boolean).join('\n\n');
       out.set(key, { name, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths), text });
       walk(s.children, key, name);
     });
   };
   walk(plan.sections, '', 'planen');
   return out;
+}
+
+const SKIPPED = new Set(['path', 'id', 'type', 'kind', 'role', 'style', 'parentStyle', 'charts', 'table']);
+
+/** The texts and numbers of a section's content, in order: what it prints besides its text. */
+function visibleWords(content: unknown): string[] {
+  const out: string[] = [];
+  const walk = (value: unknown, key: string | undefined) => {
+    // Where a part stands in the plan, ids, kinds and styles are not printed; charts and tables are
+    // the budget's figures, whose changes are told as the budget's.
+    if (key !== undefined && SKIPPED.has(key)) return;
+    if (typeof value === 'string') out.push(value);
+    else if (typeof value === 'number') out.push(String(value));
+    else if (Array.isArray(value)) value.forEach((v) => walk(v, undefined));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(content, undefined);
+  return out;
+}
+
+/** The budget tables' headings and sum rows, which hold no stated figure: "rubriken Kansli". */
+function labelRows(plan: ComputedPlan): string[] {
+  const budget = plan.budget;
+  if (!budget) return [];
+  const names: Partial<Record<string, string>> = { heading: 'rubriken', groupHeading: 'rubriken', subtotal: 'summaraden', sum: 'summaraden', result: 'raden' };
+  return [budget.table, ...budget.details].flatMap((table, t) =>
+    table.rows
+      .filter((row) => names[row.kind] !== undefined && row.label.trim() !== '')
+      .map((row) => `${names[row.kind]} ${row.label}${t > 0 ? ` (${table.caption ?? ''})`.replace(' ()', '') : ''}`),
+  );
 }
 
 /** "Samverkansteam (Budget 2026: 1 000 000; Plan 2027: 1 050 000)": a new row or column with what it holds. */
@@ -93,8 +125,11 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   };
   const d0 = before.document;
   const d1 = after.document;
+  compare('Förbund', d0.associationName, d1.associationName);
   compare('Titel', d0.title, d1.title);
   compare('Undertitel', d0.subtitle, d1.subtitle);
+  compare('Vision', d0.vision?.statement, d1.vision?.statement);
+  compare('Raden över visionen på titelsidan', d0.vision?.titlePageLead, d1.vision?.titlePageLead);
   compare('Diarienummer', d0.dnr, d1.dnr);
   compare('Status', d0.status.state, d1.status.state);
   compare('Beslutsdatum', d0.status.decisionDate, d1.status.decisionDate);
@@ -128,6 +163,9 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
 
   const oldSections = sections(before);
   const newSections = sections(after);
+  const oldLabels = labelRows(before);
+  const newLabels = labelRows(after);
+  const preface = (d0.preface ?? '') !== (d1.preface ?? '') ? [{ name: 'Förord', ...changedWords(d0.preface ?? '', d1.preface ?? '') }] : [];
   return {
     since,
     unit: mixed ? 'kr' : after.budget?.unit ?? before.budget?.unit ?? 'kr',
@@ -136,17 +174,21 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     sums,
     rowsAdded: [...newRows]
       .filter(([k]) => !oldRows.has(k))
-      .map(([k, name]) => withAmounts(name, [...now.values()].filter((c) => c.rowKey === k), (c) => c.column)),
-    rowsRemoved: [...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name),
+      .map(([k, name]) => withAmounts(name, [...now.values()].filter((c) => c.rowKey === k), (c) => c.column))
+      .concat(newLabels.filter((l) => !oldLabels.includes(l))),
+    rowsRemoved: [...[...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name), ...oldLabels.filter((l) => !newLabels.includes(l))],
     columnsAdded: [...newColumns]
       .filter((c) => !oldColumns.has(c))
       .map((c) => withAmounts(c, [...now.values()].filter((x) => x.column === c && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
     columnsRemoved: [...oldColumns].filter((c) => !newColumns.has(c)),
     sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k)).map(([, s]) => s.name),
     sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k)).map(([, s]) => s.name),
-    sectionsReworded: [...newSections]
-      .filter(([k, s]) => oldSections.has(k) && oldSections.get(k)!.body !== s.body)
-      .map(([k, s]) => ({ name: s.name, ...changedWords(oldSections.get(k)!.text, s.text) })),
+    sectionsReworded: [
+      ...preface,
+      ...[...newSections]
+        .filter(([k, s]) => oldSections.has(k) && oldSections.get(k)!.body !== s.body)
+        .map(([k, s]) => ({ name: s.name, ...changedWords(oldSections.get(k)!.text, s.text) })),
+    ],
     unitNote,
   };
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PlanError, SchemaError, type JsonPath, type PlanIssue } from '../errors.js';
 import { parseJson, locate as locateJson, JsonSyntaxError } from './json.js';
 import { parseYamlText } from './yamlText.js';
-import { readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
+import { FOLDER_PLAN, SECTIONS_DIR, readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
 import { planSchema, type PlanInput } from './schema.js';
 import { toMessages, registerKnownKeys } from './messages.js';
 import { planJsonSchema, schemaKeys } from './jsonSchema.js';
@@ -127,6 +127,7 @@ const NOT_A_PLAN: [RegExp, string][] = [
   [/\.(xlsx|xls|ods|csv)$/i, 'ett kalkylblad; en plan läser sin budget ur ett blad som den nämner, och vplan import-budget läser beloppen tillbaka'],
   [/\.(docx?|odt)$/i, 'ett Word-dokument; vplan import gör en plan av det'],
   [/\.pdf$/i, 'en PDF'],
+  [/\.(md|markdown)$/i, 'ett avsnitt (Markdown) ur en planmapp, den mapp där plan.yaml ligger'],
 ];
 
 export async function loadPlan(file: string): Promise<LoadedPlan> {
@@ -134,6 +135,13 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
   const other = form === 'json' ? NOT_A_PLAN.find(([pattern]) => pattern.test(file)) : undefined;
   if (other) {
     const message = `är ingen plan utan ${other[1]}; ange planens .json- eller .yaml-fil eller planmappen`;
+    throw new PlanError(file, [{ path: [], message }], 'file');
+  }
+  // A plan folder's plan.yaml given instead of the folder: its sections are file names, which only the
+  // folder makes sections of.
+  if (form === 'yaml' && path.basename(file) === FOLDER_PLAN && (await stat(path.join(path.dirname(file), SECTIONS_DIR)).catch(() => undefined))?.isDirectory()) {
+    const folder = path.dirname(file) === '.' ? 'mappen' : path.dirname(file);
+    const message = `är plan.yaml i en planmapp (bredvid ${SECTIONS_DIR}/); ange planmappen i stället för filen: ${folder}`;
     throw new PlanError(file, [{ path: [], message }], 'file');
   }
   if (form === 'folder') {
