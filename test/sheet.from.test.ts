@@ -93,6 +93,25 @@ describe('budget.from', () => {
     expect(computed.budget!.totals.costs[2]).toBe(5_852_100);
   });
 
+  it('resolves figures quoted in the text from the sheet\'s amounts, and warns of an opening capital the sheet replaces', async () => {
+    await sheet((budget) => {
+      budget.getCell('C8').value = 2_400_000;
+    });
+    const file = await planFrom('budget.xlsx');
+    const plan = JSON.parse(JSON.stringify((await import('yaml')).parse(await readFile(file, 'utf8')))) as Obj;
+    const sections = plan.sections as Obj[];
+    sections[0]!.text = 'Kostnaderna 2025 beräknas till {{ costs.budget2025 }} kr.';
+    ((plan.budget as Obj).capital as Obj).opening = { budget2024: 2344835 };
+    await writeFile(file, planToYaml(plan, undefined));
+    const { warnings, plan: computed } = await checkPlan(file);
+    expect(computed.sections[0]!.text).toContain(`Kostnaderna 2025 beräknas till ${'5 827 100'.replace(/ /g, '\u00a0')} kr.`);
+    const replaced = warnings.find((w) => w.path.join('.') === 'budget.capital.opening');
+    expect(replaced?.message).toBe(
+      'planen säger 2 344 835 men budget.xlsx (Blad Budget, C8) säger 2 400 000; bladets belopp gäller. Ta bort beloppen ur planen när budgeten läses ur bladet',
+    );
+    expect(computed.budget!.totals.openingCapital[0]).toBe(2_400_000);
+  });
+
   it('names the sheet and cell of each error, and the plan\'s field', async () => {
     await sheet((budget) => {
       budget.getCell('E20').value = 30000.5;

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatPath, VplanError, type JsonPath, type PlanIssue } from '../errors.js';
 import { computePlan } from '../compute/computePlan.js';
+import { REFERENCE_PATTERN } from '../compute/references.js';
 import { formatInteger } from '../format.js';
 import { mergeSheet, readSheetFile } from '../sheet/merge.js';
 import { checkImageFile } from './images.js';
@@ -51,6 +52,25 @@ function withOpeningStandIns(plan: PlanInput): PlanInput {
 }
 
 /**
+ * The plan with its figures in prose left out of its sections' texts and preface: before the sheet is
+ * read a figure quoted from the budget is blank, which is no error of the plan's. They are resolved,
+ * and checked, with the sheet's amounts.
+ */
+function withoutFiguresInText(plan: PlanInput): PlanInput {
+  const copy = structuredClone(plan);
+  const strip = (text: string) => text.replace(REFERENCE_PATTERN, (whole, escape: string) => (escape ? whole : ''));
+  const walk = (node: object) => {
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string') Reflect.set(node, key, strip(value));
+      else if (value !== null && typeof value === 'object') walk(value);
+    }
+  };
+  walk(copy.sections);
+  if (copy.document.preface !== undefined) copy.document.preface = strip(copy.document.preface);
+  return copy;
+}
+
+/**
  * The plan without its charts: before the sheet is read its amounts are blank, and a chart of blank
  * costs is an error that is no error of the plan's. The charts are checked with the sheet's amounts.
  */
@@ -80,7 +100,8 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
   // their consequences (an opening capital missing because the sheet could not be read).
   const shape = withOpeningStandIns(loaded.plan);
   // (Nor a chart of blank costs: without the sheet's amounts the charts are not checked.)
-  const unread = { ...loaded, plan: withoutCharts(shape) };
+  // Nor its figures in prose: `{{ costs.budget2027 }}` is blank until the sheet's amounts are in.
+  const unread = { ...loaded, plan: withoutFiguresInText(withoutCharts(shape)) };
   let raw;
   try {
     raw = (await readSheetFile(full, from)).tables;

@@ -94,7 +94,12 @@ export function mergeSheet(
   const original = parsed.value as Record<string, unknown>;
   const ids = columnIds(input);
   for (const { target, value, where } of matched.assignments) {
-    if (target.kind !== 'values') continue;
+    if (target.kind === 'opening') {
+      // An opening capital the plan still states: the sheet's wins, with the same warning as an amount.
+      const planValue = openingStated(original, target.column);
+      if (planValue !== undefined && planValue !== value) merge.replaced.push({ where, path: ['budget', 'capital', 'opening', target.column], planValue, sheetValue: value });
+      continue;
+    }
     const planValue = stated(original, target, ids);
     if (planValue !== undefined && planValue !== value) merge.replaced.push({ where, path: [...target.row, 'values', target.column], planValue, sheetValue: value });
   }
@@ -111,6 +116,15 @@ export function mergeSheet(
   merge.computed = outcome.plan;
   merge.warnings.push(...mismatches(matched.checks, sheetTables(again.plan, outcome.plan)));
   return merge;
+}
+
+/** The opening capital the plan's value states for a column, if it states one. */
+function openingStated(value: Record<string, unknown>, column: string): number | null | undefined {
+  const budget = value.budget;
+  const capital = isObject(budget) ? budget.capital : undefined;
+  const opening = isObject(capital) ? capital.opening : undefined;
+  const stated = isObject(opening) ? opening[column] : undefined;
+  return typeof stated === 'number' || stated === null ? stated : undefined;
 }
 
 /**
