@@ -145,6 +145,20 @@ describe('plan folders', () => {
   });
 });
 
+describe('member contributions that cannot be computed', () => {
+  it('are the error, and the budget row that takes them says so instead of that none feed the budget', async () => {
+    const target = path.join(dir(), 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const planYaml = path.join(target, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace(/share: 1\.5$/m, 'share: 1.49'));
+    const text = await problems(target);
+    expect(text).toMatch(/kommunernas andelar summerar till 24,99.% men ska enligt lagen vara exakt 25,00.%/);
+    expect(text).toContain('raden hämtar medlemsbidragen, som inte kan räknas förrän felen i "contributions" är rättade');
+    expect(text).not.toContain('ingen kolumn i "contributions" har "budgetColumn"');
+    expect(text).toContain('2 fel');
+  });
+});
+
 describe('a part of a plan folder given as the plan', () => {
   it('says to give the folder, for its plan.yaml and for a section file', async () => {
     const folder = path.resolve('data/botkyrka-huddinge-salem-2018');

@@ -30,5 +30,5 @@ export function contributionContext(input: PlanInput, contributions: ComputedCon
   } else if (contributions?.columns.some((c) => c.budgetColumn !== undefined)) {
     issues.push({ path: ['contributions', 'columns'], message: '"budgetColumn" pekar på en budget, men planen har ingen "budget"' });
   }
-  return { contributionTotals, contributionParts };
+  return { contributionTotals, contributionParts, contributionsRefused: input.contributions !== undefined && contributions === undefined };
 }

@@ -85,6 +85,10 @@ export function warnUnusedDetails(state: TreeState): TreeState {
 
 /** A row whose value is the member contributions (the total, or one party's part) needs them in the budget. */
 function sourceIssues(state: TreeState, path: JsonPath, source: NonNullable<RowInput['source']>, hasValues: boolean): PlanIssue[] {
+  // Said as what it is, a consequence: and the budget is not computed on, whose results would be wrong.
+  if (state.context.contributionsRefused) {
+    return [{ path: [...path, 'source'], message: 'raden hämtar medlemsbidragen, som inte kan räknas förrän felen i "contributions" är rättade' }];
+  }
   if (state.context.contributionTotals.size === 0) {
     if (hasValues) return [];
     return [{ path: [...path, 'source'], message: 'raden hämtar medlemsbidragen, men ingen kolumn i "contributions" har "budgetColumn"' }];

@@ -11,6 +11,11 @@ export interface BudgetContext {
   contributionParts?: Map<string, Map<string, number>>;
   /** The plan's budget year: deficits are only warned about from this year on, not in past columns. */
   budgetYear?: number;
+  /**
+   * The plan has member contributions that could not be computed (their errors are reported): a row
+   * that takes them says so, rather than that no contributions column feeds the budget.
+   */
+  contributionsRefused?: boolean;
 }
 
 export type VaravInput = NonNullable<RowInput['varav']>[number];
