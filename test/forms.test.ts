@@ -145,6 +145,18 @@ describe('plan folders', () => {
   });
 });
 
+describe('a key of another section type', () => {
+  it('says which type it belongs to and what to write', async () => {
+    const target = path.join(dir(), 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const file = path.join(target, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('type: text\n', 'type: text\nageRange: { from: 16, to: 64 }\n'));
+    expect(await problems(target)).toContain(
+      '01-den-finansiella-samordningens-uppdrag.md:3:1 sections[0].ageRange: nyckeln "ageRange" hör till avsnitt av typen targetGroup; skriv type: targetGroup i avsnittet (eller ta bort nyckeln)',
+    );
+  });
+});
+
 describe('member contributions that cannot be computed', () => {
   it('are the error, and the budget row that takes them says so instead of that none feed the budget', async () => {
     const target = path.join(dir(), 'plan');

@@ -8,7 +8,8 @@ import { parseJson, locate as locateJson, JsonSyntaxError } from './json.js';
 import { parseYamlText } from './yamlText.js';
 import { FOLDER_PLAN, SECTIONS_DIR, readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
 import { planSchema, type PlanInput } from './schema.js';
-import { toMessages, registerKnownKeys } from './messages.js';
+import { toMessages, registerKnownKeys, registerSectionTypeKeys } from './messages.js';
+import { sectionSchema } from './schema/sections.js';
 import { planJsonSchema, schemaKeys } from './jsonSchema.js';
 import { migrate } from './migrate.js';
 
@@ -63,6 +64,15 @@ function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** Each key that only some section types have, with those types: for "skriv type: organisation". */
+function sectionTypeKeys(): Map<string, string[]> {
+  const shapes = sectionSchema.options.map((option) => ({ type: option.shape.type.value, keys: Object.keys(option.shape) }));
+  const everywhere = (key: string) => shapes.every((s) => s.keys.includes(key));
+  const map = new Map<string, string[]>();
+  for (const { type, keys } of shapes) for (const key of keys) if (!everywhere(key)) map.set(key, [...(map.get(key) ?? []), type]);
+  return map;
+}
+
 /** Validates a plan's value against the schema (after migrating an older format version). */
 export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, files: SourceFile[] = []): LoadedPlan {
   const migrated = migrate(parsed.value);
@@ -73,6 +83,7 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
     // The schema's keys, for "menade du …?": built (30–40 ms) only when a plan has errors.
     if (!keysRegistered) {
       registerKnownKeys(schemaKeys(planJsonSchema()));
+      registerSectionTypeKeys(sectionTypeKeys());
       keysRegistered = true;
     }
     const issues = toMessages(result.error.issues, migrated.value).map((m) => withPosition(parsed, m));

@@ -151,10 +151,13 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
       case 'unrecognized_keys': {
         for (const key of issue.keys) {
           const hint = suggest(key, knownKeys);
+          const types = isSectionPath(path) ? sectionTypesOf.get(key) : undefined;
           out.push({
             path: [...path, key],
             message:
-              hint === key
+              types
+                ? `nyckeln "${key}" hör till avsnitt av typen ${types.join(' eller ')}; skriv type: ${types[0]} i avsnittet (eller ta bort nyckeln)`
+                : hint === key
                 ? `nyckeln "${key}" hör inte hemma här; flytta den dit den hör (se vplan schema)`
                 : hint
                   ? `okänd nyckel "${key}" – menade du "${hint}"?`
@@ -202,6 +205,16 @@ function discriminatorMessage(key: string, value: unknown, options: unknown[]): 
 }
 
 /** Every key the plan format knows, for "did you mean" hints; filled from the JSON Schema. */
+/** sections[2], sections[2].sections[0] …: where a section stands in a plan. */
+const isSectionPath = (path: JsonPath) =>
+  path.length >= 2 && path.length % 2 === 0 && path.every((part, i) => (i % 2 === 0 ? part === 'sections' : typeof part === 'number'));
+
+/** The section types a key belongs to, for one that is not the key of every section ("bodies" → organisation). */
+const sectionTypesOf = new Map<string, string[]>();
+export function registerSectionTypeKeys(keys: Map<string, string[]>): void {
+  for (const [key, types] of keys) sectionTypesOf.set(key, types);
+}
+
 const knownKeys = new Set<string>();
 export function registerKnownKeys(keys: Iterable<string>): void {
   for (const k of keys) knownKeys.add(k);
