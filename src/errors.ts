@@ -13,6 +13,11 @@ export interface PlanIssue {
   column?: number;
   /** The file the line is in, when it is not the plan file itself (a section's Markdown file in a plan folder). */
   file?: string;
+  /**
+   * The part of the text at `path` the issue is about (a figure's {{ … }}, a character, a year): in a
+   * section's Markdown file the issue is placed on its line rather than on the text's first.
+   */
+  snippet?: string;
 }
 
 /** "fil:rad:kolumn" for an issue, or the file alone when the issue has no position. */

@@ -145,6 +145,16 @@ describe('plan folders', () => {
   });
 });
 
+describe('a problem inside a section file\'s text', () => {
+  it('is named at its own line and column, not the text\'s first line', async () => {
+    const target = path.join(dir(), 'plan');
+    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const file = path.join(target, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Samordningsförbundets medlemmar är', 'Medlemmarna ({{ kostnader.budget2018 }}) är'));
+    expect(await problems(target)).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:10:14 sections\[0\]\.text: \{\{ kostnader\.budget2018 \}\}: okänt namn/);
+  });
+});
+
 describe('a key of another section type', () => {
   it('says which type it belongs to and what to write', async () => {
     const target = path.join(dir(), 'plan');

@@ -77,7 +77,7 @@ export class ReferenceResolver {
       const [name = '', ...filters] = body.split('|').map((s) => s.trim());
       const result = this.evaluate(name, filters);
       if (typeof result === 'string') {
-        issues.push({ path, message: `{{ ${body.trim()} }}: ${result}` });
+        issues.push({ path, message: `{{ ${body.trim()} }}: ${result}`, snippet: whole });
         return whole;
       }
       return result.value;

@@ -24,7 +24,7 @@ export interface LocatedPosition extends Position {
 
 export interface FolderPlan {
   value: unknown;
-  locate(path: JsonPath): LocatedPosition | undefined;
+  locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
   files: SourceFile[];
   /** What the plan will print differently than the folder suggests: a section file plan.yaml does not list. */
   warnings: PlanIssue[];
@@ -147,12 +147,13 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   const value = { ...root, sections };
   const warnings = root.sections === undefined ? [] : await unlisted(dir, files, withFile(parsed.locate(['sections']), planFile));
 
-  const locate = (p: JsonPath): LocatedPosition | undefined => {
+  const locate = (p: JsonPath, snippet?: string): LocatedPosition | undefined => {
     if (p[0] === 'sections' && typeof p[1] === 'number') {
       const section = fromFile.get(p[1]);
       if (section) {
         const rest = p.slice(2);
-        if (rest[0] === 'text' || rest.length === 0) return { file: section.file, line: rest.length === 0 ? 1 : section.bodyLine, column: 1 };
+        if (rest[0] === 'text') return { file: section.file, ...inText(section, snippet) };
+        if (rest.length === 0) return { file: section.file, line: 1, column: 1 };
         const inFront = section.frontMatter?.locate(rest);
         return inFront ? { file: section.file, line: inFront.line + section.frontMatterLine, column: inFront.column } : { file: section.file, line: 1, column: 1 };
       }
@@ -179,3 +180,13 @@ async function unlisted(dir: string, files: SourceFile[], at: LocatedPosition | 
 }
 
 const withFile = (position: Position | undefined, file: string): LocatedPosition | undefined => (position ? { ...position, file } : undefined);
+
+/** Where a snippet first stands in a section file's text (the text as written there), else the text's first line. */
+function inText(section: MarkdownSection, snippet: string | undefined): Position {
+  const text = typeof section.value.text === 'string' ? section.value.text : '';
+  const at = snippet ? text.indexOf(snippet) : -1;
+  if (at < 0) return { line: section.bodyLine, column: 1 };
+  const before = text.slice(0, at);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: section.bodyLine + (before.match(/\n/g)?.length ?? 0), column: at - lineStart + 1 };
+}

@@ -25,7 +25,8 @@ export interface ParsedPlan {
   value: unknown;
   /** The plan as canonical JSON (sorted keys): the same for every form of the same plan. */
   text: string;
-  locate(path: JsonPath): LocatedPosition | undefined;
+  /** Where a path is; with a snippet of the text there, where that is (a plan folder's Markdown text). */
+  locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
 }
 
 export interface LoadedPlan {
@@ -190,7 +191,7 @@ function unreadable(code: string | undefined): string {
 
 export function withPosition(parsed: Pick<ParsedPlan, 'locate'>, issue: PlanIssue): PlanIssue {
   if (issue.line !== undefined) return issue;
-  const position = parsed.locate(issue.path);
+  const position = parsed.locate(issue.path, issue.snippet);
   return position ? { ...issue, ...position } : { ...issue };
 }
 

@@ -140,7 +140,7 @@ function pastYears(value: unknown, path: JsonPath, year: number, warnings: PlanI
       warnings.push({ path, message: `texten citerade beslutsdatumet, som nästa års plan inte har än; där står nu ${DECISION_MARKER} att ersätta när planen fastställs` });
     }
     if (past.length > 0 && PROSE_KEYS.has(String(path[path.length - 1]))) {
-      warnings.push({ path, message: `texten nämner ${past.join(', ')}, som nu är förfluten tid i planen för ${year}; kontrollera att det ska stå så` });
+      warnings.push({ path, message: `texten nämner ${past.join(', ')}, som nu är förfluten tid i planen för ${year}; kontrollera att det ska stå så`, snippet: String(past[0]) });
     }
     return;
   }
