@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../src/compute/allocate.js';
 import { computeContributions } from '../src/compute/contributions.js';
 import type { ContributionsInput } from '../src/load/schema.js';
+import { computePlan } from '../src/compute/computePlan.js';
+import { planSchema } from '../src/load/schema.js';
 
 const botkyrka = (columns: ContributionsInput['columns']): ContributionsInput => ({
   parties: [
@@ -56,5 +58,37 @@ describe('member contributions', () => {
     const input = botkyrka([{ year: 2018, total: 1000 }]);
     input.parties[2]!.share = 11.755;
     expect(computeContributions(input).issues[0]!.message).toMatch(/fler än två decimaler/);
+  });
+});
+
+describe('member contributions as budget rows in another unit', () => {
+  it('are rounded so that the rows add up to the total, as the contributions table is (kr → tkr)', () => {
+    const party = (id: string, name: string, role: string, share?: number) => ({ id, name, role, ...(share ? { share } : {}) });
+    const plan = planSchema.parse({
+      document: { association: { name: 'Förbundet' }, title: 'Verksamhetsplan 2026', budgetYear: 2026, status: { state: 'utkast' } },
+      sections: [{ type: 'budget', title: 'Budget' }],
+      contributions: {
+        parties: [
+          party('staten', 'Staten', 'stat'),
+          party('regionen', 'Regionen', 'region'),
+          party('huddinge', 'Huddinge kommun', 'kommun', 11.75),
+          party('botkyrka', 'Botkyrka kommun', 'kommun', 11.75),
+          party('salem', 'Salems kommun', 'kommun', 1.5),
+        ],
+        columns: [{ year: 2026, total: 3002000, budgetColumn: 'budget2026' }],
+      },
+      budget: {
+        unit: 'tkr',
+        columns: [{ kind: 'budget', year: 2026 }],
+        income: { rows: ['staten', 'regionen', 'huddinge', 'botkyrka', 'salem'].map((id) => ({ label: id, source: { contributions: id } })) },
+        costs: { rows: [{ label: 'Kansli', balance: true }] },
+      },
+    });
+    const { plan: computed, issues } = computePlan(plan, 'plan.yaml');
+    expect(issues).toEqual([]);
+    const rows = computed!.budget!.table.rows.filter((r) => r.kind === 'row' && r.label !== 'Kansli').map((r) => r.cells[0]);
+    // 1 501 + 751 + 353 + 353 + 45 rounded one by one would be 3 003: 1 000 kr that does not exist.
+    expect(rows.reduce((a, b) => a! + b!, 0)).toBe(3002);
+    expect(computed!.budget!.totals.income[0]).toBe(3002);
   });
 });

@@ -5,6 +5,7 @@ import type { ComputedContributions } from '../model.js';
 import type { PlanIssue } from '../errors.js';
 import type { BudgetContext } from './budget.js';
 import { convertAmount } from './references.js';
+import { allocate } from './allocate.js';
 
 export function contributionContext(input: PlanInput, contributions: ComputedContributions | undefined, issues: PlanIssue[]): Omit<BudgetContext, 'budgetYear'> {
   const contributionTotals = new Map<string, number>();
@@ -22,10 +23,16 @@ export function contributionContext(input: PlanInput, contributions: ComputedCon
         });
         return;
       }
-      contributionTotals.set(column.budgetColumn, convertAmount(column.total, contributions.unit, budget.unit, 0));
-      for (const party of contributions.parties) {
-        if (party.id) contributionParts.get(party.id)!.set(column.budgetColumn, convertAmount(party.amounts[i]!, contributions.unit, budget.unit, 0));
-      }
+      const total = convertAmount(column.total, contributions.unit, budget.unit, 0);
+      contributionTotals.set(column.budgetColumn, total);
+      // Each party's part in the budget's unit, rounded so that the parts add up to the total, as the
+      // contributions table's are: rounded one by one (kr → tkr), five parts could make 1 tkr more.
+      const amounts = contributions.parties.map((party) => party.amounts[i]!);
+      const split = amounts.every((a) => a >= 0) && amounts.some((a) => a > 0) ? allocate(total, amounts) : undefined;
+      contributions.parties.forEach((party, k) => {
+        const part = split ? split[k]! : convertAmount(party.amounts[i]!, contributions.unit, budget.unit, 0);
+        if (party.id) contributionParts.get(party.id)!.set(column.budgetColumn!, part);
+      });
     });
   } else if (contributions?.columns.some((c) => c.budgetColumn !== undefined)) {
     issues.push({ path: ['contributions', 'columns'], message: '"budgetColumn" pekar på en budget, men planen har ingen "budget"' });
