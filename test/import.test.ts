@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
-import { amount } from '../src/import/budgetTable.js';
+import { amount, readBudgetTable } from '../src/import/budgetTable.js';
 import { importDocx } from '../src/import/importDocx.js';
 import { nordanstig2026, vatterbygden2013 } from './helpers/docxFixtures.js';
 import { useTempDir } from './helpers/tempDir.js';
@@ -205,6 +205,27 @@ describe('vplan import', () => {
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('ange en ny mapp för planen');
   }, 30_000);
+
+  it('reads the unit said above the table, and says when it says none or one a budget cannot have', () => {
+    const rows = [
+      ['Post', 'Budget 2025', 'Plan 2026'],
+      ['Intäkter', '', ''],
+      ['Medlemsbidrag', '3 100', '3 200'],
+      ['Kostnader', '', ''],
+      ['Kansli', '3 100', '3 200'],
+    ];
+    const unitOf = (hint: string) => {
+      const read = readBudgetTable(rows, hint);
+      if ('reason' in read) throw new Error(read.reason);
+      return { unit: read.budget.unit, notes: read.notes };
+    };
+    for (const hint of ['Belopp i tkr.', 'Budgeten i tusentals kronor:', 'Belopp i tusental kronor.', 'Belopp i kkr.', 'Belopp (tusen kr)']) {
+      expect(unitOf(hint), hint).toEqual({ unit: 'tkr', notes: [] });
+    }
+    expect(unitOf('Belopp i kronor.')).toEqual({ unit: 'kr', notes: [] });
+    expect(unitOf('Belopp i miljoner kronor (mkr).').notes).toEqual([expect.stringContaining('tabellen anger miljoner kronor')]);
+    expect(unitOf('Budget').notes).toEqual(['ingen enhet (kr eller tkr) står vid tabellen; beloppen lästes som hela kronor – kontrollera budget.unit']);
+  });
 
   it('reads amounts as Word tables write them', () => {
     expect(amount('1 234 000')).toBe(1_234_000);

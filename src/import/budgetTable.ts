@@ -111,7 +111,14 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
   }
   const ids = columns.map((c) => `${c.kind}${c.year}`);
   if (new Set(ids).size !== ids.length) return { reason: 'två kolumner har samma slag och år' };
-  const unit = /\btkr\b|tusen kronor/i.test([unitHint, ...header, ...body.flat()].join(' ')) ? 'tkr' : 'kr';
+  const around = [unitHint, ...header, ...body.flat()].join(' ');
+  // "tkr", "kkr", "tusen kronor", "tusental kronor", "tusentals kronor", "(tusental kr)".
+  const unit = /\b[tk]kr\b|\btusen(?:tals?)? (?:kronor|kr)\b/i.test(around) ? 'tkr' : 'kr';
+  if (unit === 'kr' && /\bmkr\b|\bmiljon(?:er)? kronor\b|\bMSEK\b/i.test(around)) {
+    notes.push('tabellen anger miljoner kronor, men en budget räknas i kr eller tkr; beloppen lästes som hela kronor – räkna om dem och kontrollera budget.unit');
+  } else if (unit === 'kr' && !/\bkr\b|\bkronor\b|\bSEK\b/i.test(around)) {
+    notes.push('ingen enhet (kr eller tkr) står vid tabellen; beloppen lästes som hela kronor – kontrollera budget.unit');
+  }
 
   const income: Item[] = [];
   const costs: Item[] = [];
