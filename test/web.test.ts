@@ -147,6 +147,20 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
     lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
   });
 
+  it('has every chart of the plan, in every kind of section, as the PDF has', async () => {
+    const { plan } = await checkPlan(EXAMPLE_FILES[name]);
+    type Node = { content: unknown; children: Node[] };
+    const chartsOf = (sections: Node[]): { caption?: string }[] =>
+      sections.flatMap((s) => {
+        const content = s.content as { charts?: { caption?: string }[] } | undefined;
+        return [...(content?.charts ?? []), ...chartsOf(s.children)];
+      });
+    const charts = chartsOf(plan.sections as Node[]);
+    const text = source().replace(/\u00ad/g, '');
+    expect((text.match(/<figure class="chart-figure"/g) ?? []).length).toBe(charts.length);
+    for (const chart of charts) if (chart.caption) contains(text, `-caption">${chart.caption}`);
+  });
+
   it('is one page in Swedish with no script, no page furniture and nothing fetched from elsewhere', async () => {
     const { plan } = await checkPlan(EXAMPLE_FILES[name]);
     const text = source();
