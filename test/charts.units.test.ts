@@ -13,7 +13,11 @@ describe('chart amounts', () => {
     expect(chartAmount(-751, 'kr', 'kr')).toBe('\u2212751\u00a0kr');
     // Half away from zero, as the tables' mkr figures in prose round.
     expect(chartAmount(-1_250_000, 'kr', 'mkr')).toBe('\u22121,3\u00a0mkr');
-    expect(chartValue(20_435, 'tkr', 'mkr')).toBe(20.4);
+    // The scale takes the amount itself, not its printed rounding: two rows both printed "0,1 mkr"
+    // get bars as long as their amounts.
+    expect(chartValue(20_435, 'tkr', 'mkr')).toBe(20.435);
+    expect(chartAmount(102_000, 'kr', 'mkr')).toBe(chartAmount(50_000, 'kr', 'mkr'));
+    expect(chartValue(102_000, 'kr', 'mkr') / chartValue(50_000, 'kr', 'mkr')).toBeCloseTo(2.04, 10);
   });
 
   it('rounds shares to whole percent, and gives none of nothing', () => {

@@ -15,9 +15,12 @@ function scaled(amount: number, from: Unit, to: ChartUnit): number {
   return factor >= divisor ? amount * (factor / divisor) : divideRounded(amount, divisor / factor);
 }
 
-/** The amount as a number in the chart's unit, for the scale. */
+/**
+ * The amount as a number in the chart's unit, for the scale: exact, not rounded as printed, so that a
+ * bar is as long as its amount (0,1 mkr is printed for 102 000 kr and for 50 000 kr; their bars differ).
+ */
 export function chartValue(amount: number, from: Unit, to: ChartUnit): number {
-  return scaled(amount, from, to) / 10 ** decimals[to];
+  return (amount * krPer[from]) / krPer[to];
 }
 
 /** The amount as printed, with its unit. */
