@@ -52,7 +52,7 @@ describe('bad chart options', () => {
   it('names an unknown kind, option or value in Swedish', async () => {
     const message = await errorFor(withBudget([{ kind: 'pie' }, { kind: 'costs', by: 'kolumn' }, { kind: 'costs', colour: 'red' }]));
     expect(message).toMatch(/plan\.json:\d+:\d+ sections\[0\]\.charts\[0\]\.kind: .*"pie"; välj ett av costs, capital, contributions/);
-    expect(message).toMatch(/sections\[0\]\.charts\[1\]\.by: texten "kolumn" är inte tillåtet; välj ett av "group", "row"/);
+    expect(message).toMatch(/sections\[0\]\.charts\[1\]\.by: texten "kolumn" är inget av de tillåtna värdena; välj ett av "group", "row"/);
     expect(message).toMatch(/sections\[0\]\.charts\[2\]\.colour: okänd nyckel "colour"/);
     expect(message).not.toMatch(/\n\s+at /);
   });

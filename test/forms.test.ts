@@ -64,6 +64,12 @@ describe('vplan convert', () => {
     expect(result.stderr).toContain('--out finns.yaml: filen finns redan');
     expect(await readFile(path.join(dir(), 'finns.yaml'), 'utf8')).toBe('mina anteckningar');
     expect((await vplan('convert', path.resolve('data/finnveden-2025.json'), '--to', 'xml', '--out', 'x')).stderr).toContain('--to ska vara json, yaml eller folder');
+    // A form into a file of another ending could not be read back: refused before anything is written.
+    const mismatch = await vplan('convert', path.resolve('data/finnveden-2025.json'), '--to', 'yaml', '--out', 'x.json');
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.stderr).toContain('--to yaml skriver en .yaml-fil: ange t.ex. --out plan.yaml');
+    expect((await vplan('convert', path.resolve('data/finnveden-2025.json'), '--to', 'folder', '--out', 'x.yaml')).code).toBe(2);
+    expect((await readdir(dir())).filter((n) => n.startsWith('x'))).toEqual([]);
   });
 });
 

@@ -63,6 +63,13 @@ export async function commandConvert(args: string[], options: { to: string | und
   if (!options.out) throw new UsageError('ange var den nya planen skrivs: --out plan.yaml (eller en ny mapp med --to folder)');
   const to = options.to as Form;
   const out = options.out;
+  // The file's ending says how it is read back (planForm): a YAML plan in x.json could not be.
+  const ending = { json: /\.json$/i, yaml: /\.ya?ml$/i }[to === 'folder' ? 'json' : to];
+  if (to === 'folder' ? /\.(json|ya?ml)$/i.test(out) : !ending.test(out)) {
+    throw new UsageError(
+      to === 'folder' ? `--to folder skriver en mapp, inte filen ${out}: ange t.ex. --out min-plan` : `--to ${to} skriver en .${to === 'json' ? 'json' : 'yaml'}-fil: ange t.ex. --out plan.${to === 'json' ? 'json' : 'yaml'}`,
+    );
+  }
   await refuseExisting(out, to);
   const loaded = await loadPlan(file);
   const value = loaded.parsed.value as Record<string, unknown>;

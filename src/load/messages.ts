@@ -145,7 +145,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         break;
       case 'invalid_value': {
         const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-        out.push({ path, message: `${describeValue(input)} är inte tillåtet; välj ett av ${allowed}` });
+        out.push({ path, message: `${describeValue(input)} är inget av de tillåtna värdena; välj ett av ${allowed}` });
         break;
       }
       case 'unrecognized_keys': {
@@ -201,10 +201,9 @@ function discriminatorMessage(key: string, value: unknown, options: unknown[]): 
   const what = key === 'type' ? 'avsnittstyp' : key === 'state' ? 'status' : `värde för "${key}"`;
   if (value === undefined) return `saknas; välj ett av ${names.join(', ')}`;
   const hint = typeof value === 'string' ? suggest(value, names) : undefined;
-  return `okänd ${what} ${JSON.stringify(value)}${hint ? ` – menade du "${hint}"?` : ''}; välj ett av ${names.join(', ')}`;
+  return `${key === 'type' || key === 'state' ? 'okänd' : 'okänt'} ${what} ${JSON.stringify(value)}${hint ? ` – menade du "${hint}"?` : ''}; välj ett av ${names.join(', ')}`;
 }
 
-/** Every key the plan format knows, for "did you mean" hints; filled from the JSON Schema. */
 /** sections[2], sections[2].sections[0] …: where a section stands in a plan. */
 const isSectionPath = (path: JsonPath) =>
   path.length >= 2 && path.length % 2 === 0 && path.every((part, i) => (i % 2 === 0 ? part === 'sections' : typeof part === 'number'));
@@ -215,6 +214,7 @@ export function registerSectionTypeKeys(keys: Map<string, string[]>): void {
   for (const [key, types] of keys) sectionTypesOf.set(key, types);
 }
 
+/** Every key the plan format knows, for "did you mean" hints; filled from the JSON Schema. */
 const knownKeys = new Set<string>();
 export function registerKnownKeys(keys: Iterable<string>): void {
   for (const k of keys) knownKeys.add(k);
