@@ -234,3 +234,21 @@ describe('references and structure', () => {
     expect(row(b, 'Inbetalning huvudmännen').cells).toEqual([16008]);
   });
 });
+
+describe('an outcome column with a row left blank', () => {
+  it('warns that the sums count it as 0, naming the row and the column; a blank in a budget column is no outcome', () => {
+    const input = budget({
+      columns: [{ kind: 'budget', year: 2025 }, { kind: 'utfall', year: 2025 }, { kind: 'budget', year: 2026 }],
+      income: { rows: [{ label: 'Bidrag', values: { budget2025: 1000, utfall2025: 1000, budget2026: 1000 } }, { label: 'Ny intäkt', values: { utfall2025: 200, budget2026: 0 } }] },
+      costs: { rows: [{ label: 'Kansli', values: { budget2025: 800, budget2026: 900 } }, { label: 'Projekt', values: { budget2025: 100, utfall2025: 150, budget2026: 100 } }] },
+    });
+    const outcome = computeBudget(input, none);
+    expect(outcome.issues).toEqual([]);
+    expect(outcome.warnings.filter((w) => w.message.includes('inget belopp i'))).toEqual([
+      {
+        path: ['budget', 'costs', 'rows', 0, 'values'],
+        message: 'raden "Kansli" har inget belopp i Utfall 2025, som andra rader har; summorna och resultatet räknar den som 0 – skriv 0 om det stämmer, annars utfallet',
+      },
+    ]);
+  });
+});

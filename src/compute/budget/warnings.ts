@@ -2,7 +2,7 @@
 // refused; capital above the plan's ceiling and a planned deficit are warnings.
 import { formatInteger } from '../../format.js';
 import type { PlanIssue } from '../../errors.js';
-import { BASE, report, type ColumnStep, type ValuesState } from './state.js';
+import { BASE, pathKey, report, type ColumnStep, type ValuesState } from './state.js';
 import { kindLabels } from './columns.js';
 
 /** A column as a message names it: its heading, or kind and year when the heading is empty. */
@@ -35,4 +35,26 @@ export const capitalAndDeficit: ColumnStep<ValuesState> = (state, ci) => {
     });
   }
   return report(state, issues, warnings);
+};
+
+/**
+ * An outcome column (utfall) with a row left blank while others have outcomes: the sums and the
+ * result count the blank as 0, and a follow-up then shows a saving that is only a missing figure.
+ */
+export const missingOutcomes: ColumnStep<ValuesState> = (state, ci) => {
+  const column = state.columns[ci]!;
+  if (column.kind !== 'utfall') return state;
+  const cellsOf = (path: readonly (string | number)[]) => state.rowCells.get(pathKey([...path]));
+  const inUse = state.rows.some((row) => (cellsOf(row.path)?.[ci] ?? null) !== null);
+  if (!inUse) return state;
+  const warnings: PlanIssue[] = [];
+  for (const row of state.rows) {
+    const cells = cellsOf(row.path);
+    if (!cells || cells[ci] !== null || !cells.some((v, i) => i !== ci && v !== null)) continue;
+    warnings.push({
+      path: [...row.path, 'values'],
+      message: `raden "${row.input.label}" har inget belopp i ${columnName(column)}, som andra rader har; summorna och resultatet räknar den som 0 – skriv 0 om det stämmer, annars utfallet`,
+    });
+  }
+  return report(state, [], warnings);
 };
