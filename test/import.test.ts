@@ -9,7 +9,7 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { amount, readBudgetTable } from '../src/import/budgetTable.js';
 import { importDocx } from '../src/import/importDocx.js';
-import { nordanstig2026, vatterbygden2013 } from './helpers/docxFixtures.js';
+import { nordanstig2026, vatterbygden2013, footnoteBeforeSubsection } from './helpers/docxFixtures.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
@@ -225,6 +225,15 @@ describe('vplan import', () => {
     expect(unitOf('Belopp i kronor.')).toEqual({ unit: 'kr', notes: [] });
     expect(unitOf('Belopp i miljoner kronor (mkr).').notes).toEqual([expect.stringContaining('tabellen anger miljoner kronor')]);
     expect(unitOf('Budget').notes).toEqual(['ingen enhet (kr eller tkr) står vid tabellen; beloppen lästes som hela kronor – kontrollera budget.unit']);
+  });
+
+  it('keeps a footnote with the section that cites it when a subsection follows', async () => {
+    const file = path.join(dir(), 'fotnot.docx');
+    await writeFile(file, await footnoteBeforeSubsection());
+    const { plan } = await importDocx(file);
+    const [inledning] = plan.sections as { title: string; text?: string; sections?: { title: string; text?: string }[] }[];
+    expect(inledning!.text).toBe('Text med fotnot[^footnote1] och slut.\n\n[^footnote1]: Fotnotens text.');
+    expect(inledning!.sections?.[0]).toMatchObject({ title: 'Bakgrund', text: 'Bakgrundstext.' });
   });
 
   it('reads amounts as Word tables write them', () => {

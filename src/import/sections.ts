@@ -71,6 +71,10 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
       while (stack.length > 0 && stack.at(-1)!.level >= level) closeTop();
       // At most three levels: deeper headings are subsections of the third.
       while (stack.length >= 3) closeTop();
+      // The footnotes the open section has cited so far are its own: written in its text, before its
+      // new subsection, not in the subsection's.
+      const parent = stack.at(-1);
+      if (parent) (parent.section.type === 'budget' ? parent.after : parent.before).push(...footnoteDefinitions(context));
       const section: ImportedSection = { type: 'text', title };
       if (stack.length === 0) roots.push(section);
       else (stack.at(-1)!.section.sections ??= []).push(section);

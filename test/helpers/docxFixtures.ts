@@ -116,3 +116,19 @@ export function nordanstig2026(): Promise<Buffer> {
     ]),
   ]);
 }
+
+/** A footnote in a section that goes on with a subsection, and a heading after both. */
+export function footnoteBeforeSubsection(): Promise<Buffer> {
+  return pack(
+    [
+      new Paragraph({ text: 'Verksamhetsplan 2026', style: 'Title' }),
+      h('Inledning', HeadingLevel.HEADING_1),
+      p('Text med fotnot', new FootnoteReferenceRun(1), ' och slut.'),
+      h('Bakgrund', HeadingLevel.HEADING_2),
+      p('Bakgrundstext.'),
+      h('Mål', HeadingLevel.HEADING_1),
+      p('Målen.'),
+    ],
+    { 1: { children: [p('Fotnotens text.')] } },
+  );
+}
