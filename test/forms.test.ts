@@ -111,12 +111,14 @@ describe('YAML plans', () => {
   });
 });
 
+/** A copy of the Botkyrka plan folder to edit, in the test's own folder. */
+async function folder(): Promise<string> {
+  const target = path.join(dir(), 'plan');
+  await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+  return target;
+}
+
 describe('plan folders', () => {
-  async function folder(): Promise<string> {
-    const target = path.join(dir(), 'plan');
-    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
-    return target;
-  }
 
   it('name the Markdown file and line for errors in a section, and plan.yaml for the rest, all in one run', async () => {
     const plan = await folder();
@@ -153,8 +155,7 @@ describe('plan folders', () => {
 
 describe('a problem inside a section file\'s text', () => {
   it('is named at its own line and column, not the text\'s first line', async () => {
-    const target = path.join(dir(), 'plan');
-    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const target = await folder();
     const file = path.join(target, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('Samordningsförbundets medlemmar är', 'Medlemmarna ({{ kostnader.budget2018 }}) är'));
     expect(await problems(target)).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:10:14 sections\[0\]\.text: \{\{ kostnader\.budget2018 \}\}: okänt namn/);
@@ -163,8 +164,7 @@ describe('a problem inside a section file\'s text', () => {
 
 describe('a key of another section type', () => {
   it('says which type it belongs to and what to write', async () => {
-    const target = path.join(dir(), 'plan');
-    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const target = await folder();
     const file = path.join(target, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
     await writeFile(file, (await readFile(file, 'utf8')).replace('type: text\n', 'type: text\nageRange: { from: 16, to: 64 }\n'));
     expect(await problems(target)).toContain(
@@ -175,8 +175,7 @@ describe('a key of another section type', () => {
 
 describe('member contributions that cannot be computed', () => {
   it('are the error, and the budget row that takes them says so instead of that none feed the budget', async () => {
-    const target = path.join(dir(), 'plan');
-    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const target = await folder();
     const planYaml = path.join(target, 'plan.yaml');
     await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace(/share: 1\.5$/m, 'share: 1.49'));
     const text = await problems(target);
@@ -198,8 +197,7 @@ describe('a part of a plan folder given as the plan', () => {
 
 describe('a plan folder with a section file its list leaves out', () => {
   it('warns at the list in plan.yaml, naming the file, and prints the plan without it', async () => {
-    const target = path.join(dir(), 'plan');
-    await cp('data/botkyrka-huddinge-salem-2018', target, { recursive: true });
+    const target = await folder();
     await writeFile(path.join(target, 'avsnitt', '09-uppfoljning.md'), '---\ntitle: Uppföljning\n---\n\nText.\n');
     const { plan, warnings } = await checkPlan(target);
     expect(plan.sections.map((s) => s.title)).not.toContain('Uppföljning');
