@@ -7,6 +7,8 @@
 // keywords. It stops where a stream's data would begin. Anything it does not expect makes it give up
 // (undefined), and the object is parsed by pdf-lib instead.
 
+import { isSpace } from './xref.js';
+
 /** A node id as it stands in the bytes: its number, whose it is, and where its string's text is. */
 export interface FoundId {
   number: number;
@@ -20,7 +22,6 @@ export interface FoundId {
 const NODE_ID = /^node(\d+)$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 const INTEGER = /^\d+$/;
-const isSpace = (c: number | undefined) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0x0c || c === 0x00;
 /** ( ) < > [ ] { } / % */
 const isDelimiter = (c: number | undefined) =>
   c === 0x28 || c === 0x29 || c === 0x3c || c === 0x3e || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x2f || c === 0x25;

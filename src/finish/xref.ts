@@ -18,7 +18,8 @@ export interface Xref {
 
 const view = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const latin1 = (bytes: Uint8Array, start: number, end: number) => view(bytes).toString('latin1', start, end);
-const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c || byte === 0x00;
+/** PDF white space: space, line feed, carriage return, tab, form feed, NUL. */
+export const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09 || byte === 0x0c || byte === 0x00;
 const ENDOBJ = Buffer.from('endobj', 'latin1');
 
 /** An unsigned integer's digits at `at`: the number and where they end; undefined when none stand there. */
