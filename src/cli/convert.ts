@@ -3,9 +3,10 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
-import { canonicalJson, loadPlan } from '../load/loadPlan.js';
+import { canonicalJson, loadPlan, type LoadedPlan } from '../load/loadPlan.js';
+import { FOLDER_PLAN } from '../load/folder.js';
 import { planJsonSchema } from '../load/jsonSchema.js';
-import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/write.js';
+import { SCHEMA_FILE, planToFolder, planToJson, planToYaml, type PreviousForm } from '../convert/write.js';
 import { UsageError } from './report.js';
 
 const FORMS = ['json', 'yaml', 'folder'] as const;
@@ -40,18 +41,40 @@ export async function refuseExisting(out: string, to: Form): Promise<void> {
   }
 }
 
-/** Writes a plan's value in a form, with the schema beside it for the editor. */
-export async function savePlan(value: Record<string, unknown>, to: Form, out: string): Promise<void> {
+/**
+ * The YAML texts a plan was read from, for writing a changed plan with the user's comments and style
+ * (savePlan); undefined for a JSON plan.
+ */
+export function previousForm(loaded: LoadedPlan, rename?: (name: string) => string): PreviousForm | undefined {
+  if (loaded.form === 'json') return undefined;
+  const text = (name: string | undefined) => {
+    const file = loaded.files.find((f) => f.name === name);
+    return file && new TextDecoder().decode(file.bytes).replace(/^\uFEFF/, '');
+  };
+  const yaml = text(loaded.form === 'folder' ? FOLDER_PLAN : loaded.files[0]?.name);
+  if (yaml === undefined) return undefined;
+  const sections = loaded.sectionFiles?.map((name) => {
+    const content = text(name);
+    return name !== undefined && content !== undefined ? { name, text: content } : undefined;
+  });
+  return { yaml, sections, rename };
+}
+
+/**
+ * Writes a plan's value in a form, with the schema beside it for the editor. With `previous` (the plan
+ * it was changed from, in the same form), the user's comments and style stay.
+ */
+export async function savePlan(value: Record<string, unknown>, to: Form, out: string, previous?: PreviousForm): Promise<void> {
   const schemaPath = `./${SCHEMA_FILE}`;
   if (to === 'folder') {
-    for (const [name, text] of planToFolder(value, schemaPath)) {
+    for (const [name, text] of planToFolder(value, schemaPath, previous)) {
       await mkdir(path.dirname(path.join(out, name)), { recursive: true });
       await writeFile(path.join(out, name), text);
     }
     await writeSchemaBeside(out);
   } else {
     await mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await writeFile(out, to === 'json' ? planToJson(value, schemaPath) : planToYaml(value, schemaPath));
+    await writeFile(out, to === 'json' ? planToJson(value, schemaPath) : planToYaml(value, schemaPath, previous));
     await writeSchemaBeside(path.dirname(path.resolve(out)));
   }
 }

@@ -2,9 +2,9 @@
 import path from 'node:path';
 import { checkPlan } from '../build.js';
 import { loadPlan, withPosition } from '../load/loadPlan.js';
-import { nextYear } from '../next/nextYear.js';
+import { nextYear, shiftYears } from '../next/nextYear.js';
 import { dropBudgetSheet } from '../sheet/merge.js';
-import { refuseExisting, savePlan } from './convert.js';
+import { previousForm, refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { VplanError } from '../errors.js';
 
@@ -18,7 +18,9 @@ export async function commandNext(args: string[], options: { out: string | undef
   await refuseExisting(out, loaded.form);
   const next = nextYear(loaded.parsed.value as Record<string, unknown>, plan.budget);
   const sheet = dropBudgetSheet(next.value);
-  await savePlan(next.value, loaded.form, out);
+  // Written into the old plan's texts: comments, order and style stay; section files keep their names,
+  // with the years in them moved on.
+  await savePlan(next.value, loaded.form, out, previousForm(loaded, shiftYears));
   // The new plan must be one vplan builds; its warnings point into the new files.
   const written = await checkPlan(out).catch((error: unknown) => {
     report(error);

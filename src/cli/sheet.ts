@@ -7,7 +7,7 @@ import { canonicalJson, loadPlan, planForm } from '../load/loadPlan.js';
 import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/write.js';
 import { exportBudget, importBudget, sheetFormat } from '../sheet/importBudget.js';
 import { UsageError, sanitizeForTerminal } from './report.js';
-import { writeSchemaBeside } from './convert.js';
+import { previousForm, writeSchemaBeside } from './convert.js';
 
 async function refuseExisting(target: string, flag: string): Promise<void> {
   const exists = await stat(target).catch(() => undefined);
@@ -58,17 +58,19 @@ export async function commandImportBudget(args: string[], options: { out: string
   await refuseExisting(out, '--out ');
   const imported = await importBudget(plan, sheet);
   const { value } = imported;
+  // Written into the plan's own texts: the user's comments and style stay.
+  const previous = previousForm(imported.loaded);
   const schemaPath = `./${SCHEMA_FILE}`;
   if (form === 'folder') {
     await mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await mkdir(out).catch((error: NodeJS.ErrnoException) => (error.code === 'EEXIST' ? refuseExisting(out, '--out ') : Promise.reject(error)));
-    for (const [name, text] of planToFolder(value, schemaPath)) {
+    for (const [name, text] of planToFolder(value, schemaPath, previous)) {
       await mkdir(path.dirname(path.join(out, name)), { recursive: true });
       await writeFile(path.join(out, name), text, { flag: 'wx' });
     }
     await writeSchemaBeside(out);
   } else {
-    await writeNew(out, form === 'json' ? planToJson(value, schemaPath) : planToYaml(value, schemaPath), '--out ');
+    await writeNew(out, form === 'json' ? planToJson(value, schemaPath) : planToYaml(value, schemaPath, previous), '--out ');
     await writeSchemaBeside(path.dirname(path.resolve(out)));
   }
   const back = await loadPlan(out);

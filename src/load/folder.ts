@@ -26,6 +26,8 @@ export interface FolderPlan {
   value: unknown;
   locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
   files: SourceFile[];
+  /** Each section's file (its name, as in `files`), or undefined for one written in plan.yaml. */
+  sectionFiles: (string | undefined)[];
   /** What the plan will print differently than the folder suggests: a section file plan.yaml does not list. */
   warnings: PlanIssue[];
 }
@@ -110,11 +112,12 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   } else if (Array.isArray(root.sections)) {
     entries = root.sections;
   } else {
-    return { value: root, locate: (p) => withFile(parsed.locate(p), planFile), files, warnings: [] };
+    return { value: root, locate: (p) => withFile(parsed.locate(p), planFile), files, sectionFiles: [], warnings: [] };
   }
   const fromFile = new Map<number, MarkdownSection>();
   const listIndex = new Map<number, number>();
   const sections: unknown[] = [];
+  const sectionFiles: (string | undefined)[] = [];
   for (const [i, entry] of entries.entries()) {
     if (typeof entry !== 'string') {
       listIndex.set(sections.length, i);
@@ -140,6 +143,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
       continue;
     }
     files.push({ path: file, name: path.relative(dir, file).split(path.sep).join('/'), bytes: section.bytes });
+    sectionFiles[sections.length] = files[files.length - 1]!.name;
     fromFile.set(sections.length, section);
     sections.push(section.value);
   }
@@ -162,7 +166,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     }
     return withFile(parsed.locate(p), planFile);
   };
-  return { value, locate, files, warnings };
+  return { value, locate, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings };
 }
 
 /** Markdown files in avsnitt/ that plan.yaml's list of sections leaves out: written, but never printed. */

@@ -38,6 +38,8 @@ export interface LoadedPlan {
   files: SourceFile[];
   /** Notices from loading (an older format version migrated, a section file a plan folder leaves out): warnings. */
   notices: PlanIssue[];
+  /** A plan folder's section files by section (their names in `files`; undefined: written in plan.yaml). */
+  sectionFiles?: (string | undefined)[] | undefined;
   /** A one-file plan's bytes exactly as read (JSON or YAML); undefined for a plan folder. */
   bytes?: Uint8Array | undefined;
 }
@@ -164,7 +166,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
       throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : syntax ? 'json' : 'schema');
     }
     const loaded = validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate }, folder.files);
-    return { ...loaded, notices: [...loaded.notices, ...folder.warnings] };
+    return { ...loaded, sectionFiles: folder.sectionFiles, notices: [...loaded.notices, ...folder.warnings] };
   }
   const source = await readSource(file);
   if (Array.isArray(source)) throw new PlanError(file, source.map(({ file: _f, ...issue }) => issue), 'file');

@@ -58,10 +58,14 @@ function moveColumns(columns: BudgetColumn[], raw: Json[]): { moves: ColumnMove[
   return { moves, columns: newColumns };
 }
 
-/** A row's values (object or list) as an object by the new column ids, from the old columns. */
+/**
+ * A row's values by the new columns, from the old ones: a list stays a list (one value per column, null
+ * for a column with nothing to start from), an object is keyed by the new column ids.
+ */
 function moveValues(values: unknown, oldIds: string[], moves: ColumnMove[]): unknown {
   if (values === undefined) return undefined;
   const byId: Json = Array.isArray(values) ? Object.fromEntries(values.map((v, i) => [oldIds[i], v])) : isObject(values) ? values : {};
+  if (Array.isArray(values)) return moves.map((move) => (move.sourceId !== undefined ? byId[move.sourceId] ?? null : null));
   const out: Json = {};
   for (const move of moves) {
     const v = move.sourceId !== undefined ? byId[move.sourceId] : undefined;

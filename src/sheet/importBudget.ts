@@ -1,5 +1,6 @@
 // export-budget and import-budget without the command line: a plan's budget as sheet bytes, and a
 // sheet's amounts written into the plan's value, checked by computing the plan again.
+import type { LoadedPlan } from '../load/loadPlan.js';
 import path from 'node:path';
 import { PlanError, VplanError } from '../errors.js';
 import { checkPlan } from '../build.js';
@@ -32,6 +33,8 @@ export interface Imported {
   /** The sheet's cells whose amount changed the plan. */
   changed: string[];
   warnings: string[];
+  /** The plan as read: its texts, for writing the new one with the user's comments (cli/convert.ts previousForm). */
+  loaded: LoadedPlan;
 }
 
 export async function importBudget(planFile: string, sheetFile: string): Promise<Imported> {
@@ -53,5 +56,5 @@ export async function importBudget(planFile: string, sheetFile: string): Promise
     throw new VplanError(`${sheetFile}: ${count} i bladet; ingen plan skrevs.\n${merged.errors.map((e) => `  ${e}`).join('\n')}`);
   }
   if (!merged.computed) throw new PlanError(label, merged.issues, 'budget');
-  return { form: loaded.form, value: merged.value!, changed: merged.changed, warnings: merged.warnings };
+  return { form: loaded.form, value: merged.value!, changed: merged.changed, warnings: merged.warnings, loaded };
 }

@@ -1,0 +1,107 @@
+// vplan next and vplan import-budget write the new plan into the user's own texts: comments, names of
+// section files, flow lists and spacing stay; only changed values change.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse, stringify } from 'yaml';
+import { toYaml } from '../src/convert/write.js';
+import { checkPlan } from '../src/build.js';
+import { useTempDir } from './helpers/tempDir.js';
+import { runVplan } from './helpers/cli.js';
+
+const dir = useTempDir('vplan-next-keep');
+const vplan = (...args: string[]) => runVplan(dir(), ...args);
+const read = (...parts: string[]) => readFile(path.join(dir(), ...parts), 'utf8');
+const comments = (text: string) => text.split('\n').filter((line) => /#\s/.test(line)).map((line) => line.slice(line.indexOf('#')).trim());
+
+describe('vplan next keeps what the user wrote', () => {
+  it('a plan folder: every comment, the section files by their names (years moved on), lists as lists', async () => {
+    expect((await vplan('init', 'plan', '--name', 'Samordningsförbundet Norr', '--year', '2027')).code).toBe(0);
+    // The user's own notes, in plan.yaml and in a section's front matter.
+    const planYaml = (await read('plan', 'plan.yaml')).replace('budget:\n', '# Budgeten stämd av med ekonomen i oktober.\nbudget:\n');
+    await writeFile(path.join(dir(), 'plan', 'plan.yaml'), planYaml);
+    const goals = (await read('plan', 'avsnitt', '05-mal.md')).replace('---\n', '---\n# Målen ses över i januari.\n');
+    await writeFile(path.join(dir(), 'plan', 'avsnitt', '05-mal.md'), goals);
+    const budgetFile = path.join(dir(), 'plan', 'avsnitt', '06-budget.md');
+    await writeFile(path.join(dir(), 'plan', 'avsnitt', 'budget-2027.md'), await readFile(budgetFile));
+    await writeFile(path.join(dir(), 'plan', 'plan.yaml'), planYaml.replace('  - 06-budget.md', '  - budget-2027.md'));
+    await import('node:fs/promises').then(({ rm }) => rm(budgetFile));
+
+    const result = await vplan('next', 'plan', '--out', 'plan-2028');
+    expect(result.code, result.stderr).toBe(0);
+    const next = await read('plan-2028', 'plan.yaml');
+    const before = await read('plan', 'plan.yaml');
+    // Every comment line stays, the schema line pointed at the schema beside the new plan.
+    expect(comments(next)).toEqual(comments(before));
+    expect(next).toContain('# Budgeten stämd av med ekonomen i oktober.\nbudget:\n');
+    expect(next).toContain('  # dnr: "2026:1"   # diarienumret; behövs för vplan archive');
+    // Values stay lists, one per column: the new last plan year is null, to be filled in.
+    expect(next).toContain('  planYears: [2029, 2030]\n');
+    expect(next).toMatch(/\n {8}values: \[1000000, 1000000, null\]\n/);
+    expect(next).toContain('    state: utkast # utkast, förslag');
+    // Lines whose values did not change are the user's lines exactly.
+    const unchanged = before.split('\n').filter((line) => !/20\d\d|values|state:/.test(line));
+    expect(next.split('\n')).toEqual(expect.arrayContaining(unchanged));
+    // Section files keep their names, the year in a name moved on; a front matter's comment stays.
+    expect((await readdir(path.join(dir(), 'plan-2028', 'avsnitt'))).sort()).toEqual(
+      ['01-inledning.md', '02-vision.md', '03-malgrupp.md', '04-organisation.md', '05-mal.md', 'budget-2028.md'].sort(),
+    );
+    expect(next).toContain('  - budget-2028.md');
+    expect(await read('plan-2028', 'avsnitt', '05-mal.md')).toContain('---\n# Målen ses över i januari.\n');
+    // A section file without a type stays without one.
+    expect(await read('plan', 'avsnitt', '01-inledning.md')).not.toMatch(/^type:/m);
+    expect(await read('plan-2028', 'avsnitt', '01-inledning.md')).not.toMatch(/^type:/m);
+
+    const { plan } = await checkPlan(path.join(dir(), 'plan-2028'));
+    expect(plan.document.budgetYear).toBe(2028);
+    expect(plan.budget!.columns.map((c) => c.id)).toEqual(['budget2028', 'plan2029', 'plan2030']);
+    expect(plan.budget!.totals.income).toEqual([4_000_000, 4_000_000, null]);
+  });
+
+  it('a YAML file indented by four spaces: its comments stay and it reads as next year’s plan', async () => {
+    const original = parse(await readFile('data/sodra-vatterbygden-2013.yaml', 'utf8')) as Record<string, unknown>;
+    const source = stringify(original, { indent: 4, lineWidth: 0 }).replace('document:\n', '# Planen skrivs om varje höst.\ndocument:\n');
+    expect(source).toContain('\n    title: Verksamhetsplan 2013\n');
+    await writeFile(path.join(dir(), 'plan.yaml'), source);
+    const result = await vplan('next', 'plan.yaml', '--out', 'ny.yaml');
+    expect(result.code, result.stderr).toBe(0);
+    const next = await read('ny.yaml');
+    expect(next).toContain('# Planen skrivs om varje höst.\ndocument:\n');
+    // Indented as the user indents: four spaces.
+    expect(next).toContain('\n    title: Verksamhetsplan 2014\n');
+    expect(next).not.toMatch(/^  [a-z]/m);
+    expect(next.split('\n')[0]).toBe('# yaml-language-server: $schema=./plan.schema.json');
+    const { plan } = await checkPlan(path.join(dir(), 'ny.yaml'));
+    expect(plan.budget!.columns.map((c) => c.id)).toEqual(['budget2014', 'budget2015']);
+  });
+
+  it('import-budget with a sheet that changes nothing writes the plan folder byte for byte as it was', async () => {
+    expect((await vplan('init', 'plan', '--name', 'Samordningsförbundet Norr', '--year', '2027')).code).toBe(0);
+    expect((await vplan('export-budget', 'plan', 'budget.xlsx')).code).toBe(0);
+    const result = await vplan('import-budget', 'plan', 'budget.xlsx', '--out', 'ny');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('inga belopp ändrades');
+    for (const name of ['plan.yaml', ...(await readdir(path.join(dir(), 'plan', 'avsnitt'))).map((f) => `avsnitt/${f}`)]) {
+      expect(await read('ny', name), name).toBe(await read('plan', name));
+    }
+  });
+});
+
+describe('toYaml into a previous text', () => {
+  const json = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.constantFrom(null, true, 0, -1.5), fc.integer(), fc.string(), tie('list'), tie('map')),
+    list: fc.array(tie('value'), { maxLength: 4 }),
+    map: fc.dictionary(fc.constantFrom('a', 'b', 'text', 'values', 'år 2027', '#x'), tie('value'), { maxKeys: 4 }),
+  }));
+
+  it('always reads back as the new value, whatever the old one was', () => {
+    fc.assert(
+      fc.property(json.map, json.map, fc.boolean(), (old, value, flow) => {
+        const previous = `# en kommentar\n${flow ? JSON.stringify(old) : toYaml(old)}`;
+        expect(parse(toYaml(value, [], previous)) ?? {}).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
