@@ -100,6 +100,14 @@ function installLastResort(): void {
   process.on('unhandledRejection', last);
 }
 
+/** --theme names one of vplan's themes: a misspelt one is a mistake in the command, found before any work. */
+async function checkTheme(theme: string): Promise<void> {
+  const themes = await (await import('./render/assets.js')).listThemes();
+  if (themes.includes(theme)) return;
+  const hint = suggest(theme, themes);
+  throw new UsageError(`--theme: utseendet "${theme}" finns inte${hint ? ` – menade du ${hint}?` : ''}; välj ett av ${themes.join(', ')}`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   installLastResort();
   let parsed;
@@ -120,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     return command === undefined && !values.help ? 2 : 0;
   }
   try {
+    if (values.theme !== undefined) await checkTheme(values.theme);
     switch (command) {
       case 'build':
         return await (await commands.build()).commandBuild(rest, {

@@ -42,6 +42,15 @@ describe('vplan', () => {
     expect(result.stderr).toContain('okänt kommando "bygg"');
   });
 
+  it('rejects a misspelt --theme as a mistake in the command (exit code 2), before any work and writing nothing', async () => {
+    for (const command of [['build', path.resolve('data/finnveden-2025.json'), '--out', 'tema.pdf'], ['watch', path.resolve('data/finnveden-2025.json')]]) {
+      const result = await vplan(...command, '--theme', 'modrn');
+      expect(result.code, command[0]).toBe(2);
+      expect(result.stderr).toContain('--theme: utseendet "modrn" finns inte – menade du modern?; välj ett av kommunal, modern');
+    }
+    expect(await readdir(dir)).not.toContain('tema.pdf');
+  });
+
   it('validates an example plan and shows its warnings', async () => {
     const result = await vplan('validate', path.resolve('data/finnveden-2025.json'));
     expect(result.code).toBe(0);
