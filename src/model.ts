@@ -37,6 +37,8 @@ export interface BudgetTable {
   /** Number of table columns, label column included (for headings spanning the table). */
   span: number;
   unitCaption: string | undefined;
+  /** What each column label has after it: " (tkr)" where the plan shows the unit in the headings, else "". */
+  unitSuffix: string;
   rows: TableRow[];
 }
 

@@ -51,6 +51,22 @@ describe('followUp sections', () => {
     }
   });
 
+  it('names the unit in the difference heading too where the budget shows it in its headings', async () => {
+    const inHeadings = plan({ differenceLabel: 'Differens' });
+    Object.assign(inHeadings.budget!, { unit: 'tkr', unitDisplay: 'columns' });
+    const { plan: computed } = await check(inHeadings);
+    const section = computed.sections[0]!;
+    if (section.type !== 'followUp' || !section.content.table) throw new Error('the section has no follow-up table');
+    expect(section.content.table.columnLabels).toEqual(['Budget 2025 (tkr)', 'Utfall 2025 (tkr)', 'Differens (tkr)']);
+    // As a line above the table (the default for tkr), the headings have no unit, the difference's neither.
+    const caption = plan();
+    Object.assign(caption.budget!, { unit: 'tkr' });
+    const { plan: other } = await check(caption);
+    const table = other.sections[0]!.type === 'followUp' ? other.sections[0]!.content.table : undefined;
+    expect(table?.columnLabels).toEqual(['Budget 2025', 'Utfall 2025', 'Avvikelse']);
+    expect(table?.unitCaption).toBe('Belopp i tusental kronor (tkr)');
+  });
+
   it('needs an utfall column and a budget for its year, and says so', async () => {
     const noOutcome = plan();
     noOutcome.budget!.columns = [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }];

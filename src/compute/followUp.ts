@@ -36,9 +36,11 @@ export function followUpTable(input: FollowUpInput, budget: ComputedBudget, path
   return {
     caption: undefined,
     labelHeader: table.labelHeader,
-    columnLabels: [table.columnLabels[planned]!, table.columnLabels[outcome]!, input.differenceLabel ?? 'Avvikelse'],
+    // The difference is in the budget's unit, named in its heading as in the other two where the plan does so.
+    columnLabels: [table.columnLabels[planned]!, table.columnLabels[outcome]!, `${input.differenceLabel ?? 'Avvikelse'}${table.unitSuffix}`],
     span: 4,
     unitCaption: table.unitCaption,
+    unitSuffix: table.unitSuffix,
     rows: table.rows.map((row) => {
       if (row.kind === 'heading' || row.kind === 'groupHeading' || row.kind === 'columnHeadings') return row;
       const b = row.cells[planned] ?? null;

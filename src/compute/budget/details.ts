@@ -25,6 +25,7 @@ export function detailTables(state: ValuesState): (BudgetTable & { id: string })
       columnLabels: state.columns.map((c) => `${d.columnLabels?.[c.id] ?? c.label}${unitSuffix}`),
       span: state.columns.length + 1,
       unitCaption,
+      unitSuffix,
       rows,
     };
   });

@@ -55,6 +55,7 @@ export function budgetTable(state: ValuesState): BudgetTable {
     columnLabels: columns.map((c) => `${c.label}${unitSuffix}`),
     span: columns.length + 1,
     unitCaption,
+    unitSuffix,
     rows,
   };
 }
