@@ -115,6 +115,8 @@ export interface ComputedStatus {
 
 export interface ComputedDocument {
   associationName: string;
+  /** The association's members by name, in the plan's order (for {{ association.members }}). */
+  members: string[];
   title: string;
   subtitle: string | undefined;
   budgetYear: number;

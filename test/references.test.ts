@@ -32,6 +32,25 @@ describe('figures in prose', () => {
     const a = plan('{{ costs.budget2025 | mkr }}');
     expect(textOf(a)).toBe('25,6');
   });
+  it('names the association and lists its members as Swedish prose does', () => {
+    const members = (names: string[]) =>
+      computePlan(
+        basePlan({
+          document: { ...basePlan().document, association: { name: 'Finnvedens Samordningsförbund', members: names.map((name) => ({ name, kind: 'kommun' as const })) } },
+          sections: [{ type: 'text', title: 'Inledning', text: '{{ association.name }} består av {{ association.memberCount }} medlemmar: {{ association.members }}.' }],
+        }),
+        'plan.json',
+      );
+    const six = members(['Försäkringskassan', 'Arbetsförmedlingen', 'Region Jönköpings län', 'Gnosjö kommun', 'Gislaveds kommun', 'Värnamo kommun']);
+    expect(textOf(six)).toBe(
+      'Finnvedens Samordningsförbund består av sex medlemmar: Försäkringskassan, Arbetsförmedlingen, Region Jönköpings län, Gnosjö kommun, Gislaveds kommun och Värnamo kommun.',
+    );
+    expect(textOf(members(Array.from({ length: 14 }, (_, i) => `Kommun ${i + 1}`)))).toMatch(/^Finnvedens Samordningsförbund består av 14 medlemmar: Kommun 1, .* och Kommun 14\.$/);
+    const none = members([]);
+    expect(none.plan).toBeUndefined();
+    expect(none.issues[0]!.message).toContain('{{ association.memberCount }}: planen anger inga medlemmar; lägg till dem under document.association.members');
+  });
+
   it('reports an unknown name with its path and a suggestion', () => {
     const outcome = plan('Ca {{ costs.budget2052 | mkr }} miljoner.');
     expect(outcome.plan).toBeUndefined();

@@ -46,6 +46,7 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   const d = input.document;
   const document: ComputedDocument = {
     associationName: d.association.name,
+    members: (d.association.members ?? []).map((m) => m.name),
     title: d.title,
     subtitle: d.subtitle,
     budgetYear: d.budgetYear,

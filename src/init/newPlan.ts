@@ -127,7 +127,8 @@ title: Inledning
 ---
 
 ${name} är ett samordningsförbund enligt lagen (2003:1210) om finansiell samordning av
-rehabiliteringsinsatser (Finsam). Den här planen beskriver förbundets verksamhet ${year}.
+rehabiliteringsinsatser (Finsam). Förbundets medlemmar är {{ association.members }}.
+Den här planen beskriver förbundets verksamhet ${year}.
 
 Förbundets kostnader ${year} beräknas till ca {{ costs.budget${year} | mkr }} miljoner kronor.
 Siffran räknas ur budgeten och följer med när budgeten ändras.
