@@ -128,8 +128,13 @@ describe.each(['kommunal', 'modern'])('a plan of long words (%s)', (theme) => {
     expect(squeezed(contents.items.map((i) => i.text).join(''))).toContain(key);
     for (const item of contents.items) expect(item.x + item.width).toBeLessThanOrEqual(contents.width - RIGHT_MARGIN + 1);
     const onPage = pages.findIndex((p, i) => i > 1 && squeezed(p.items.map((t) => t.text).join('')).includes(key)) + 1;
-    const entryPage = contents.items.find((i) => /^\d+$/.test(i.text) && contents.items.some((t) => t.text.startsWith('Om') && Math.abs(t.y - i.y) < 1));
+    // The page number follows the entry's text, level with its last line (the entry takes several).
+    const start = contents.items.findIndex((t) => t.text.startsWith('Om'));
+    const at = contents.items.findIndex((i, k) => k > start && /^\d+$/.test(i.text));
+    const entryPage = contents.items[at];
     expect(entryPage?.text).toBe(String(onPage));
+    expect(Math.abs(contents.items[at - 1]!.y - entryPage!.y)).toBeLessThan(1);
+    expect(entryPage!.y).toBeLessThan(contents.items[start]!.y - 5);
     for (const item of pages[onPage - 1]!.items) expect(item.x + item.width).toBeLessThanOrEqual(contents.width - RIGHT_MARGIN + 1);
   });
 
