@@ -86,3 +86,34 @@ describe('budget format items in the PDF', () => {
     expect(Math.abs(top!.x - repeated!.x)).toBeLessThan(1);
   });
 });
+
+describe('column headings beside long row labels', () => {
+  it('keep each year by its word ("Budget 2025" on one line); the long label wraps instead', async () => {
+    const amounts = { budget2025: 4_000_000, plan2026: 4_000_000, plan2027: 4_000_000 };
+    const long = 'Individinriktade insatser för unga vuxna med aktivitetsersättning och försörjningsstöd i samverkan';
+    const wide = basePlan({
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: {
+        unit: 'kr',
+        columns: [
+          { kind: 'budget', year: 2025 },
+          { kind: 'plan', year: 2026 },
+          { kind: 'plan', year: 2027 },
+        ],
+        income: { rows: [{ label: 'Bidrag', values: amounts }] },
+        costs: { rows: [{ label: long, values: amounts }] },
+      },
+    });
+    const outcome = computePlan(wide, path.resolve('test/fixtures/plan.json'));
+    expect(outcome.issues).toEqual([]);
+    const { pdf } = await printPlan(outcome.plan!, session);
+    const items = (await placedText(pdf)).flatMap((p) => p.items);
+    for (const heading of ['Budget 2025', 'Plan 2026', 'Plan 2027']) expect(items.filter((i) => i.text.replace(/\u00a0/g, ' ') === heading), heading).toHaveLength(1);
+    const budget = items.find((i) => i.text.replace(/\u00a0/g, ' ') === 'Budget 2025')!;
+    expect(items.filter((i) => i.text.startsWith('Plan 2')).every((i) => Math.abs(i.y - budget.y) < 0.5)).toBe(true);
+    // The label takes two lines: its first words above the line its figures stand on.
+    const first = items.find((i) => i.text.startsWith('Individinriktade'))!;
+    const figures = items.find((i) => i.text === '4 000 000' && i.y < first.y)!;
+    expect(first.y - figures.y).toBeGreaterThan(5);
+  });
+});

@@ -69,10 +69,16 @@ function createEnvironment(base: typeof Handlebars): typeof Handlebars {
   );
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
   hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
+  // A column heading keeps its year by the word before it ("Budget 2027", "Plan 2028–2029"): long row
+  // labels then wrap, not the headings into "Budget" over "2027".
+  hb.registerHelper('hyColumn', (value: unknown) => (typeof value === 'string' || value instanceof String ? keepYear(hyphenate(String(value))) : ''));
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
   return hb;
 }
+
+/** A no-break space before the year (or years) a heading ends with, ahead of a unit in parentheses. */
+export const keepYear = (heading: string): string => heading.replace(/ (\d{4}(?:[–-]\d{2,4})?(?: \([^()]*\))?)$/, (_, year: string) => `\u00a0${year}`);
 
 interface ThemeFile {
   description?: string;
