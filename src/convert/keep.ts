@@ -30,7 +30,7 @@ function merge(doc: Document, node: Node | null, value: unknown, style: Styler):
   if (!node || isAlias(node)) return fresh(doc, value, style, node);
   if (isPlainObject(value) && isMap(node)) {
     const keyOf = (key: unknown) => (isScalar(key) ? String(key.value) : String(key));
-    node.items = node.items.filter((pair) => Object.hasOwn(value, keyOf(pair.key)));
+    node.items = node.items.filter((pair) => value[keyOf(pair.key)] !== undefined);
     for (const [key, v] of Object.entries(value)) {
       if (v === undefined) continue;
       const pair = node.items.find((p) => keyOf(p.key) === key);
