@@ -132,3 +132,27 @@ export function footnoteBeforeSubsection(): Promise<Buffer> {
     { 1: { children: [p('Fotnotens text.')] } },
   );
 }
+
+/** A run of text after a manual line break (Word's Shift+Enter, <w:br/>). */
+const br = (text: string) => new TextRun({ text, break: 1 });
+
+/** Manual line breaks in the title, a heading, an address block, a list of names, a quotation, a list item and a table cell. */
+export function lineBreaks(): Promise<Buffer> {
+  return pack([
+    new Paragraph({ children: [new TextRun('Verksamhetsplan'), br('med budget 2027')], style: 'Title' }),
+    p('Samordningsförbundet Finsam Exempel'),
+    h('Kontakt', HeadingLevel.HEADING_1),
+    p('Samordningsförbundet Finsam Exempel', br('Box 123'), br('123 45 Exempelstad')),
+    p('Styrelsen 2027:', br('Anna Andersson, ordförande'), br('Bo Berg, vice ordförande')),
+    p('”Plats för alla!”', br('– Förbundets vision')),
+    new Paragraph({ children: [new TextRun('Mål och'), br('uppföljning')], heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ children: [new TextRun('Fler i arbete'), br('– mätt med SUS')], bullet: { level: 0 } }),
+    p('Rad ett', br('# inte en rubrik'), br('- inte en lista'), br('---')),
+    new Table({
+      rows: [
+        new TableRow({ children: [new TableCell({ children: [p('Kontor')] }), new TableCell({ children: [p('Adress')] })] }),
+        new TableRow({ children: [new TableCell({ children: [p('Kansli')] }), new TableCell({ children: [p('Storgatan 1', br('Exempelstad'))] })] }),
+      ],
+    }),
+  ]);
+}
