@@ -103,6 +103,14 @@ describe('vplan import: the front page', () => {
     expect(notes).toContain('texten före första rubriken står på titelsidan (document.preface i plan.yaml) – kontrollera den');
   });
 
+  it('guesses a name from the text within one paragraph, not across a heading and the paragraph under it', () => {
+    const { document, notes } = documentNotes(
+      '<p>Förslag till</p><p>Verksamhetsplan 2025</p><p>med budget 2025 och plan 2026–2027</p><h1>1. Inledning</h1><p>Finnvedens Samordningsförbund arbetar enligt lag.</p>',
+    );
+    expect(document).toMatchObject({ association: { name: 'Finnvedens Samordningsförbund' }, title: 'Verksamhetsplan 2025', budgetYear: 2025 });
+    expect(notes).toContain('förbundets namn är gissat ur texten: "Finnvedens Samordningsförbund" – kontrollera document.association.name i plan.yaml');
+  });
+
   it('lists a Title-style title that names no plan, and a title year that is no budget column', () => {
     const other = documentNotes(`<h1 class="title">Mål och inriktning</h1><p>Samordningsförbundet Exempel</p><h1>Ekonomi</h1>${budgetTable(2027)}`);
     expect(other.document).toMatchObject({ title: 'Mål och inriktning', budgetYear: 2027 });

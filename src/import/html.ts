@@ -61,4 +61,16 @@ export function linesOf(node: Node): string[] {
     .filter(Boolean);
 }
 
+/** Elements whose text is a block of its own: the text before and after them is not one line with theirs. */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'blockquote']);
+
+/** The text of a node block by block (a paragraph, heading, list item or table cell), each on one line. */
+export function blockTexts(node: Node): string[] {
+  const raw = (n: Node): string => (typeof n === 'string' ? n : n.tag === 'br' ? ' ' : BLOCKS.has(n.tag) ? `\n${n.children.map(raw).join('')}\n` : n.children.map(raw).join(''));
+  return raw(node)
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
+}
+
 export const isElement = (node: Node): node is Element => typeof node !== 'string';

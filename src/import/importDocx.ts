@@ -6,7 +6,7 @@ import mammoth from 'mammoth';
 import { VplanError } from '../errors.js';
 import { guessBudgetYear } from './budgetYear.js';
 import { readFrontPage } from './frontPage.js';
-import { isElement, parseHtml, textOf, type Element } from './html.js';
+import { blockTexts, isElement, parseHtml, type Element } from './html.js';
 import { footnoteDefinitions, isFootnoteList, readFootnotes, type MarkdownContext } from './markdown.js';
 import { readSections, type SectionNote } from './sections.js';
 
@@ -51,7 +51,8 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
   notes.push(...read.notes);
 
   const columns = read.budget?.budget.columns ?? [];
-  const guessed = guessBudgetYear(front.title, subtitle, columns, textOf(root), now);
+  const lines = blockTexts(root);
+  const guessed = guessBudgetYear(front.title, subtitle, columns, lines.join('\n'), now);
   const budgetYear = guessed.year;
   notes.push(...guessed.notes.map((message) => ({ trail: [], message })));
   let title = front.title;
@@ -62,7 +63,9 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
   }
   let name = front.name;
   if (!name) {
-    const inText = /(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+)+[Ss]amordningsförbund(?:et)?|Samordningsförbundet(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)+/.exec(textOf(root));
+    // Within one paragraph, heading or cell: a heading's last word is no part of the name under it.
+    const named = /(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+)+[Ss]amordningsförbund(?:et)?|Samordningsförbundet(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)+/;
+    const inText = lines.map((line) => named.exec(line)).find((m) => m !== null);
     name = inText?.[0]?.trim() ?? 'Samordningsförbundet';
     notes.push({
       trail: [],
