@@ -45,10 +45,32 @@ export function parseHtml(html: string): Element {
   return root;
 }
 
-/** The plain text of a node, spaces collapsed. */
+/** A node's text with white space as spaces, and '\n' for each manual line break. */
+const rawText = (n: Node): string => (typeof n === 'string' ? n.replace(/[\s\u00a0]+/g, ' ') : n.tag === 'br' ? '\n' : n.children.map(rawText).join(''));
+
+/** The plain text of a node, spaces collapsed; a manual line break (<br />) is a space. */
 export function textOf(node: Node): string {
-  const raw = (n: Node): string => (typeof n === 'string' ? n : n.tag === 'br' ? ' ' : n.children.map(raw).join(''));
-  return raw(node).replace(/[\s\u00a0]+/g, ' ').trim();
+  return rawText(node).replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** The plain text of a node as its lines: a manual line break (Word's Shift+Enter) starts one; blank ones are left out. */
+export function linesOf(node: Node): string[] {
+  return rawText(node)
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/** Elements whose text is a block of its own: the text before and after them is not one line with theirs. */
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'blockquote']);
+
+/** The text of a node block by block (a paragraph, heading, list item or table cell), each on one line. */
+export function blockTexts(node: Node): string[] {
+  const raw = (n: Node): string => (typeof n === 'string' ? n : n.tag === 'br' ? ' ' : BLOCKS.has(n.tag) ? `\n${n.children.map(raw).join('')}\n` : n.children.map(raw).join(''));
+  return raw(node)
+    .split('\n')
+    .map((line) => line.replace(/[\s\u00a0]+/g, ' ').trim())
+    .filter(Boolean);
 }
 
 export const isElement = (node: Node): node is Element => typeof node !== 'string';

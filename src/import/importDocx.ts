@@ -1,11 +1,13 @@
 // vplan import: a Word plan (.docx) as a plan value. mammoth turns the document into HTML; headings become
-// sections, the text Markdown, a budget table the budget. The title, the budget year and the förbund's
-// name are guessed from the text; what had to be guessed or could not be read is a note to check.
+// sections, the text Markdown, a budget table the budget. The title and the förbund's name are read from
+// the front page (frontPage.ts), the budget year from the title or the budget (budgetYear.ts); what had
+// to be guessed or could not be read is a note to check.
 import mammoth from 'mammoth';
-import { dnrProblem } from '../archive/dnr.js';
 import { VplanError } from '../errors.js';
-import { isElement, parseHtml, textOf, type Element } from './html.js';
-import { block, footnoteDefinitions, isFootnoteList, readFootnotes, type MarkdownContext } from './markdown.js';
+import { guessBudgetYear } from './budgetYear.js';
+import { readFrontPage } from './frontPage.js';
+import { blockTexts, isElement, parseHtml, type Element } from './html.js';
+import { footnoteDefinitions, isFootnoteList, readFootnotes, type MarkdownContext } from './markdown.js';
 import { readSections, type SectionNote } from './sections.js';
 
 export interface ImportResult {
@@ -27,14 +29,6 @@ export async function docxToHtml(file: string): Promise<string> {
   }
 }
 
-const YEAR = /\b((?:19|20)\d\d)\b/;
-/** A förbund's name: capitalised words around "Samordningsförbund(et)". */
-const NAME = /((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+)*[Ss]amordningsförbund(?:et)?(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)*)/;
-
-function sentenceCase(text: string): string {
-  return text === text.toUpperCase() ? text.charAt(0) + text.slice(1).toLowerCase() : text;
-}
-
 export function importHtml(html: string, now: Date = new Date()): ImportResult {
   const root = parseHtml(html);
   const context: MarkdownContext = { footnotes: new Map(), cited: [], dropped: [] };
@@ -44,51 +38,11 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
     else blocks.push(child);
   }
   const notes: SectionNote[] = [];
-  const isHeading = (e: Element) => /^h[1-6]$/.test(e.tag);
+  const front = readFrontPage(blocks, context);
+  const { subtitle, dnr, preface } = front;
+  notes.push(...front.notes.map((message) => ({ trail: [], message })));
 
-  // The title: Word's Title style, else a first heading that names the plan, else a line before the first heading.
-  let title: string | undefined;
-  let subtitle: string | undefined;
-  const first = blocks.findIndex(isHeading);
-  const titled = blocks.findIndex((b) => b.attrs.class === 'title');
-  if (titled >= 0) title = textOf(blocks.splice(titled, 1)[0]!);
-  else if (first >= 0 && /verksamhetsplan/i.test(textOf(blocks[first]!)) && blocks.slice(first + 1).some(isHeading)) {
-    title = textOf(blocks.splice(first, 1)[0]!);
-  }
-  const start = blocks.findIndex(isHeading);
-  const preamble = start < 0 ? [] : blocks.splice(0, start);
-  let name: string | undefined;
-  let dnr: string | undefined;
-  const preface: string[] = [];
-  for (const element of preamble) {
-    const text = textOf(element);
-    if (!text) continue;
-    if (!title && element.tag === 'p' && /^(förslag till\s+)?verksamhetsplan\b/i.test(text) && text.length < 120) {
-      title = text.replace(/^förslag till\s+/i, '');
-      continue;
-    }
-    if (!subtitle && (element.attrs.class === 'subtitle' || /^med budget\b/i.test(text))) {
-      subtitle = text;
-      continue;
-    }
-    const d = /^\(?\s*dnr\.?:?\s*([^)]+?)\s*\)?$/i.exec(text);
-    if (d && !dnr && !dnrProblem(d[1]!)) {
-      dnr = d[1]!;
-      continue;
-    }
-    const n = NAME.exec(text);
-    if (n && !name && text.length <= n[1]!.length + 25) {
-      name = n[1]!.trim();
-      continue;
-    }
-    if (/^förslag( till)?$/i.test(text)) continue;
-    const markdown = block(element, context);
-    if (markdown) preface.push(markdown);
-  }
-  title = title ? sentenceCase(title.replace(/\s+/g, ' ').trim()) : undefined;
-  if (!name && title) name = NAME.exec(title)?.[1]?.trim();
-
-  if (start < 0) {
+  if (!blocks.some((b) => /^h[1-6]$/.test(b.tag))) {
     // No headings: the whole text is one section.
     blocks.unshift({ tag: 'h1', attrs: {}, children: ['Verksamhetsplan'] });
     notes.push({ trail: [], message: 'dokumentet har inga rubriker (formatmallarna Rubrik 1, Rubrik 2 …); hela texten står i ett avsnitt – dela upp det med rubriker' });
@@ -97,18 +51,21 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
   notes.push(...read.notes);
 
   const columns = read.budget?.budget.columns ?? [];
-  let budgetYear = Number(YEAR.exec(title ?? '')?.[1] ?? NaN) || columns.find((c) => c.kind === 'budget')?.year;
-  if (!budgetYear) {
-    const anywhere = YEAR.exec(textOf(root));
-    budgetYear = anywhere ? Number(anywhere[1]) : now.getFullYear() + 1;
-    notes.push({ trail: [], message: `budgetåret kunde inte läsas ur titeln eller budgeten; ${budgetYear} är en gissning – kontrollera document.budgetYear i plan.yaml` });
-  }
+  const lines = blockTexts(root);
+  const guessed = guessBudgetYear(front.title, subtitle, columns, lines.join('\n'), now);
+  const budgetYear = guessed.year;
+  notes.push(...guessed.notes.map((message) => ({ trail: [], message })));
+  let title = front.title;
   if (!title) {
     title = `Verksamhetsplan ${budgetYear}`;
-    notes.push({ trail: [], message: `dokumentet har ingen titel; titeln blev "${title}" – kontrollera document.title i plan.yaml` });
+    const styled = front.nameInTitleStyle ? ` (formatmallen Rubrik har förbundets namn, "${front.nameInTitleStyle}")` : '';
+    notes.push({ trail: [], message: `dokumentet har ingen titel${styled}; titeln blev "${title}" – kontrollera document.title i plan.yaml` });
   }
+  let name = front.name;
   if (!name) {
-    const inText = /(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+)+[Ss]amordningsförbund(?:et)?|Samordningsförbundet(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)+/.exec(textOf(root));
+    // Within one paragraph, heading or cell: a heading's last word is no part of the name under it.
+    const named = /(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*\s+)+[Ss]amordningsförbund(?:et)?|Samordningsförbundet(?:\s+[A-ZÅÄÖ][\wåäöÅÄÖ-]*)+/;
+    const inText = lines.map((line) => named.exec(line)).find((m) => m !== null);
     name = inText?.[0]?.trim() ?? 'Samordningsförbundet';
     notes.push({
       trail: [],
@@ -117,7 +74,7 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
         : 'förbundets namn stod inte i dokumentet; skriv det i document.association.name i plan.yaml',
     });
   }
-  const planYears = [...new Set(columns.filter((c) => c.kind === 'plan' && c.year > budgetYear!).map((c) => c.year))].sort();
+  const planYears = [...new Set(columns.filter((c) => c.kind === 'plan' && c.year > budgetYear).map((c) => c.year))].sort();
   const defs = footnoteDefinitions(context);
   if (defs.length > 0) preface.push(...defs);
   if (preface.length > 0) {

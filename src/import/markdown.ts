@@ -1,5 +1,7 @@
 // mammoth's HTML as vplan Markdown: paragraphs, bold and italic, links, lists (nested), footnotes, and
 // tables that are not a budget as Markdown tables. What Markdown cannot hold (images) is reported.
+// A manual line break (Word's Shift+Enter, <br />) is a hard line break in a paragraph or list item,
+// and a space in a table cell or a footnote, whose Markdown is one line.
 import { isElement, type Element, type Node } from './html.js';
 
 export interface MarkdownContext {
@@ -38,7 +40,7 @@ export function inline(nodes: Node[], context: MarkdownContext): string {
         out += wrap(inline(node.children, context), '*');
         break;
       case 'br':
-        out += ' ';
+        out += '\n';
         break;
       case 'img':
         context.dropped.push(`en bild${node.attrs.alt ? ` ("${node.attrs.alt}")` : ''}`);
@@ -67,10 +69,29 @@ function wrap(text: string, marker: string): string {
   return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : text;
 }
 
+/** The end of a line that goes on in the same paragraph: Markdown's hard line break. */
+const HARD_BREAK = '\\\n';
+
+/** One line of text, its start escaped where Markdown would read a heading, list, quote, rule or code fence. */
+function lineText(text: string): string {
+  const line = text.replace(/ +/g, ' ').trim();
+  if (/^([-=])\1*$/.test(line) || line.startsWith('~~~')) return `\\${line}`;
+  return line.replace(/^(#|>|[-+] |\d+)([.)]?)/, (m, a: string, b: string) => (/^\d+$/.test(a) ? (b ? `${a}\\${b}` : m) : `\\${m}`));
+}
+
+/** Inline nodes as lines of Markdown: each manual line break starts one; blank ones (breaks in a row) are left out. */
+function inlineLines(nodes: Node[], context: MarkdownContext): string[] {
+  return inline(nodes, context).split('\n').map(lineText).filter(Boolean);
+}
+
+/** A paragraph, its manual line breaks kept. */
 function paragraph(element: Element, context: MarkdownContext): string {
-  const text = inline(element.children, context).replace(/ +/g, ' ').trim();
-  // A line that starts like a heading, list or quote would be read as one.
-  return text.replace(/^(#|>|[-+] |\d+)([.)]?)/, (m, a: string, b: string) => (/^\d+$/.test(a) ? (b ? `${a}\\${b}` : m) : `\\${m}`));
+  return inlineLines(element.children, context).join(HARD_BREAK);
+}
+
+/** A paragraph on one line, for a table cell or a footnote: a manual line break is a space there. */
+function paragraphOnOneLine(element: Element, context: MarkdownContext): string {
+  return lineText(inline(element.children, context).replace(/\s+/g, ' '));
 }
 
 function list(element: Element, context: MarkdownContext, indent: string): string {
@@ -79,11 +100,25 @@ function list(element: Element, context: MarkdownContext, indent: string): strin
   return items
     .map((item, i) => {
       const marker = ordered ? `${i + 1}. ` : '- ';
-      const inner = item.children.filter((c) => !(isElement(c) && (c.tag === 'ul' || c.tag === 'ol')));
-      const nested = item.children.filter(isElement).filter((c) => c.tag === 'ul' || c.tag === 'ol');
-      const own = inner.flatMap((c) => (isElement(c) && c.tag === 'p' ? [paragraph(c, context)] : [inline([c], context).trim()])).filter(Boolean).join(' ');
-      const sub = nested.map((n) => `\n${list(n, context, indent + ' '.repeat(marker.length))}`).join('');
-      return `${indent}${marker}${own}${sub}`;
+      const isList = (c: Node) => isElement(c) && (c.tag === 'ul' || c.tag === 'ol');
+      const nested = item.children.filter(isElement).filter(isList);
+      // The item's own text: its paragraphs, or the text around them, each on its lines.
+      const lines: string[] = [];
+      let run: Node[] = [];
+      const flush = () => {
+        lines.push(...inlineLines(run, context));
+        run = [];
+      };
+      for (const child of item.children.filter((c) => !isList(c))) {
+        if (isElement(child) && child.tag === 'p') {
+          flush();
+          lines.push(...inlineLines(child.children, context));
+        } else run.push(child);
+      }
+      flush();
+      const inner = indent + ' '.repeat(marker.length);
+      const sub = nested.map((n) => `\n${list(n, context, inner)}`).join('');
+      return `${indent}${marker}${lines.join(HARD_BREAK + inner)}${sub}`;
     })
     .join('\n');
 }
@@ -96,7 +131,7 @@ export function tableRows(table: Element, context: MarkdownContext): string[][] 
       if (child.tag === 'tr') {
         const cells: string[] = [];
         for (const cell of child.children.filter(isElement).filter((c) => c.tag === 'td' || c.tag === 'th')) {
-          const parts = cell.children.filter(isElement).length > 0 ? cell.children.map((c) => (isElement(c) && c.tag === 'p' ? paragraph(c, context) : inline([c], context))) : [inline(cell.children, context)];
+          const parts = cell.children.filter(isElement).length > 0 ? cell.children.map((c) => (isElement(c) && c.tag === 'p' ? paragraphOnOneLine(c, context) : inline([c], context))) : [inline(cell.children, context)];
           cells.push(parts.join(' ').replace(/\s+/g, ' ').trim());
           for (let span = Number(cell.attrs.colspan ?? 1); span > 1; span--) cells.push('');
         }
@@ -150,7 +185,7 @@ export function readFootnotes(element: Element, context: MarkdownContext): void 
     const withoutBack = (n: Node): Node[] =>
       isElement(n) ? (n.tag === 'a' && /^#(foot|end)note-ref-/.test(n.attrs.href ?? '') ? [] : [{ ...n, children: n.children.flatMap(withoutBack) }]) : [n];
     const clean = li.children.flatMap(withoutBack);
-    context.footnotes.set(id, clean.map((c) => (isElement(c) && c.tag === 'p' ? paragraph(c, context) : inline([c], context))).join(' ').replace(/\s+/g, ' ').trim());
+    context.footnotes.set(id, clean.map((c) => (isElement(c) && c.tag === 'p' ? paragraphOnOneLine(c, context) : inline([c], context))).join(' ').replace(/\s+/g, ' ').trim());
   }
 }
 

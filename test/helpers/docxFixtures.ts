@@ -132,3 +132,70 @@ export function footnoteBeforeSubsection(): Promise<Buffer> {
     { 1: { children: [p('Fotnotens text.')] } },
   );
 }
+
+/**
+ * The förbund's name in Word's Title style (Rubrik), the plan's title and year in a plain paragraph under
+ * it, and a budget whose first budget column is last year's: the year is the title's, not the table's.
+ */
+export function nameInTitleStyle(): Promise<Buffer> {
+  return pack([
+    new Paragraph({ text: 'Samordningsförbundet Finsam Exempel', style: 'Title' }),
+    p('Förslag till'),
+    p('Verksamhetsplan med budget 2027 och plan 2028–2029'),
+    p('(dnr 2026:14 / 3)'),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p('Förbundet arbetar enligt lag (2003:1210) om finansiell samordning.'),
+    h('Ekonomi', HeadingLevel.HEADING_1),
+    p('Belopp i tkr.'),
+    table([
+      ['', 'Budget 2026', 'Prognos 2026', 'Budget 2027', 'Plan 2028'],
+      ['Intäkter', '', '', '', ''],
+      ['Medlemsbidrag', '4 000', '4 000', '4 200', '4 200'],
+      ['Kostnader', '', '', '', ''],
+      ['Insatser', '3 000', '2 900', '3 100', '3 100'],
+      ['Kansli', '1 000', '1 000', '1 050', '1 100'],
+    ]),
+  ]);
+}
+
+/** Only the förbund's name in the Title style: no paragraph says the plan's title or year, the budget has two budget years. */
+export function nameInTitleStyleOnly(): Promise<Buffer> {
+  return pack([
+    new Paragraph({ text: 'Finsamförbundet Exempel', style: 'Title' }),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p('Förbundet stöder samordnade insatser.'),
+    h('Budget', HeadingLevel.HEADING_1),
+    p('Belopp i kr.'),
+    table([
+      ['', 'Budget 2026', 'Budget 2027'],
+      ['Intäkter', '', ''],
+      ['Medlemsbidrag', '400 000', '420 000'],
+      ['Kostnader', '', ''],
+      ['Kansli', '400 000', '420 000'],
+    ]),
+  ]);
+}
+
+/** A run of text after a manual line break (Word's Shift+Enter, <w:br/>). */
+const br = (text: string) => new TextRun({ text, break: 1 });
+
+/** Manual line breaks in the title, a heading, an address block, a list of names, a quotation, a list item and a table cell. */
+export function lineBreaks(): Promise<Buffer> {
+  return pack([
+    new Paragraph({ children: [new TextRun('Verksamhetsplan'), br('med budget 2027')], style: 'Title' }),
+    p('Samordningsförbundet Finsam Exempel'),
+    h('Kontakt', HeadingLevel.HEADING_1),
+    p('Samordningsförbundet Finsam Exempel', br('Box 123'), br('123 45 Exempelstad')),
+    p('Styrelsen 2027:', br('Anna Andersson, ordförande'), br('Bo Berg, vice ordförande')),
+    p('”Plats för alla!”', br('– Förbundets vision')),
+    new Paragraph({ children: [new TextRun('Mål och'), br('uppföljning')], heading: HeadingLevel.HEADING_1 }),
+    new Paragraph({ children: [new TextRun('Fler i arbete'), br('– mätt med SUS')], bullet: { level: 0 } }),
+    p('Rad ett', br('# inte en rubrik'), br('- inte en lista'), br('---')),
+    new Table({
+      rows: [
+        new TableRow({ children: [new TableCell({ children: [p('Kontor')] }), new TableCell({ children: [p('Adress')] })] }),
+        new TableRow({ children: [new TableCell({ children: [p('Kansli')] }), new TableCell({ children: [p('Storgatan 1', br('Exempelstad'))] })] }),
+      ],
+    }),
+  ]);
+}
