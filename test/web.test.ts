@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { chooseBrowser } from '../src/print/browser.js';
 import { launchBrowser } from '../src/print/launch.js';
 import { checkPlan } from '../src/build.js';
@@ -16,6 +16,7 @@ import type { BudgetTable } from '../src/model.js';
 import { EXAMPLE_FILES, exampleValue, type ExampleName } from './helpers/exampleFiles.js';
 import { builtExample } from './helpers/examples.js';
 import { runVplan } from './helpers/cli.js';
+import { axeViolations, openPage as openIn } from './helpers/webPage.js';
 
 const NAMES = Object.keys(EXAMPLE_FILES) as ExampleName[];
 /** Each example in its own theme, and one in the other theme too. */
@@ -40,53 +41,12 @@ beforeAll(async () => {
   browser = await launchBrowser(await chooseBrowser());
 });
 
+const openPage = (source: string) => openIn(browser, source);
+
 afterAll(async () => {
   await browser?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** The page in a phone-sized window with every request refused: a self-contained page needs none. */
-async function openPage(source: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage();
-  const requests: string[] = [];
-  await page.setViewport({ width: 360, height: 740 });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url().startsWith('data:')) return void request.continue();
-    requests.push(request.url());
-    void request.abort();
-  });
-  // The page's own policy refuses every script; axe is put in by the test, past it.
-  await page.setBypassCSP(true);
-  await page.setContent(source, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** axe-core's WCAG 2.1 A and AA rules on the page; each violation printed, so a failure says what to fix. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const axe = (await import('axe-core')).default;
-  await page.addScriptTag({ content: axe.source });
-  const violations = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-    }));
-  })) as AxeViolation[];
-  if (violations.length > 0) console.log(`axe violations in ${await page.title()}:\n${JSON.stringify(violations, null, 2)}`);
-  return violations;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
 
 describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
   const source = () => html.get(pageName)!;
