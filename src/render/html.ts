@@ -38,7 +38,7 @@ export function cssString(value: string): string {
   return `${out}"`;
 }
 
-function createEnvironment(base: typeof Handlebars): typeof Handlebars {
+function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Handlebars {
   const hb = base.create();
   const safe = (html: string) => new hb.SafeString(html);
   hb.registerHelper('money', (value: unknown) => (typeof value === 'number' ? formatInteger(value) : ''));
@@ -68,7 +68,10 @@ function createEnvironment(base: typeof Handlebars): typeof Handlebars {
     headingLabel(typeof number === 'string' ? number : null, Number(level), numbering === '5.1.' ? '5.1.' : '5.1'),
   );
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
-  hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
+  // Not on the web page, where they would stay in the text a screen reader reads, a reader copies and a
+  // search looks through; the reader's browser breaks those words itself (web.css, hyphens: auto).
+  const hy = variant === 'web' ? (text: string) => text : hyphenate;
+  hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hy(String(value)) : ''));
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
   return hb;
@@ -108,7 +111,7 @@ async function loadTheme(name: string, variant: Variant): Promise<CompiledTheme>
     ...(variant === 'web' ? await read(WEB_VARIANT.partials, await listPartials(WEB_VARIANT.partials)) : []),
   ];
   const layoutSource = await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs');
-  const hb = createEnvironment(await handlebarsFor([layoutSource, ...partials.map(([, source]) => source)]));
+  const hb = createEnvironment(await handlebarsFor([layoutSource, ...partials.map(([, source]) => source)]), variant);
   const templates = await Promise.all(partials.map(async ([n, source]) => [n, await templateOf(hb, source)] as const));
   for (const [n, partial] of templates) hb.registerPartial(n, partial);
   const layout = await templateOf(hb, layoutSource);

@@ -8,12 +8,11 @@
 const PIECES =
   /<h([1-6]) class="heading"[^>]*>([\s\S]*?)<\/h\1>|<div class="table-scroll" role="region" tabindex="0">|<caption>([\s\S]*?)<\/caption>|<table>([\s\S]*?)<\/table>/g;
 
-/** A heading's text without its number and soft hyphens, still HTML-escaped as the page has it. */
+/** A heading's text without its number, still HTML-escaped as the page has it (and without soft hyphens, as all of it). */
 function headingText(inner: string): string {
   return inner
     .replace(/<span class="number">[\s\S]*?<\/span>/, '')
     .replace(/<[^>]*>/g, '')
-    .replace(/\u00ad/g, '')
     .trim();
 }
 
