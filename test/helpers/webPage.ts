@@ -26,13 +26,21 @@ export interface AxeViolation {
   nodes: { target: string[]; failureSummary: string }[];
 }
 
+/**
+ * The best-practice rules on the page's outline too (axe tags them with no WCAG criterion): heading levels
+ * that skip one, a page without an h1, an empty heading. heading-order does not mind a second h1 after an
+ * h2; the tests of the headings check that there is one h1.
+ */
+const OUTLINE_RULES = ['heading-order', 'page-has-heading-one', 'empty-heading'];
+
 /** axe-core's WCAG 2.1 A and AA rules on the page; each violation printed, so a failure says what to fix. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const axe = (await import('axe-core')).default;
   await page.addScriptTag({ content: axe.source });
-  const violations = (await page.evaluate(async () => {
+  const violations = (await page.evaluate(async (outlineRules: string[]) => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      rules: Object.fromEntries(outlineRules.map((id) => [id, { enabled: true }])),
     });
     return result.violations.map((v) => ({
       id: v.id,
@@ -40,7 +48,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
       help: v.help,
       nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
     }));
-  })) as AxeViolation[];
+  }, OUTLINE_RULES)) as AxeViolation[];
   if (violations.length > 0) console.log(`axe violations in ${await page.title()}:\n${JSON.stringify(violations, null, 2)}`);
   return violations;
 }
