@@ -179,7 +179,7 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
 });
 
 describe('vplan build --web with a table and a link in the text', () => {
-  it('gives the table column headers and its own container, and keeps the link; still no axe violation', async () => {
+  it('gives the table column and row headers and its own container, and keeps the link; still no axe violation', async () => {
     const value = await exampleValue('finnveden-2025');
     value.sections[0].text += [
       '',
@@ -202,6 +202,9 @@ describe('vplan build --web with a table and a link in the text', () => {
     contains(text, '<a href="https://www.finnvedensamordningsforbund.se/om">förbundets webbplats</a>');
     contains(text, '<p>Planen gäller för hela samordningsförbundet.</p>');
     expect(text.match(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-1"><table><caption id="vplan-tabell-1"><span class="table-caption visually-hidden">Tabell: Inledning<\/span><\/caption>\s*<thead>\s*<tr>\s*<th scope="col">Insats<\/th>\s*<th scope="col" style="text-align:right">Deltagare 2024<\/th>/)).not.toBeNull();
+    // Each row's label heads its row, as in the budget tables.
+    expect(text).toMatch(/<tr>\s*<th scope="row">Samverkansteam<\/th>\s*<td style="text-align:right">120<\/td>/);
+    contains(text, '<th scope="row"><strong>Summa</strong></th>');
     lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
     const { page, requests } = await openPage(text);
     try {
