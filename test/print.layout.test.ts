@@ -204,6 +204,8 @@ describe('tables', () => {
     plan.document.tableOfContents = false;
     const { pdf, html } = await print(plan);
     expect(html).toMatch(/<div class="prose">[^]*?<table>/);
+    // Tagged in the PDF as the budget table is: each label heads its row.
+    expect(html).toMatch(/<th scope="col">Post<\/th>[^]*?<th scope="row">Hyra<\/th>\s*<td style="text-align:right">800<\/td>/);
     const items = (await placedText(pdf)).flatMap((p) => p.items);
     const fonts = await textFonts(pdf);
     const right = (text: string) => {

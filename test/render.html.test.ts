@@ -53,6 +53,28 @@ describe('renderHtml', () => {
   });
 });
 
+describe('heading levels', () => {
+  it('keeps the PDF’s sections h1 (its chapters) and puts the web page’s sections under its one h1', async () => {
+    const outcome = computePlan(
+      basePlan({
+        sections: [
+          { type: 'text', title: 'Inledning', text: 'Text.\n\n## Bakgrund\n\nMer.', sections: [{ type: 'text', title: 'Insatser', text: 'Om insatserna.' }] },
+          { type: 'text', title: 'Uppföljning', text: 'Text.' },
+        ],
+      }),
+      path.resolve('test/fixtures/plan.json'),
+    );
+    expect(outcome.issues).toEqual([]);
+    const tags = async (variant: 'print' | 'web') =>
+      [...(await renderHtml(outcome.plan!, { generator: 'vplan test', variant })).matchAll(/<h([1-6])[\s>][^]*?<\/h\1>/g)]
+        .map((m) => `h${m[1]} ${m[0].replace(/<[^>]*>/g, '').trim()}`);
+    // The PDF's headings have soft hyphens where a long word may break (the web page's have none).
+    const printed = (await tags('print')).map((h) => h.replaceAll('\u00ad', ''));
+    expect(printed).toEqual(['h1 Verksamhetsplan 2025', 'h2 Innehåll', 'h1 1. Inledning', 'h2 Bakgrund', 'h2 1.1 Insatser', 'h1 2. Uppföljning']);
+    expect(await tags('web')).toEqual(['h1 Verksamhetsplan 2025', 'h2 Innehåll', 'h2 1. Inledning', 'h3 Bakgrund', 'h3 1.1 Insatser', 'h2 2. Uppföljning']);
+  });
+});
+
 describe('cssString', () => {
   it('writes plan text into the running header so it can neither end its string nor the stylesheet', () => {
     const css = cssString('Förbund "x"; } </style><script>');

@@ -34,6 +34,25 @@ describe('Markdown in a plan', () => {
     expect(html).toContain('<span class="image-alt">[logo]</span>');
   });
 
+  it('heads each column of a table, and each row with its first cell: label first, numbers to the right', () => {
+    const html = renderMarkdown('| Insats | 2024 | 2025 |\n|---|--:|--:|\n| Samverkansteam | 120 | 130 |\n| **Summa** | **120** | **130** |', 'a');
+    expect(html).toContain('<thead>\n<tr>\n<th scope="col">Insats</th>\n<th scope="col" style="text-align:right">2024</th>');
+    expect(html).toContain('<tr>\n<th scope="row">Samverkansteam</th>\n<td style="text-align:right">120</td>\n<td style="text-align:right">130</td>\n</tr>');
+    expect(html).toContain('<th scope="row"><strong>Summa</strong></th>');
+    expect(html).not.toMatch(/<th(?![^>]*scope="(col|row)")[\s>]/);
+  });
+
+  it('heads a row only with a cell that says something, and a one-column table only by its column', () => {
+    // An empty corner heads nothing; a row whose first cell is empty has no header of its own.
+    const html = renderMarkdown('| | 2024 |\n|---|--:|\n| Kansli | 800 |\n| | 200 |', 'a');
+    expect(html).toContain('<tr>\n<td></td>\n<th scope="col" style="text-align:right">2024</th>');
+    expect(html).toContain('<th scope="row">Kansli</th>');
+    expect(html).toContain('<tr>\n<td></td>\n<td style="text-align:right">200</td>');
+    const list = renderMarkdown('| Insats |\n|---|\n| Samverkansteam |', 'a');
+    expect(list).toContain('<th scope="col">Insats</th>');
+    expect(list).toContain('<td>Samverkansteam</td>');
+  });
+
   it('renders one line without a paragraph', () => {
     expect(renderInlineMarkdown('att *verka* för')).toBe('att <em>verka</em> för');
   });

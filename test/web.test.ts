@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { chooseBrowser } from '../src/print/browser.js';
 import { launchBrowser } from '../src/print/launch.js';
 import { checkPlan } from '../src/build.js';
@@ -16,6 +16,7 @@ import type { BudgetTable } from '../src/model.js';
 import { EXAMPLE_FILES, exampleValue, type ExampleName } from './helpers/exampleFiles.js';
 import { builtExample } from './helpers/examples.js';
 import { runVplan } from './helpers/cli.js';
+import { axeViolations, openPage as openIn } from './helpers/webPage.js';
 
 const NAMES = Object.keys(EXAMPLE_FILES) as ExampleName[];
 /** Each example in its own theme, and one in the other theme too. */
@@ -40,53 +41,12 @@ beforeAll(async () => {
   browser = await launchBrowser(await chooseBrowser());
 });
 
+const openPage = (source: string) => openIn(browser, source);
+
 afterAll(async () => {
   await browser?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
-
-/** The page in a phone-sized window with every request refused: a self-contained page needs none. */
-async function openPage(source: string): Promise<{ page: Page; requests: string[] }> {
-  const page = await browser.newPage();
-  const requests: string[] = [];
-  await page.setViewport({ width: 360, height: 740 });
-  await page.setRequestInterception(true);
-  page.on('request', (request) => {
-    if (request.url().startsWith('data:')) return void request.continue();
-    requests.push(request.url());
-    void request.abort();
-  });
-  // The page's own policy refuses every script; axe is put in by the test, past it.
-  await page.setBypassCSP(true);
-  await page.setContent(source, { waitUntil: 'load' });
-  return { page, requests };
-}
-
-/** axe-core's WCAG 2.1 A and AA rules on the page; each violation printed, so a failure says what to fix. */
-async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const axe = (await import('axe-core')).default;
-  await page.addScriptTag({ content: axe.source });
-  const violations = (await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.map(String), failureSummary: n.failureSummary })),
-    }));
-  })) as AxeViolation[];
-  if (violations.length > 0) console.log(`axe violations in ${await page.title()}:\n${JSON.stringify(violations, null, 2)}`);
-  return violations;
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
 
 describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
   const source = () => html.get(pageName)!;
@@ -105,7 +65,7 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
     }
   });
 
-  it('has the PDF’s headings with the same numbers, in the same order and levels', async () => {
+  it('has the PDF’s headings with the same numbers, in the same order, under the page’s one h1', async () => {
     const outline = await readOutline((await builtExample(name)).doc);
     expect(outline.length).toBeGreaterThan(3);
     const { page } = await openPage(source());
@@ -113,14 +73,21 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
       const headings = await page.evaluate(() =>
         [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({
           level: Number(h.tagName[1]),
-          text: (h.textContent ?? '').replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim(),
+          text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(),
         })),
       );
-      // The PDF's bookmarks nest by heading level from the title page's h1 down.
       const titles = outline.map((e) => e.title.replace(/\s+/g, ' ').trim());
       expect(headings.map((h) => h.text)).toEqual(titles);
+      // One h1, the plan's title, first; then no level skipped: the contents and the sections h2, each
+      // sub-heading one level below its section.
       const levels = headings.map((h) => h.level);
-      expect(outline.map((e) => e.level)).toEqual(levels.map((_, i) => nesting(levels, i)));
+      expect(levels.filter((level) => level === 1), `rubriknivåer ${levels.join(' ')}`).toEqual([1]);
+      expect(levels[0]).toBe(1);
+      for (let i = 1; i < levels.length; i++) expect(levels[i], `rubrik ${i}: ${headings[i]!.text}`).toBeLessThanOrEqual(levels[i - 1]! + 1);
+      // The PDF's bookmarks nest by heading level: the sections at the top beside the title page (the PDF
+      // is a document of chapters), the contents under it. On the web page all of them are under the title.
+      const pdfLevels = outline.map((e, i) => (i === 0 || titles[i] === 'Innehåll' ? e.level : e.level + 1));
+      expect(levels.map((_, i) => nesting(levels, i))).toEqual(pdfLevels);
     } finally {
       await page.close();
     }
@@ -128,7 +95,7 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
 
   it('shows every row and every computed total of the budget tables, and the member contributions', async () => {
     const { plan } = await checkPlan(EXAMPLE_FILES[name]);
-    const text = source().replace(/\u00ad/g, '');
+    const text = source();
     const tables = [plan.budget!.table, ...plan.budget!.details].filter((t) => t.rows.length > 0);
     const shown = budgetTables(text);
     for (const table of tables) expect(shown).toContainEqual(expectedRows(table));
@@ -156,7 +123,7 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
         return [...(content?.charts ?? []), ...chartsOf(s.children)];
       });
     const charts = chartsOf(plan.sections as Node[]);
-    const text = source().replace(/\u00ad/g, '');
+    const text = source();
     expect((text.match(/<figure class="chart-figure"/g) ?? []).length).toBe(charts.length);
     for (const chart of charts) if (chart.caption) contains(text, `-caption">${chart.caption}`);
   });
@@ -187,10 +154,18 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
     }
   });
 
+  it('has no soft hyphen: headings, title, contents, captions and table headers read, copy and search as whole words', () => {
+    // The PDF's templates put soft hyphens (U+00AD) into long words; a screen reader may spell out the
+    // parts, and a copied heading or row label keeps the invisible character.
+    const text = source();
+    expect(text.includes('\u00ad'), 'mjukt bindestreck (U+00AD) på webbsidan').toBe(false);
+    lacks(text, /&shy;|&#(173|x0*ad);/i);
+  });
+
   it('says at the top what the plan is: förbund, title, year, status and decision', async () => {
     const { plan } = await checkPlan(EXAMPLE_FILES[name]);
     const doc = plan.document;
-    const top = source().replace(/\u00ad/g, '').split('<main>')[0]!;
+    const top = source().split('<main>')[0]!;
     const header = top.slice(top.indexOf('<header'));
     contains(header, `<h1 class="tp-title">${escapeHtml(doc.title)}</h1>`);
     contains(header, `<dt>Förbund</dt><dd>${escapeHtml(doc.associationName)}</dd>`);
@@ -204,12 +179,15 @@ describe.each(PAGES)('vplan build --web: $page', ({ name, page: pageName }) => {
 });
 
 describe('vplan build --web with a table and a link in the text', () => {
-  it('gives the table column headers and its own container, and keeps the link; still no axe violation', async () => {
+  it('gives the table column and row headers and its own container, and keeps the link; still no axe violation', async () => {
     const value = await exampleValue('finnveden-2025');
     value.sections[0].text += [
       '',
       '',
       'Läs mer på [förbundets webbplats](https://www.finnvedensamordningsforbund.se/om).',
+      '',
+      // A soft hyphen the plan's own text has (pasted from Word): not on the web page either.
+      'Planen gäller för hela samordnings\u00adförbundet.',
       '',
       '| Insats | Deltagare 2024 | Deltagare 2025 |',
       '|---|--:|--:|',
@@ -222,7 +200,11 @@ describe('vplan build --web with a table and a link in the text', () => {
     expect(result.code).toBe(0);
     const text = await readFile(path.join(dir, 'med-tabell.html'), 'utf8');
     contains(text, '<a href="https://www.finnvedensamordningsforbund.se/om">förbundets webbplats</a>');
+    contains(text, '<p>Planen gäller för hela samordningsförbundet.</p>');
     expect(text.match(/<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-1"><table><caption id="vplan-tabell-1"><span class="table-caption visually-hidden">Tabell: Inledning<\/span><\/caption>\s*<thead>\s*<tr>\s*<th scope="col">Insats<\/th>\s*<th scope="col" style="text-align:right">Deltagare 2024<\/th>/)).not.toBeNull();
+    // Each row's label heads its row, as in the budget tables.
+    expect(text).toMatch(/<tr>\s*<th scope="row">Samverkansteam<\/th>\s*<td style="text-align:right">120<\/td>/);
+    contains(text, '<th scope="row"><strong>Summa</strong></th>');
     lacks(text, /<th(?=[\s>])(?![^>]*scope=)/);
     const { page, requests } = await openPage(text);
     try {

@@ -14,7 +14,7 @@ import { runningTexts } from './runningHeader.js';
 import { isStriped } from './zebra.js';
 import { isDecided } from '../compute/status.js';
 import { RunError, VplanError } from '../errors.js';
-import { WEB_VARIANT, type Variant } from './variant.js';
+import { WEB_VARIANT, headingShift, shiftHeadingSelectors, type Variant } from './variant.js';
 import { chartMeasure, registerChartHelpers } from '../charts/helpers.js';
 
 export interface RenderOptions {
@@ -38,9 +38,11 @@ export function cssString(value: string): string {
   return `${out}"`;
 }
 
-function createEnvironment(base: typeof Handlebars): typeof Handlebars {
+function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Handlebars {
   const hb = base.create();
   const safe = (html: string) => new hb.SafeString(html);
+  // A section of level 1 is an h1 in the PDF, an h2 on the web page (variant.ts).
+  const shift = headingShift(variant);
   hb.registerHelper('money', (value: unknown) => (typeof value === 'number' ? formatInteger(value) : ''));
   hb.registerHelper('signedMoney', (value: unknown) =>
     typeof value === 'number' ? `${value > 0 ? '+' : ''}${formatInteger(value)}` : '',
@@ -54,7 +56,7 @@ function createEnvironment(base: typeof Handlebars): typeof Handlebars {
   // the plan's figures (images in the text) come from the root context.
   hb.registerHelper('markdown', (source: unknown, docId: unknown, ...rest: unknown[]) => {
     const options = rest[rest.length - 1] as { data?: { root?: { images?: Map<string, FigureImage> } } } | undefined;
-    const sectionLevel = rest.length > 1 && typeof rest[0] === 'number' ? rest[0] : undefined;
+    const sectionLevel = rest.length > 1 && typeof rest[0] === 'number' ? rest[0] + shift : undefined;
     return typeof source === 'string' ? safe(renderMarkdown(source, String(docId), { sectionLevel, images: options?.data?.root?.images })) : '';
   });
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
@@ -62,16 +64,19 @@ function createEnvironment(base: typeof Handlebars): typeof Handlebars {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('striped', (rows: unknown, index: unknown) => Array.isArray(rows) && isStriped(rows, Number(index)));
-  hb.registerHelper('headingTag', (level: unknown) => `h${Math.min(Number(level), 6)}`);
+  hb.registerHelper('headingTag', (level: unknown) => `h${Math.min(Number(level) + shift, 6)}`);
   hb.registerHelper('sectionPartial', (type: unknown) => `section-${String(type)}`);
   hb.registerHelper('headingNumber', (number: unknown, level: unknown, numbering: unknown) =>
     headingLabel(typeof number === 'string' ? number : null, Number(level), numbering === '5.1.' ? '5.1.' : '5.1'),
   );
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
-  hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hyphenate(String(value)) : ''));
+  // Not on the web page, where they would stay in the text a screen reader reads, a reader copies and a
+  // search looks through; the reader's browser breaks those words itself (web.css, hyphens: auto).
+  const hy = variant === 'web' ? (text: string) => text : hyphenate;
+  hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hy(String(value)) : ''));
   // A column heading keeps its year by the word before it ("Budget 2027", "Plan 2028–2029"): long row
   // labels then wrap, not the headings into "Budget" over "2027".
-  hb.registerHelper('hyColumn', (value: unknown) => (typeof value === 'string' || value instanceof String ? keepYear(hyphenate(String(value))) : ''));
+  hb.registerHelper('hyColumn', (value: unknown) => (typeof value === 'string' || value instanceof String ? keepYear(hy(String(value))) : ''));
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
   return hb;
@@ -114,12 +119,13 @@ async function loadTheme(name: string, variant: Variant): Promise<CompiledTheme>
     ...(variant === 'web' ? await read(WEB_VARIANT.partials, await listPartials(WEB_VARIANT.partials)) : []),
   ];
   const layoutSource = await readTemplateFile(variant === 'web' ? WEB_VARIANT.layout : 'layout.hbs');
-  const hb = createEnvironment(await handlebarsFor([layoutSource, ...partials.map(([, source]) => source)]));
+  const hb = createEnvironment(await handlebarsFor([layoutSource, ...partials.map(([, source]) => source)]), variant);
   const templates = await Promise.all(partials.map(async ([n, source]) => [n, await templateOf(hb, source)] as const));
   for (const [n, partial] of templates) hb.registerPartial(n, partial);
   const layout = await templateOf(hb, layoutSource);
-  const css = [`style.css`, `themes/${name}/theme.css`, ...(variant === 'web' ? [WEB_VARIANT.css] : [])];
-  const cssText = (await Promise.all(css.map(readTemplateFile))).join('\n');
+  // The shared stylesheet and the theme's, their heading rules at the web page's levels (variant.ts); then the web page's own.
+  const shared = (await Promise.all(['style.css', `themes/${name}/theme.css`].map(readTemplateFile))).join('\n');
+  const cssText = [shiftHeadingSelectors(shared, headingShift(variant)), ...(variant === 'web' ? [await readTemplateFile(WEB_VARIANT.css)] : [])].join('\n');
   return { layout, css: cssText, fonts: theme.fonts ?? [] };
 }
 

@@ -1,8 +1,10 @@
 // Prose: Markdown with raw HTML off, links only to the web and mail, footnotes as
-// asterisk notes under their section, and an attribution line under a quotation.
+// asterisk notes under their section, an attribution line under a quotation, and tables with row and
+// column headers.
 import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { installFigures, type FigureImage } from './figures.js';
+import { installTableHeaders } from './markdownTables.js';
 
 type Renderer = MarkdownIt['renderer'];
 type RenderRule = NonNullable<Renderer['rules'][string]>;
@@ -85,6 +87,9 @@ export function createMarkdown(): MarkdownIt {
     shiftHeadings(state.tokens, state.env as MarkdownEnv);
     return true;
   });
+
+  // Tables: the heading row heads the columns, the first column the rows (markdownTables.ts).
+  installTableHeaders(md);
 
   // A line like "Source — Name" inside a paragraph stays as written; only a paragraph of its own counts.
   return md;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { PlanIssue } from '../errors.js';
 import { checkPlan, type CheckOptions } from '../build.js';
 import { renderHtml } from '../render/html.js';
+import { stripSoftHyphens } from '../render/hyphenate.js';
 import { checkTarget, filesUsedBy } from '../guard.js';
 import { defaultOutputPath, writeFileAtomic } from '../output.js';
 import { DEFAULT_ARCHIVE_DIR } from '../archive/archive.js';
@@ -26,7 +27,10 @@ export function defaultWebPath(planFile: string, outputDir = 'output'): string {
 /** The plan's web page as a string: checked, computed and rendered like the PDF. */
 export async function renderWebPage(file: string, options: CheckOptions = {}) {
   const checked = await checkPlan(file, options);
-  const html = finishWebTables(await renderHtml(checked.plan, { generator: GENERATOR, variant: 'web' }));
+  // The web variant's templates put in no soft hyphens (render/html.ts); those of the plan's own text
+  // (pasted from Word) come out too, for the same reasons: a screen reader, a copy and a search see them.
+  // No word needs one to fit a screen: web.css lets the browser hyphenate, and breaks a word anywhere else.
+  const html = finishWebTables(stripSoftHyphens(await renderHtml(checked.plan, { generator: GENERATOR, variant: 'web' })));
   return { ...checked, html };
 }
 

@@ -1,19 +1,19 @@
 // The web page's tables, finished once the page is rendered: each table's scrolling container is named
 // by the table's caption (ids numbered in page order), a table the plan gives no caption is captioned
-// for a screen reader with the heading of its section, and a table written in a section's Markdown text gets column headers
-// that say so and a container of its own. markdown-it writes such a table as a bare <table> (the
+// for a screen reader with the heading of its section, and a table written in a section's Markdown text
+// (its row and column headers are rendered with it, render/markdownTables.ts) gets a caption and a
+// container of its own. markdown-it writes such a table as a bare <table> (the
 // templates' tables all have a class), plan text cannot contain markup (it is escaped), and tables in
 // Markdown do not nest, so the next </table> is its own.
 
 const PIECES =
   /<h([1-6]) class="heading"[^>]*>([\s\S]*?)<\/h\1>|<div class="table-scroll" role="region" tabindex="0">|<caption>([\s\S]*?)<\/caption>|<table>([\s\S]*?)<\/table>/g;
 
-/** A heading's text without its number and soft hyphens, still HTML-escaped as the page has it. */
+/** A heading's text without its number, still HTML-escaped as the page has it (and without soft hyphens, as all of it). */
 function headingText(inner: string): string {
   return inner
     .replace(/<span class="number">[\s\S]*?<\/span>/, '')
     .replace(/<[^>]*>/g, '')
-    .replace(/\u00ad/g, '')
     .trim();
 }
 
@@ -34,10 +34,9 @@ export function finishWebTables(html: string): string {
     }
     if (prose !== undefined) {
       count++;
-      const head = prose.replace(/<thead>([\s\S]*?)<\/thead>/, (_m, cells: string) => `<thead>${cells.replace(/<th(?=[\s>])/g, '<th scope="col"')}</thead>`);
       return (
         `<div class="table-scroll" role="region" tabindex="0" aria-labelledby="vplan-tabell-${count}"><table>` +
-        `<caption id="vplan-tabell-${count}"><span class="table-caption visually-hidden">Tabell: ${heading || 'text'}</span></caption>${head}</table></div>`
+        `<caption id="vplan-tabell-${count}"><span class="table-caption visually-hidden">Tabell: ${heading || 'text'}</span></caption>${prose}</table></div>`
       );
     }
     count++;
