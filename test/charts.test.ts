@@ -75,7 +75,7 @@ describe('charts computed from the budget', () => {
     expect(values.map(sp)).toEqual(expected.map((e) => `${sp(formatInteger(e.amount))} kr (${Math.round((100 * e.amount) / total)} %)`));
     // Bar lengths in proportion to the amounts (to the layout's tenth of a pixel).
     bars.forEach((bar, i) => expect(bar.width / bars[0]!.width).toBeCloseTo(expected[i]!.amount / expected[0]!.amount, 2));
-    expect(sp(costs.chart.alt)).toMatch(/^Kostnader 2025: Samverkansteam Finnveden 3 336 600 kr \(57 %\), Verksamhetsutvecklare 856 000 kr \(15 %\), /);
+    expect(sp(costs.chart.alt)).toMatch(/^Kostnader per rad 2025: Samverkansteam Finnveden 3 336 600 kr \(57 %\), Verksamhetsutvecklare 856 000 kr \(15 %\), /);
   });
 
   it('sums a group of rows into one bar named after its heading or subtotal', async () => {
@@ -101,7 +101,7 @@ describe('charts computed from the budget', () => {
       ['Verksamhet', 400],
       ['Revision', 100],
     ]);
-    expect(sp(chart!.alt)).toBe('Kostnader 2025: Administration 500 kr (50 %), Verksamhet 400 kr (40 %), Revision 100 kr (10 %).');
+    expect(sp(chart!.alt)).toBe('Kostnader per grupp 2025: Administration 500 kr (50 %), Verksamhet 400 kr (40 %), Revision 100 kr (10 %).');
     expect(parseSvg(svg!).values.map(sp)).toEqual(['500 kr (50 %)', '400 kr (40 %)', '100 kr (10 %)']);
   });
 
@@ -124,7 +124,7 @@ describe('charts computed from the budget', () => {
     const { chart, svg } = (await svgs(computed)).charts[0]!;
     expect(parseSvg(svg!).values.map((v) => sp(v.replace(/&lt;/g, '<').replace(/&gt;/g, '>')))).toEqual(['1 990 000 kr (>99 %)', '6 000 kr (<1 %)', '4 000 kr (<1 %)']);
     expect(svg).toContain('(&lt;1\u00a0%)');
-    expect(sp(chart!.alt)).toBe('Kostnader 2025: Insatser 1 990 000 kr (>99 %), Kurser 6 000 kr (<1 %), Revision 4 000 kr (<1 %).');
+    expect(sp(chart!.alt)).toBe('Kostnader per grupp 2025: Insatser 1 990 000 kr (>99 %), Kurser 6 000 kr (<1 %), Revision 4 000 kr (<1 %).');
   });
 
   it('shows the closing capital of each column with the ceiling as a line, in Swedish numbers', async () => {
@@ -245,7 +245,7 @@ describe('charts in next year\'s plan', () => {
     ]);
     expect(sections[1]!.charts).toEqual([{ kind: 'contributions', year: 2026 }]);
     // And next year's plan computes, charts and all.
-    expect(planCharts(await planFrom(next)).map((c) => c.title)).toEqual(['Kostnader 2026', 'Utgående eget kapital', 'Medlemsbidrag 2026']);
+    expect(planCharts(await planFrom(next)).map((c) => c.title)).toEqual(['Kostnader per grupp 2026', 'Utgående eget kapital, budget 2026', 'Medlemsbidrag 2026']);
   });
 });
 
