@@ -4,14 +4,18 @@
 import { planSchema } from '../load/schema.js';
 import type { PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
+import { repairCharts } from '../charts/repair.js';
 
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
 
 /** The budget, contribution and reference errors of the parts of `value` the schema accepted. */
-export function issuesBeyondSchema(value: unknown, schemaIssues: PlanIssue[], file: string): PlanIssue[] {
+export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string): PlanIssue[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  const plan = value as Record<string, unknown>;
+  // A refused chart does not take its section out: what of it the schema accepts is checked.
+  const charts = repairCharts(value as Record<string, unknown>, allIssues);
+  const plan: Record<string, unknown> = { ...value, sections: charts.sections };
+  const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));
   const badSections = new Set(schemaIssues.filter((i) => i.path[0] === 'sections' && typeof i.path[1] === 'number').map((i) => i.path[1] as number));
   if (bad.has('sections') && schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number')) return [];
@@ -37,7 +41,8 @@ export function issuesBeyondSchema(value: unknown, schemaIssues: PlanIssue[], fi
     if (issue.path[0] === 'document' && !documentOk) return [];
     if (issue.path[0] === 'sections') {
       if (typeof issue.path[1] !== 'number' || kept.length === 0) return [];
-      return [{ ...issue, path: ['sections', kept[issue.path[1]]!, ...issue.path.slice(2)] }];
+      const path = ['sections', kept[issue.path[1]]!, ...issue.path.slice(2)];
+      return charts.hides(path) ? [] : [{ ...issue, path }];
     }
     return [issue];
   });
