@@ -119,6 +119,24 @@ describe('every chart problem in one run', () => {
     expect(message).toMatch(/plan\.json: 8 fel/);
   });
 
+  it('checks the charts of a section refused for a key of its own (a missing title, an unknown type)', async () => {
+    const message = await errorFor(
+      basePlan({
+        sections: [
+          { type: 'chart', titel: 'Diagram', charts: [{ kind: 'costs', column: 'budget2099' }] },
+          { type: 'diagram', title: 'Kapital', charts: [{ kind: 'capital', columns: ['qq'] }] },
+          { type: 'text', title: 'Text', text: 'Kostnaderna är {{ costs.budget2025 }} kr.' },
+        ] as never,
+        budget: budget(),
+      }),
+    );
+    expect(message).toMatch(/sections\[0\]\.titel: okänd nyckel "titel"/);
+    expect(message).toMatch(/sections\[0\]\.charts\[0\]\.column: budgeten har ingen kolumn "budget2099"/);
+    expect(message).toMatch(/sections\[1\]\.type: /);
+    expect(message).toMatch(/sections\[1\]\.charts\[0\]\.columns\[0\]: budgeten har ingen kolumn "qq"/);
+    expect(message).not.toMatch(/sections\[2\]/);
+  });
+
   it('says nothing of a kind it had to guess from the options', async () => {
     // No budget: a costs chart would be refused for it, but the user did not write "costs".
     const message = await errorFor(basePlan({ sections: [{ type: 'chart', title: 'Diagram', charts: [{ kind: 'stapel', column: 'budget2025' }] } as never] }));

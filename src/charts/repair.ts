@@ -2,9 +2,11 @@
 // does not have, a bad value) would otherwise take its whole section out of the check (compute/
 // partial.ts), and its column or year would be reported only after the user fixed the schema's error.
 // Here such a chart is replaced by what of it the schema accepts, so its section is computed, and
-// the options the user wrote are checked against the budget and the contributions all the same.
+// the options the user wrote are checked against the budget and the contributions all the same; and
+// a section refused for a key of its own has its charts checked in a stand-in chart section.
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { chartSchema } from '../load/schema/charts.js';
+import { sectionSchema } from '../load/schema/sections.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,4 +97,16 @@ export function repairCharts(plan: Json, issues: readonly PlanIssue[]): Repaired
     hides: (path) =>
       hidden.some((h) => startsWith(path, h.path) && (h.keys === 'all' || h.keys.has(String(path[h.path.length] ?? '')))),
   };
+}
+
+/**
+ * A section the schema refuses for a key of its own (a missing title, an unknown type) as a chart section
+ * of its charts alone, so that they are checked in the same run; undefined when it has none to check.
+ */
+export function chartsStandIn(section: unknown, path: JsonPath, remaining: readonly PlanIssue[]): Json | undefined {
+  if (!isObject(section) || !Array.isArray(section.charts)) return undefined;
+  const charts = [...path, 'charts'];
+  if (remaining.some((issue) => startsWith(issue.path, charts))) return undefined;
+  const standIn = { type: 'chart', title: '-', charts: section.charts };
+  return sectionSchema.safeParse(standIn).success ? standIn : undefined;
 }

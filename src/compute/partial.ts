@@ -4,7 +4,7 @@
 import { planSchema } from '../load/schema.js';
 import type { PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
-import { repairCharts } from '../charts/repair.js';
+import { chartsStandIn, repairCharts } from '../charts/repair.js';
 
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
@@ -31,8 +31,15 @@ export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file:
   if (plan.contributions !== undefined && contributionsOk && (budgetOk || plan.budget === undefined)) repaired.contributions = plan.contributions;
   // Figures in the text need the whole document, budget and contributions to be checked truly.
   const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections);
-  const kept: number[] = sectionsChecked ? (plan.sections as unknown[]).map((_, i) => i).filter((i) => !badSections.has(i)) : [];
-  repaired.sections = kept.length > 0 ? kept.map((i) => (plan.sections as unknown[])[i]) : [PLACEHOLDER_SECTION];
+  // A refused section's charts are still checked, in a chart section of their own in its place.
+  const kept = sectionsChecked
+    ? (plan.sections as unknown[]).flatMap((section, index) => {
+        if (!badSections.has(index)) return [{ index, section, whole: true }];
+        const standIn = chartsStandIn(section, ['sections', index], schemaIssues);
+        return standIn ? [{ index, section: standIn, whole: false }] : [];
+      })
+    : [];
+  repaired.sections = kept.length > 0 ? kept.map((k) => k.section) : [PLACEHOLDER_SECTION];
 
   const parsed = planSchema.safeParse(repaired);
   if (!parsed.success) return [];
@@ -41,8 +48,9 @@ export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file:
     if (issue.path[0] === 'document' && !documentOk) return [];
     if (issue.path[0] === 'sections') {
       if (typeof issue.path[1] !== 'number' || kept.length === 0) return [];
-      const path = ['sections', kept[issue.path[1]]!, ...issue.path.slice(2)];
-      return charts.hides(path) ? [] : [{ ...issue, path }];
+      const { index, whole } = kept[issue.path[1]]!;
+      const path = ['sections', index, ...issue.path.slice(2)];
+      return charts.hides(path) || (!whole && path[2] !== 'charts') ? [] : [{ ...issue, path }];
     }
     return [issue];
   });
