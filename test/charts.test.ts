@@ -17,6 +17,7 @@ import { basePlan, budget } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { builtExample } from './helpers/examples.js';
 import { normalize } from './helpers/pdfText.js';
+import { parseSvg } from './helpers/chartSvg.js';
 
 const tmp = useTempDir('vplan-charts');
 const sp = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -33,24 +34,6 @@ async function planFrom(value: unknown): Promise<ComputedPlan> {
   const file = path.join(tmp(), 'plan.json');
   await writeFile(file, JSON.stringify(value));
   return plan(file);
-}
-
-/** The SVG's texts and bars, in document order. */
-function parseSvg(svg: string) {
-  const texts = [...svg.matchAll(/<text class="([^"]+)" x="([-\d.]+)" y="([-\d.]+)"(?: text-anchor="(\w+)")?>([^<]*)<\/text>/g)].map((m) => ({
-    className: m[1]!,
-    x: Number(m[2]),
-    y: Number(m[3]),
-    anchor: m[4] ?? 'start',
-    text: m[5]!.replace(/&amp;/g, '&'),
-  }));
-  const bars = [...svg.matchAll(/<rect class="chart-bar" x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"\/>/g)].map((m) => ({
-    x: Number(m[1]),
-    y: Number(m[2]),
-    width: Number(m[3]),
-    height: Number(m[4]),
-  }));
-  return { texts, bars, labels: texts.filter((t) => t.className === 'chart-label').map((t) => t.text), values: texts.filter((t) => t.className.startsWith('chart-value')).map((t) => t.text) };
 }
 
 async function svgs(computed: ComputedPlan) {
@@ -75,7 +58,7 @@ describe('charts computed from the budget', () => {
     expect(values.map(sp)).toEqual(expected.map((e) => `${sp(formatInteger(e.amount))} kr (${Math.round((100 * e.amount) / total)} %)`));
     // Bar lengths in proportion to the amounts (to the layout's tenth of a pixel).
     bars.forEach((bar, i) => expect(bar.width / bars[0]!.width).toBeCloseTo(expected[i]!.amount / expected[0]!.amount, 2));
-    expect(sp(costs.chart.alt)).toMatch(/^Kostnader 2025: Samverkansteam Finnveden 3 336 600 kr \(57 %\), Verksamhetsutvecklare 856 000 kr \(15 %\), /);
+    expect(sp(costs.chart.alt)).toMatch(/^Kostnader per rad 2025: Samverkansteam Finnveden 3 336 600 kr \(57 %\), Verksamhetsutvecklare 856 000 kr \(15 %\), /);
   });
 
   it('sums a group of rows into one bar named after its heading or subtotal', async () => {
@@ -101,7 +84,7 @@ describe('charts computed from the budget', () => {
       ['Verksamhet', 400],
       ['Revision', 100],
     ]);
-    expect(sp(chart!.alt)).toBe('Kostnader 2025: Administration 500 kr (50 %), Verksamhet 400 kr (40 %), Revision 100 kr (10 %).');
+    expect(sp(chart!.alt)).toBe('Kostnader per grupp 2025: Administration 500 kr (50 %), Verksamhet 400 kr (40 %), Revision 100 kr (10 %).');
     expect(parseSvg(svg!).values.map(sp)).toEqual(['500 kr (50 %)', '400 kr (40 %)', '100 kr (10 %)']);
   });
 
@@ -122,9 +105,9 @@ describe('charts computed from the budget', () => {
       }),
     );
     const { chart, svg } = (await svgs(computed)).charts[0]!;
-    expect(parseSvg(svg!).values.map((v) => sp(v.replace(/&lt;/g, '<').replace(/&gt;/g, '>')))).toEqual(['1 990 000 kr (>99 %)', '6 000 kr (<1 %)', '4 000 kr (<1 %)']);
+    expect(parseSvg(svg!).values.map(sp)).toEqual(['1 990 000 kr (>99 %)', '6 000 kr (<1 %)', '4 000 kr (<1 %)']);
     expect(svg).toContain('(&lt;1\u00a0%)');
-    expect(sp(chart!.alt)).toBe('Kostnader 2025: Insatser 1 990 000 kr (>99 %), Kurser 6 000 kr (<1 %), Revision 4 000 kr (<1 %).');
+    expect(sp(chart!.alt)).toBe('Kostnader per grupp 2025: Insatser 1 990 000 kr (>99 %), Kurser 6 000 kr (<1 %), Revision 4 000 kr (<1 %).');
   });
 
   it('shows the closing capital of each column with the ceiling as a line, in Swedish numbers', async () => {
@@ -193,7 +176,7 @@ describe('charts computed from the budget', () => {
     );
   });
 
-  it('keeps every text inside the chart: long labels go above their bars', async () => {
+  it('keeps every text inside the chart: a long label wraps beside its bar (more in charts.layout.test.ts)', async () => {
     const long = 'Samverkansinsatser för unga vuxna utan sysselsättning i hela länet';
     const computed = await planFrom(
       basePlan({
@@ -245,7 +228,7 @@ describe('charts in next year\'s plan', () => {
     ]);
     expect(sections[1]!.charts).toEqual([{ kind: 'contributions', year: 2026 }]);
     // And next year's plan computes, charts and all.
-    expect(planCharts(await planFrom(next)).map((c) => c.title)).toEqual(['Kostnader 2026', 'Utgående eget kapital', 'Medlemsbidrag 2026']);
+    expect(planCharts(await planFrom(next)).map((c) => c.title)).toEqual(['Kostnader per grupp 2026', 'Utgående eget kapital, budget 2026', 'Medlemsbidrag 2026']);
   });
 });
 

@@ -1,5 +1,5 @@
 // A chart's data as one Swedish sentence: the PDF's /Alt and the web page's accessible name.
-// "Kostnader 2025: Samverkansteam Finnveden 3 336 600 kr (57 %), Kansli 550 000 kr (9 %), …"
+// "Kostnader per rad 2025: Samverkansteam Finnveden 3 336 600 kr (57 %), Kansli 550 000 kr (9 %), …"
 import type { ComputedChart } from './model.js';
 
 export function altText(chart: Omit<ComputedChart, 'alt'>): string {

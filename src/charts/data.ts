@@ -24,6 +24,8 @@ export interface ChartSources {
 }
 
 const list = (values: string[]) => values.map((v) => `"${v}"`).join(', ');
+/** "a", "a och b", "a, b och c". */
+const listed = (values: string[]) => (values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} och ${values.at(-1)}`);
 
 /** Every chart of a `charts` list; a chart with a problem adds an issue and is left out. */
 export function computeCharts(inputs: readonly ChartInput[], sources: ChartSources, path: JsonPath, issues: PlanIssue[]): ComputedChart[] {
@@ -138,7 +140,8 @@ function costsChart(
     issues.push({ path: [...at, input.column === undefined ? 'kind' : 'column'], message: `kolumnen "${col.id}" har inga kostnader att visa; välj en annan kolumn med "column"` });
     return undefined;
   }
-  const title = columnTitle('Kostnader', col);
+  // What the bars are in the title too: a plan may show the same column by group and by row.
+  const title = columnTitle(input.by === 'row' ? 'Kostnader per rad' : 'Kostnader per grupp', col);
   const positive = shown.every((p) => p.amount > 0);
   return {
     kind: 'costs',
@@ -177,11 +180,14 @@ function capitalChart(
   }
   const unit = input.unit ?? budget.unit;
   const ceiling = sources.ceiling;
+  // The columns chosen, in the title: two capital charts of different columns are told apart.
+  const chosen = input.columns && listed((indices as number[]).map((i) => budget.columns[i]!.label.toLowerCase()));
+  const title = chosen ? `Utgående eget kapital, ${chosen}` : 'Utgående eget kapital';
   return {
     kind: 'capital',
     id,
-    title: 'Utgående eget kapital',
-    caption: input.caption ?? 'Utgående eget kapital',
+    title,
+    caption: input.caption ?? title,
     unit,
     orientation: 'vertical',
     bars,

@@ -19,7 +19,7 @@ export function planCharts(plan: Pick<ComputedPlan, 'sections'>): ComputedChart[
 
 /** The measure for a plan's charts, their texts' fonts loaded. */
 export function chartMeasure(plan: Pick<ComputedPlan, 'sections'>, stack: readonly BundledFont[]): Promise<Measure> {
-  const texts = planCharts(plan).flatMap((c) => [...c.bars.flatMap((b) => [b.label, barText(b)]), c.limit?.label ?? '', c.limit?.text ?? '', '0123456789 −,']);
+  const texts = planCharts(plan).flatMap((c) => [...c.bars.flatMap((b) => [b.label, barText(b)]), c.limit?.label ?? '', c.limit?.text ?? '', '0123456789 −,-']);
   return createMeasure(stack, texts);
 }
 

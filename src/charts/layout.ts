@@ -6,6 +6,7 @@ import { line } from 'd3-shape';
 import { formatLocale, precisionFixed } from 'd3-format';
 import type { Measure } from './measure.js';
 import type { ChartBar, ComputedChart } from './model.js';
+import { wrapText } from './wrap.js';
 
 export const CHART_WIDTH = 600;
 /** Font size of every text in a chart, in CSS pixels (9 pt). */
@@ -17,6 +18,8 @@ const PLOT_HEIGHT = 170;
 const LINE = Math.round(CHART_FONT * 1.25);
 /** From a line's middle to its baseline. */
 const MIDDLE = CHART_FONT * 0.35;
+/** The widest a bar chart's labels stand before they wrap. */
+const MAX_LABEL = CHART_WIDTH * 0.35;
 
 export interface ChartRect { x: number; y: number; width: number; height: number; className: string }
 export interface ChartText { x: number; y: number; text: string; anchor: 'start' | 'middle' | 'end'; className: string }
@@ -43,50 +46,46 @@ export function layoutChart(chart: ComputedChart, measure: Measure): ChartLayout
   return chart.orientation === 'horizontal' ? horizontal(chart, measure) : vertical(chart, measure);
 }
 
-/** Bars from a zero line, the label left of each (or above it, when labels are long), the amount at its end. */
+/**
+ * Bars from a zero line, the labels left of them all (left of the negative bars and their amounts too),
+ * the amount at each bar's end. A label wider than the label column wraps onto lines of its own; its
+ * row is as high as its lines, the bar level with their middle.
+ */
 function horizontal(chart: ComputedChart, measure: Measure): ChartLayout {
   const width = (text: string) => measure(text, CHART_FONT);
-  const labelWidth = Math.max(...chart.bars.map((b) => width(b.label)));
-  const stacked = labelWidth > CHART_WIDTH * 0.4;
+  const column = Math.min(Math.max(...chart.bars.map((b) => width(b.label))), MAX_LABEL);
+  const labels = chart.bars.map((b) => wrapText(b.label, column, width));
+  const labelWidth = Math.max(...labels.flat().map(width));
   const texts = chart.bars.map(barText);
   const negative = chart.bars.some((b) => b.value < 0);
   const positiveText = Math.max(0, ...chart.bars.map((b, i) => (b.value >= 0 ? width(texts[i]!) : 0)));
   const negativeText = Math.max(0, ...chart.bars.map((b, i) => (b.value < 0 ? width(texts[i]!) : 0)));
-  const left = (stacked ? 0 : labelWidth + GAP * 2) + (negative ? negativeText + GAP : 0);
+  const left = labelWidth + GAP * 2 + (negative ? negativeText + GAP : 0);
   const right = CHART_WIDTH - positiveText - GAP;
   const values = chart.bars.map((b) => b.value);
   const x = scaleLinear()
     .domain([Math.min(0, ...values), Math.max(0, ...values)])
     .range([left, right]);
   const zero = x(0);
-  const row = stacked ? ROW + LINE : ROW;
-  const out: ChartLayout = { width: CHART_WIDTH, height: chart.bars.length * row + GAP, rects: [], texts: [], paths: [] };
+  const out: ChartLayout = { width: CHART_WIDTH, height: 0, rects: [], texts: [], paths: [] };
+  let rowTop = 0;
   chart.bars.forEach((bar, i) => {
-    const top = i * row + (stacked ? LINE : 0) + (ROW - BAR) / 2;
+    const lines = labels[i]!;
+    const row = ROW + (lines.length - 1) * LINE;
+    const top = rowTop + (row - BAR) / 2;
     const end = x(bar.value);
     out.rects.push({ x: round(Math.min(zero, end)), y: round(top), width: round(Math.abs(end - zero)), height: BAR, className: 'chart-bar' });
-    const middle = round(top + BAR / 2 + MIDDLE);
-    out.texts.push(
-      stacked
-        ? { x: 0, y: round(top - GAP + 1), text: bar.label, anchor: 'start', className: 'chart-label' }
-        : { x: round(labelWidth), y: middle, text: bar.label, anchor: 'end', className: 'chart-label' },
+    const middle = top + BAR / 2 + MIDDLE;
+    lines.forEach((text, l) =>
+      out.texts.push({ x: round(labelWidth), y: round(middle + (l - (lines.length - 1) / 2) * LINE), text, anchor: 'end', className: 'chart-label' }),
     );
     const after = bar.value >= 0;
-    out.texts.push({ x: round(end + (after ? GAP : -GAP)), y: middle, text: texts[i]!, anchor: after ? 'start' : 'end', className: 'chart-value' });
+    out.texts.push({ x: round(end + (after ? GAP : -GAP)), y: round(middle), text: texts[i]!, anchor: after ? 'start' : 'end', className: 'chart-value' });
+    rowTop += row;
   });
-  out.paths.push({ d: segment([[round(zero), 0], [round(zero), out.height - GAP]])!, className: 'chart-axis' });
+  out.height = round(rowTop + GAP);
+  out.paths.push({ d: segment([[round(zero), 0], [round(zero), round(rowTop)]])!, className: 'chart-axis' });
   return out;
-}
-
-/** Words into at most two lines that fit a width; a word longer than the width stands alone. */
-function wrap(text: string, fits: (line: string) => boolean): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && (fits(`${last} ${word}`) || lines.length === 2)) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
 }
 
 /** Columns over a zero line with a value axis, the amount above each column, the limit as a dashed line. */
@@ -111,12 +110,15 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
     .paddingInner(0.3)
     .paddingOuter(0.15);
   const columnWidth = Math.min(band.bandwidth(), 90);
-  const labels = chart.bars.map((b) => wrap(b.label, (l) => width(l) <= band.step() - 2));
+  // A label as wide as its column's step, less a gap to the next label; wrapped onto as many lines as it needs.
+  const labels = chart.bars.map((b) => wrapText(b.label, band.step() - GAP, width));
   const labelLines = Math.max(1, ...labels.map((l) => l.length));
   const top = LINE + 2;
   const y = y0.range([top + PLOT_HEIGHT, top]);
   const bottom = top + PLOT_HEIGHT;
-  const out: ChartLayout = { width: CHART_WIDTH, height: round(bottom + GAP + labelLines * LINE), rects: [], texts: [], paths: [] };
+  // The amount under a negative column may reach below the plot: the labels go under it.
+  const labelTop = bottom + GAP + (values.some((v) => v < 0) ? LINE : 0);
+  const out: ChartLayout = { width: CHART_WIDTH, height: round(labelTop + labelLines * LINE), rects: [], texts: [], paths: [] };
   ticks.forEach((tick, i) => {
     const at = round(y(tick));
     out.paths.push({ d: segment([[left, at], [right, at]])!, className: tick === 0 ? 'chart-axis' : 'chart-grid' });
@@ -136,7 +138,7 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
     const fitsInside = width(bar.text) <= columnWidth - GAP;
     out.texts.push(valueText(bar.text, centre, end, zero, limit && y(limit.value), fitsInside));
     labels[i]!.forEach((text, l) =>
-      out.texts.push({ x: round(centre), y: round(bottom + GAP + (l + 1) * LINE - 3), text, anchor: 'middle', className: 'chart-label' }),
+      out.texts.push({ x: round(centre), y: round(labelTop + (l + 1) * LINE - 3), text, anchor: 'middle', className: 'chart-label' }),
     );
   });
   if (limit) {

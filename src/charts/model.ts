@@ -19,7 +19,7 @@ export interface ComputedChart {
   kind: ChartKind;
   /** Unique in the document (from the chart's place in the plan): the figure's id. */
   id: string;
-  /** What the data is, for the alt text: "Kostnader 2025". */
+  /** What the data is, for the alt text and the default caption: "Kostnader per grupp 2025". */
   title: string;
   /** The caption printed with the chart: the plan's, else the title. */
   caption: string;
