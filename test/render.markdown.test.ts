@@ -1,8 +1,11 @@
 // Prose rendering: lists, emphasis, quotations with attribution, footnotes, and nothing unsafe.
 import { describe, expect, it } from 'vitest';
-import { renderInlineMarkdown, renderMarkdown } from '../src/render/markdown.js';
+import { markdownHeadings, renderInlineMarkdown, renderMarkdown } from '../src/render/markdown.js';
 
 describe('Markdown in a plan', () => {
+  it('reads a heading with a line break in it as its words with a space between (contents, bookmarks, checks)', () => {
+    expect(markdownHeadings('Mål för\\\nåret\n===\n\nText.', 'a', 1).map((h) => h.title)).toEqual(['Mål för året']);
+  });
   it('renders lists and emphasis', () => {
     const html = renderMarkdown('Text med *kursiv* och **fet**.\n\n- ett\n- två\n\n1. första\n2. andra', 'a');
     expect(html).toContain('<em>kursiv</em>');

@@ -161,8 +161,8 @@ export function markdownHeadings(source: string, docId: string, sectionLevel: nu
     if (token.type !== 'heading_open') return;
     const inline = tokens[i + 1];
     const words = (inline?.children ?? [])
-      .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'softbreak')
-      .map((c) => (c.type === 'softbreak' ? ' ' : c.content))
+      .filter((c) => c.type === 'text' || c.type === 'code_inline' || c.type === 'softbreak' || c.type === 'hardbreak')
+      .map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content))
       .join('')
       .replace(/\s+/g, ' ')
       .trim();
