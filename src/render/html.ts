@@ -74,13 +74,22 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
   // search looks through; the reader's browser breaks those words itself (web.css, hyphens: auto).
   const hy = variant === 'web' ? (text: string) => text : hyphenate;
   hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hy(String(value)) : ''));
-  // A column heading keeps its year by the word before it ("Budget 2027", "Plan 2028–2029"): long row
-  // labels then wrap, not the headings into "Budget" over "2027".
-  hb.registerHelper('hyColumn', (value: unknown) => (typeof value === 'string' || value instanceof String ? keepYear(hy(String(value))) : ''));
+  // A column heading keeps its year by the word before it ("Budget 2027", "Plan 2028–2029") in a table of
+  // up to five columns of figures: long row labels then wrap, not the headings into "Budget" over "2027".
+  // Six or more leave the labels too little room on A4 (a long word would break anywhere): there the
+  // headings may wrap.
+  hb.registerHelper('hyColumn', (value: unknown, columns: unknown) => {
+    if (!(typeof value === 'string' || value instanceof String)) return '';
+    const text = hy(String(value));
+    return typeof columns === 'number' && columns <= MAX_WHOLE_HEADINGS ? keepYear(text) : text;
+  });
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
   return hb;
 }
+
+/** Tables of up to this many columns of figures keep their headings' years by their words (hyColumn). */
+const MAX_WHOLE_HEADINGS = 5;
 
 /** A no-break space before the year (or years) a heading ends with, ahead of a unit in parentheses. */
 export const keepYear = (heading: string): string => heading.replace(/ (\d{4}(?:[–-]\d{2,4})?(?: \([^()]*\))?)$/, (_, year: string) => `\u00a0${year}`);
