@@ -3,7 +3,7 @@
 import * as z from './zod.js';
 import { identifier } from './primitives.js';
 
-const caption = z.string().optional().describe('Bildtext under diagrammet; standard t.ex. "Kostnader per grupp 2025" (vad diagrammet visar).');
+const caption = z.string().optional().describe('Bildtext över diagrammet; standard t.ex. "Kostnader per grupp 2025" (vad diagrammet visar).');
 const unit = z
   .enum(['kr', 'tkr', 'mkr'])
   .optional()
