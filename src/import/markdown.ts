@@ -63,10 +63,19 @@ export function inline(nodes: Node[], context: MarkdownContext): string {
   return out;
 }
 
-/** **text** around the words, the spaces outside (Markdown needs the markers next to the words). */
+/**
+ * **text** around the words, the spaces outside (Markdown needs the markers next to the words). Around
+ * each line of its own: a manual line break closes and reopens them, so that every line of a paragraph
+ * stands alone (a quotation's source line can be split off, a line can be read by itself).
+ */
 function wrap(text: string, marker: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(line)!;
+      return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : line;
+    })
+    .join('\n');
 }
 
 /** The end of a line that goes on in the same paragraph: Markdown's hard line break. */
