@@ -1,6 +1,6 @@
 // Word plans for the import tests, built with the docx package: shaped like the real plans in the
 // seeds (numbered headings, paragraphs, bullet lists, a budget table), plus one of a different shape.
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, type IStylesOptions, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 type Cell = string | { text: string; italic?: boolean };
 
@@ -23,9 +23,10 @@ function table(rows: Cell[][]): Table {
   });
 }
 
-async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>): Promise<Buffer> {
+async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>, styles?: IStylesOptions): Promise<Buffer> {
   const doc = new Document({
     ...(footnotes ? { footnotes } : {}),
+    ...(styles ? { styles } : {}),
     numbering: { config: [{ reference: 'nummer', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
     sections: [{ children }],
   });
@@ -198,4 +199,45 @@ export function lineBreaks(): Promise<Buffer> {
       ],
     }),
   ]);
+}
+
+/**
+ * Quotation styles as a Swedish Word writes them (style id "Citat", name "Quote"; "Starktcitat", "Intense
+ * Quote") and as a document may have them by Swedish names ("Citat", "Starkt citat").
+ */
+const QUOTE_STYLES: IStylesOptions = {
+  paragraphStyles: [
+    { id: 'Citat', name: 'Quote', basedOn: 'Normal', run: { italics: true } },
+    { id: 'Starktcitat', name: 'Intense Quote', basedOn: 'Normal', run: { italics: true, bold: true } },
+    { id: 'CitatSv', name: 'Citat', basedOn: 'Normal', run: { italics: true } },
+    { id: 'StarktCitatSv', name: 'Starkt citat', basedOn: 'Normal', run: { italics: true } },
+  ],
+};
+const quote = (style: string, ...runs: (string | TextRun)[]) => new Paragraph({ style, children: runs.map((r) => (typeof r === 'string' ? new TextRun(r) : r)) });
+
+/**
+ * Quotations in Word's Quote styles: a vision with its source after a line break, the law's purpose over
+ * two paragraphs with the source as a paragraph of its own, a motto whose source line has no dash, and a
+ * quotation with no source.
+ */
+export function quotations(): Promise<Buffer> {
+  return pack(
+    [
+      new Paragraph({ text: 'Verksamhetsplan med budget 2027', style: 'Title' }),
+      p('Samordningsförbundet Finsam Exempel'),
+      h('Vision', HeadingLevel.HEADING_1),
+      p('Förbundets vision är:'),
+      quote('Citat', '”Plats för alla!”', br('– Förbundets vision')),
+      p('Visionen gäller hela planen.'),
+      h('Uppdrag', HeadingLevel.HEADING_1),
+      quote('Starktcitat', 'Syftet med den finansiella samordningen är att underlätta en effektiv användning av de samlade resurserna.'),
+      quote('Starktcitat', 'Förbundet ska stödja samordnade insatser.'),
+      quote('Starktcitat', '- Lag (2003:1210) om finansiell samordning, 1 §'),
+      h('Motto', HeadingLevel.HEADING_1),
+      quote('CitatSv', '”Tillsammans gör vi skillnad.”', br('Styrelsens motto')),
+      quote('StarktCitatSv', 'Ingen ska falla mellan stolarna.'),
+    ],
+    undefined,
+    QUOTE_STYLES,
+  );
 }
