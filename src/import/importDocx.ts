@@ -68,7 +68,7 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
 
   const columns = read.budget?.budget.columns ?? [];
   const lines = blockTexts(root);
-  const guessed = guessBudgetYear(front.title, subtitle, columns, lines.join('\n'), now);
+  const guessed = guessBudgetYear(front.title, subtitle, columns, lines, now);
   const budgetYear = guessed.year;
   notes.push(...guessed.notes.map((message) => ({ trail: [], message })));
   let title = front.title;

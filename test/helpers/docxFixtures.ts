@@ -241,3 +241,21 @@ export function quotations(): Promise<Buffer> {
     QUOTE_STYLES,
   );
 }
+
+/**
+ * No year in a title or a budget table, only in the text: first the Finsam law's number and the year the
+ * förbund was founded, then the plan's year with words about the plan, a span of years and "Agenda 2030".
+ */
+export function yearOnlyInText(): Promise<Buffer> {
+  return pack([
+    p('Samordningsförbundet Finsam Exempel'),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p('Förbundet bildades 2007-10-30 enligt lag (2003:1210) om finansiell samordning inom rehabiliteringsområdet (SFS 2003:1210).'),
+    p('Sedan 2011 ingår även Habo och Mullsjö kommuner.'),
+    h('Inriktning', HeadingLevel.HEADING_1),
+    p('Under 2027 prioriteras unga vuxna. Verksamhetsåret 2027 är det första med den nya strategin för 2027–2029.'),
+    p('Förbundet bidrar till Agenda 2030.'),
+    h('Ekonomi', HeadingLevel.HEADING_1),
+    p('Budgeten för 2027 bygger på medlemmarnas bidrag, som är oförändrade sedan 2024.'),
+  ]);
+}
