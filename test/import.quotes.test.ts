@@ -72,6 +72,8 @@ describe('vplan import: quotations', () => {
     const alone = quoted('<blockquote><p>– Vi samverkar, säger hon.</p></blockquote>');
     expect(alone.text).toBe('> – Vi samverkar, säger hon.');
     expect(alone.notes).toEqual(['citatets sista stycke börjar med ett tankstreck ("– Vi samverkar, säger hon.") och skrivs därför som citatets källa; hör det till citatet, skriv det utan tankstreck']);
+    // A hyphen is no source line to vplan: the quotation stays as it is, the hyphen escaped (no list).
+    expect(quoted('<blockquote><p>- Vi samverkar, säger hon.</p></blockquote>')).toEqual({ text: '> \\- Vi samverkar, säger hon.', notes: [] });
   });
 
   it('lists a source guessed on the front page as the document’s', () => {

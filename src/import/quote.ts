@@ -74,7 +74,8 @@ export function splitQuote(paragraphs: string[][]): SplitQuote {
     const dashed = dashSource(last[0]!);
     if (dashed) return { paragraphs: kept.slice(0, -1), source: dashed.source, guessed: !dashed.likely };
   }
-  return { paragraphs: kept, startsWithDash: DASH.test(last[0]!) };
+  // vplan reads a last paragraph that starts with an en or em dash or "--" as the source (a hyphen is text).
+  return { paragraphs: kept, startsWithDash: /^(?:--|[–—])/.test(last[0]!) };
 }
 
 /** The source's plain text, for a note. */
