@@ -1,7 +1,9 @@
 // The budget year of a Word plan: "budget 2027" in the title or subtitle, else the title's one year, else
-// the budget table's budget column. A guess that may be wrong (no year in the title, several years, a year
-// the budget has no column for) is a note that says what was guessed and where to change it.
+// the budget table's budget column, else the year the text names with words about the plan. A guess that
+// may be wrong (no year in the title, several years, a year the budget has no column for, a year from the
+// text) is a note that says what was guessed, from where, and where to change it.
 import type { ReadBudget } from './budgetTable.js';
+import { yearInText } from './yearInText.js';
 
 type Columns = ReadBudget['budget']['columns'];
 
@@ -24,10 +26,10 @@ function yearInTitle(text: string): GuessedYear | undefined {
 }
 
 /**
- * The plan's budget year, from its title and subtitle, else its budget table's columns, else any year in
- * the text (else next year).
+ * The plan's budget year, from its title and subtitle, else its budget table's columns, else the year its
+ * text (lines: one per paragraph, heading or cell) names as the plan's (yearInText.ts), else next year.
  */
-export function guessBudgetYear(title: string | undefined, subtitle: string | undefined, columns: Columns, allText: string, now: Date): GuessedYear {
+export function guessBudgetYear(title: string | undefined, subtitle: string | undefined, columns: Columns, lines: string[], now: Date): GuessedYear {
   const budgetYears = [...new Set(columns.filter((c) => c.kind === 'budget').map((c) => c.year))];
   const titled = yearInTitle([title, subtitle].filter(Boolean).join(' '));
   if (titled) {
@@ -48,7 +50,14 @@ export function guessBudgetYear(title: string | undefined, subtitle: string | un
     const year = before.length > 0 ? Math.max(...before) : budgetYears[0]!;
     return { year, notes: [`budgetåret står inte i titeln, och budgettabellen har flera budgetkolumner (${budgetYears.join(', ')}); budgetåret blev ${year} – ${CHECK}`] };
   }
-  const anywhere = /\b((?:19|20)\d\d)\b/.exec(allText);
-  const year = anywhere ? Number(anywhere[1]) : now.getFullYear() + 1;
-  return { year, notes: [`budgetåret kunde inte läsas ur titeln eller budgeten; ${year} är en gissning – ${CHECK}`] };
+  const inText = yearInText(lines, now);
+  const unread = 'budgetåret kunde inte läsas ur titeln eller budgeten';
+  if (!inText) {
+    const year = now.getFullYear() + 1;
+    return { year, notes: [`${unread}, och texten nämner inget år som kan vara budgetåret; ${year} (nästa år) är en gissning – ${CHECK}`] };
+  }
+  const times = inText.times === 1 ? 'en gång' : `${inText.times} gånger`;
+  const how = inText.withPlanWords ? `som nämner ${inText.year} med ord om planen ${times}` : `det år den nämner oftast (${times}), utan ord om planen`;
+  const skipped = inText.skipped ? '; årtal i lag- och diarienummer, datum och perioder räknades inte' : '';
+  return { year: inText.year, notes: [`${unread}; ${inText.year} är en gissning ur texten, ${how} (först "${inText.first}")${skipped} – ${CHECK}`] };
 }

@@ -7,7 +7,7 @@ import { VplanError } from '../errors.js';
 import { guessBudgetYear } from './budgetYear.js';
 import { readFrontPage } from './frontPage.js';
 import { blockTexts, isElement, parseHtml, type Element } from './html.js';
-import { footnoteDefinitions, isFootnoteList, readFootnotes, type MarkdownContext } from './markdown.js';
+import { footnoteDefinitions, isFootnoteList, readFootnotes, textNotes, type MarkdownContext } from './markdown.js';
 import { readSections, type SectionNote } from './sections.js';
 
 export interface ImportResult {
@@ -16,7 +16,20 @@ export interface ImportResult {
   notes: SectionNote[];
 }
 
-const STYLE_MAP = ["p[style-name='Title'] => h1.title:fresh", "p[style-name='Subtitle'] => p.subtitle:fresh"];
+/**
+ * Word's styles as HTML, by their names (mammoth compares them without case): Title and Subtitle for the
+ * front page; the quotation styles as a quotation, by Word's own names (a Swedish Word writes "Quote" and
+ * "Intense Quote" too), Swedish ones a document may have been given, and LibreOffice's. Paragraphs in a
+ * row in one kind are one quotation; a Quote paragraph next to an Intense Quote one starts another.
+ */
+const QUOTE_STYLES = ['Quote', 'Citat', 'Quotations'];
+const INTENSE_QUOTE_STYLES = ['Intense Quote', 'Starkt citat'];
+const STYLE_MAP = [
+  "p[style-name='Title'] => h1.title:fresh",
+  "p[style-name='Subtitle'] => p.subtitle:fresh",
+  ...QUOTE_STYLES.map((name) => `p[style-name='${name}'] => blockquote > p:fresh`),
+  ...INTENSE_QUOTE_STYLES.map((name) => `p[style-name='${name}'] => blockquote.intense > p:fresh`),
+];
 
 export async function docxToHtml(file: string): Promise<string> {
   try {
@@ -31,16 +44,19 @@ export async function docxToHtml(file: string): Promise<string> {
 
 export function importHtml(html: string, now: Date = new Date()): ImportResult {
   const root = parseHtml(html);
-  const context: MarkdownContext = { footnotes: new Map(), cited: [], dropped: [] };
+  const context: MarkdownContext = { footnotes: new Map(), cited: [], dropped: [], guessed: [] };
   const blocks: Element[] = [];
   for (const child of root.children.filter(isElement)) {
     if (isFootnoteList(child)) readFootnotes(child, context);
     else blocks.push(child);
   }
   const notes: SectionNote[] = [];
+  notes.push(...textNotes(context).map((message) => ({ trail: [], message: `fotnoterna: ${message}` })));
   const front = readFrontPage(blocks, context);
   const { subtitle, dnr, preface } = front;
   notes.push(...front.notes.map((message) => ({ trail: [], message })));
+  // What the front page's text lost or had guessed is the document's, not the first section's.
+  notes.push(...textNotes(context).map((message) => ({ trail: [], message: `titelsidan: ${message}` })));
 
   if (!blocks.some((b) => /^h[1-6]$/.test(b.tag))) {
     // No headings: the whole text is one section.
@@ -52,7 +68,7 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
 
   const columns = read.budget?.budget.columns ?? [];
   const lines = blockTexts(root);
-  const guessed = guessBudgetYear(front.title, subtitle, columns, lines.join('\n'), now);
+  const guessed = guessBudgetYear(front.title, subtitle, columns, lines, now);
   const budgetYear = guessed.year;
   notes.push(...guessed.notes.map((message) => ({ trail: [], message })));
   let title = front.title;

@@ -1,8 +1,10 @@
 // mammoth's HTML as vplan Markdown: paragraphs, bold and italic, links, lists (nested), footnotes, and
 // tables that are not a budget as Markdown tables. What Markdown cannot hold (images) is reported.
 // A manual line break (Word's Shift+Enter, <br />) is a hard line break in a paragraph or list item,
-// and a space in a table cell or a footnote, whose Markdown is one line.
+// and a space in a table cell or a footnote, whose Markdown is one line. A quotation (Word's Quote styles)
+// is a Markdown quotation, its source line split off as vplan's source line (quote.ts).
 import { isElement, type Element, type Node } from './html.js';
+import { sourceText, splitQuote } from './quote.js';
 
 export interface MarkdownContext {
   /** Footnote texts by mammoth's id ("footnote-1"), to write after the text that cites them. */
@@ -11,6 +13,8 @@ export interface MarkdownContext {
   cited: string[];
   /** What was left out, for the warnings. */
   dropped: string[];
+  /** What was guessed in the text (a quotation's source), for the warnings. */
+  guessed: string[];
 }
 
 /** Characters Markdown or vplan's {{ }} would read as markup. */
@@ -63,10 +67,19 @@ export function inline(nodes: Node[], context: MarkdownContext): string {
   return out;
 }
 
-/** **text** around the words, the spaces outside (Markdown needs the markers next to the words). */
+/**
+ * **text** around the words, the spaces outside (Markdown needs the markers next to the words). Around
+ * each line of its own: a manual line break closes and reopens them, so that every line of a paragraph
+ * stands alone (a quotation's source line can be split off, a line can be read by itself).
+ */
 function wrap(text: string, marker: string): string {
-  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
-  return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(line)!;
+      return m[2] ? `${m[1]}${marker}${m[2]}${marker}${m[3]}` : line;
+    })
+    .join('\n');
 }
 
 /** The end of a line that goes on in the same paragraph: Markdown's hard line break. */
@@ -82,6 +95,14 @@ function lineText(text: string): string {
 /** Inline nodes as lines of Markdown: each manual line break starts one; blank ones (breaks in a row) are left out. */
 function inlineLines(nodes: Node[], context: MarkdownContext): string[] {
   return inline(nodes, context).split('\n').map(lineText).filter(Boolean);
+}
+
+/** Like inlineLines, but each line as written, not yet escaped where it starts: a quotation's source is read from it. */
+function rawLines(nodes: Node[], context: MarkdownContext): string[] {
+  return inline(nodes, context)
+    .split('\n')
+    .map((line) => line.replace(/ +/g, ' ').trim())
+    .filter(Boolean);
 }
 
 /** A paragraph, its manual line breaks kept. */
@@ -159,15 +180,45 @@ export function block(element: Element, context: MarkdownContext): string {
     case 'table':
       return markdownTable(tableRows(element, context));
     case 'blockquote':
-      return element.children
-        .filter(isElement)
-        .map((c) => block(c, context))
-        .filter(Boolean)
-        .map((t) => t.replace(/^/gm, '> '))
-        .join('\n>\n');
+      return quotation(element, context);
     default:
       return paragraph(element, context);
   }
+}
+
+/** What was left out of or guessed in the text written since the last call, as notes; then forgotten. */
+export function textNotes(context: MarkdownContext): string[] {
+  const notes = context.dropped.length > 0 ? [`${context.dropped.join(', ')} kunde inte tas med; lägg till det för hand om det behövs`] : [];
+  notes.push(...context.guessed);
+  context.dropped = [];
+  context.guessed = [];
+  return notes;
+}
+
+/**
+ * A quotation: its paragraphs quoted ("> ", a line with only ">" between them), and its source, if one can
+ * be told from its last line, as vplan's source line in a paragraph of its own ("> — Namn").
+ */
+function quotation(element: Element, context: MarkdownContext): string {
+  const children = element.children.filter(isElement);
+  const parts: string[] = [];
+  if (children.every((c) => c.tag === 'p')) {
+    const split = splitQuote(children.map((c) => rawLines(c.children, context)));
+    parts.push(...split.paragraphs.map((lines) => lines.map(lineText).join(HARD_BREAK)));
+    if (split.source !== undefined) {
+      parts.push(`— ${split.source}`);
+      const text = sourceText(split.source);
+      if (split.guessed) context.guessed.push(`citatets sista rad "${text}" blev citatets källa ("> — ${text}", en egen rad under citatet); hör raden till citatet, ta bort "— "`);
+    }
+    if (split.startsWithDash) {
+      const text = sourceText(split.paragraphs.at(-1)![0]!);
+      context.guessed.push(`citatets sista stycke börjar med ett tankstreck ("${text}") och skrivs därför som citatets källa; hör det till citatet, skriv det utan tankstreck`);
+    }
+  } else parts.push(...children.map((c) => block(c, context)));
+  return parts
+    .filter(Boolean)
+    .map((t) => t.replace(/^/gm, '> '))
+    .join('\n>\n');
 }
 
 /** "[^footnote1]: text" for each footnote cited so far, which are then forgotten. */

@@ -3,7 +3,7 @@
 // reads as a budget makes the section a budget section; other tables stay as Markdown tables.
 import type { SectionInput } from '../load/schema.js';
 import { textOf, type Element } from './html.js';
-import { block, footnoteDefinitions, tableRows, markdownTable, type MarkdownContext } from './markdown.js';
+import { block, footnoteDefinitions, tableRows, markdownTable, textNotes, type MarkdownContext } from './markdown.js';
 import { plainRows, readBudgetTable, type ReadBudget } from './budgetTable.js';
 
 /** A text or budget section of the plan, as the schema types it; its subsections are imported ones too. */
@@ -52,10 +52,7 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
     const defs = footnoteDefinitions(context);
     const target = open.section.type === 'budget' ? open.after : open.before;
     target.push(...defs);
-    if (context.dropped.length > 0) {
-      notes.push({ trail: where, message: `${context.dropped.join(', ')} kunde inte tas med; lägg till det för hand om det behövs` });
-      context.dropped = [];
-    }
+    notes.push(...textNotes(context).map((message) => ({ trail: where, message })));
     const text = open.before.join('\n\n').trim();
     const after = open.after.join('\n\n').trim();
     if (text) open.section.text = text;

@@ -1,6 +1,6 @@
 // Word plans for the import tests, built with the docx package: shaped like the real plans in the
 // seeds (numbered headings, paragraphs, bullet lists, a budget table), plus one of a different shape.
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, type IStylesOptions, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
 type Cell = string | { text: string; italic?: boolean };
 
@@ -23,9 +23,10 @@ function table(rows: Cell[][]): Table {
   });
 }
 
-async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>): Promise<Buffer> {
+async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>, styles?: IStylesOptions): Promise<Buffer> {
   const doc = new Document({
     ...(footnotes ? { footnotes } : {}),
+    ...(styles ? { styles } : {}),
     numbering: { config: [{ reference: 'nummer', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
     sections: [{ children }],
   });
@@ -197,5 +198,64 @@ export function lineBreaks(): Promise<Buffer> {
         new TableRow({ children: [new TableCell({ children: [p('Kansli')] }), new TableCell({ children: [p('Storgatan 1', br('Exempelstad'))] })] }),
       ],
     }),
+  ]);
+}
+
+/**
+ * Quotation styles as a Swedish Word writes them (style id "Citat", name "Quote"; "Starktcitat", "Intense
+ * Quote") and as a document may have them by Swedish names ("Citat", "Starkt citat").
+ */
+const QUOTE_STYLES: IStylesOptions = {
+  paragraphStyles: [
+    { id: 'Citat', name: 'Quote', basedOn: 'Normal', run: { italics: true } },
+    { id: 'Starktcitat', name: 'Intense Quote', basedOn: 'Normal', run: { italics: true, bold: true } },
+    { id: 'CitatSv', name: 'Citat', basedOn: 'Normal', run: { italics: true } },
+    { id: 'StarktCitatSv', name: 'Starkt citat', basedOn: 'Normal', run: { italics: true } },
+  ],
+};
+const quote = (style: string, ...runs: (string | TextRun)[]) => new Paragraph({ style, children: runs.map((r) => (typeof r === 'string' ? new TextRun(r) : r)) });
+
+/**
+ * Quotations in Word's Quote styles: a vision with its source after a line break, the law's purpose over
+ * two paragraphs with the source as a paragraph of its own, a motto whose source line has no dash, and a
+ * quotation with no source.
+ */
+export function quotations(): Promise<Buffer> {
+  return pack(
+    [
+      new Paragraph({ text: 'Verksamhetsplan med budget 2027', style: 'Title' }),
+      p('Samordningsförbundet Finsam Exempel'),
+      h('Vision', HeadingLevel.HEADING_1),
+      p('Förbundets vision är:'),
+      quote('Citat', '”Plats för alla!”', br('– Förbundets vision')),
+      p('Visionen gäller hela planen.'),
+      h('Uppdrag', HeadingLevel.HEADING_1),
+      quote('Starktcitat', 'Syftet med den finansiella samordningen är att underlätta en effektiv användning av de samlade resurserna.'),
+      quote('Starktcitat', 'Förbundet ska stödja samordnade insatser.'),
+      quote('Starktcitat', '- Lag (2003:1210) om finansiell samordning, 1 §'),
+      h('Motto', HeadingLevel.HEADING_1),
+      quote('CitatSv', '”Tillsammans gör vi skillnad.”', br('Styrelsens motto')),
+      quote('StarktCitatSv', 'Ingen ska falla mellan stolarna.'),
+    ],
+    undefined,
+    QUOTE_STYLES,
+  );
+}
+
+/**
+ * No year in a title or a budget table, only in the text: first the Finsam law's number and the year the
+ * förbund was founded, then the plan's year with words about the plan, a span of years and "Agenda 2030".
+ */
+export function yearOnlyInText(): Promise<Buffer> {
+  return pack([
+    p('Samordningsförbundet Finsam Exempel'),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p('Förbundet bildades 2007-10-30 enligt lag (2003:1210) om finansiell samordning inom rehabiliteringsområdet (SFS 2003:1210).'),
+    p('Sedan 2011 ingår även Habo och Mullsjö kommuner.'),
+    h('Inriktning', HeadingLevel.HEADING_1),
+    p('Under 2027 prioriteras unga vuxna. Verksamhetsåret 2027 är det första med den nya strategin för 2027–2029.'),
+    p('Förbundet bidrar till Agenda 2030.'),
+    h('Ekonomi', HeadingLevel.HEADING_1),
+    p('Budgeten för 2027 bygger på medlemmarnas bidrag, som är oförändrade sedan 2024.'),
   ]);
 }
