@@ -14,6 +14,12 @@ describe('Markdown in a plan', () => {
     expect(html).toContain('<ol>\n<li>första</li>');
   });
 
+  it('keeps a quotation that is only a dash line as quoted text, not as a source without a quotation', () => {
+    const html = renderMarkdown('> – Vi samverkar, säger hon.', 'a');
+    expect(html).not.toContain('attribution');
+    expect(html).toContain('<p>– Vi samverkar, säger hon.</p>');
+  });
+
   it('turns the last line of a quotation into its attribution', () => {
     const html = renderMarkdown('> Plats för alla!\n>\n> -- Styrelsens ordförande', 'a');
     expect(html).toContain('<p class="attribution">— Styrelsens ordförande</p>');

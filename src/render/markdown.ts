@@ -75,6 +75,8 @@ export function createMarkdown(): MarkdownIt {
       const inline = tokens[i - 2];
       const open = tokens[i - 3];
       if (close?.type !== 'paragraph_close' || inline?.type !== 'inline' || open?.type !== 'paragraph_open') continue;
+      // A quotation that is only a dash line ("> – Vi samverkar, säger hon.") is a quoted reply, not its source.
+      if (tokens[i - 4]?.type === 'blockquote_open') continue;
       if (!ATTRIBUTION.test(inline.content)) continue;
       open.attrJoin('class', 'attribution');
       const first = inline.children?.[0];
