@@ -105,3 +105,58 @@ describe('toYaml into a previous text', () => {
     );
   });
 });
+
+describe('vplan next keeps each comment with what it is about', () => {
+  async function initPlan() {
+    expect((await vplan('init', 'plan', '--name', 'Samordningsförbundet Norr', '--year', '2027')).code).toBe(0);
+    return path.join(dir(), 'plan', 'plan.yaml');
+  }
+
+  it('a comment on an amount moves with the amount: in a list, and under a column id that is renamed', async () => {
+    const file = await initPlan();
+    const text = (await readFile(file, 'utf8'))
+      .replace('            values: [2500000, 2550000, 2600000]', '            values:\n              - 2500000\n              - 2550000 # avtal med kommunen t.o.m. 2028\n              - 2600000')
+      .replace('            values: [700000, 720000, 740000]', '            values:\n              budget2027: 700000\n              plan2028: 720000 # två tjänster\n              plan2029: 740000');
+    await writeFile(file, text);
+    const result = await vplan('next', 'plan', '--out', 'plan-2028');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).not.toContain('kunde inte behållas');
+    const next = await read('plan-2028', 'plan.yaml');
+    // The 2028 amount is now the budget year's: its comment with it, nothing on the others.
+    expect(next).toContain('            values:\n              - 2550000 # avtal med kommunen t.o.m. 2028\n              - 2600000\n              - null\n');
+    expect(next).toContain('              budget2028: 720000 # två tjänster\n              plan2029: 740000\n');
+    expect(next.match(/# två tjänster/g)).toHaveLength(1);
+  });
+
+  it('a section written out in plan.yaml stays there with its comments', async () => {
+    const file = await initPlan();
+    const text = (await readFile(file, 'utf8')).replace(
+      '  - 02-vision.md\n',
+      '  - title: Året 2027 # rubriken ändras varje år\n    type: text\n    text: Ett år med samverkan.\n',
+    );
+    await writeFile(file, text);
+    const result = await vplan('next', 'plan', '--out', 'plan-2028');
+    expect(result.code, result.stderr).toBe(0);
+    expect(await read('plan-2028', 'plan.yaml')).toContain('  - title: Året 2028 # rubriken ändras varje år\n    type: text\n');
+    expect((await readdir(path.join(dir(), 'plan-2028', 'avsnitt'))).some((name) => name.includes('aret'))).toBe(false);
+  });
+
+  it('never writes outside the new folder: a section file in a folder beside the plan gets a name inside it', async () => {
+    const file = await initPlan();
+    await import('node:fs/promises').then(({ mkdir, rename }) =>
+      mkdir(path.join(dir(), 'delat')).then(() => rename(path.join(dir(), 'plan', 'avsnitt', '01-inledning.md'), path.join(dir(), 'delat', 'inledning.md'))),
+    );
+    await writeFile(file, (await readFile(file, 'utf8')).replace('  - 01-inledning.md', '  - ../delat/inledning.md'));
+    const shared = await read('delat', 'inledning.md');
+    const result = await vplan('next', 'plan', '--out', 'plan-2028');
+    expect(result.code, result.stderr).toBe(0);
+    expect(await read('delat', 'inledning.md')).toBe(shared);
+    expect(await read('plan-2028', 'plan.yaml')).toContain('  - 01-inledning.md\n');
+    expect(await read('plan-2028', 'avsnitt', '01-inledning.md')).toContain('{{ costs.budget2028 | mkr }}');
+  });
+
+  it('keeps Windows line endings, and compares the written value exactly', () => {
+    const kept = toYaml({ a: 'x', b: 2 }, [], '# anteckning\r\na: "x "\r\nb: 1\r\n');
+    expect(kept).toBe('# anteckning\r\na: "x"\r\nb: 2\r\n');
+  });
+});

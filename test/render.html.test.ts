@@ -23,6 +23,16 @@ const withLogo = (file: string) => ({
 });
 
 describe('renderHtml', () => {
+  it('writes an empty corner of a budget table as a cell, not as a header without a name', async () => {
+    const html = await render({
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: budget({ costs: { rows: [{ columnHeadings: true, rows: [{ label: 'Kansli', values: { budget2025: 100 } }] }] } }),
+    });
+    expect(html).toMatch(/<thead>\s*(?:\{\{!--[^]*?--\}\}\s*)?<tr><td class="label"><\/td><th scope="col" class="num">/);
+    expect(html).toContain('<tr class="columnHeadings"><td class="label"></td><th scope="col" class="num">');
+    expect(html).not.toMatch(/<th scope="col" class="label"><\/th>/);
+  });
+
   it('declares Swedish, escapes every text from the plan and has no script', async () => {
     const html = await render({
       document: {

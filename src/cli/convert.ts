@@ -7,6 +7,7 @@ import { canonicalJson, loadPlan, type LoadedPlan } from '../load/loadPlan.js';
 import { FOLDER_PLAN } from '../load/folder.js';
 import { planJsonSchema } from '../load/jsonSchema.js';
 import { SCHEMA_FILE, planToFolder, planToJson, planToYaml, type PreviousForm } from '../convert/write.js';
+import type { KeySource } from '../convert/keep.js';
 import { UsageError } from './report.js';
 
 const FORMS = ['json', 'yaml', 'folder'] as const;
@@ -45,7 +46,7 @@ export async function refuseExisting(out: string, to: Form): Promise<void> {
  * The YAML texts a plan was read from, for writing a changed plan with the user's comments and style
  * (savePlan); undefined for a JSON plan.
  */
-export function previousForm(loaded: LoadedPlan, rename?: (name: string) => string): PreviousForm | undefined {
+export function previousForm(loaded: LoadedPlan, rename?: (name: string) => string, sourceOf?: KeySource): PreviousForm | undefined {
   if (loaded.form === 'json') return undefined;
   const text = (name: string | undefined) => {
     const file = loaded.files.find((f) => f.name === name);
@@ -57,8 +58,12 @@ export function previousForm(loaded: LoadedPlan, rename?: (name: string) => stri
     const content = text(name);
     return name !== undefined && content !== undefined ? { name, text: content } : undefined;
   });
-  return { yaml, sections, rename };
+  return { yaml, sections, rename, sourceOf, lost: [] };
 }
+
+/** Files written afresh: their comments and layout could not be kept (never expected; said, not hidden). */
+export const keptNothing = (files: string[]) =>
+  `  varning: kommentarerna och uppställningen i ${files.join(', ')} kunde inte behållas; filen skrevs på nytt med samma innehåll. Jämför med den gamla planen.\n`;
 
 /**
  * Writes a plan's value in a form, with the schema beside it for the editor. With `previous` (the plan
@@ -68,8 +73,11 @@ export async function savePlan(value: Record<string, unknown>, to: Form, out: st
   const schemaPath = `./${SCHEMA_FILE}`;
   if (to === 'folder') {
     for (const [name, text] of planToFolder(value, schemaPath, previous)) {
-      await mkdir(path.dirname(path.join(out, name)), { recursive: true });
-      await writeFile(path.join(out, name), text);
+      const target = path.join(out, name);
+      // Only new files, and only in the new folder (planToFolder keeps names inside it).
+      if (path.relative(out, target).startsWith('..')) throw new VplanError(`${name}: ligger utanför ${out}; ingen fil skrevs där.`);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, text, { flag: 'wx' });
     }
     await writeSchemaBeside(out);
   } else {

@@ -4,7 +4,7 @@ import { checkPlan } from '../build.js';
 import { loadPlan, withPosition } from '../load/loadPlan.js';
 import { nextYear, shiftYears } from '../next/nextYear.js';
 import { dropBudgetSheet } from '../sheet/merge.js';
-import { previousForm, refuseExisting, savePlan } from './convert.js';
+import { keptNothing, previousForm, refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { VplanError } from '../errors.js';
 
@@ -20,7 +20,8 @@ export async function commandNext(args: string[], options: { out: string | undef
   const sheet = dropBudgetSheet(next.value);
   // Written into the old plan's texts: comments, order and style stay; section files keep their names,
   // with the years in them moved on.
-  await savePlan(next.value, loaded.form, out, previousForm(loaded, shiftYears));
+  const previous = previousForm(loaded, shiftYears, (key) => next.keySources.get(key));
+  await savePlan(next.value, loaded.form, out, previous);
   // The new plan must be one vplan builds; its warnings point into the new files.
   const written = await checkPlan(out).catch((error: unknown) => {
     report(error);
@@ -31,5 +32,6 @@ export async function commandNext(args: string[], options: { out: string | undef
   process.stdout.write(`${file} → ${out}: plan för ${year} (${written.plan.document.status.state}, utan dnr och beslutsdatum)\n`);
   if (sheet) process.stdout.write(`  Budgeten lästes ur ${sheet}; den nya planen har beloppen i sig. Skriv ett nytt blad med vplan export-budget ${out} budget-${year}.xlsx och läs det med "from".\n`);
   printWarnings(out, [...written.warnings, ...next.warnings.map((w) => withPosition(located, w))]);
+  if (previous?.lost?.length) process.stderr.write(keptNothing(previous.lost));
   return 0;
 }

@@ -7,7 +7,7 @@ import { canonicalJson, loadPlan, planForm } from '../load/loadPlan.js';
 import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/write.js';
 import { exportBudget, importBudget, sheetFormat } from '../sheet/importBudget.js';
 import { UsageError, sanitizeForTerminal } from './report.js';
-import { previousForm, writeSchemaBeside } from './convert.js';
+import { keptNothing, previousForm, writeSchemaBeside } from './convert.js';
 
 async function refuseExisting(target: string, flag: string): Promise<void> {
   const exists = await stat(target).catch(() => undefined);
@@ -77,6 +77,7 @@ export async function commandImportBudget(args: string[], options: { out: string
   if (canonicalJson(back.parsed.value) !== canonicalJson(value)) {
     throw new VplanError(`${out}: den skrivna planen läses inte tillbaka som samma plan.`, 'Rapportera det som ett fel i vplan; originalet är orört.');
   }
+  if (previous?.lost?.length) process.stderr.write(keptNothing(previous.lost));
   for (const w of imported.warnings) process.stderr.write(`${sanitizeForTerminal(`  varning: ${w}`)}\n`);
   if (imported.warnings.some((w) => /i bladet, /.test(w))) {
     process.stderr.write('  vplan räknar själv alla summor; det är vplans summor som står i planen.\n');

@@ -5,8 +5,8 @@
 // spaces and all. The result is read back: it must be exactly the new value, else undefined (the caller
 // then writes the value afresh).
 import { diffArrays } from 'diff';
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
-import { canonicalJson } from '../load/loadPlan.js';
+import { isDeepStrictEqual } from 'node:util';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 type Styler = (node: Node) => void;
 
@@ -25,25 +25,81 @@ function fresh(doc: Document, value: unknown, style: Styler, old?: Node | null):
   return node;
 }
 
-/** `value` put into `node`, keeping every part of it whose value is unchanged. */
-function merge(doc: Document, node: Node | null, value: unknown, style: Styler): Node {
-  if (!node || isAlias(node)) return fresh(doc, value, style, node);
-  if (isPlainObject(value) && isMap(node)) {
-    const keyOf = (key: unknown) => (isScalar(key) ? String(key.value) : String(key));
-    node.items = node.items.filter((pair) => value[keyOf(pair.key)] !== undefined);
-    for (const [key, v] of Object.entries(value)) {
-      if (v === undefined) continue;
-      const pair = node.items.find((p) => keyOf(p.key) === key);
-      if (pair) pair.value = merge(doc, pair.value as Node | null, v, style);
-      else node.items.push(doc.createPair(key, fresh(doc, v, style)));
+/**
+ * Where a key's value came from when the change renamed it (vplan next: the column `budget2026` starts
+ * from the old `plan2026`): the old pair is taken over, its comments with it. Undefined: a key of its own.
+ */
+export type KeySource = (key: string) => string | undefined;
+
+interface Merging {
+  doc: Document;
+  style: Styler;
+  sourceOf: KeySource;
+}
+
+const isScalarValue = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const keyOf = (key: unknown) => (isScalar(key) ? String(key.value) : String(key));
+
+function mergeMap(m: Merging, node: YAMLMap, value: Record<string, unknown>): Node {
+  const present = (key: string) => Object.hasOwn(value, key) && value[key] !== undefined;
+  const own = new Set(node.items.map((pair) => keyOf(pair.key)));
+  // A renamed key takes over the pair its value came from, where that key leaves the map: in its place.
+  const renamed = new Map<string, string>();
+  for (const key of Object.keys(value)) {
+    const source = own.has(key) || !present(key) ? undefined : m.sourceOf(key);
+    if (source !== undefined && own.has(source) && !present(source) && ![...renamed.values()].includes(source)) renamed.set(key, source);
+  }
+  const newKeyOf = new Map([...renamed].map(([key, source]) => [source, key]));
+  node.items = node.items.flatMap((pair) => {
+    const key = keyOf(pair.key);
+    if (present(key)) return [pair];
+    const to = newKeyOf.get(key);
+    if (to === undefined) return [];
+    pair.key = isScalar(pair.key) ? Object.assign(pair.key, { value: to }) : to;
+    return [pair];
+  });
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    const pair = node.items.find((p) => keyOf(p.key) === key);
+    if (pair) pair.value = merge(m, pair.value as Node | null, v);
+    else node.items.push(m.doc.createPair(key, fresh(m.doc, v, m.style)));
+  }
+  return node;
+}
+
+/**
+ * A list of plain values is matched by value (a line diff of its items), so that a comment stays with
+ * its amount when the amounts move a column on; any other list item by item.
+ */
+function mergeSeq(m: Merging, node: YAMLSeq, value: unknown[]): Node {
+  const old = node.items as (Node | null)[];
+  const plain = value.every(isScalarValue) && old.every((item) => isScalar(item) && isScalarValue(item.value));
+  if (!plain) {
+    node.items = value.map((v, i) => (i < old.length ? merge(m, old[i]!, v) : fresh(m.doc, v, m.style)));
+    return node;
+  }
+  const key = (v: unknown) => JSON.stringify(v);
+  const items: Node[] = [];
+  let i = 0;
+  for (const change of diffArrays(old.map((item) => key((item as Scalar).value)), value.map(key))) {
+    const n = change.count ?? change.value.length;
+    if (change.removed) i += n;
+    else if (change.added) items.push(...value.slice(items.length, items.length + n).map((v) => fresh(m.doc, v, m.style)));
+    else {
+      items.push(...(old.slice(i, i + n) as Node[]));
+      i += n;
     }
-    return node;
   }
-  if (Array.isArray(value) && isSeq(node)) {
-    node.items = value.map((v, i) => (i < node.items.length ? merge(doc, node.items[i] as Node | null, v, style) : fresh(doc, v, style)));
-    return node;
-  }
-  if (isScalar(node) && (value === null || ['string', 'number', 'boolean'].includes(typeof value))) {
+  node.items = items;
+  return node;
+}
+
+/** `value` put into `node`, keeping every part of it whose value is unchanged. */
+function merge(m: Merging, node: Node | null, value: unknown): Node {
+  if (!node || isAlias(node)) return fresh(m.doc, value, m.style, node);
+  if (isPlainObject(value) && isMap(node)) return mergeMap(m, node, value);
+  if (Array.isArray(value) && isSeq(node)) return mergeSeq(m, node, value);
+  if (isScalar(node) && isScalarValue(value)) {
     if (node.value === value) return node;
     // The same kind of value keeps its quoting; a text that now has a line break is a block.
     if (typeof node.value === typeof value && !(typeof value === 'string' && value.includes('\n') && !node.type?.startsWith('BLOCK'))) {
@@ -51,13 +107,13 @@ function merge(doc: Document, node: Node | null, value: unknown, style: Styler):
       return node;
     }
   }
-  return fresh(doc, value, style, node);
+  return fresh(m.doc, value, m.style, node);
 }
 
-/** Whether `text` is YAML for exactly `value`. */
+/** Whether `text` is YAML for exactly `value` (as JSON would carry it: undefined keys left out). */
 function readsAs(text: string, value: unknown): boolean {
   const back = parseDocument(text);
-  return back.errors.length === 0 && canonicalJson(back.toJS()) === canonicalJson(value);
+  return back.errors.length === 0 && isDeepStrictEqual(back.toJS(), JSON.parse(JSON.stringify(value)));
 }
 
 /**
@@ -107,13 +163,23 @@ function userLines(source: string, written: string): string {
  * text, and may change the leading comments): undefined when the source cannot be parsed or the result
  * would not read back as `value`.
  */
-export function mergeIntoYaml(source: string, value: unknown, style: Styler, finish: (doc: Document) => string): string | undefined {
-  const doc = parseDocument(source, { keepSourceTokens: false });
+export function mergeIntoYaml(
+  source: string,
+  value: unknown,
+  style: Styler,
+  finish: (doc: Document) => string,
+  sourceOf: KeySource = () => undefined,
+): string | undefined {
+  // Windows line endings in, Windows line endings out.
+  const crlf = source.includes('\r\n');
+  const text = crlf ? source.replace(/\r\n/g, '\n') : source;
+  const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0) return undefined;
-  doc.contents = merge(doc, doc.contents as Node | null, value, style) as typeof doc.contents;
+  doc.contents = merge({ doc, style, sourceOf }, doc.contents as Node | null, value) as typeof doc.contents;
   const written = finish(doc);
   if (!readsAs(written, value)) return undefined;
   // The written text is the fallback: spaces could in principle be part of a value (inside quotes).
-  const kept = userLines(source, written);
-  return readsAs(kept, value) ? kept : written;
+  const kept = userLines(text, written);
+  const result = readsAs(kept, value) ? kept : written;
+  return crlf ? result.replace(/\n/g, '\r\n') : result;
 }

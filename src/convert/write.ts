@@ -1,7 +1,7 @@
 // Writes a plan's value in each of its forms: one JSON file, one YAML file (prose as block text), or a
 // plan folder (plan.yaml and one Markdown file per section). Each form reads back to the same plan.
 import { Document, isScalar, visit, type Node } from 'yaml';
-import { mergeIntoYaml } from './keep.js';
+import { mergeIntoYaml, type KeySource } from './keep.js';
 import { SECTIONS_DIR, splitFrontMatter } from '../load/folder.js';
 
 export const SCHEMA_FILE = 'plan.schema.json';
@@ -66,13 +66,20 @@ function withSchemaLine(text: string, header: string[]): string {
   return lines.join('\n');
 }
 
+/** How a previous text is kept (see PreviousForm): renamed keys' sources, and who hears of a text written afresh. */
+interface Keeping {
+  sourceOf?: KeySource | undefined;
+  lost?: (() => void) | undefined;
+}
+
 /**
  * YAML text of a value. With `previous` (the YAML text the value was read from, since changed), that
  * text with the new values put in: the user's comments, order and style stay (see keep.ts).
  */
-export function toYaml(value: unknown, header: string[] = [], previous?: string): string {
-  const kept = previous === undefined ? undefined : mergeIntoYaml(previous, value, style, (doc) => withSchemaLine(yamlText(doc, layoutOf(previous)), header));
+export function toYaml(value: unknown, header: string[] = [], previous?: string, keeping: Keeping = {}): string {
+  const kept = previous === undefined ? undefined : mergeIntoYaml(previous, value, style, (doc) => withSchemaLine(yamlText(doc, layoutOf(previous)), header), keeping.sourceOf);
   if (kept !== undefined) return kept;
+  if (previous !== undefined) keeping.lost?.();
   const doc = new Document(value, { keepUndefined: false });
   if (doc.contents) style(doc.contents as Node);
   if (header.length > 0) doc.commentBefore = header.join('\n');
@@ -90,13 +97,17 @@ export interface PreviousForm {
   sections?: ({ name: string; text: string } | undefined)[];
   /** The name a section file keeps in the new plan (vplan next moves the years in it on). */
   rename?: (name: string) => string;
+  /** Where a renamed key's value came from (keep.ts): its comments go with it. */
+  sourceOf?: KeySource;
+  /** The files whose comments could not be kept (written afresh): filled in while writing. */
+  lost?: string[];
 }
 
 /** The plan as one YAML file, with the line that gives editors (VS Code's YAML extension) the schema. */
 export function planToYaml(plan: Plan, schemaPath: string | undefined, previous?: PreviousForm): string {
   const { $schema: _old, ...rest } = plan;
   const header = schemaPath ? [` yaml-language-server: $schema=${schemaPath}`] : [];
-  return toYaml(rest, header, previous?.yaml);
+  return toYaml(rest, header, previous?.yaml, keepingOf(previous, 'planen'));
 }
 
 /** "Målgrupp och behov" → "malgrupp-och-behov", for a section's file name. */
@@ -120,12 +131,12 @@ export function slug(title: string): string {
  * A section as a Markdown file: its fields in the front matter, its text as the body. With `previous`
  * (the file it was read from), that file's front matter keeps its comments and style.
  */
-export function sectionToMarkdown(section: Plan, previous?: string): string {
+export function sectionToMarkdown(section: Plan, previous?: string, keeping: Keeping = {}): string {
   const { text, ...fields } = section;
   const before = previous === undefined ? undefined : splitFrontMatter(previous).frontMatter;
   // A file without a type is a text section (folder.ts): it stays without one.
   if (before !== undefined && fields.type === 'text' && !/^type\s*:/m.test(before)) delete fields.type;
-  const front = toYaml(fields, [], before).trimEnd();
+  const front = toYaml(fields, [], before, keeping).trimEnd();
   const body = typeof text === 'string' ? `\n${text.trimEnd()}\n` : '';
   return `---\n${front}\n---\n${body}`;
 }
@@ -140,12 +151,19 @@ export function planToFolder(plan: Plan, schemaPath: string | undefined, previou
   const list = Array.isArray(sections) ? sections : [];
   const width = String(list.length).length < 2 ? 2 : String(list.length).length;
   const rename = previous?.rename ?? ((name: string) => name);
+  // A file name is kept only inside the new folder: never "../delat/inledning.md", the old plan's own.
+  const inside = (name: string | undefined) => (name !== undefined && isInsideFolder(name) ? name : undefined);
   const kept = list.map((_, i) => previous?.sections?.[i]);
-  const taken = new Set(kept.map((file) => file && rename(file.name)));
-  const entries: string[] = [];
+  const taken = new Set(kept.map((file) => file && inside(rename(file.name))));
+  const entries: unknown[] = [];
   list.forEach((section, i) => {
     const old = kept[i];
-    let name = old && rename(old.name);
+    // A section the old plan wrote out in plan.yaml stays there, with its comments.
+    if (previous?.sections && !old) {
+      entries.push(section);
+      return;
+    }
+    let name = old && inside(rename(old.name));
     if (!name) {
       const title = section && typeof section === 'object' && typeof (section as Plan).title === 'string' ? String((section as Plan).title) : 'avsnitt';
       const stem = `${SECTIONS_DIR}/${String(i + 1).padStart(width, '0')}-${slug(title)}`;
@@ -155,10 +173,20 @@ export function planToFolder(plan: Plan, schemaPath: string | undefined, previou
     }
     // plan.yaml names a file in avsnitt/ by its name alone, any other by its path in the folder.
     entries.push(name.startsWith(`${SECTIONS_DIR}/`) && !name.slice(SECTIONS_DIR.length + 1).includes('/') ? name.slice(SECTIONS_DIR.length + 1) : name);
-    files.set(name, sectionToMarkdown(section as Plan, old?.text));
+    files.set(name, sectionToMarkdown(section as Plan, old?.text, keepingOf(previous, name)));
   });
   const header = schemaPath ? [` yaml-language-server: $schema=${schemaPath}`] : [];
   header.push(' Planens avsnitt står i avsnitt/, ett per Markdown-fil, i den ordning som listan nedan anger.');
-  files.set('plan.yaml', toYaml({ ...rest, sections: entries }, header, previous?.yaml));
+  files.set('plan.yaml', toYaml({ ...rest, sections: entries }, header, previous?.yaml, keepingOf(previous, 'plan.yaml')));
   return files;
+}
+
+/** A relative path that stays in its folder: no "..", not absolute, "/" separated. */
+function isInsideFolder(name: string): boolean {
+  return !name.startsWith('/') && !/^[a-zA-Z]:/.test(name) && !name.includes('\\') && name.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/** The keeping of one file of `previous`: its key sources, and its name among the files written afresh. */
+function keepingOf(previous: PreviousForm | undefined, file: string): Keeping {
+  return { sourceOf: previous?.sourceOf, lost: previous?.lost && (() => previous.lost!.push(file)) };
 }

@@ -170,6 +170,8 @@ function shiftTitles(sections: unknown): unknown {
 export interface NextYear {
   value: Json;
   warnings: PlanIssue[];
+  /** Each new column id with the old one its amounts come from (for keeping comments, convert/keep.ts). */
+  keySources: Map<string, string>;
 }
 
 /** Status of next year's plan: utkast, keeping who decides and how the plan words it, not when. */
@@ -252,5 +254,6 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
   });
   pastYears(next.sections, ['sections'], year, warnings);
   pastYears(nextDocument.preface, ['document', 'preface'], year, warnings);
-  return { value: next, warnings };
+  const keySources = new Map(allMoves.flatMap((m) => (m.sourceId !== undefined && m.sourceId !== m.newId ? [[m.newId, m.sourceId] as const] : [])));
+  return { value: next, warnings, keySources };
 }
