@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computePlan } from '../src/compute/computePlan.js';
 import { basePlan, budget } from './helpers/plans.js';
+import { renderMarkdown } from '../src/render/markdown.js';
 
 const plan = (text: string, unit: 'kr' | 'tkr' = 'tkr') =>
   computePlan(
@@ -46,6 +47,9 @@ describe('figures in prose', () => {
       'Finnvedens Samordningsförbund består av sex medlemmar: Försäkringskassan, Arbetsförmedlingen, Region Jönköpings län, Gnosjö kommun, Gislaveds kommun och Värnamo kommun.',
     );
     expect(textOf(members(Array.from({ length: 14 }, (_, i) => `Kommun ${i + 1}`)))).toMatch(/^Finnvedens Samordningsförbund består av 14 medlemmar: Kommun 1, .* och Kommun 14\.$/);
+    // A name's punctuation prints as written, not as Markdown.
+    const marked = members(['Kommunen *Norr*', 'Region [Syd]', 'A_B-förbundet']);
+    expect(renderMarkdown(textOf(marked), 'a')).toContain('medlemmar: Kommunen *Norr*, Region [Syd] och A_B-förbundet.</p>');
     const none = members([]);
     expect(none.plan).toBeUndefined();
     expect(none.issues[0]!.message).toContain('{{ association.memberCount }}: planen anger inga medlemmar; lägg till dem under document.association.members');

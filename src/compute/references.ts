@@ -10,6 +10,12 @@ type Resolved = { amount: number; unit: Unit } | { text: string };
 const unitFactor = { kr: 1n, tkr: 1000n, mkr: 1_000_000n } as const;
 const defaultDecimals = { kr: 0, tkr: 0, mkr: 1 } as const;
 
+/**
+ * A name put into Markdown text as written: its punctuation escaped, so "Kommunen *Norr*" prints its
+ * asterisks instead of italics (every field a figure can stand in is Markdown, see sections/context.ts).
+ */
+const literal = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (char) => `\\${char}`);
+
 /** A count as Swedish prose writes it: in words up to twelve, in digits above. */
 const COUNT_WORDS = ['noll', 'en', 'två', 'tre', 'fyra', 'fem', 'sex', 'sju', 'åtta', 'nio', 'tio', 'elva', 'tolv'];
 
@@ -31,11 +37,11 @@ export class ReferenceResolver {
 
   constructor(document: ComputedDocument, budget: BudgetNames | undefined, contributions: ComputedContributions | undefined) {
     this.names.set('budgetYear', () => ({ text: String(document.budgetYear) }));
-    this.names.set('association.name', () => ({ text: document.associationName }));
+    this.names.set('association.name', () => ({ text: literal(document.associationName) }));
     // "Försäkringskassan, Arbetsförmedlingen, Region Jönköpings län och Gnosjö kommun"; "sex".
     const members = document.members;
     const none = 'planen anger inga medlemmar; lägg till dem under document.association.members ({ name, kind })';
-    this.names.set('association.members', () => (members.length > 0 ? { text: new Intl.ListFormat('sv', { type: 'conjunction' }).format(members) } : none));
+    this.names.set('association.members', () => (members.length > 0 ? { text: new Intl.ListFormat('sv', { type: 'conjunction' }).format(members.map(literal)) } : none));
     this.names.set('association.memberCount', () => (members.length > 0 ? { text: COUNT_WORDS[members.length] ?? formatInteger(members.length) } : none));
     if (document.status.decisionDate) {
       const date = document.status.decisionDate;
