@@ -23,6 +23,23 @@ const withLogo = (file: string) => ({
 });
 
 describe('renderHtml', () => {
+  it('keeps a heading year by its word in tables of up to five figure columns, the share column counted', async () => {
+    const contributions = (years: number) =>
+      render({
+        sections: [{ type: 'contributions', title: 'Medlemsbidrag' }],
+        contributions: {
+          parties: [
+            { name: 'Staten', role: 'stat' },
+            { name: 'Regionen', role: 'region' },
+            { name: 'Kommunen', role: 'kommun' },
+          ],
+          columns: Array.from({ length: years }, (_, i) => ({ year: 2025 + i, total: 1000 })),
+        },
+      });
+    expect(await contributions(4)).toMatch(/<th scope="col" class="num">[^<]*\u00a02028/);
+    expect(await contributions(5)).not.toMatch(/\u00a020(2[5-9])/);
+  });
+
   it('writes an empty corner of a budget table as a cell, not as a header without a name', async () => {
     const html = await render({
       sections: [{ type: 'budget', title: 'Budget' }],

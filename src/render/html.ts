@@ -78,10 +78,12 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
   // up to five columns of figures: long row labels then wrap, not the headings into "Budget" over "2027".
   // Six or more leave the labels too little room on A4 (a long word would break anywhere): there the
   // headings may wrap.
-  hb.registerHelper('hyColumn', (value: unknown, columns: unknown) => {
+  // `more`: figure columns beside them (the contributions' share column).
+  hb.registerHelper('hyColumn', (value: unknown, columns: unknown, ...rest: unknown[]) => {
     if (!(typeof value === 'string' || value instanceof String)) return '';
     const text = hy(String(value));
-    return typeof columns === 'number' && columns <= MAX_WHOLE_HEADINGS ? keepYear(text) : text;
+    const more = typeof rest[0] === 'number' ? rest[0] : 0;
+    return typeof columns === 'number' && columns + more <= MAX_WHOLE_HEADINGS ? keepYear(text) : text;
   });
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
