@@ -26,7 +26,8 @@ async function canonical(file: string): Promise<string> {
   return path.join(parent, path.basename(absolute));
 }
 
-const inside = (file: string, dir: string) => {
+/** Whether `file` is `dir` or lies inside it (as spelled: resolve links first where they matter). */
+export const inside = (file: string, dir: string) => {
   const relative = path.relative(dir, file);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };

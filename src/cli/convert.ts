@@ -9,6 +9,7 @@ import { planJsonSchema } from '../load/jsonSchema.js';
 import { SCHEMA_FILE, planToFolder, planToJson, planToYaml, type PreviousForm } from '../convert/write.js';
 import type { KeySource } from '../convert/keep.js';
 import { UsageError } from './report.js';
+import { inside } from '../guard.js';
 
 const FORMS = ['json', 'yaml', 'folder'] as const;
 export type Form = (typeof FORMS)[number];
@@ -75,7 +76,7 @@ export async function savePlan(value: Record<string, unknown>, to: Form, out: st
     for (const [name, text] of planToFolder(value, schemaPath, previous)) {
       const target = path.join(out, name);
       // Only new files, and only in the new folder (planToFolder keeps names inside it).
-      if (path.relative(out, target).startsWith('..')) throw new VplanError(`${name}: ligger utanför ${out}; ingen fil skrevs där.`);
+      if (!inside(target, out)) throw new VplanError(`${name}: ligger utanför ${out}; ingen fil skrevs där.`);
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, text, { flag: 'wx' });
     }
