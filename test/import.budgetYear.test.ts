@@ -2,16 +2,14 @@
 // the year it names with words about the plan ("verksamhetsåret 2027", "budgeten för 2027", "under 2027"),
 // not from the first year-like number in it ("lag (2003:1210)", a founding date); the guess is listed.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { importHtml } from '../src/import/importDocx.js';
 import { yearOnlyInText } from './helpers/docxFixtures.js';
+import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
 const dir = useTempDir('vplan-import-year');
 const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
@@ -41,7 +39,7 @@ describe('vplan import: the budget year from the text', () => {
 
     const built = await vplan('build', 'plan', '--out', 'plan.pdf');
     expect(built.code).toBe(0);
-    const { stdout } = await run('pdftotext', ['-layout', path.join(dir(), 'plan.pdf'), '-']);
+    const stdout = await pdftotext(path.join(dir(), 'plan.pdf'));
     expect(stdout).toContain('Verksamhetsplan 2027');
     expect(stdout).not.toMatch(/Verksamhetsplan (2003|2007)/);
   }, 60_000);

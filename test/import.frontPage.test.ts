@@ -1,17 +1,15 @@
 // vplan import: the front page of a Word plan. The förbund's name may stand in Word's Title style
 // (Rubrik) and the plan's title and year in another paragraph; what is only a guess is listed under Kontrollera.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { importHtml } from '../src/import/importDocx.js';
 import { nameInTitleStyle, nameInTitleStyleOnly } from './helpers/docxFixtures.js';
+import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
 const dir = useTempDir('vplan-import-front');
 const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
@@ -49,7 +47,7 @@ describe('vplan import: the front page', () => {
     try {
       const out = path.join(dir(), 'finsam.pdf');
       await buildPlan(path.join(dir(), 'finsam'), out, session);
-      const { stdout: front } = await run('pdftotext', ['-f', '1', '-l', '1', out, '-']);
+      const front = await pdftotext(out, { layout: false, pages: [1, 1] });
       expect(front).toContain('Samordningsförbundet Finsam Exempel');
       expect(front.replace(/\s+/g, ' ')).toContain('Verksamhetsplan med budget 2027 och plan 2028–2029');
     } finally {

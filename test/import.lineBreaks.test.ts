@@ -1,17 +1,15 @@
 // vplan import: a manual line break in Word (Shift+Enter, <w:br/>, mammoth's <br />) stays a line break in
 // the text (a Markdown hard break, a backslash at the line's end) and is a space in a heading, the title and a table cell.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { importHtml } from '../src/import/importDocx.js';
 import { lineBreaks } from './helpers/docxFixtures.js';
+import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
 const dir = useTempDir('vplan-import-br');
 const vplan = (...args: string[]) => runVplan(dir(), ...args);
 const read = (...parts: string[]) => readFile(path.join(dir(), ...parts), 'utf8');
@@ -42,7 +40,7 @@ describe('vplan import: manual line breaks', () => {
     try {
       const out = path.join(dir(), 'plan.pdf');
       await buildPlan(path.join(dir(), 'plan'), out, session);
-      const { stdout } = await run('pdftotext', ['-layout', out, '-']);
+      const stdout = await pdftotext(out);
       expect(stdout).toMatch(/Samordningsförbundet Finsam Exempel\n\s*Box 123\n\s*123 45 Exempelstad\n/);
       expect(stdout).toMatch(/Styrelsen 2027:\n\s*Anna Andersson, ordförande\n\s*Bo Berg, vice ordförande\n/);
       expect(stdout).toMatch(/”Plats för alla!”\n\s*– Förbundets vision\n/);

@@ -2,16 +2,14 @@
 // Markdown quotation, and a source line under the quotation is vplan's source line ("> — Namn", a
 // paragraph of its own), printed as the quotation's source; a source without a dash is a guess to check.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { importHtml } from '../src/import/importDocx.js';
 import { quotations } from './helpers/docxFixtures.js';
+import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
 const dir = useTempDir('vplan-import-quote');
 const vplan = (...args: string[]) => runVplan(dir(), ...args);
 const read = (...parts: string[]) => readFile(path.join(dir(), ...parts), 'utf8');
@@ -51,7 +49,7 @@ describe('vplan import: quotations', () => {
     const built = await vplan('build', 'plan', '--out', 'plan.pdf');
     expect(built.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(built.code).toBe(0);
-    const { stdout } = await run('pdftotext', ['-layout', pdf, '-']);
+    const stdout = await pdftotext(pdf);
     expect(stdout).toMatch(/”Plats för alla!”\n\s*— Förbundets vision\n/);
     expect(stdout).toMatch(/samordnade insatser\.\n(\s*\n)*\s*— Lag \(2003:1210\) om finansiell samordning, 1 §\n/);
     expect(stdout).toMatch(/”Tillsammans gör vi skillnad\.”\n\s*— Styrelsens motto\n/);

@@ -1,29 +1,23 @@
 // vplan import: Word plans (.docx, built here with the docx package) become plan folders that validate
 // and build; headings, Markdown, budget rows and the list of what to check are asserted on the written files.
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { amount, readBudgetTable } from '../src/import/budgetTable.js';
 import { importDocx } from '../src/import/importDocx.js';
 import { nordanstig2026, vatterbygden2013, footnoteBeforeSubsection } from './helpers/docxFixtures.js';
+import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
-const run = promisify(execFile);
 const dir = useTempDir('vplan-import');
 
 const vplan = (...args: string[]) => runVplan(dir(), ...args);
 
 const read = (...parts: string[]) => readFile(path.join(dir(), ...parts), 'utf8');
 
-async function pdfText(file: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
-  return stdout;
-}
 
 describe('vplan import', () => {
   it('reads a plan shaped like Södra Vätterbygden 2013 into a folder that validates and builds', async () => {
@@ -75,7 +69,7 @@ describe('vplan import', () => {
     try {
       const out = path.join(dir(), 'plan-2013.pdf');
       await buildPlan(path.join(dir(), 'plan-2013'), out, session);
-      const text = await pdfText(out);
+      const text = await pdftotext(out);
       // vplan's own sums equal the Word table's.
       expect(text).toMatch(/Summa intäkter\s+3 301 700\s+2 574 700/);
       expect(text).toMatch(/Summa kostnader\s+3 149 500\s+2 698 000/);
@@ -148,7 +142,7 @@ describe('vplan import', () => {
     try {
       const out = path.join(dir(), 'nordanstig.pdf');
       await buildPlan(path.join(dir(), 'nordanstig'), out, session);
-      const text = await pdfText(out);
+      const text = await pdftotext(out);
       expect(text).toMatch(/Delsumma verksamhet\s+−4 300\s+−4 650\s+−4 750/);
       expect(text).toMatch(/Resultat\s+450\s+350\s+190/);
       expect(text).toMatch(/Förbundschef\s+100 %/);

@@ -30,3 +30,12 @@ export async function pdfText(data: Uint8Array): Promise<PdfText> {
 export function normalize(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ');
 }
+
+/** The PDF's text as pdftotext gives it: laid out as printed (lines and columns) unless `layout` is false; `pages`: first and last. */
+export async function pdftotext(file: string, { layout = true, pages }: { layout?: boolean; pages?: [number, number] } = {}): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const range = pages ? ['-f', String(pages[0]), '-l', String(pages[1])] : [];
+  const { stdout } = await promisify(execFile)('pdftotext', [...(layout ? ['-layout'] : []), ...range, file, '-']);
+  return stdout;
+}
