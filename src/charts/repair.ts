@@ -11,16 +11,13 @@ import { sectionSchema } from '../load/schema/sections.js';
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The options only one kind of chart has: a chart with an unknown kind is checked as that kind. */
-const KIND_BY_OPTION: [string, string][] = [
-  ['column', 'costs'],
-  ['by', 'costs'],
-  ['columns', 'capital'],
-  ['year', 'contributions'],
-];
-
 /** The keys each kind of chart takes. */
 const KEYS = new Map(chartSchema.options.map((o) => [o.shape.kind.value as string, Object.keys(o.shape)]));
+
+/** The options only one kind of chart has (from the schema): a chart with an unknown kind is checked as that kind. */
+const KIND_BY_OPTION: [string, string][] = [...KEYS].flatMap(([kind, keys]) =>
+  keys.filter((key) => [...KEYS].every(([other, otherKeys]) => other === kind || !otherKeys.includes(key))).map((key): [string, string] => [key, kind]),
+);
 
 /** A chart nothing can be checked of: computed (its section's other parts are) and its issues hidden. */
 const PLACEHOLDER = { kind: 'costs' };
