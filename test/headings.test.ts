@@ -71,3 +71,42 @@ describe('headings', () => {
     expect(text.slice(2).join(' ')).toMatch(/Mål 2019 Fjolårets mål\./);
   });
 });
+
+describe('headings in texts without a heading of their own', () => {
+  // A förbund writes "# Ledamöter" in an organ's text, or "# Till läsaren" in the preface, as it would in
+  // Word: a second h1 beside the chapters, at the top of the bookmarks. They belong under what holds them.
+  const p = basePlan({
+    sections: [
+      { type: 'text', title: 'Inledning', text: 'Text.' },
+      {
+        type: 'organisation',
+        title: 'Organisation',
+        text: 'Om organisationen.',
+        bodies: [{ role: 'styrelse', text: '# Ledamöter\n\nSju ledamöter.', duties: ['Beslutar om budget.'], textAfter: '## Möten\n\nSex möten.' }],
+        textAfter: '# Samverkan\n\nOm samverkan.',
+      },
+      {
+        type: 'vision',
+        title: 'Vision',
+        showStatement: false,
+        cornerstones: [{ title: 'Samverkan', text: '# Så arbetar vi\n\nTillsammans.' }],
+      },
+    ],
+  });
+  p.document.preface = '# Till läsaren\n\nDetta är planen.';
+
+  it('sets them one level below the section (the preface: below the title) and lists them in the contents', async () => {
+    const { text, outline } = await print(p);
+    const level = (title: string) => outline.find((e) => e.title.replace(/^\d+\.? /, '') === title)?.level;
+    expect(level('Organisation')).toBe(level('Inledning'));
+    expect(level('Ledamöter')).toBe(level('Organisation')! + 1);
+    // Each text's highest heading is the one below the section, whatever its number of #.
+    expect(level('Möten')).toBe(level('Organisation')! + 1);
+    expect(level('Samverkan')).toBe(level('Organisation')! + 1);
+    expect(level('Så arbetar vi')).toBe(level('Vision')! + 1);
+    expect(level('Till läsaren')).toBe(level('Verksamhetsplan 2025')! + 1);
+    // In the contents in the order printed: the organ's headings before the section's text after.
+    expect(text[1]).toMatch(/Organisation \.* ?3 Ledamöter \.* ?3 Möten \.* ?3 Samverkan \.* ?3 \d+\.? Vision \.* ?\d Så arbetar vi \.* ?\d/);
+    expect(text[1]).not.toMatch(/Till läsaren/);
+  });
+});

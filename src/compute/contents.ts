@@ -31,9 +31,28 @@ export function contentsEntries(sections: ComputedSection[], options: ContentsOp
     add({ anchor: s.anchor, label: headingLabel(s.number, s.level, options.numbering), title: s.title, level: s.level });
     // In the order section.hbs prints them: the heading, its text, its content, the text after, the sub-sections.
     fromText(s.text, s.anchor, s.level, [...sectionPath(s.anchor), 'text']);
+    for (const { source, docId, at } of contentTexts(s)) fromText(source, docId, s.level, [...sectionPath(s.anchor), ...at]);
     fromText(s.textAfter, `${s.anchor}-efter`, s.level, [...sectionPath(s.anchor), 'textAfter']);
     s.children.forEach(visit);
   };
   sections.forEach(visit);
   return entries;
+}
+
+/**
+ * The texts a section's content prints between its text and its text after, in order, with the ids
+ * section-organisation.hbs and section-vision.hbs give them: their headings are the section's
+ * sub-headings like those of its own text.
+ */
+function contentTexts(s: ComputedSection): { source: string | undefined; docId: string; at: JsonPath }[] {
+  if (s.type === 'organisation') {
+    return s.content.bodies.flatMap((body, i) => [
+      { source: body.text, docId: `${s.anchor}-organ-${i}`, at: ['bodies', i, 'text'] },
+      { source: body.textAfter, docId: `${s.anchor}-organ-efter-${i}`, at: ['bodies', i, 'textAfter'] },
+    ]);
+  }
+  if (s.type === 'vision') {
+    return s.content.cornerstones.map((c, i) => ({ source: c.text, docId: `${s.anchor}-hornsten-${i}`, at: ['cornerstones', i, 'text'] }));
+  }
+  return [];
 }

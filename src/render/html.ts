@@ -53,10 +53,11 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
     typeof iso === 'string' ? formatDateSv(iso, style === 'long' ? 'long' : 'iso') : '',
   );
   // With a section's level as third argument, the text's headings become that section's sub-headings;
-  // the plan's figures (images in the text) come from the root context.
+  // with below="title" (the preface), the title's (an h1 in the PDF and on the web page alike). The
+  // plan's figures (images in the text) come from the root context.
   hb.registerHelper('markdown', (source: unknown, docId: unknown, ...rest: unknown[]) => {
-    const options = rest[rest.length - 1] as { data?: { root?: { images?: Map<string, FigureImage> } } } | undefined;
-    const sectionLevel = rest.length > 1 && typeof rest[0] === 'number' ? rest[0] + shift : undefined;
+    const options = rest[rest.length - 1] as { hash?: { below?: unknown }; data?: { root?: { images?: Map<string, FigureImage> } } } | undefined;
+    const sectionLevel = options?.hash?.below === 'title' ? 1 : rest.length > 1 && typeof rest[0] === 'number' ? rest[0] + shift : undefined;
     return typeof source === 'string' ? safe(renderMarkdown(source, String(docId), { sectionLevel, images: options?.data?.root?.images })) : '';
   });
   hb.registerHelper('inline', (source: unknown) => (typeof source === 'string' ? safe(renderInlineMarkdown(source)) : ''));
