@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importHtml } from '../src/import/importDocx.js';
-import { quotations } from './helpers/docxFixtures.js';
+import { listsInQuotes, quotations } from './helpers/docxFixtures.js';
 import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
@@ -54,6 +54,27 @@ describe('vplan import: quotations', () => {
     expect(stdout).toMatch(/samordnade insatser\.\n(\s*\n)*\s*— Lag \(2003:1210\) om finansiell samordning, 1 §\n/);
     expect(stdout).toMatch(/”Tillsammans gör vi skillnad\.”\n\s*— Styrelsens motto\n/);
     expect(stdout).not.toMatch(/[>\\]/);
+  }, 60_000);
+
+  it('keeps Word’s numbers and bullets of paragraphs in a Quote style, as a list in the quotation', async () => {
+    await writeFile(path.join(dir(), 'listor.docx'), await listsInQuotes());
+    const result = await vplan('import', 'listor.docx', '--out', 'listor');
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(result.code).toBe(0);
+    // The numbers are Word's numbering, no text: before, the quotation kept the words and lost 1., 2. and 3.
+    expect(await read('listor', 'avsnitt', '01-uppdrag.md')).toBe(
+      '---\ntype: text\ntitle: Uppdrag\n---\n\nFörbundet ska enligt lagen:\n\n' +
+        '> 1. besluta om mål och riktlinjer för den finansiella samordningen,\n> 2. stödja samverkan mellan parterna,\n' +
+        '> 3. besluta om hur de samlade resurserna ska användas.\n>\n> — Lag (2003:1210) om finansiell samordning, 7 §\n\n' +
+        'Styrelsen ansvarar för uppdraget.\n',
+    );
+    expect(await read('listor', 'avsnitt', '02-varden.md')).toBe('---\ntype: text\ntitle: Värden\n---\n\n> - Individen i centrum\n> - Samverkan\n');
+
+    const built = await vplan('build', 'listor', '--out', 'listor.pdf');
+    expect(built.code).toBe(0);
+    const stdout = await pdftotext(path.join(dir(), 'listor.pdf'));
+    expect(stdout).toMatch(/1\. besluta om mål och riktlinjer[^]*2\. stödja samverkan[^]*3\. besluta om hur[^]*— Lag \(2003:1210\) om finansiell samordning, 7 §/);
+    expect(stdout).toMatch(/Individen i centrum\n\s*Samverkan\n/);
   }, 60_000);
 
   it('tells a source line from a line of the quotation', () => {

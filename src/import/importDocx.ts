@@ -24,11 +24,26 @@ export interface ImportResult {
  */
 const QUOTE_STYLES = ['Quote', 'Citat', 'Quotations'];
 const INTENSE_QUOTE_STYLES = ['Intense Quote', 'Starkt citat'];
+/**
+ * A quotation's paragraphs; numbered or bulleted ones (a law's list of tasks, quoted) as a list inside
+ * it, three levels deep as mammoth's own lists: Word's numbers are no text, and would be lost.
+ */
+const quoteRules = (name: string, quote: string) => [
+  ...(['ordered-list', 'unordered-list'] as const).flatMap((kind) => {
+    const list = kind === 'ordered-list' ? 'ol' : 'ul';
+    return [
+      `p[style-name='${name}']:${kind}(1) => ${quote} > ${list} > li:fresh`,
+      `p[style-name='${name}']:${kind}(2) => ${quote} > ul|ol > li > ${list} > li:fresh`,
+      `p[style-name='${name}']:${kind}(3) => ${quote} > ul|ol > li > ul|ol > li > ${list} > li:fresh`,
+    ];
+  }),
+  `p[style-name='${name}'] => ${quote} > p:fresh`,
+];
 const STYLE_MAP = [
   "p[style-name='Title'] => h1.title:fresh",
   "p[style-name='Subtitle'] => p.subtitle:fresh",
-  ...QUOTE_STYLES.map((name) => `p[style-name='${name}'] => blockquote > p:fresh`),
-  ...INTENSE_QUOTE_STYLES.map((name) => `p[style-name='${name}'] => blockquote.intense > p:fresh`),
+  ...QUOTE_STYLES.flatMap((name) => quoteRules(name, 'blockquote')),
+  ...INTENSE_QUOTE_STYLES.flatMap((name) => quoteRules(name, 'blockquote.intense')),
 ];
 
 export async function docxToHtml(file: string): Promise<string> {

@@ -4,7 +4,7 @@
 // and a space in a table cell or a footnote, whose Markdown is one line. A quotation (Word's Quote styles)
 // is a Markdown quotation, its source line split off as vplan's source line (quote.ts).
 import { isElement, type Element, type Node } from './html.js';
-import { sourceText, splitQuote } from './quote.js';
+import { lastParagraphSource, sourceText, splitQuote } from './quote.js';
 
 export interface MarkdownContext {
   /** Footnote texts by mammoth's id ("footnote-1"), to write after the text that cites them. */
@@ -202,19 +202,33 @@ export function textNotes(context: MarkdownContext): string[] {
 function quotation(element: Element, context: MarkdownContext): string {
   const children = element.children.filter(isElement);
   const parts: string[] = [];
+  const source = (split: { source?: string; guessed?: boolean }) => {
+    if (split.source === undefined) return;
+    parts.push(`— ${split.source}`);
+    const text = sourceText(split.source);
+    if (split.guessed) context.guessed.push(`citatets sista rad "${text}" blev citatets källa ("> — ${text}", en egen rad under citatet); hör raden till citatet, ta bort "— "`);
+  };
   if (children.every((c) => c.tag === 'p')) {
     const split = splitQuote(children.map((c) => rawLines(c.children, context)));
     parts.push(...split.paragraphs.map((lines) => lines.map(lineText).join(HARD_BREAK)));
-    if (split.source !== undefined) {
-      parts.push(`— ${split.source}`);
-      const text = sourceText(split.source);
-      if (split.guessed) context.guessed.push(`citatets sista rad "${text}" blev citatets källa ("> — ${text}", en egen rad under citatet); hör raden till citatet, ta bort "— "`);
-    }
+    source(split);
     if (split.startsWithDash) {
       const text = sourceText(split.paragraphs.at(-1)![0]!);
       context.guessed.push(`citatets sista stycke börjar med ett tankstreck ("${text}") och skrivs därför som citatets källa; hör det till citatet, skriv det utan tankstreck`);
     }
-  } else parts.push(...children.map((c) => block(c, context)));
+  } else {
+    // A list in the quotation (numbered paragraphs in a Quote style): its source is still its last paragraph.
+    const last = children.at(-1)!;
+    if (last.tag !== 'p') parts.push(...children.map((c) => block(c, context)));
+    else {
+      parts.push(...children.slice(0, -1).map((c) => block(c, context)));
+      const lines = rawLines(last.children, context);
+      const found = lastParagraphSource(lines, true);
+      const kept = found ? found.lines : lines;
+      if (kept.length > 0) parts.push(kept.map(lineText).join(HARD_BREAK));
+      if (found) source(found);
+    }
+  }
   return parts
     .filter(Boolean)
     .map((t) => t.replace(/^/gm, '> '))

@@ -54,6 +54,26 @@ function bareSource(line: string, before: string): boolean {
 }
 
 /**
+ * The source in a quotation's last paragraph (its lines), if one can be told: the lines left of the
+ * paragraph (none when the source was the whole paragraph), the source and whether it is a guess.
+ * `afterOthers`: whether other paragraphs (or a list) of the quotation come before it.
+ */
+export function lastParagraphSource(last: string[], afterOthers: boolean): { lines: string[]; source: string; guessed?: boolean } | undefined {
+  if (last.length >= 2) {
+    // "”Plats för alla!”" Shift+Enter "– Förbundets vision".
+    const line = last.at(-1)!;
+    const dashed = dashSource(line);
+    if (dashed?.likely) return { lines: last.slice(0, -1), source: dashed.source };
+    if (!dashed && bareSource(line, last.at(-2)!)) return { lines: last.slice(0, -1), source: line, guessed: true };
+  } else if (afterOthers && last.length === 1) {
+    // The source as a paragraph of its own in the quotation's style: "– Förbundets vision".
+    const dashed = dashSource(last[0]!);
+    if (dashed) return { lines: [], source: dashed.source, guessed: !dashed.likely };
+  }
+  return undefined;
+}
+
+/**
  * The quotation's paragraphs (each its lines, Markdown) with the source, if any, taken out of the last one.
  * A last paragraph of its own that starts with a dash is the source even when it reads as a sentence (vplan
  * prints such a paragraph as the source anyway), but then as a guess.
@@ -62,17 +82,10 @@ export function splitQuote(paragraphs: string[][]): SplitQuote {
   const kept = paragraphs.filter((lines) => lines.length > 0);
   const last = kept.at(-1);
   if (!last) return { paragraphs: kept };
-  if (last.length >= 2) {
-    // "”Plats för alla!”" Shift+Enter "– Förbundets vision".
-    const line = last.at(-1)!;
-    const dashed = dashSource(line);
-    const rest = [...kept.slice(0, -1), last.slice(0, -1)];
-    if (dashed?.likely) return { paragraphs: rest, source: dashed.source };
-    if (!dashed && bareSource(line, last.at(-2)!)) return { paragraphs: rest, source: line, guessed: true };
-  } else if (kept.length >= 2) {
-    // The source as a paragraph of its own in the quotation's style: "– Förbundets vision".
-    const dashed = dashSource(last[0]!);
-    if (dashed) return { paragraphs: kept.slice(0, -1), source: dashed.source, guessed: !dashed.likely };
+  const found = lastParagraphSource(last, kept.length >= 2);
+  if (found) {
+    const rest = found.lines.length > 0 ? [...kept.slice(0, -1), found.lines] : kept.slice(0, -1);
+    return { paragraphs: rest, source: found.source, ...(found.guessed ? { guessed: true } : {}) };
   }
   // vplan reads a last paragraph that starts with an en or em dash or "--" as the source (a hyphen is text).
   return { paragraphs: kept, startsWithDash: /^(?:--|[–—])/.test(last[0]!) };

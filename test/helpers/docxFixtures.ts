@@ -27,7 +27,12 @@ async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, 
   const doc = new Document({
     ...(footnotes ? { footnotes } : {}),
     ...(styles ? { styles } : {}),
-    numbering: { config: [{ reference: 'nummer', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] }] },
+    numbering: {
+      config: [
+        { reference: 'nummer', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }] },
+        { reference: 'punkt', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.START }] },
+      ],
+    },
     sections: [{ children }],
   });
   return Packer.toBuffer(doc);
@@ -258,4 +263,32 @@ export function yearOnlyInText(): Promise<Buffer> {
     h('Ekonomi', HeadingLevel.HEADING_1),
     p('Budgeten för 2027 bygger på medlemmarnas bidrag, som är oförändrade sedan 2024.'),
   ]);
+}
+
+/**
+ * Numbered and bulleted paragraphs in the Quote style: a law's list of tasks quoted as Word numbers them
+ * (the numbers are Word's numbering, not text), and a bulleted quotation.
+ */
+export function listsInQuotes(): Promise<Buffer> {
+  const numberedQuote = (text: string) => new Paragraph({ text, style: 'Citat', numbering: { reference: 'nummer', level: 0 } });
+  // As Word writes it: the Quote style and a bullet numbering (docx's own `bullet` adds a second style).
+  const bulletQuote = (text: string) => new Paragraph({ text, style: 'Citat', numbering: { reference: 'punkt', level: 0 } });
+  return pack(
+    [
+      new Paragraph({ text: 'Verksamhetsplan med budget 2027', style: 'Title' }),
+      p('Samordningsförbundet Finsam Exempel'),
+      h('Uppdrag', HeadingLevel.HEADING_1),
+      p('Förbundet ska enligt lagen:'),
+      numberedQuote('besluta om mål och riktlinjer för den finansiella samordningen,'),
+      numberedQuote('stödja samverkan mellan parterna,'),
+      numberedQuote('besluta om hur de samlade resurserna ska användas.'),
+      quote('Citat', '– Lag (2003:1210) om finansiell samordning, 7 §'),
+      p('Styrelsen ansvarar för uppdraget.'),
+      h('Värden', HeadingLevel.HEADING_1),
+      bulletQuote('Individen i centrum'),
+      bulletQuote('Samverkan'),
+    ],
+    undefined,
+    QUOTE_STYLES,
+  );
 }
