@@ -162,6 +162,38 @@ describe('a problem inside a section file\'s text', () => {
   });
 });
 
+describe('a problem inside a text in plan.yaml or a JSON plan', () => {
+  it('is named at the line and column of what is wrong in it, not at the text\'s key', async () => {
+    const yaml = [
+      'document:',
+      '  association: { name: Testförbundet }',
+      '  title: Verksamhetsplan 2025',
+      '  budgetYear: 2025',
+      '  status: { state: förslag }',
+      'sections:',
+      '  - type: text',
+      '    title: Inledning',
+      '    text: |',
+      '      Första stycket.',
+      '',
+      '      Medlemmar: {{ association.members }}.',
+      '',
+      '      Summa: {{ budget.nothing }}.',
+    ].join('\n');
+    await writeFile(path.join(dir(), 'text.yaml'), `${yaml}\n`);
+    const yamlProblems = await problems(path.join(dir(), 'text.yaml'));
+    expect(yamlProblems).toMatch(/text\.yaml:12:18 sections\[0\]\.text: \{\{ association\.members \}\}: planen anger inga medlemmar/);
+    expect(yamlProblems).toMatch(/text\.yaml:14:14 sections\[0\]\.text: \{\{ budget\.nothing \}\}: okänt namn/);
+
+    const json = basePlan({ sections: [{ type: 'text', title: 'Inledning', text: 'Första stycket.\n\nMedlemmar: {{ association.members }}.' }] });
+    await writeFile(path.join(dir(), 'text.json'), JSON.stringify(json, null, 2));
+    const jsonText = await readFile(path.join(dir(), 'text.json'), 'utf8');
+    const line = jsonText.split('\n').findIndex((l) => l.includes('{{ association.members }}')) + 1;
+    const column = jsonText.split('\n')[line - 1]!.indexOf('{{') + 1;
+    expect(await problems(path.join(dir(), 'text.json'))).toContain(`text.json:${line}:${column} sections[0].text: {{ association.members }}`);
+  });
+});
+
 describe('a key of another section type', () => {
   it('says which type it belongs to and what to write', async () => {
     const target = await folder();

@@ -112,7 +112,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   } else if (Array.isArray(root.sections)) {
     entries = root.sections;
   } else {
-    return { value: root, locate: (p) => withFile(parsed.locate(p), planFile), files, sectionFiles: [], warnings: [] };
+    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), files, sectionFiles: [], warnings: [] };
   }
   const fromFile = new Map<number, MarkdownSection>();
   const listIndex = new Map<number, number>();
@@ -162,9 +162,9 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
         return inFront ? { file: section.file, line: inFront.line + section.frontMatterLine, column: inFront.column } : { file: section.file, line: 1, column: 1 };
       }
       const index = listIndex.get(p[1]);
-      if (index !== undefined) return withFile(parsed.locate(['sections', index, ...p.slice(2)]), planFile);
+      if (index !== undefined) return withFile(parsed.locate(['sections', index, ...p.slice(2)], snippet), planFile);
     }
-    return withFile(parsed.locate(p), planFile);
+    return withFile(parsed.locate(p, snippet), planFile);
   };
   return { value, locate, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings };
 }

@@ -126,11 +126,14 @@ function findDuplicateKeys(node: Node | undefined, found: Node[] = []): Node[] {
 }
 
 /** Position of the deepest existing node on a path, so an error about a missing key points at its object. */
-export function locate(parsed: ParsedJson, path: JsonPath): { line: number; column: number } | undefined {
+export function locate(parsed: ParsedJson, path: JsonPath, snippet?: string): { line: number; column: number } | undefined {
   if (!parsed.tree) return undefined;
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(parsed.tree, path.slice(0, n));
     if (node) {
+      // In a text, where a snippet of it (a {{ placeholder }}) stands, if it is written there as is.
+      const at = snippet && n === path.length && node.type === 'string' ? parsed.text.slice(node.offset, node.offset + node.length).indexOf(snippet) : -1;
+      if (at >= 0) return lineColumn(parsed.text, node.offset + at);
       // For a property value, point at its key: that is what the author looks for.
       const target = node.parent?.type === 'property' ? node.parent : node;
       return lineColumn(parsed.text, target.offset);

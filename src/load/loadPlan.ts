@@ -104,7 +104,7 @@ export function parsePlanText(file: string, text: string): LoadedPlan {
     if (error instanceof JsonSyntaxError) throw new PlanError(file, error.issues, 'json');
     throw error;
   }
-  return validatePlan(file, 'json', { value: json.value, text: canonicalJson(json.value), locate: (p) => locateJson(json, p) });
+  return validatePlan(file, 'json', { value: json.value, text: canonicalJson(json.value), locate: (p, snippet) => locateJson(json, p, snippet) });
 }
 
 /** A plan given as YAML text. */

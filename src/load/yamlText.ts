@@ -12,7 +12,8 @@ export interface Position {
 
 export interface ParsedYaml {
   value: unknown;
-  locate(path: JsonPath): Position | undefined;
+  /** Where `path` is; with a snippet of a text there (a {{ placeholder }}), the line it stands on. */
+  locate(path: JsonPath, snippet?: string): Position | undefined;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -49,13 +50,17 @@ export function parseYamlText(text: string): ParsedYaml | { issues: PlanIssue[] 
   } catch {
     return { issues: [{ path: [], message: 'för många alias (*namn) i filen; skriv ut värdena i stället', line: 1, column: 1 }] };
   }
-  return { value: toNfc(value), locate: (path) => locateIn(doc, lineCounter, path) };
+  return { value: toNfc(value), locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet) };
 }
 
-/** The position of the deepest existing node on `path`: a map entry's key, a list item's start. */
-function locateIn(doc: Document, lineCounter: LineCounter, path: JsonPath): Position | undefined {
+/**
+ * The position of the deepest existing node on `path`: a map entry's key, a list item's start; for a
+ * text with `snippet` written in it as is (a block text's line), where the snippet first stands.
+ */
+function locateIn(doc: Document, lineCounter: LineCounter, text: string, path: JsonPath, snippet?: string): Position | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = (doc.contents as YamlNode | null)?.range?.[0];
+  let found = 0;
   for (const part of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(part));
@@ -66,6 +71,11 @@ function locateIn(doc: Document, lineCounter: LineCounter, path: JsonPath): Posi
       node = node.items[part];
       offset = (node as YamlNode).range?.[0] ?? offset;
     } else break;
+    found++;
+  }
+  if (snippet && found === path.length && isScalar(node) && typeof node.value === 'string' && node.range) {
+    const at = text.slice(node.range[0], node.range[1]).indexOf(snippet);
+    if (at >= 0) offset = node.range[0] + at;
   }
   if (offset === undefined) return undefined;
   const { line, col } = lineCounter.linePos(offset);
