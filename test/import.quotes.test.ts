@@ -95,6 +95,16 @@ describe('vplan import: quotations', () => {
     expect(quoted('<blockquote><p>- Vi samverkar, säger hon.</p></blockquote>')).toEqual({ text: '> \\- Vi samverkar, säger hon.', notes: [] });
   });
 
+  it('takes a source line written in Normal style right under a quotation into it, and lists it to check', () => {
+    const after = quoted('<blockquote><p>”Plats för alla!”</p></blockquote><p>– Förbundets vision</p><p>Visionen gäller hela planen.</p>');
+    expect(after.text).toBe('> ”Plats för alla!”\n>\n> — Förbundets vision\n\nVisionen gäller hela planen.');
+    expect(after.notes).toEqual(['raden "Förbundets vision" under citatet, i en annan formatmall än citatet, blev citatets källa ("> — Förbundets vision", en egen rad under citatet); hör den inte till citatet, skriv den utan "> — " efter en tom rad']);
+    // A sentence, a list of dash lines written by hand, and a quotation with a source of its own are left as they are.
+    expect(quoted('<blockquote><p>Citatet.</p></blockquote><p>– Vi samverkar, säger hon.</p>').text).toBe('> Citatet.\n\n– Vi samverkar, säger hon.');
+    expect(quoted('<blockquote><p>Citatet.</p></blockquote><p>– Ett</p><p>– Två</p>').text).toBe('> Citatet.\n\n– Ett\n\n– Två');
+    expect(quoted('<blockquote><p>Citatet.<br />– Anna Andersson</p></blockquote><p>– Bertil</p>').text).toBe('> Citatet.\n>\n> — Anna Andersson\n\n– Bertil');
+  });
+
   it('lists a source guessed on the front page as the document’s', () => {
     const { plan, notes } = importHtml('<h1 class="title">Verksamhetsplan 2026</h1><blockquote><p>”Plats för alla!”<br />Vår vision</p></blockquote><h1>Om</h1><p>Text.</p>', new Date('2026-01-01'));
     expect((plan.document as { preface?: string }).preface).toBe('> ”Plats för alla!”\n>\n> — Vår vision');

@@ -9,6 +9,7 @@ import { readFrontPage } from './frontPage.js';
 import { blockTexts, isElement, parseHtml, type Element } from './html.js';
 import { footnoteDefinitions, isFootnoteList, readFootnotes, textNotes, type MarkdownContext } from './markdown.js';
 import { readSections, type SectionNote } from './sections.js';
+import { attachSourceLines } from './quote.js';
 
 export interface ImportResult {
   plan: Record<string, unknown>;
@@ -65,6 +66,7 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
     if (isFootnoteList(child)) readFootnotes(child, context);
     else blocks.push(child);
   }
+  attachSourceLines(blocks);
   const notes: SectionNote[] = [];
   notes.push(...textNotes(context).map((message) => ({ trail: [], message: `fotnoterna: ${message}` })));
   const front = readFrontPage(blocks, context);

@@ -4,7 +4,7 @@
 // and a space in a table cell or a footnote, whose Markdown is one line. A quotation (Word's Quote styles)
 // is a Markdown quotation, its source line split off as vplan's source line (quote.ts).
 import { isElement, type Element, type Node } from './html.js';
-import { lastParagraphSource, sourceText, splitQuote } from './quote.js';
+import { lastParagraphSource, MOVED_SOURCE, sourceText, splitQuote } from './quote.js';
 
 export interface MarkdownContext {
   /** Footnote texts by mammoth's id ("footnote-1"), to write after the text that cites them. */
@@ -202,11 +202,14 @@ export function textNotes(context: MarkdownContext): string[] {
 function quotation(element: Element, context: MarkdownContext): string {
   const children = element.children.filter(isElement);
   const parts: string[] = [];
+  // A source line that stood under the quotation in another style (attachSourceLines) is always listed.
+  const moved = children.at(-1)?.attrs[MOVED_SOURCE] !== undefined;
   const source = (split: { source?: string; guessed?: boolean }) => {
     if (split.source === undefined) return;
     parts.push(`— ${split.source}`);
     const text = sourceText(split.source);
-    if (split.guessed) context.guessed.push(`citatets sista rad "${text}" blev citatets källa ("> — ${text}", en egen rad under citatet); hör raden till citatet, ta bort "— "`);
+    if (moved) context.guessed.push(`raden "${text}" under citatet, i en annan formatmall än citatet, blev citatets källa ("> — ${text}", en egen rad under citatet); hör den inte till citatet, skriv den utan "> — " efter en tom rad`);
+    else if (split.guessed) context.guessed.push(`citatets sista rad "${text}" blev citatets källa ("> — ${text}", en egen rad under citatet); hör raden till citatet, ta bort "— "`);
   };
   if (children.every((c) => c.tag === 'p')) {
     const split = splitQuote(children.map((c) => rawLines(c.children, context)));

@@ -4,6 +4,8 @@
 // paragraph of its own; or, as a guess to check, a short line after a break under a quotation that has
 // ended ("…”", "…!", "….").
 
+import { isElement, linesOf, type Element } from './html.js';
+
 export interface SplitQuote {
   /** The quotation's paragraphs, each as its lines (Markdown), the source taken out. */
   paragraphs: string[][];
@@ -93,3 +95,26 @@ export function splitQuote(paragraphs: string[][]): SplitQuote {
 
 /** The source's plain text, for a note. */
 export const sourceText = plain;
+
+/** Marks a paragraph moved into the quotation above it by attachSourceLines. */
+export const MOVED_SOURCE = 'data-vplan-moved-source';
+
+/**
+ * A source line written in another style right under a quotation ("– Förbundets vision" in Normal under a
+ * Quote paragraph) is moved into it, as its last paragraph, so that it becomes the source: when it is one
+ * short line with a dash that reads as a source, the quotation has no source of its own, and no other
+ * dash line follows (a list of dash lines written by hand). Changes `blocks` in place.
+ */
+export function attachSourceLines(blocks: Element[]): void {
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    const [quote, line, next] = [blocks[i]!, blocks[i + 1]!, blocks[i + 2]];
+    if (quote.tag !== 'blockquote' || line.tag !== 'p') continue;
+    const lines = linesOf(line);
+    if (lines.length !== 1 || !dashSource(lines[0]!)?.likely) continue;
+    if (next?.tag === 'p' && DASH.test(linesOf(next)[0] ?? '')) continue;
+    const last = quote.children.filter(isElement).at(-1);
+    if (last?.tag === 'p' && lastParagraphSource(linesOf(last), quote.children.filter(isElement).length > 1)) continue;
+    quote.children.push({ ...line, attrs: { ...line.attrs, [MOVED_SOURCE]: '' } });
+    blocks.splice(i + 1, 1);
+  }
+}
