@@ -144,4 +144,13 @@ describe('every chart problem in one run', () => {
     expect(message).not.toMatch(/budget/);
     expect(message.match(/sections\[0\]/g)).toHaveLength(1);
   });
+
+  it('names the options of a second kind in a chart of an unknown kind, in the same run', async () => {
+    // "by" is a costs chart's, "year" a contributions chart's: fixing the kind alone would end in another error.
+    const message = await errorFor(withBudget([{ kind: 'kostnad', by: 'row', year: 2025 }]));
+    expect(message).toMatch(/sections\[0\]\.charts\[0\]\.kind: okänt värde för "kind" "kostnad"/);
+    expect(message).toMatch(/plan\.json:\d+:\d+ sections\[0\]\.charts\[0\]\.year: "year" hör till diagram av slaget contributions, men "by" till costs: ett diagram har ett slag \(kind\)/);
+    // Options of one kind only: nothing more than the kind.
+    expect((await errorFor(withBudget([{ kind: 'kostnad', by: 'row' }]))).match(/sections\[0\]/g)).toHaveLength(1);
+  });
 });

@@ -29,6 +29,8 @@ export interface RepairedCharts {
   remaining: PlanIssue[];
   /** Whether a computed issue of a repaired chart repeats the schema's or is about a kind it guessed. */
   hides(path: JsonPath): boolean;
+  /** Issues of the charts beyond the schema's: options of two kinds in a chart of an unknown kind. */
+  issues: PlanIssue[];
 }
 
 /** The path of the chart an issue is in: sections[i](.sections[j])*.charts[k], else undefined. */
@@ -41,18 +43,31 @@ function chartOf(path: JsonPath): JsonPath | undefined {
 const keyOf = (path: JsonPath) => JSON.stringify(path);
 const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => path[i] === p);
 
+/**
+ * A chart of an unknown kind whose options belong to two kinds ("by" of costs, "year" of contributions):
+ * the options of the kinds it is not checked as, as issues, for they would be the next run's errors.
+ */
+function mixedKinds(chart: Json, path: JsonPath, kind: string, keys: string[]): PlanIssue[] {
+  const own = KIND_BY_OPTION.find(([option, of]) => of === kind && option in chart)?.[0];
+  return KIND_BY_OPTION.filter(([option, of]) => of !== kind && option in chart && !keys.includes(option)).map(([option, of]) => ({
+    path: [...path, option],
+    message: `"${option}" hör till diagram av slaget ${of}, men "${own}" till ${kind}: ett diagram har ett slag (kind); välj det och ta bort det andra slagets val`,
+  }));
+}
+
 /** What of a refused chart can be checked, and which of its keys' issues the schema has reported already. */
-function repairChart(chart: unknown, bad: Set<string>): { chart: Json; hidden: Set<string> | 'all' } {
-  if (!isObject(chart) || bad.has('')) return { chart: PLACEHOLDER, hidden: 'all' };
+function repairChart(chart: unknown, bad: Set<string>, path: JsonPath): { chart: Json; hidden: Set<string> | 'all'; issues: PlanIssue[] } {
+  if (!isObject(chart) || bad.has('')) return { chart: PLACEHOLDER, hidden: 'all', issues: [] };
   const guessed = bad.has('kind');
   const kind = guessed ? KIND_BY_OPTION.find(([option]) => option in chart)?.[1] : String(chart.kind);
   const keys = kind === undefined ? undefined : KEYS.get(kind);
-  if (!kind || !keys) return { chart: PLACEHOLDER, hidden: 'all' };
+  if (!kind || !keys) return { chart: PLACEHOLDER, hidden: 'all', issues: [] };
+  const issues = guessed ? mixedKinds(chart, path, kind, keys) : [];
   const kept = Object.entries(chart).filter(([key]) => key !== 'kind' && keys.includes(key) && !bad.has(key));
   const repaired = { kind, ...Object.fromEntries(kept) };
-  if (!chartSchema.safeParse(repaired).success) return { chart: PLACEHOLDER, hidden: 'all' };
+  if (!chartSchema.safeParse(repaired).success) return { chart: PLACEHOLDER, hidden: 'all', issues };
   // A guessed kind's own problems ("the plan has no budget") are not the user's: only their options'.
-  return { chart: repaired, hidden: new Set([...bad, ...(guessed ? ['kind'] : [])]) };
+  return { chart: repaired, hidden: new Set([...bad, ...(guessed ? ['kind'] : [])]), issues };
 }
 
 /** A copy of `value` with the value at `path` replaced (the objects and arrays along it copied). */
@@ -83,14 +98,17 @@ export function repairCharts(plan: Json, issues: readonly PlanIssue[]): Repaired
   }
   let sections = plan.sections;
   const hidden: { path: JsonPath; keys: Set<string> | 'all' }[] = [];
+  const issuesOfCharts: PlanIssue[] = [];
   for (const { path, keys } of bad.values()) {
-    const repaired = repairChart(at(plan, path), keys);
+    const repaired = repairChart(at(plan, path), keys, path);
     sections = replaceAt(sections, path.slice(1), repaired.chart);
     hidden.push({ path, keys: repaired.hidden });
+    issuesOfCharts.push(...repaired.issues);
   }
   return {
     sections,
     remaining,
+    issues: issuesOfCharts,
     hides: (path) =>
       hidden.some((h) => startsWith(path, h.path) && (h.keys === 'all' || h.keys.has(String(path[h.path.length] ?? '')))),
   };

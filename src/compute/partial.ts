@@ -9,11 +9,15 @@ import { chartsStandIn, repairCharts } from '../charts/repair.js';
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
 
-/** The budget, contribution and reference errors of the parts of `value` the schema accepted. */
+/** The budget, contribution, chart and reference errors of the parts of `value` the schema accepted. */
 export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string): PlanIssue[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
   // A refused chart does not take its section out: what of it the schema accepts is checked.
   const charts = repairCharts(value as Record<string, unknown>, allIssues);
+  return [...charts.issues, ...computedIssues(value as Record<string, unknown>, charts, file)];
+}
+
+function computedIssues(value: Record<string, unknown>, charts: ReturnType<typeof repairCharts>, file: string): PlanIssue[] {
   const plan: Record<string, unknown> = { ...value, sections: charts.sections };
   const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));
