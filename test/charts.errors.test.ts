@@ -137,6 +137,32 @@ describe('every chart problem in one run', () => {
     expect(message).not.toMatch(/sections\[2\]/);
   });
 
+  it('checks a refused sub-section\'s charts, and the rest of its parent, in the same run', async () => {
+    const message = await errorFor(
+      basePlan({
+        sections: [
+          {
+            type: 'text',
+            title: 'Ekonomi',
+            text: 'Kostnaderna är {{ costs.budget2099 }} kr.',
+            sections: [
+              { type: 'text', title: 'Översikt', text: 'Text.' },
+              { type: 'chart', title: 'Diagram', färg: 'blå', charts: [{ kind: 'costs', column: 'budget2099' }] },
+              { type: 'text', title: 'Mer', text: 'Intäkterna är {{ income.budget2099 }} kr.' },
+            ],
+          },
+        ] as never,
+        budget: budget(),
+      }),
+    );
+    expect(message).toMatch(/sections\[0\]\.sections\[1\]\["färg"\]: okänd nyckel "färg"/);
+    expect(message).toMatch(/sections\[0\]\.sections\[1\]\.charts\[0\]\.column: budgeten har ingen kolumn "budget2099"/);
+    // Before, the whole top section was left out until the sub-section was fixed: its figures too.
+    expect(message).toMatch(/sections\[0\]\.text: \{\{ costs\.budget2099 \}\}: okänt namn/);
+    expect(message).toMatch(/sections\[0\]\.sections\[2\]\.text: \{\{ income\.budget2099 \}\}: okänt namn/);
+    expect(message.match(/sections\[0\]/g)).toHaveLength(4);
+  });
+
   it('says nothing of a kind it had to guess from the options', async () => {
     // No budget: a costs chart would be refused for it, but the user did not write "costs".
     const message = await errorFor(basePlan({ sections: [{ type: 'chart', title: 'Diagram', charts: [{ kind: 'stapel', column: 'budget2025' }] } as never] }));

@@ -41,7 +41,7 @@ function chartOf(path: JsonPath): JsonPath | undefined {
 }
 
 const keyOf = (path: JsonPath) => JSON.stringify(path);
-const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => path[i] === p);
+export const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => path[i] === p);
 
 /**
  * A chart of an unknown kind whose options belong to two kinds ("by" of costs, "year" of contributions):
@@ -71,7 +71,7 @@ function repairChart(chart: unknown, bad: Set<string>, path: JsonPath): { chart:
 }
 
 /** A copy of `value` with the value at `path` replaced (the objects and arrays along it copied). */
-function replaceAt(value: unknown, path: JsonPath, replacement: unknown): unknown {
+export function replaceAt(value: unknown, path: JsonPath, replacement: unknown): unknown {
   if (path.length === 0) return replacement;
   const [head, ...rest] = path;
   if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
@@ -79,7 +79,7 @@ function replaceAt(value: unknown, path: JsonPath, replacement: unknown): unknow
   return value;
 }
 
-const at = (value: unknown, path: JsonPath): unknown =>
+export const at = (value: unknown, path: JsonPath): unknown =>
   path.reduce<unknown>((v, p) => (Array.isArray(v) || isObject(v) ? (v as Json)[p as string] : undefined), value);
 
 /** The plan's sections (from `plan.sections`) with the charts the schema refused made checkable. */

@@ -2,9 +2,9 @@
 // still computed (the budget, the figures quoted in the sections that are valid), so their errors are
 // reported in the same run instead of the next one.
 import { planSchema } from '../load/schema.js';
-import type { PlanIssue } from '../errors.js';
+import type { JsonPath, PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
-import { chartsStandIn, repairCharts } from '../charts/repair.js';
+import { at, chartsStandIn, repairCharts, replaceAt, startsWith } from '../charts/repair.js';
 
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
@@ -21,7 +21,6 @@ function computedIssues(value: Record<string, unknown>, charts: ReturnType<typeo
   const plan: Record<string, unknown> = { ...value, sections: charts.sections };
   const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));
-  const badSections = new Set(schemaIssues.filter((i) => i.path[0] === 'sections' && typeof i.path[1] === 'number').map((i) => i.path[1] as number));
   if (bad.has('sections') && schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number')) return [];
 
   const repaired: Record<string, unknown> = {};
@@ -34,28 +33,41 @@ function computedIssues(value: Record<string, unknown>, charts: ReturnType<typeo
   // be reported as pointing at a budget the plan has not got).
   if (plan.contributions !== undefined && contributionsOk && (budgetOk || plan.budget === undefined)) repaired.contributions = plan.contributions;
   // Figures in the text need the whole document, budget and contributions to be checked truly.
-  const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections);
-  // A refused section's charts are still checked, in a chart section of their own in its place.
-  const kept = sectionsChecked
-    ? (plan.sections as unknown[]).flatMap((section, index) => {
-        if (!badSections.has(index)) return [{ index, section, whole: true }];
-        const standIn = chartsStandIn(section, ['sections', index], schemaIssues);
-        return standIn ? [{ index, section: standIn, whole: false }] : [];
-      })
-    : [];
-  repaired.sections = kept.length > 0 ? kept.map((k) => k.section) : [PLACEHOLDER_SECTION];
+  const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections) && plan.sections.length > 0;
+  // A refused section, at any depth, is replaced where it stands: by a chart section of its charts alone
+  // (checked in the same run), or by an empty one. Its siblings, parents and their paths stay as they are.
+  const refused = sectionsChecked ? refusedSections(schemaIssues) : [];
+  let sections = plan.sections;
+  for (const path of refused) {
+    const standIn = chartsStandIn(at(plan, path), path, schemaIssues);
+    sections = replaceAt(sections, path.slice(1), standIn ?? PLACEHOLDER_SECTION);
+  }
+  repaired.sections = sectionsChecked ? sections : [PLACEHOLDER_SECTION];
 
   const parsed = planSchema.safeParse(repaired);
   if (!parsed.success) return [];
   const outcome = computePlan(parsed.data, file);
-  return outcome.issues.flatMap((issue) => {
-    if (issue.path[0] === 'document' && !documentOk) return [];
+  return outcome.issues.filter((issue) => {
+    if (issue.path[0] === 'document' && !documentOk) return false;
     if (issue.path[0] === 'sections') {
-      if (typeof issue.path[1] !== 'number' || kept.length === 0) return [];
-      const { index, whole } = kept[issue.path[1]]!;
-      const path = ['sections', index, ...issue.path.slice(2)];
-      return charts.hides(path) || (!whole && path[2] !== 'charts') ? [] : [{ ...issue, path }];
+      if (!sectionsChecked || typeof issue.path[1] !== 'number') return false;
+      const inRefused = refused.find((path) => startsWith(issue.path, path));
+      return !charts.hides(issue.path) && (!inRefused || issue.path[inRefused.length] === 'charts');
     }
-    return [issue];
+    return true;
   });
+}
+
+/** The sections (sections[i](.sections[j])*) the schema refused for an issue of their own, outermost only. */
+function refusedSections(issues: readonly PlanIssue[]): JsonPath[] {
+  const paths = issues.filter((i) => i.path[0] === 'sections').map((i) => sectionOf(i.path));
+  const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()].sort((a, b) => a.length - b.length);
+  return unique.filter((path, i) => !unique.slice(0, i).some((outer) => startsWith(path, outer)));
+}
+
+/** The deepest section a path is in: sections[i](.sections[j])*. */
+function sectionOf(path: JsonPath): JsonPath {
+  let i = 0;
+  while (path[i] === 'sections' && typeof path[i + 1] === 'number') i += 2;
+  return path.slice(0, i);
 }
