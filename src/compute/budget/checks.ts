@@ -9,12 +9,17 @@ import { BASE, report, type TreeState } from './state.js';
 /** Specifications: unique ids, known columns in their values and column labels. */
 export function checkDetails(state: TreeState): TreeState {
   const issues: PlanIssue[] = [];
+  const fromSheet = state.input.from !== undefined;
   const seen = new Set<string>();
   (state.input.details ?? []).forEach((d, i) => {
     const path = [...BASE, 'details', i];
     if (seen.has(d.id)) issues.push({ path: [...path, 'id'], message: `specifikationen "${d.id}" finns redan` });
     seen.add(d.id);
     d.rows.forEach((r, j) => {
+      if (r.values === undefined && !fromSheet) issues.push(noAmounts([...path, 'rows', j], r.label, 'raden', ''));
+      (r.varav ?? []).forEach((v, k) => {
+        if (v.values === undefined && !fromSheet) issues.push(noAmounts([...path, 'rows', j, 'varav', k], v.label, 'varav-raden', ''));
+      });
       issues.push(...unknownValueColumns(state, r.values, [...path, 'rows', j]));
       (r.varav ?? []).forEach((v, k) => issues.push(...unknownValueColumns(state, v.values, [...path, 'rows', j, 'varav', k])));
     });
@@ -51,12 +56,19 @@ export function checkNames(state: TreeState): TreeState {
 /** Each budget row: known columns, one source of its value, and varav rows that can be computed. */
 export function checkRows(state: TreeState): TreeState {
   const issues: PlanIssue[] = [];
+  const fromSheet = state.input.from !== undefined;
   for (const row of state.rows) {
     const r = row.input;
     issues.push(...unknownValueColumns(state, r.values, row.path));
     row.varav.forEach((v) => issues.push(...unknownValueColumns(state, v.input.values, v.path)));
     const sources = [r.detail !== undefined, r.balance !== undefined, r.source !== undefined].filter(Boolean).length;
     if (sources > 1) issues.push({ path: row.path, message: 'en rad kan bara ha en av "detail", "balance" och "source"' });
+    // A row with no amounts at all would print empty and count for nothing in every sum: a forgotten
+    // "values" (unless a sheet, budget.from, gives the amounts: they are put in after a first computation).
+    if (sources === 0 && r.values === undefined && !fromSheet) issues.push(noAmounts(row.path, r.label, 'raden', ', eller låt raden få sitt värde med "detail", "balance" eller "source"'));
+    for (const v of row.varav) {
+      if (v.input.values === undefined && !v.input.remainder && !fromSheet) issues.push(noAmounts(v.path, v.input.label, 'varav-raden', ', eller "remainder": true för det som återstår av huvudraden'));
+    }
     if (r.detail !== undefined && r.values !== undefined) {
       issues.push({ path: [...row.path, 'values'], message: 'raden får sina värden från specifikationen; ta bort "values"' });
     }
@@ -73,6 +85,14 @@ export function checkRows(state: TreeState): TreeState {
     }
   }
   return report(state, issues);
+}
+
+/** A row without "values" and nothing else to take its value from. */
+function noAmounts(path: JsonPath, label: string, what: string, otherwise: string): PlanIssue {
+  return {
+    path,
+    message: `${what} "${label}" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell)${otherwise}`,
+  };
 }
 
 /** A specification no row uses is printed nowhere: worth a warning. */

@@ -6,7 +6,7 @@ import { messages, treeState } from '../../helpers/budgetState.js';
 describe('check steps', () => {
   it('checkDetails: repeated ids and unknown columns in a specification', () => {
     const s = checkDetails(
-      treeState(budget({ details: [{ id: 'a', rows: [{ label: 'x', values: { budget2026: 1 } }] }, { id: 'a', rows: [{ label: 'y' }], columnLabels: { plan: 'P' } }] })),
+      treeState(budget({ details: [{ id: 'a', rows: [{ label: 'x', values: { budget2026: 1 } }] }, { id: 'a', rows: [{ label: 'y', values: { budget2025: 2 } }], columnLabels: { plan: 'P' } }] })),
     );
     expect(messages(s)).toEqual([
       'okänd kolumn "budget2026" – menade du "budget2025"?; kolumnerna är budget2025',
@@ -42,6 +42,29 @@ describe('check steps', () => {
       'bara en varav-rad kan ta det som återstår ("remainder")',
       'en varav-rad med "remainder" räknas ut; ta bort "values"',
     ]);
+  });
+
+  it('checkRows and checkDetails: a row with no amounts and nothing to take them from is an error, not an empty row', () => {
+    // Before, such a row printed empty and every sum left it out without a word.
+    const plan = budget({
+      costs: {
+        rows: [
+          { label: 'Kansli', values: { budget2025: 800 } },
+          { label: 'Information' },
+          { label: 'Insatser', values: { budget2025: 100 }, varav: [{ label: 'varav nya' }, { label: 'varav resten', remainder: true }] },
+          { label: 'Balans', balance: true },
+          { label: 'Spec', detail: 'd' },
+        ],
+      },
+      details: [{ id: 'd', rows: [{ label: 'x', values: { budget2025: 1 } }, { label: 'y' }] }],
+    });
+    expect(messages(checkRows(treeState(plan)))).toEqual([
+      'raden "Information" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell), eller låt raden få sitt värde med "detail", "balance" eller "source"',
+      'varav-raden "varav nya" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell), eller "remainder": true för det som återstår av huvudraden',
+    ]);
+    expect(messages(checkDetails(treeState(plan)))).toEqual(['raden "y" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell)']);
+    // A budget read from a sheet (budget.from) gets its amounts after a first computation.
+    expect(messages(checkRows(treeState({ ...plan, from: 'budget.xlsx' })))).toEqual([]);
   });
 
   it('warnUnusedDetails: a specification no row uses is a warning, not a refusal', () => {
