@@ -76,11 +76,23 @@ describe('logo', () => {
 });
 
 describe('text', () => {
-  it('refuses an unclosed {{ with its line and character in the text', async () => {
+  it('refuses an unclosed {{, and a }} with one brace too few before it, at their place in the file', async () => {
     const plan = basePlan({ sections: [{ type: 'text', title: 'Ekonomi', text: 'Första stycket.\n\nBudgeten är {{ costs.budget2025 | mkr mkr.' }] });
     plan.budget = budget();
-    expect(await problems(plan)).toMatch(/sections\[0\]\.text: "\{\{" på rad 3, tecken 13 i texten stängs aldrig med "\}\}"/);
-    const escaped = basePlan({ sections: [{ type: 'text', title: 'Ekonomi', text: 'Mallen skrivs \\{{ namn.' }] });
+    const unclosed = await problems(plan);
+    expect(unclosed).toMatch(/sections\[0\]\.text: "\{\{ costs\.budget2025 \| mkr mkr\.": "\{\{" stängs aldrig med "\}\}"/);
+    // The file's line and column of the braces (the JSON text is on one line of the file).
+    const json = JSON.stringify(plan, null, 2).split('\n');
+    const line = json.findIndex((l) => l.includes('{{ costs')) + 1;
+    expect(unclosed).toContain(`plan.json:${line}:${json[line - 1]!.indexOf('{{ costs') + 1} sections[0].text`);
+
+    // "{ costs… }}": before, printed in the PDF as written.
+    const stray = basePlan({ sections: [{ type: 'text', title: 'Ekonomi', text: 'Första stycket.\n\nKostnaderna är ca { costs.budget2025 | mkr }} miljoner.' }] });
+    stray.budget = budget();
+    expect(await problems(stray)).toMatch(/sections\[0\]\.text: "[^"]*ca \{ costs\.budget2025 \| mkr \}\}": "\}\}" har inget "\{\{" före sig \(en klammer för lite\?\)/);
+
+    const escaped = basePlan({ sections: [{ type: 'text', title: 'Ekonomi', text: 'Mallen skrivs \\{{ namn \\}}, och {{ costs.budget2025 }} kr.' }] });
+    escaped.budget = budget();
     expect(await problems(escaped)).toBe('');
   });
 

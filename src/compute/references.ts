@@ -80,11 +80,21 @@ export class ReferenceResolver {
 
   /** Fills in every reference in `text`; problems are added to `issues` with the text's path. */
   resolve(text: string, path: JsonPath, issues: PlanIssue[]): string {
+    // Placed where they stand in the file by their snippet: the text's own line numbers would mislead.
     const unclosed = unclosedAt(text);
     if (unclosed) {
       issues.push({
         path,
-        message: `"{{" på rad ${unclosed.line}, tecken ${unclosed.column} i texten stängs aldrig med "}}"; skriv t.ex. {{ costs.budget2025 | mkr }}, eller \\{{ om klamrarna ska stå i texten`,
+        message: `"${unclosed.snippet}": "{{" stängs aldrig med "}}"; skriv t.ex. {{ costs.budget2025 | mkr }}, eller \\{{ om klamrarna ska stå i texten`,
+        snippet: unclosed.snippet,
+      });
+    }
+    const stray = strayCloseAt(text);
+    if (stray) {
+      issues.push({
+        path,
+        message: `"${stray.snippet}": "}}" har inget "{{" före sig (en klammer för lite?); skriv t.ex. {{ costs.budget2025 | mkr }}, eller \\}} om klamrarna ska stå i texten`,
+        snippet: stray.snippet,
       });
     }
     return text.replace(REFERENCE_PATTERN, (whole, escape: string, body: string) => {
@@ -129,13 +139,24 @@ export class ReferenceResolver {
   }
 }
 
-/** Where a "{{" opens that no "}}" closes (line and column within the text), if anywhere. */
-export function unclosedAt(text: string): { line: number; column: number } | undefined {
-  // Blank out the references that are complete, keeping every other character where it was.
-  const rest = text.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
-  const match = /(^|[^\\])\{\{/.exec(rest);
+/** The first "{{" that no "}}" closes, with what follows it on its line (to find it in the file by). */
+export function unclosedAt(text: string): { snippet: string } | undefined {
+  const match = /(^|[^\\])\{\{/.exec(withoutReferences(text));
   if (!match) return undefined;
   const offset = match.index + match[1]!.length;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+  // From the braces to the end of their line, or some words of it.
+  const line = text.slice(offset).split('\n')[0]!;
+  return { snippet: line.length > 40 ? line.slice(0, 40).replace(/\s+\S*$/, '') : line.trimEnd() };
 }
+
+/** The first "}}" that closes no reference ("{ costs.budget2025 }}", one brace too few), with what stands before it on its line. */
+export function strayCloseAt(text: string): { snippet: string } | undefined {
+  const match = /(^|[^\\}])\}\}/.exec(withoutReferences(text));
+  if (!match) return undefined;
+  const end = match.index + match[1]!.length + 2;
+  const line = text.slice(0, end).split('\n').at(-1)!;
+  return { snippet: line.length > 40 ? line.slice(-40).replace(/^\S*\s+/, '') : line.trimStart() };
+}
+
+/** The text with its complete references blanked out, every other character where it was. */
+const withoutReferences = (text: string) => text.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
