@@ -94,9 +94,10 @@ describe('images in the text', () => {
     await writeFile(path.join(folder, 'avsnitt', '01-organisation.md'), '---\ntitle: Organisation\n---\nStyrelsen leder.\n\n![Schemat](bilder/organisation.png "Organisationen")\n');
     const fromFolder = await renderHtml((await checkPlan(folder)).plan, { generator: 'test' });
     expect(fromFolder).toMatch(/<figure class="figure"><img src="data:image\/png;base64,[^"]+" alt="Schemat" width="480" height="240"><figcaption>Organisationen<\/figcaption><\/figure>/);
-    // Relative to the plan folder, not to avsnitt/: a wrong path names the section file and its line.
+    // Relative to the plan folder, not to avsnitt/: a wrong path names the section file, and the line and
+    // column of the file name (not the text's first line).
     await writeFile(path.join(folder, 'avsnitt', '01-organisation.md'), '---\ntitle: Organisation\n---\nStyrelsen leder.\n\n![Schemat](../bilder/schema.png)\n');
-    expect(await planError(folder)).toContain(`avsnitt/01-organisation.md:4:1 sections[0].text: bilden ${path.resolve(dir(), 'bilder/schema.png')} finns inte; sökvägen är relativ till planfilen`);
+    expect(await planError(folder)).toContain(`avsnitt/01-organisation.md:6:12 sections[0].text: bilden ${path.resolve(dir(), 'bilder/schema.png')} finns inte; sökvägen är relativ till planfilen`);
   });
 
   it('refuses an image without alt text, inside a paragraph, from the web, or where no figure can stand', async () => {

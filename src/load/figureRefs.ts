@@ -10,6 +10,8 @@ export interface ImageRef {
   file: string;
   /** Where the plan names the file. */
   path: JsonPath;
+  /** In a text, the file name as written there: what finds its line in the file (see loadPlan.ts's withPosition). */
+  snippet?: string;
 }
 
 /** Text fields printed as Markdown paragraphs (a goal's text is printed inline, as a list item). */
@@ -33,15 +35,15 @@ function scan(value: unknown, path: JsonPath, refs: ImageRef[], issues: PlanIssu
   for (const image of markdownImages(markdownParser(), value)) {
     const shown = `![${image.alt}](${image.file})`;
     if (!isBlockText(path)) {
-      issues.push({ path, message: `bilden ${image.file} kan inte stå här; en bild står i ett avsnitts text (text eller textAfter), i ett eget stycke` });
+      issues.push({ path, snippet: image.file, message: `bilden ${image.file} kan inte stå här; en bild står i ett avsnitts text (text eller textAfter), i ett eget stycke` });
     } else if (SCHEME.test(image.file) || image.file.trim() === '') {
-      issues.push({ path, message: `bilden "${image.file}" är ingen fil i planens mapp; vplan hämtar inget från webben. Spara bilden bredvid planen och skriv filens namn, t.ex. ![${image.alt || 'Organisationsschema'}](bilder/organisation.png)` });
+      issues.push({ path, snippet: image.file, message: `bilden "${image.file}" är ingen fil i planens mapp; vplan hämtar inget från webben. Spara bilden bredvid planen och skriv filens namn, t.ex. ![${image.alt || 'Organisationsschema'}](bilder/organisation.png)` });
     } else if (image.alt === '') {
-      issues.push({ path, message: `bilden ${image.file} saknar alternativtext; skriv vad bilden visar mellan [ och ], t.ex. ![Organisationsschema för förbundet](${image.file})` });
+      issues.push({ path, snippet: image.file, message: `bilden ${image.file} saknar alternativtext; skriv vad bilden visar mellan [ och ], t.ex. ![Organisationsschema för förbundet](${image.file})` });
     } else if (!image.alone) {
-      issues.push({ path, message: `bilden ${shown} står inne i ett stycke; ställ den i ett eget stycke, med en tom rad före och efter` });
+      issues.push({ path, snippet: image.file, message: `bilden ${shown} står inne i ett stycke; ställ den i ett eget stycke, med en tom rad före och efter` });
     } else {
-      refs.push({ file: image.file, path });
+      refs.push({ file: image.file, path, snippet: image.file });
     }
   }
 }

@@ -114,9 +114,9 @@ export function inspectImage(bytes: Buffer): ImageInfo | string {
   return 'filen är ingen PNG-, JPEG- eller SVG-bild';
 }
 
-/** Checks an image file named in the plan; problems are issues at `at` (e.g. document.logo.file). */
-export async function checkImageFile(planFile: string, file: string, at: JsonPath): Promise<PlanIssue[]> {
-  const problem = (message: string): PlanIssue[] => [{ path: at, message }];
+/** Checks an image file named in the plan; problems are issues at `at` (e.g. document.logo.file), in a text at `snippet`. */
+export async function checkImageFile(planFile: string, file: string, at: JsonPath, snippet?: string): Promise<PlanIssue[]> {
+  const problem = (message: string): PlanIssue[] => [{ path: at, message, ...(snippet === undefined ? {} : { snippet }) }];
   const declared = EXTENSIONS[path.extname(file).toLowerCase()];
   if (!declared) return problem(`"${file}" är inte en png-, jpg- eller svg-fil; använd en sådan bild`);
   const full = path.resolve(planBaseDir(planFile), file);

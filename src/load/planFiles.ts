@@ -146,7 +146,7 @@ export async function usePlanFiles(original: LoadedPlan): Promise<PlanFiles> {
   const images = imageRefs(plan);
   out.issues.push(...images.issues);
   for (const ref of images.refs) {
-    out.issues.push(...(await checkImageFile(file, ref.file, ref.path)));
+    out.issues.push(...(await checkImageFile(file, ref.file, ref.path, ref.snippet)));
     out.files.push({ file: ref.file, jsonPath: formatPath(ref.path) });
   }
   let loaded = original;
