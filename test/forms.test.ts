@@ -151,6 +151,16 @@ describe('plan folders', () => {
     await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace('06-budget-2018.md', '07-saknas.md'));
     expect(await problems(plan)).toMatch(/plan\.yaml:\d+:\d+ sections\[5\]: avsnittsfilen avsnitt\/07-saknas\.md finns inte/);
   });
+
+  it('report a section file that plan.yaml lists twice (it would print twice)', async () => {
+    const plan = await folder();
+    const planYaml = path.join(plan, 'plan.yaml');
+    const text = await readFile(planYaml, 'utf8');
+    await writeFile(planYaml, text.replace(/^(\s*- )06-budget-2018\.md$/m, '$&\n$106-budget-2018.md'));
+    const lines = (await readFile(planYaml, 'utf8')).split('\n');
+    const second = lines.lastIndexOf(lines.find((l) => l.includes('06-budget-2018.md'))!) + 1;
+    expect(await problems(plan)).toMatch(new RegExp(`plan\\.yaml:${second}:\\d+ sections\\[6\\]: avsnittsfilen avsnitt/06-budget-2018\\.md står redan i listan \\(sections\\[5\\]\\); ta bort den ena raden`));
+  });
 });
 
 describe('a problem inside a section file\'s text', () => {

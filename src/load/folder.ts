@@ -118,6 +118,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   const listIndex = new Map<number, number>();
   const sections: unknown[] = [];
   const sectionFiles: (string | undefined)[] = [];
+  const listedAt = new Map<string, number>();
   for (const [i, entry] of entries.entries()) {
     if (typeof entry !== 'string') {
       listIndex.set(sections.length, i);
@@ -126,6 +127,13 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     }
     const relative = entry.includes('/') ? entry : `${SECTIONS_DIR}/${entry}`;
     const file = path.join(dir, ...relative.split('/'));
+    // A file listed twice would print its section twice.
+    const earlier = listedAt.get(file);
+    if (earlier !== undefined) {
+      issues.push({ file: planFile, path: ['sections', i], message: `avsnittsfilen ${relative} står redan i listan (sections[${earlier}]); ta bort den ena raden`, ...parsed.locate(['sections', i]) });
+      continue;
+    }
+    listedAt.set(file, i);
     const before = issues.length;
     const section = await readSection(file, read, issues);
     if (!section) {
