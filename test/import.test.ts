@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { amount, readBudgetTable } from '../src/import/budgetTable.js';
-import { importDocx } from '../src/import/importDocx.js';
+import { importDocx, importHtml } from '../src/import/importDocx.js';
 import { nordanstig2026, vatterbygden2013, footnoteBeforeSubsection } from './helpers/docxFixtures.js';
 import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
@@ -48,6 +48,11 @@ describe('vplan import', () => {
     expect(plan.document.associationName).toBe('Samordningsförbundet Södra Vätterbygden');
     expect(plan.document.dnr).toBe('2012:12 / 7');
     expect(plan.document.budgetYear).toBe(2013);
+    // "(Verksamhetsplanen fastställdes av styrelsen 2012-11-26)": an adopted plan, not a förslag; the
+    // paragraph goes, for vplan prints the decision itself.
+    expect((loaded.parsed.value as { document: { status: unknown } }).document.status).toEqual({ state: 'fastställd', decisionDate: '2012-11-26', decisionBody: 'styrelsen' });
+    expect(result.stderr).toContain('kontrollera: plan.yaml: texten säger att planen är antagen ("fastställdes av styrelsen 2012-11-26"), så den blev fastställd (document.status i plan.yaml) och stycket togs bort');
+    expect(budgetSection).not.toContain('fastställdes');
     const value = loaded.parsed.value as { sections: { title: string; sections?: { title: string; text?: string }[] }[]; budget: unknown };
     expect(value.sections[2]!.sections!.map((s) => s.title)).toEqual(['Vision', 'Individmål']);
     expect(value.sections[2]!.sections![1]!.text).toBe('- Personer som fullföljer insatser ska ha förbättrad arbetsförmåga\n- Deltagarna ska uppleva att de fått stöd');
@@ -74,10 +79,32 @@ describe('vplan import', () => {
       expect(text).toMatch(/Summa intäkter\s+3 301 700\s+2 574 700/);
       expect(text).toMatch(/Summa kostnader\s+3 149 500\s+2 698 000/);
       expect(text).toMatch(/3\.2\s+Individmål/);
+      expect(text).not.toMatch(/FÖRSLAG|Förslag till/);
+      expect(text.match(/fastställdes av styrelsen/g)).toHaveLength(1);
     } finally {
       await session.close();
     }
   }, 60_000);
+
+  it('reads the decision a plan tells of in its text, in the past tense only', () => {
+    const statusOf = (text: string) => {
+      const { plan } = importHtml(`<h1 class="title">Verksamhetsplan 2025</h1><h1>Om</h1><p>Text.</p><p>${text}</p>`, new Date('2025-01-01'));
+      const [section] = plan.sections as { text?: string }[];
+      return { status: (plan.document as { status: unknown }).status, text: section?.text };
+    };
+    expect(statusOf('Planen fastställdes av förbundsstyrelsen den 28 november 2024, § 34.')).toEqual({
+      status: { state: 'fastställd', decisionDate: '2024-11-28', decisionBody: 'förbundsstyrelsen', paragraph: '§ 34' },
+      text: 'Text.',
+    });
+    // A paragraph that says more stays; "beslutad" is the state vplan calls it.
+    expect(statusOf('Budgeten beslutades av styrelsen 2024-11-20 och gäller från januari.')).toEqual({
+      status: { state: 'beslutad', decisionDate: '2024-11-20', decisionBody: 'styrelsen' },
+      text: 'Text.\n\nBudgeten beslutades av styrelsen 2024-11-20 och gäller från januari.',
+    });
+    // A decision to come, and a date that does not exist, are no decision.
+    expect(statusOf('Planen fastställs av styrelsen 2024-11-28.').status).toEqual({ state: 'förslag' });
+    expect(statusOf('Planen fastställdes av styrelsen 2024-11-31.').status).toEqual({ state: 'förslag' });
+  });
 
   it('reads a differently built plan (Title style, tkr, negative costs, Delsumma, a table that is no budget) and lists what to check', async () => {
     const file = path.join(dir(), 'nordanstig.docx');

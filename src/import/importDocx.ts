@@ -10,6 +10,7 @@ import { blockTexts, isElement, parseHtml, type Element } from './html.js';
 import { footnoteDefinitions, isFootnoteList, readFootnotes, textNotes, type MarkdownContext } from './markdown.js';
 import { readSections, type SectionNote } from './sections.js';
 import { attachSourceLines } from './quote.js';
+import { findDecision, type FoundDecision } from './decision.js';
 
 export interface ImportResult {
   plan: Record<string, unknown>;
@@ -67,6 +68,10 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
     else blocks.push(child);
   }
   attachSourceLines(blocks);
+  // A plan whose text tells of its decision was adopted: a paragraph that says only that goes, for vplan
+  // prints the decision itself, last in the plan.
+  const decided = findDecision(blocks);
+  if (decided?.decision.wholeParagraph) blocks.splice(blocks.indexOf(decided.block), 1);
   const notes: SectionNote[] = [];
   notes.push(...textNotes(context).map((message) => ({ trail: [], message: `fotnoterna: ${message}` })));
   const front = readFrontPage(blocks, context);
@@ -120,9 +125,16 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
     budgetYear,
     ...(planYears.length > 0 ? { planYears } : {}),
     ...(dnr ? { dnr } : {}),
-    status: { state: 'förslag' },
+    status: decided ? statusOf(decided.decision) : { state: 'förslag' },
     ...(preface.length > 0 ? { preface: preface.join('\n\n') } : {}),
   };
+  if (decided) {
+    const { sentence, wholeParagraph } = decided.decision;
+    notes.push({
+      trail: [],
+      message: `texten säger att planen är antagen ("${sentence}"), så den blev ${decided.decision.state} (document.status i plan.yaml)${wholeParagraph ? ' och stycket togs bort, för vplan skriver beslutet själv sist i planen' : ''}; kontrollera datum och organ`,
+    });
+  }
   const plan: Record<string, unknown> = { version: 1, document, sections: read.sections };
   if (read.budget) plan.budget = read.budget.budget;
   else notes.push({ trail: [], message: 'ingen tabell kunde läsas som budget (en första rad med "Budget 2025", "Plan 2026" … och belopp i cellerna); planen har ingen budget' });
@@ -131,4 +143,8 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
 
 export async function importDocx(file: string, now?: Date): Promise<ImportResult> {
   return importHtml(await docxToHtml(file), now);
+}
+
+function statusOf({ state, decisionDate, decisionBody, paragraph }: FoundDecision): Record<string, unknown> {
+  return { state, decisionDate, decisionBody, ...(paragraph ? { paragraph } : {}) };
 }

@@ -78,6 +78,8 @@ export function vatterbygden2013(): Promise<Buffer> {
         [{ text: 'Summa kostnader', italic: true }, '3 149 500', '2 698 000'],
       ]),
       p('Kostnaderna för kansliet delas med Finnveden.'),
+      // As the real plan ends: it was adopted.
+      p('(Verksamhetsplanen fastställdes av styrelsen 2012-11-26)'),
     ],
     { 1: { children: [p('Lag (2003:1210) om finansiell samordning.')] } },
   );
