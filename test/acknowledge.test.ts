@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { printPlan, PrintSession } from '../src/build.js';
 import { computePlan } from '../src/compute/computePlan.js';
+import { acknowledge, warningCode } from '../src/compute/acknowledge.js';
+import { parse as parseYaml } from 'yaml';
 import { planSchema, type PlanInput } from '../src/load/schema.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { placedText } from './helpers/pdfPositions.js';
@@ -35,6 +37,18 @@ describe('warning codes', () => {
     expect(warnings[0]!.code).toBe('deficit:budget2025');
     expect(warnings[0]!.message).toMatch(/^planerat underskott i Budget 2025: kostnaderna överstiger/);
     expect(warnings[0]!.message).toContain('[deficit:budget2025; kvitteras med { "warning": "deficit:budget2025", "reason": "…" } i acknowledgedWarnings]');
+  });
+
+  it('suggests an acknowledgement that can be pasted into plan.yaml or plan.json as it is, quotes in the code too', () => {
+    const warning = { path: ['contributions', 'parties', 2, 'amounts', '2025'], message: 'beloppet avviker' };
+    const [shown] = acknowledge([warning]).warnings;
+    const suggested = /kvitteras med (\{.*\}) i acknowledgedWarnings\]$/.exec(shown!.message)![1]!;
+    // Before, the code's own quotes ("2025") stood unescaped inside the quotes: five YAML errors when pasted.
+    const code = warningCode(warning);
+    expect(code).toContain('"2025"');
+    expect(parseYaml(suggested)).toEqual({ warning: code, reason: '…' });
+    expect(JSON.parse(suggested)).toEqual({ warning: code, reason: '…' });
+    expect(acknowledge([warning], [{ warning: code, reason: 'Beslutat belopp.' }]).warnings).toEqual([]);
   });
 
   it('does not repeat an acknowledged warning, and reports an acknowledgement that matches no warning', () => {

@@ -36,7 +36,7 @@ export function acknowledge(warnings: PlanIssue[], acknowledgements: Acknowledge
     const code = warningCode(warning);
     const index = byCode.get(code);
     if (index === undefined) {
-      shown.push({ ...warning, message: `${warning.message} [${code}; kvitteras med { "warning": "${code}", "reason": "…" } i acknowledgedWarnings]` });
+      shown.push({ ...warning, message: `${warning.message} [${code}; kvitteras med { "warning": ${JSON.stringify(code)}, "reason": "…" } i acknowledgedWarnings]` });
       continue;
     }
     used.add(index);
