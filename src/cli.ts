@@ -98,6 +98,13 @@ function installLastResort(): void {
   };
   process.on('uncaughtException', last);
   process.on('unhandledRejection', last);
+  // A reader that stops reading early (vplan schema | head) ends the output, not in an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      last(error);
+    });
+  }
 }
 
 /** --theme names one of vplan's themes: a misspelt one is a mistake in the command, found before any work. */

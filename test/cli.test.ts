@@ -36,6 +36,19 @@ describe('vplan', () => {
     expect((await vplan('--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it('ends quietly when the reader of its output stops early (vplan schema | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.resolve('bin/vplan.js'), 'schema'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like head, but at once: the pipe closed before anything is read.
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Before: "Oväntat fel: write EPIPE" and exit code 1.
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('rejects an unknown command with exit code 2', async () => {
     const result = await vplan('bygg', 'x.json');
     expect(result.code).toBe(2);
