@@ -32,8 +32,19 @@ export function guessKind(name: string): MemberKind {
 const q = (s: string) => JSON.stringify(s); // a double-quoted YAML string
 
 /**
- * Each member's part of a budget of 4 000 000 kr: the state half (Finsam's rule: the state pays as
- * much as region and municipalities together), the region a quarter, the municipalities a quarter,
+ * The members that pay: the state pays its half through Försäkringskassan alone (Arbetsförmedlingen is a
+ * member but pays no contribution of its own); where no state member is Försäkringskassan (or "staten"),
+ * every state member pays.
+ */
+function payers(members: Member[]): Member[] {
+  const state = members.filter((m) => m.kind === 'stat');
+  const through = state.find((m) => /försäkringskassan|staten/i.test(m.name));
+  return members.filter((m) => m.kind !== 'stat' || !through || m === through);
+}
+
+/**
+ * Each paying member's part of a budget of 4 000 000 kr: the state half (Finsam's rule: the state pays
+ * as much as region and municipalities together), the region a quarter, the municipalities a quarter,
  * split evenly within each, exactly to the krona.
  */
 function contributions(members: Member[], total: number): number[] {
@@ -51,10 +62,13 @@ function contributions(members: Member[], total: number): number[] {
 
 export function planYaml({ name, year, members }: NewPlanOptions, schemaPath: string): string {
   const years = [year, year + 1, year + 2];
-  const amounts = contributions(members, 4_000_000);
-  const incomeRows = members
-    .map((m, i) => `      - label: ${q(m.name)}\n        values: [${amounts[i]}, ${amounts[i]}, ${amounts[i]}]`)
-    .join('\n');
+  const paying = payers(members);
+  const amounts = contributions(paying, 4_000_000);
+  const notPaying = members.filter((m) => !paying.includes(m));
+  const incomeRows = [
+    ...(notPaying.length > 0 ? [`      # Staten betalar sin hälft genom ${paying.find((m) => m.kind === 'stat')!.name}; ${notPaying.map((m) => m.name).join(' och ')} betalar inget eget bidrag.`] : []),
+    ...paying.map((m, i) => `      - label: ${q(m.name)}\n        values: [${amounts[i]}, ${amounts[i]}, ${amounts[i]}]`),
+  ].join('\n');
   return `# yaml-language-server: $schema=${schemaPath}
 # Planen för ${name}. Ändra texterna här och i avsnitt/, spara, och kör
 #   vplan watch <den här mappen> --serve
