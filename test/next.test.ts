@@ -1,11 +1,12 @@
 // vplan next: next year's plan from each example, in the same form, without touching the old plan.
 import { describe, expect, it } from 'vitest';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPlan } from '../src/build.js';
 import { loadPlan } from '../src/load/loadPlan.js';
 import { nextYear, shiftYears } from '../src/next/nextYear.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { basePlan } from './helpers/plans.js';
 import { runVplan } from './helpers/cli.js';
 
 const dir = useTempDir('vplan-next');
@@ -70,6 +71,30 @@ describe('vplan next', () => {
     expect(text).not.toContain('contributions.total.2017');
     expect(text).toContain('[beslutsdatum]');
     expect(next.warnings).toContainEqual(expect.objectContaining({ path: ['document', 'preface'], message: expect.stringContaining('[beslutsdatum]') }));
+  });
+
+  it('moves given member contributions (rounding "given") with their column, and says they are last year\'s', async () => {
+    const plan = {
+      ...basePlan({ sections: [{ type: 'contributions', title: 'Medlemsbidrag' }] }),
+      contributions: {
+        rounding: 'given',
+        parties: [
+          { name: 'Försäkringskassan', role: 'stat', amounts: { '2025': 500_000 } },
+          { name: 'Regionen', role: 'region', amounts: { '2025': 250_000 } },
+          { name: 'Kommunen', role: 'kommun', amounts: { '2025': 250_000 } },
+        ],
+        columns: [{ year: 2025 }],
+      },
+    };
+    await writeFile(path.join(dir(), 'given.json'), JSON.stringify(plan, null, 2));
+    const result = await vplan('next', 'given.json', '--out', 'given-2026.json');
+    // Before: the column moved to 2026 and the amounts stayed under "2025", five errors and exit 1.
+    expect(result.stderr).not.toMatch(/fel/);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/varning: given-2026\.json:\d+:\d+ contributions\.parties: medlemsbidragens belopp \(parties\[\]\.amounts\) är förra årets, flyttade till 2026; skriv de belopp som beslutas för 2026/);
+    const { plan: next } = await checkPlan(path.join(dir(), 'given-2026.json'));
+    expect(next.contributions!.columns.map((c) => [c.year, c.total])).toEqual([[2026, 1_000_000]]);
+    expect(next.contributions!.parties.map((p) => p.amounts)).toEqual([[500_000], [250_000], [250_000]]);
   });
 
   it('refuses to write over anything', async () => {

@@ -228,7 +228,7 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
     }
   }
   if (isObject(value.contributions) && Array.isArray(value.contributions.columns)) {
-    next.contributions = {
+    const contributions: Json = {
       ...value.contributions,
       columns: value.contributions.columns.map((c) => {
         if (!isObject(c)) return c;
@@ -238,6 +238,16 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
         return column;
       }),
     };
+    // Given amounts (rounding "given") are keyed by their column: they move with it, to be replaced by
+    // the amounts decided for the new year (a warning below says so).
+    if (Array.isArray(value.contributions.parties)) {
+      const renamed = (amounts: Json): Json =>
+        Object.fromEntries(Object.entries(amounts).map(([key, amount]) => [contributionMoves.find((m) => m.oldId === key)?.newId ?? key, amount]));
+      contributions.parties = value.contributions.parties.map((party) =>
+        isObject(party) && isObject(party.amounts) ? { ...party, amounts: renamed(party.amounts) } : party,
+      );
+    }
+    next.contributions = contributions;
   }
   // Quoted figures follow their columns, everywhere text can quote them.
   const allMoves = [...moves, ...contributionMoves];
@@ -252,6 +262,11 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
       warnings.push({ path: ['budget', 'columns', i], message: `kolumnen ${m.kind} ${m.year} är ny och tom; fyll i beloppen` });
     }
   });
+  const parties = isObject(value.contributions) && Array.isArray(value.contributions.parties) ? value.contributions.parties : [];
+  if (parties.some((party) => isObject(party) && isObject(party.amounts) && Object.keys(party.amounts).length > 0)) {
+    const years = contributionMoves.map((m) => m.year).join(', ');
+    warnings.push({ path: ['contributions', 'parties'], message: `medlemsbidragens belopp (parties[].amounts) är förra årets, flyttade till ${years}; skriv de belopp som beslutas för ${years}` });
+  }
   pastYears(next.sections, ['sections'], year, warnings);
   pastYears(nextDocument.preface, ['document', 'preface'], year, warnings);
   const keySources = new Map(allMoves.flatMap((m) => (m.sourceId !== undefined && m.sourceId !== m.newId ? [[m.newId, m.sourceId] as const] : [])));
