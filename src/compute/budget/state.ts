@@ -9,6 +9,8 @@ export interface BudgetContext {
   contributionTotals: Map<string, number>;
   /** Each party's contribution (by party id, then budget column id), in the budget's unit. */
   contributionParts?: Map<string, Map<string, number>>;
+  /** The same by the party's name, as written in the contributions table: a budget row of the same name is compared with it. */
+  contributionPartsByName?: Map<string, { id: string | undefined; parts: Map<string, number> }>;
   /** The plan's budget year: deficits are only warned about from this year on, not in past columns. */
   budgetYear?: number;
   /**

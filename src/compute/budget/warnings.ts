@@ -58,3 +58,32 @@ export const missingOutcomes: ColumnStep<ValuesState> = (state, ci) => {
   }
   return report(state, [], warnings);
 };
+
+/**
+ * An income row named as a party of the contributions table ("Gislaveds kommun") that does not take
+ * its amount from it (source) but states another: the PDF would show two figures for one member's
+ * contribution, in the budget and in the table, without a word.
+ */
+export const contributionMismatch: ColumnStep<ValuesState> = (state, ci) => {
+  const column = state.columns[ci]!;
+  const named = state.context.contributionPartsByName;
+  if (!named || named.size === 0) return state;
+  const warnings: PlanIssue[] = [];
+  const key = (name: string) => name.trim().toLocaleLowerCase('sv');
+  const byKey = new Map([...named].map(([name, party]) => [key(name), { name, ...party }]));
+  for (const row of state.rows) {
+    if (row.side !== 'income' || row.input.source !== undefined) continue;
+    const party = byKey.get(key(row.input.label));
+    const part = party?.parts.get(column.id);
+    const value = state.rowCells.get(pathKey(row.path))?.[ci] ?? null;
+    const { unit } = state.input;
+    // In tkr, a part rounded from kronor may fairly be written one thousand off.
+    if (!party || part === undefined || value === null || Math.abs(value - part) <= (unit === 'tkr' ? 1 : 0)) continue;
+    const link = party.id ? `source: { contributions: ${party.id} }` : 'source: { contributions: ID } (med ett "id" på finansiären)';
+    warnings.push({
+      path: [...row.path, 'values'],
+      message: `raden "${row.input.label}" har ${formatInteger(value)} ${unit} i ${columnName(column)}, men medlemsbidragen ger ${party.name} ${formatInteger(part)} ${unit}; låt raden hämta beloppet med ${link}, eller rätta det ena`,
+    });
+  }
+  return report(state, [], warnings);
+};
