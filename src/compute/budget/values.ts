@@ -65,10 +65,11 @@ export function contributionValues(state: ValuesState): ValuesState {
     if (source === undefined) return undefined;
     const totals = source === 'contributions' ? state.context.contributionTotals : state.context.contributionParts?.get(source.contributions);
     if (!totals?.has(id)) return undefined;
-    if (row.input.values?.[id] !== undefined) {
+    // null is an empty cell: nothing given, the place a list of values must keep.
+    if (row.input.values?.[id] != null) {
       issues.push({
         path: [...row.path, 'values', id],
-        message: `${state.columns[ci]!.label} hämtar medlemsbidragen från medlemsbidragstabellen; ta bort värdet här`,
+        message: `${state.columns[ci]!.label} hämtar medlemsbidragen från medlemsbidragstabellen; ta bort värdet här (i en lista: skriv null på dess plats)`,
       });
     }
     return totals.get(id)!;

@@ -31,7 +31,12 @@ describe('row value steps', () => {
     const context = { contributionTotals: new Map([['budget2025', 900]]) };
     const s = contributionValues(givenValues(initValues(orderedState(input, context))));
     expect(cells(s, 0)).toEqual([900, 2]);
-    expect(messages(s)).toEqual(['Budget 2025 hämtar medlemsbidragen från medlemsbidragstabellen; ta bort värdet här']);
+    expect(messages(s)).toEqual(['Budget 2025 hämtar medlemsbidragen från medlemsbidragstabellen; ta bort värdet här (i en lista: skriv null på dess plats)']);
+    // null, an empty cell, is what a list of values keeps in that place: no value given, no error.
+    const listed = budget({ columns: two, income: { rows: [{ label: 'Medlemsbidrag', source: 'contributions', values: { budget2025: null, plan2026: 2 } }] } });
+    const fine = contributionValues(givenValues(initValues(orderedState(listed, context))));
+    expect(cells(fine, 0)).toEqual([900, 2]);
+    expect(messages(fine)).toEqual([]);
   });
 
   it('balancingRows: one balancing row per column, blank until computed', () => {
