@@ -29,7 +29,8 @@ export const identifier = z
 
 export const isoDate = z
   .string()
-  .refine((s) => isIsoDate(s), { message: 'skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-11-26', params: { showValue: true } })
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isIsoDate(s), { message: 'datumet finns inte i kalendern; kontrollera dag och månad', params: { showValue: true } })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s), { message: 'skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-11-26', params: { showValue: true } })
   .describe('Datum som ÅÅÅÅ-MM-DD, t.ex. 2024-11-28.');
 
 export const year = z.number().int().min(1990).max(2100);
