@@ -50,6 +50,16 @@ describe('messages for the user', () => {
     expect(typo.stderr).toContain('okänt kommando "biuld" – menade du build?');
   });
 
+  it('suggests the key a Swedish word stands for, and says what an empty "values:" should hold', () => {
+    const plan = basePlan() as unknown as { budget?: unknown };
+    plan.budget = { unit: 'kr', convention: 'result', columns: [{ kind: 'budget', year: 2025 }], income: { rows: [{ label: 'A', values: [5] }] }, costs: { rows: [{ label: 'B', values: null }] }, kostnder: 1, intäkter: 2 };
+    const text = problems(plan);
+    expect(text).toMatch(/budget\.kostnder: okänd nyckel "kostnder" – menade du "costs"\?/);
+    expect(text).toMatch(/budget\["intäkter"\]: okänd nyckel "intäkter" – menade du "income"\?/);
+    // "values:" with nothing after it: before, "ska vara ett objekt { … }, fick null", and no word of the list form.
+    expect(text).toMatch(/costs\.rows\[0\]\.values: ska vara beloppen, ett per kolumn: en lista som \[550000, 560000\] \(null för en tom cell\) eller \{ budget2025: 550000 \}; fick null/);
+  });
+
   it('explains years, dates and record-shaped values with an example, never "record" or "NaN"', () => {
     const plan = basePlan() as unknown as { document: Record<string, unknown>; budget?: unknown };
     plan.document.budgetYear = 'tjugotjugofem';
@@ -64,7 +74,7 @@ describe('messages for the user', () => {
     // A date written right that the calendar has not: said as such, not as a format to learn.
     expect(text).toMatch(/document\.status\.decisionDate: datumet finns inte i kalendern; kontrollera dag och månad – fick texten "2025-02-30"/);
     expect(text).not.toMatch(/decisionDate: skriv datumet som/);
-    expect(text).toMatch(/values: ska vara ett objekt \{ … \}, fick talet 5/);
+    expect(text).toMatch(/values: ska vara beloppen, ett per kolumn: en lista som \[550000, 560000\] \(null för en tom cell\) eller \{ budget2025: 550000 \}; fick talet 5/);
     expect(text).not.toMatch(/record|NaN|Invalid|expected/i);
     // One message per bad date, not a format complaint and a calendar complaint.
     expect(text.match(/document\.date:/g)).toHaveLength(1);

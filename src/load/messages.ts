@@ -150,7 +150,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
       }
       case 'unrecognized_keys': {
         for (const key of issue.keys) {
-          const hint = suggest(key, knownKeys);
+          const hint = suggest(key, knownKeys) ?? swedishKey(key, knownKeys);
           const types = isSectionPath(path) ? sectionTypesOf.get(key) : undefined;
           out.push({
             path: [...path, key],
@@ -170,6 +170,9 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         const discriminated = issue as { discriminator?: string; options?: unknown[] };
         if (discriminated.discriminator !== undefined) {
           out.push({ path, message: discriminatorMessage(discriminated.discriminator, input, discriminated.options ?? []) });
+        } else if (path.at(-1) === 'values' && (input === null || typeof input !== 'object')) {
+          // A row's values: the list form is what most plans use, and what a forgotten value looks like in.
+          out.push({ path, message: `ska vara beloppen, ett per kolumn: en lista som [550000, 560000] (null för en tom cell) eller { budget2025: 550000 }; fick ${describeValue(input)}` });
         } else if (issue.errors.length === 0) {
           out.push({ path, message: `${describeValue(input)} passar inte här` });
         } else {
@@ -218,4 +221,33 @@ export function registerSectionTypeKeys(keys: Map<string, string[]>): void {
 const knownKeys = new Set<string>();
 export function registerKnownKeys(keys: Iterable<string>): void {
   for (const k of keys) knownKeys.add(k);
+}
+
+/** Keys a Swedish writer may write in Swedish ("kostnader"), by the key they mean. */
+const SWEDISH_KEYS: Record<string, string> = {
+  kostnader: 'costs',
+  intakter: 'income',
+  kolumner: 'columns',
+  rader: 'rows',
+  varden: 'values',
+  belopp: 'values',
+  enhet: 'unit',
+  rubrik: 'title',
+  titel: 'title',
+  underrubrik: 'subtitle',
+  avsnitt: 'sections',
+  budgetar: 'budgetYear',
+  planar: 'planYears',
+  kapital: 'capital',
+  medlemsbidrag: 'contributions',
+  diagram: 'charts',
+  dokument: 'document',
+};
+
+/** The key a Swedish word (misspelt, too: "kostnder") stands for, if it is one of the keys here. */
+function swedishKey(key: string, knownKeys: Iterable<string>): string | undefined {
+  const plain = key.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const word = suggest(plain, Object.keys(SWEDISH_KEYS)) ?? (plain in SWEDISH_KEYS ? plain : undefined);
+  const meant = word === undefined ? undefined : SWEDISH_KEYS[word];
+  return meant !== undefined && [...knownKeys].includes(meant) ? meant : undefined;
 }
