@@ -126,6 +126,13 @@ describe('vplan archive (CLI)', () => {
 
     const listed = await run(process.execPath, [bin, 'archive', 'list', '2012:12 / 7', '--archive', tmp()]);
     expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}fastställd {2}\(fastställd 2012-11-26\)/);
+    // When it was filed, as the manifest records it (UTC), in the machine's local time to the minute.
+    const filedAt = JSON.parse(await readFile(path.join(tmp(), '2012-12-7', 'v1', 'manifest.json'), 'utf8')).filedAt as string;
+    const local = new Date(filedAt);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const shown = `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`;
+    expect(listed.stdout).toContain(`arkiverad ${shown}  `);
+    expect(listed.stdout).not.toContain(filedAt);
     expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()])).stdout).toContain('alla filer oförändrade');
 
     // A YAML plan is filed as plan.yaml.

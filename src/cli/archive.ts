@@ -5,6 +5,7 @@ import { checkPlan, PrintSession } from '../build.js';
 import { archiveFsError, buildFiledPdf, fileVersion, sourcesOf, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
 import { VERSION } from '../version.js';
 import { UsageError, printWarnings } from './report.js';
+import { formatTimestampSv } from '../format.js';
 
 export interface ArchiveOptions {
   archiveDir: string;
@@ -75,7 +76,7 @@ async function list(archiveDir: string, dnr: string | undefined): Promise<number
   for (const { dir, manifest: m, manifestSha256 } of filed) {
     const decision = m.decisionDate ? `${isDecided(m.status) ? m.status : m.status === 'ingen' ? 'beslut' : 'beslut planerat'} ${m.decisionDate}` : '';
     process.stdout.write(
-      `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${m.filedAt}  ${path.join(dir, m.pdf ?? '')}  kontrollsumma ${manifestSha256}\n`,
+      `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${formatTimestampSv(m.filedAt)}  ${path.join(dir, m.pdf ?? '')}  kontrollsumma ${manifestSha256}\n`,
     );
   }
   return 0;
