@@ -8,6 +8,7 @@ import { checkPlan } from '../src/build.js';
 import { PlanError } from '../src/errors.js';
 import { computeBudget, type BudgetContext } from '../src/compute/budget.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { firstHtmlTag } from '../src/load/rawHtml.js';
 import { inspectImage } from '../src/load/images.js';
 import type { PlanInput } from '../src/load/schema.js';
 import { basePlan, budget } from './helpers/plans.js';
@@ -94,6 +95,19 @@ describe('text', () => {
     const escaped = basePlan({ sections: [{ type: 'text', title: 'Ekonomi', text: 'Mallen skrivs \\{{ namn \\}}, och {{ costs.budget2025 }} kr.' }] });
     escaped.budget = budget();
     expect(await problems(escaped)).toBe('');
+  });
+
+  it('warns of HTML in a text, at its line, for it prints as it stands', async () => {
+    const plan = basePlan({ sections: [{ type: 'text', title: 'Om', text: 'Första stycket.\n\nDet här är <b>viktigt</b>.\n\nKod: `<br>` är kod.' }] });
+    const file = path.join(dir(), 'html.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const { warnings } = await checkPlan(file);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'texten har HTML (<b>), som skrivs ut som den står: vplan använder ingen HTML ur planen. Skriv Markdown i stället: **fet**, *kursiv*, en tom rad mellan stycken, - för en lista',
+    ]);
+    const line = JSON.stringify(plan, null, 2).split('\n').findIndex((l) => l.includes('<b>')) + 1;
+    expect(warnings[0]!.line).toBe(line);
+    expect(firstHtmlTag('a < b och c > d, <Budget 2025>')).toBeUndefined();
   });
 
   it('prints raw HTML as text and drops links that are not to the web, mail or the document (keeping their words)', () => {

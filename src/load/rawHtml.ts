@@ -1,0 +1,43 @@
+// HTML in a plan's texts ("<b>fet</b>", "<br>"): vplan renders no HTML from a plan (it prints such tags
+// as the text they are, see render/markdown.ts), so a förbund that pastes HTML from a web page or an old
+// document would find "<b>" in its PDF. A warning says so where it stands, with what to write instead.
+import type { JsonPath, PlanIssue } from '../errors.js';
+import type { PlanInput } from './schema.js';
+
+/** Tags someone writing a plan might put in by hand or paste: not every word between < and >. */
+const TAGS = new Set([
+  'a', 'b', 'i', 'u', 's', 'em', 'strong', 'br', 'p', 'div', 'span', 'font', 'center', 'sup', 'sub', 'small', 'big',
+  'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'img', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote',
+]);
+const TAG = /<\/?([a-z][a-z0-9]*)\b[^<>]*>/gi;
+
+/** The first HTML tag in a text, outside `code`, if any. */
+export function firstHtmlTag(text: string): string | undefined {
+  const outsideCode = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+  for (const match of outsideCode.matchAll(TAG)) {
+    if (TAGS.has(match[1]!.toLowerCase())) return text.slice(match.index, match.index + match[0].length);
+  }
+  return undefined;
+}
+
+function scan(value: unknown, path: JsonPath, out: PlanIssue[]): void {
+  if (typeof value === 'string') {
+    const tag = firstHtmlTag(value);
+    if (tag) {
+      out.push({
+        path,
+        snippet: tag,
+        message: `texten har HTML (${tag}), som skrivs ut som den står: vplan använder ingen HTML ur planen. Skriv Markdown i stället: **fet**, *kursiv*, en tom rad mellan stycken, - för en lista`,
+      });
+    }
+  } else if (Array.isArray(value)) value.forEach((v, i) => scan(v, [...path, i], out));
+  else if (value !== null && typeof value === 'object') for (const [key, v] of Object.entries(value)) scan(v, [...path, key], out);
+}
+
+/** A warning for each text of the plan's sections and preface with an HTML tag in it. */
+export function rawHtmlWarnings(plan: PlanInput): PlanIssue[] {
+  const out: PlanIssue[] = [];
+  scan(plan.document.preface, ['document', 'preface'], out);
+  scan(plan.sections, ['sections'], out);
+  return out;
+}
