@@ -19,7 +19,9 @@ describe('vplan next keeps what the user wrote', () => {
   it('a plan folder: every comment, the section files by their names (years moved on), lists as lists', async () => {
     expect((await vplan('init', 'plan', '--name', 'Samordningsförbundet Norr', '--year', '2027')).code).toBe(0);
     // The user's own notes, in plan.yaml and in a section's front matter.
-    const planYaml = (await read('plan', 'plan.yaml')).replace('budget:\n', '# Budgeten stämd av med ekonomen i oktober.\nbudget:\n');
+    const planYaml = (await read('plan', 'plan.yaml'))
+      .replace('budget:\n', '# Budgeten stämd av med ekonomen i oktober.\nbudget:\n')
+      .replace(/(label: "Region"\n\s+values: \[[^\]]*\])/, '$1   # preliminärt besked');
     await writeFile(path.join(dir(), 'plan', 'plan.yaml'), planYaml);
     const goals = (await read('plan', 'avsnitt', '05-mal.md')).replace('---\n', '---\n# Målen ses över i januari.\n');
     await writeFile(path.join(dir(), 'plan', 'avsnitt', '05-mal.md'), goals);
@@ -39,7 +41,9 @@ describe('vplan next keeps what the user wrote', () => {
     // Values stay lists, one per column: the new last plan year is null, to be filled in.
     expect(next).toContain('  planYears: [2029, 2030]\n');
     expect(next).toMatch(/\n {8}values: \[1000000, 1000000, null\]\n/);
-    expect(next).toContain('    state: utkast # utkast, förslag');
+    // A changed line keeps the user's spaces before its comment, and a list its tight [ ].
+    expect(next).toContain('    state: utkast   # utkast, förslag');
+    expect(next).toMatch(/\n {8}values: \[1000000, 1000000, null\]   # preliminärt besked\n/);
     // Lines whose values did not change are the user's lines exactly.
     const unchanged = before.split('\n').filter((line) => !/20\d\d|values|state:/.test(line));
     expect(next.split('\n')).toEqual(expect.arrayContaining(unchanged));

@@ -124,10 +124,19 @@ function flowStyle(source: string): (line: string) => string {
   const count = (pattern: RegExp) => source.match(pattern)?.length ?? 0;
   const tightLists = count(/\[[^\s\]]/g) > count(/\[ /g);
   const tightMaps = count(/\{[^\s}]/g) > count(/\{ /g);
+  // A list or map alone on its line, or before a comment ("[ 1, 2 ] # preliminärt").
   return (line) =>
     line
-      .replace(/^(\s*(?:- )?(?:[^\s#'"[{][^#'"[{]*: )?)\[ ([^[\]{}'"#]*) \]$/, (whole, head: string, body: string) => (tightLists ? `${head}[${body}]` : whole))
-      .replace(/^(\s*(?:- )?(?:[^\s#'"[{][^#'"[{]*: )?)\{ ([^[\]{}'"#]*) \}$/, (whole, head: string, body: string) => (tightMaps ? `${head}{${body}}` : whole));
+      .replace(/^(\s*(?:- )?(?:[^\s#'"[{][^#'"[{]*: )?)\[ ([^[\]{}'"#]*) \]( +#.*)?$/, (whole, head: string, body: string, comment = '') => (tightLists ? `${head}[${body}]${comment}` : whole))
+      .replace(/^(\s*(?:- )?(?:[^\s#'"[{][^#'"[{]*: )?)\{ ([^[\]{}'"#]*) \}( +#.*)?$/, (whole, head: string, body: string, comment = '') => (tightMaps ? `${head}{${body}}${comment}` : whole));
+}
+
+/** A written line with the spaces before its comment as the user's line it replaces had them. */
+function commentSpacing(written: string, user: string | undefined): string {
+  const mine = user === undefined ? undefined : /^(.*?\S)( +)(#.*)$/.exec(user);
+  const theirs = /^(.*?\S) (#.*)$/.exec(written);
+  // The same comment after it (a "#" inside quotes splits otherwise, and the comments differ).
+  return mine && theirs && mine[3] === theirs[2] ? `${theirs[1]}${mine[2]}${theirs[2]}` : written;
 }
 
 /**
@@ -146,11 +155,16 @@ function userLines(source: string, written: string): string {
   const lines: string[] = [];
   let i = 0;
   let j = 0;
+  // The user's lines just removed: an added line in their place keeps their spacing before a comment.
+  let replaced: string[] = [];
   for (const change of diffArrays(before.map(key), after.map(key))) {
     const n = change.count ?? change.value.length;
-    if (change.removed) i += n;
-    else if (change.added) lines.push(...after.slice(j, (j += n)).map(restyle));
-    else {
+    if (change.removed) replaced = before.slice(i, (i += n));
+    else if (change.added) {
+      lines.push(...after.slice(j, (j += n)).map((line, k) => commentSpacing(restyle(line), replaced[k])));
+      replaced = [];
+    } else {
+      replaced = [];
       lines.push(...before.slice(i, (i += n)));
       j += n;
     }
