@@ -62,6 +62,19 @@ describe('warning codes', () => {
     ]);
   });
 
+  it('warns of a year in the title that is neither the budget year nor a plan year (a typo on the title page)', () => {
+    const typo = basePlan();
+    typo.document.title = 'Verksamhetsplan 2052';
+    typo.document.subtitle = 'med budget 2025';
+    expect(computePlan(typo, FILE).warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^titeln nämner 2052, som varken är budgetåret 2025 eller ett planår; stämmer årtalet\? \[titleYear;/),
+    ]);
+    const span = basePlan();
+    span.document.title = 'Verksamhetsplan 2025–2027';
+    span.document.planYears = [2026, 2027];
+    expect(computePlan(span, FILE).warnings).toEqual([]);
+  });
+
   it('does not warn that the title lacks the budget year when the subtitle has it; acknowledges titleYear otherwise', () => {
     const inSubtitle = basePlan();
     inSubtitle.document.title = 'Verksamhetsplan';

@@ -83,6 +83,13 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   });
   if (![d.title, d.subtitle ?? ''].some((t) => t.includes(String(d.budgetYear)))) {
     warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `varken titeln eller undertiteln nämner budgetåret ${d.budgetYear}` });
+  } else {
+    // "Verksamhetsplan 2052" over "med budget 2025": a year typed wrong in the title, on the title page.
+    const planYears = new Set([d.budgetYear, ...(d.planYears ?? []), ...(input.budget?.columns ?? []).map((c) => c.year)]);
+    const other = [...d.title.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => Number(m[0])).find((year) => !planYears.has(year));
+    if (other !== undefined) {
+      warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `titeln nämner ${other}, som varken är budgetåret ${d.budgetYear} eller ett planår; stämmer årtalet?` });
+    }
   }
 
   // Figures in the text are checked even when the budget was refused: by name, against its columns
