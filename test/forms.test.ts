@@ -152,6 +152,15 @@ describe('plan folders', () => {
     expect(await problems(plan)).toMatch(/plan\.yaml:\d+:\d+ sections\[5\]: avsnittsfilen avsnitt\/07-saknas\.md finns inte/);
   });
 
+  it('report a section file whose front matter lost its first "---", not a missing title', async () => {
+    const plan = await folder();
+    const file = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^---\n/, ''));
+    const text = await problems(plan);
+    expect(text).toContain('avsnitt/05-arbetsorganisation.md:1:1 huvudet saknar sin första rad "---": skriv en rad med bara --- överst i filen, före "type: organisation"');
+    expect(text).not.toMatch(/title: saknas/);
+  });
+
   it('report a section file that plan.yaml lists twice (it would print twice)', async () => {
     const plan = await folder();
     const planYaml = path.join(plan, 'plan.yaml');

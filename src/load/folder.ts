@@ -59,6 +59,12 @@ async function readSection(file: string, read: Read, issues: PlanIssue[]): Promi
     return undefined;
   }
   const { frontMatter, body, bodyLine } = splitFrontMatter(content.text);
+  // "title: Vision" on the first line and a "---" below it: the first "---" was lost.
+  const lines = content.text.split(/\r?\n/);
+  if (frontMatter === undefined && /^[A-Za-z]+:( |$)/.test(lines[0] ?? '') && lines.slice(1, 30).some((line) => /^---[ \t]*$/.test(line))) {
+    issues.push({ path: [], file, line: 1, column: 1, message: 'huvudet saknar sin första rad "---": skriv en rad med bara --- överst i filen, före ' + JSON.stringify(lines[0]!.trim()) });
+    return undefined;
+  }
   let parsed: ParsedYaml | undefined;
   let fields: Record<string, unknown> = {};
   if (frontMatter !== undefined) {
