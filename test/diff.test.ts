@@ -8,6 +8,7 @@ import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
 import { diffPlans, hasChanges } from '../src/diff/diff.js';
 import { formatChanges } from '../src/diff/format.js';
+import { changedWords } from '../src/diff/words.js';
 import { nextYear } from '../src/next/nextYear.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 
@@ -142,6 +143,24 @@ describe('diffPlans, more', () => {
     expect(yearOn.columnsAdded).toHaveLength(1);
     expect(yearOn.columnsAdded[0]).toMatch(/^Budget 2015 \(.*Summa intäkter: [\d\s\u00a0]+;/);
     expect(yearOn.columnsRemoved).toEqual(['Budget 2013']);
+  });
+
+  it('compares next year\'s plan with last year\'s by year: last year\'s Plan 2026 is this year\'s Budget 2026', async () => {
+    const { plan: old, loaded } = await checkPlan('data/finnveden-2025.json');
+    const next = nextYear(loaded.parsed.value as Record<string, unknown>, old.budget).value as { budget: { costs: { rows: { rows?: { label: string; values: Record<string, number> }[] }[] } } };
+    const kansli = next.budget.costs.rows.flatMap((g) => g.rows ?? []).find((r) => r.label === 'Kansli')!;
+    kansli.values.budget2026 = 575_000;
+    const file = path.join(tmp(), 'next-2026.json');
+    await writeFile(file, JSON.stringify(next));
+    const changes = diffPlans(old, (await checkPlan(file)).plan, 'x');
+    // Before, Plan 2026 and Budget 2026 were a removed and a new column, and the economist's change was nowhere.
+    expect(changes.cells).toContainEqual({ row: 'Kansli', column: 'Budget 2026 (förut Plan 2026)', before: 570_000, after: 575_000, delta: 5_000 });
+    expect(changes.columnsRemoved).toEqual(['Budget 2024', 'Prognos 2024']);
+    expect(changes.columnsAdded.map((c) => c.split(' (')[0])).toEqual(['Prognos 2025', 'Plan 2028']);
+  });
+
+  it('shows a changed amount in a text as the whole number, not its digit groups', () => {
+    expect(changedWords('Kapitalet blir 1\u00a0025\u00a0200 kr.', 'Kapitalet blir 1\u00a0015\u00a0200 kr.')).toEqual({ removed: ['1 025 200'], added: ['1 015 200'] });
   });
 });
 

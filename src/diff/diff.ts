@@ -9,11 +9,25 @@ interface KeyedCell {
   /** What the row is matched by: its id, else its label. */
   rowKey: string;
   column: string;
+  /** What the column is matched by (see columnKeys). */
+  columnKey: string;
   kind: string;
   value: number | null;
 }
 
-/** Every printed figure of a plan's tables, keyed by table, row label and column label. */
+/**
+ * What a budget column is matched by in another version: a budget or plan column by its year (the
+ * figures planned for that year: last year's "Plan 2026" is this year's "Budget 2026", as vplan next
+ * makes it), other columns (prognos, utfall) by their id. A year two columns plan for keeps the ids.
+ */
+function columnKeys(columns: readonly { id: string; kind: string; year: number }[]): string[] {
+  const planned = (c: { kind: string }) => c.kind === 'budget' || c.kind === 'plan';
+  const count = new Map<number, number>();
+  for (const c of columns) if (planned(c)) count.set(c.year, (count.get(c.year) ?? 0) + 1);
+  return columns.map((c) => (planned(c) && count.get(c.year) === 1 ? `planerat${c.year}` : c.id));
+}
+
+/** Every printed figure of a plan's tables, keyed by table, row and column (columnKeys). */
 function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
   const out = new Map<string, KeyedCell>();
   const factor = inUnit === 'kr' && plan.budget?.unit === 'tkr' ? 1000 : 1;
@@ -27,13 +41,13 @@ function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
       // A row with an id is the same row under a new label; others are matched by their label.
       const rowKey = row.id ? `${tableName}#${row.id}` : rowName;
       row.cells.forEach((value, ci) => {
-        out.set(`${rowKey}|${columnIds[ci]}`, { row: rowName, rowKey, column: table.columnLabels[ci]!, kind: row.kind, value: value === null ? null : value * factor });
+        out.set(`${rowKey}|${columnIds[ci]}`, { row: rowName, rowKey, column: table.columnLabels[ci]!, columnKey: columnIds[ci]!, kind: row.kind, value: value === null ? null : value * factor });
       });
     }
   };
   const budget = plan.budget;
   if (budget) {
-    const ids = budget.columns.map((c) => c.id);
+    const ids = columnKeys(budget.columns);
     add(budget.table, '', ids);
     for (const detail of budget.details) add(detail, `${detail.caption ?? detail.id}: `, ids);
   }
@@ -45,13 +59,21 @@ function figures(plan: ComputedPlan, inUnit?: Unit): Map<string, KeyedCell> {
           row: `Medlemsbidrag: ${party.name}`,
           rowKey: `medlemsbidrag:${party.name}`,
           column: column.label,
+          columnKey: `medlemsbidrag${column.id}`,
           kind: 'row',
           value: party.amounts[ci]!,
         }),
       ),
     );
     contributions.columns.forEach((column) =>
-      out.set(`medlemsbidrag:total|${column.id}`, { row: `Medlemsbidrag: ${contributions.totalLabel}`, rowKey: 'medlemsbidrag:total', column: column.label, kind: 'sum', value: column.total }),
+      out.set(`medlemsbidrag:total|${column.id}`, {
+        row: `Medlemsbidrag: ${contributions.totalLabel}`,
+        rowKey: 'medlemsbidrag:total',
+        column: column.label,
+        columnKey: `medlemsbidrag${column.id}`,
+        kind: 'sum',
+        value: column.total,
+      }),
     );
   }
   return out;
@@ -149,13 +171,15 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     const previous = old.get(key);
     if (!previous || previous.value === cell.value) continue;
     const delta = previous.value !== null && cell.value !== null ? cell.value - previous.value : null;
-    const change = { row: cell.row, column: cell.column, before: previous.value, after: cell.value, delta };
+    // "Budget 2026 (förut Plan 2026)": the same year's figures under the column's new heading.
+    const column = previous.column === cell.column ? cell.column : `${cell.column} (förut ${previous.column})`;
+    const change = { row: cell.row, column, before: previous.value, after: cell.value, delta };
     // Stated figures are changes; sums, results and carried-forward capital are their effects.
     (cell.kind === 'row' || cell.kind === 'varav' ? cells : sums).push(change);
   }
   const rowsOf = (m: Map<string, KeyedCell>) =>
     new Map([...m.values()].filter((c) => c.kind === 'row' || c.kind === 'varav').map((c) => [c.rowKey, c.row]));
-  const columnsOf = (m: Map<string, KeyedCell>) => new Set([...m.values()].map((c) => c.column));
+  const columnsOf = (m: Map<string, KeyedCell>) => new Map([...m.values()].map((c) => [c.columnKey, c.column]));
   const oldRows = rowsOf(old);
   const newRows = rowsOf(now);
   const oldColumns = columnsOf(old);
@@ -178,9 +202,9 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
       .concat(newLabels.filter((l) => !oldLabels.includes(l))),
     rowsRemoved: [...[...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name), ...oldLabels.filter((l) => !newLabels.includes(l))],
     columnsAdded: [...newColumns]
-      .filter((c) => !oldColumns.has(c))
-      .map((c) => withAmounts(c, [...now.values()].filter((x) => x.column === c && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
-    columnsRemoved: [...oldColumns].filter((c) => !newColumns.has(c)),
+      .filter(([k]) => !oldColumns.has(k))
+      .map(([k, c]) => withAmounts(c, [...now.values()].filter((x) => x.columnKey === k && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
+    columnsRemoved: [...oldColumns].filter(([k]) => !newColumns.has(k)).map(([, c]) => c),
     sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k)).map(([, s]) => s.name),
     sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k)).map(([, s]) => s.name),
     sectionsReworded: [
