@@ -85,10 +85,12 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
     warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `varken titeln eller undertiteln nämner budgetåret ${d.budgetYear}` });
   } else {
     // "Verksamhetsplan 2052" over "med budget 2025": a year typed wrong in the title, on the title page.
-    const planYears = new Set([d.budgetYear, ...(d.planYears ?? []), ...(input.budget?.columns ?? []).map((c) => c.year)]);
-    const other = [...d.title.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => Number(m[0])).find((year) => !planYears.has(year));
+    // Years near the plan's own ("plan 2028–2029" beyond the table's last column) are not.
+    const years = [d.budgetYear, ...(d.planYears ?? []), ...(input.budget?.columns ?? []).map((c) => c.year)];
+    const near = (year: number) => year >= Math.min(...years) - 1 && year <= Math.max(...years, d.budgetYear + 3);
+    const other = [...d.title.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => Number(m[0])).find((year) => !near(year));
     if (other !== undefined) {
-      warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `titeln nämner ${other}, som varken är budgetåret ${d.budgetYear} eller ett planår; stämmer årtalet?` });
+      warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `titeln nämner ${other}, som ligger långt från budgetåret ${d.budgetYear} och planåren; stämmer årtalet?` });
     }
   }
 
