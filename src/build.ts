@@ -10,7 +10,6 @@ import { glyphIssues, pdfaGlyphError } from './render/glyphs.js';
 import { listThemes } from './render/assets.js';
 import { loadDocument } from './print/pdf.js';
 import { loadFinishing, PrintSession } from './print/session.js';
-import { rawHtmlWarnings } from './load/rawHtml.js';
 import { contentsGuess } from './finish/contentsCache.js';
 import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
@@ -62,7 +61,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   }
   // Characters no bundled font has: a warning here, an error when printing PDF/A (printOnce).
   const glyphs = glyphIssues(loaded.parsed.value, await themeFontStack(outcome.plan.document.theme));
-  const warnings = locate([...loaded.notices, ...used.warnings, ...outcome.warnings, ...rawHtmlWarnings(loaded.plan), ...glyphs.map(({ path, message, codePoints }) => ({ path, message, snippet: String.fromCodePoint(codePoints[0]!) }))]);
+  const warnings = locate([...loaded.notices, ...used.warnings, ...outcome.warnings, ...glyphs.map(({ path, message, codePoints }) => ({ path, message, snippet: String.fromCodePoint(codePoints[0]!) }))]);
   const source = loaded.parsed.text + used.digest;
   return { loaded, plan: { ...outcome.plan, warnings, source, read: loaded.parsed, usedFiles: used.files }, warnings };
 }

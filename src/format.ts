@@ -63,17 +63,16 @@ export function formatDateSv(iso: string, style: 'iso' | 'long' = 'iso'): string
  * A section number as printed before its heading: `1.` on the first level, `3.1` and `3.1.1` below
  * (numbering "5.1"), or with a dot after every number, `3.1.` (numbering "5.1.").
  */
+export function headingLabel(number: string | null, level: number, numbering: '5.1' | '5.1.' = '5.1'): string {
+  if (number === null) return '';
+  return level === 1 || numbering === '5.1.' ? `${number}.` : number;
+}
+
 /**
  * A moment (an ISO timestamp, as an archive records it in UTC) as a Swedish reader reads it: the
  * machine's local date and time to the minute, "2026-12-03 13:18"; a text that is no moment as it is.
  */
 export function formatTimestampSv(iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(date);
-}
-
-export function headingLabel(number: string | null, level: number, numbering: '5.1' | '5.1.' = '5.1'): string {
-  if (number === null) return '';
-  return level === 1 || numbering === '5.1.' ? `${number}.` : number;
+  return Number.isNaN(date.getTime()) ? iso : formatDate(date, 'yyyy-MM-dd HH:mm');
 }

@@ -8,7 +8,7 @@ import { checkPlan } from '../src/build.js';
 import { PlanError } from '../src/errors.js';
 import { computeBudget, type BudgetContext } from '../src/compute/budget.js';
 import { renderMarkdown } from '../src/render/markdown.js';
-import { firstHtmlTag } from '../src/load/rawHtml.js';
+import { firstHtmlTag } from '../src/compute/rawHtml.js';
 import { inspectImage } from '../src/load/images.js';
 import type { PlanInput } from '../src/load/schema.js';
 import { basePlan, budget } from './helpers/plans.js';
@@ -103,11 +103,19 @@ describe('text', () => {
     await writeFile(file, JSON.stringify(plan, null, 2));
     const { warnings } = await checkPlan(file);
     expect(warnings.map((w) => w.message)).toEqual([
-      'texten har HTML (<b>), som skrivs ut som den står: vplan använder ingen HTML ur planen. Skriv Markdown i stället: **fet**, *kursiv*, en tom rad mellan stycken, - för en lista',
+      expect.stringMatching(/^texten har HTML \(<b>\), som skrivs ut som den står: vplan använder ingen HTML ur planen\. Skriv Markdown i stället: \*\*fet\*\*, \*kursiv\*, en tom rad mellan stycken, - för en lista \[sections\[0\]\.text; kvitteras med/),
     ]);
     const line = JSON.stringify(plan, null, 2).split('\n').findIndex((l) => l.includes('<b>')) + 1;
     expect(warnings[0]!.line).toBe(line);
-    expect(firstHtmlTag('a < b och c > d, <Budget 2025>')).toBeUndefined();
+    // Acknowledged like any other warning.
+    await writeFile(file, JSON.stringify({ ...plan, acknowledgedWarnings: [{ warning: 'sections[0].text', reason: 'Citerar en webbsida.' }] }, null, 2));
+    expect((await checkPlan(file)).warnings).toEqual([]);
+    // Not a tag: comparisons, words and addresses in brackets (links in Markdown).
+    for (const text of ['a < b och c > d, <Budget 2025>', 'Skriv till <a.nilsson@gislaved.se>.', '<i samverkan med regionen>', '<https://finsam.se>']) {
+      expect(firstHtmlTag(text), text).toBeUndefined();
+    }
+    expect(firstHtmlTag('Läs <a href="https://x.se">här</a>')).toBe('<a href="https://x.se">');
+    expect(firstHtmlTag('rad ett<br/>rad två')).toBe('<br/>');
   });
 
   it('prints raw HTML as text and drops links that are not to the web, mail or the document (keeping their words)', () => {

@@ -10,6 +10,7 @@ import { computeSections, walkSections } from './sections.js';
 import { contentsEntries } from './contents.js';
 import { computeStatus } from './status.js';
 import { acknowledge } from './acknowledge.js';
+import { rawHtmlWarnings } from './rawHtml.js';
 import { chartSources } from '../charts/sources.js';
 
 export interface ComputeOutcome {
@@ -81,6 +82,8 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
       issues.push({ path: ['document', 'planYears', i], message: `planåret ${year} ligger inte efter budgetåret ${d.budgetYear}` });
     }
   });
+  // HTML pasted into a text prints as its characters: said here, where a warning can be acknowledged.
+  warnings.push(...rawHtmlWarnings(input));
   if (![d.title, d.subtitle ?? ''].some((t) => t.includes(String(d.budgetYear)))) {
     warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `varken titeln eller undertiteln nämner budgetåret ${d.budgetYear}` });
   } else {
@@ -88,9 +91,11 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
     // Years near the plan's own ("plan 2028–2029" beyond the table's last column) are not.
     const years = [d.budgetYear, ...(d.planYears ?? []), ...(input.budget?.columns ?? []).map((c) => c.year)];
     const near = (year: number) => year >= Math.min(...years) - 1 && year <= Math.max(...years, d.budgetYear + 3);
-    const other = [...d.title.matchAll(/(?<!\d)(?:19|20)\d\d(?!\d)/g)].map((m) => Number(m[0])).find((year) => !near(year));
+    // "Agenda 2030", "Vision 2030", "sedan 2006" name another year on purpose.
+    const named = [...d.title.matchAll(/(?<!(?:agenda|vision|strategi|sedan|från|målen?|mot|till)\s+)(?<!\d)(?:19|20)\d\d(?!\d)/giu)];
+    const other = named.map((m) => Number(m[0])).find((year) => !near(year));
     if (other !== undefined) {
-      warnings.push({ path: ['document', 'title'], code: 'titleYear', message: `titeln nämner ${other}, som ligger långt från budgetåret ${d.budgetYear} och planåren; stämmer årtalet?` });
+      warnings.push({ path: ['document', 'title'], code: 'titleOtherYear', message: `titeln nämner ${other}, som ligger långt från budgetåret ${d.budgetYear} och planåren; stämmer årtalet?` });
     }
   }
 

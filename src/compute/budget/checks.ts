@@ -18,7 +18,7 @@ export function checkDetails(state: TreeState): TreeState {
     d.rows.forEach((r, j) => {
       if (r.values === undefined && !fromSheet) issues.push(noAmounts([...path, 'rows', j], r.label, 'raden', ''));
       (r.varav ?? []).forEach((v, k) => {
-        if (v.values === undefined && !fromSheet) issues.push(noAmounts([...path, 'rows', j, 'varav', k], v.label, 'varav-raden', ''));
+        if (v.values === undefined && !v.remainder && !fromSheet) issues.push(noAmounts([...path, 'rows', j, 'varav', k], v.label, 'varav-raden', ', eller "remainder": true för det som återstår av huvudraden'));
       });
       issues.push(...unknownValueColumns(state, r.values, [...path, 'rows', j]));
       (r.varav ?? []).forEach((v, k) => issues.push(...unknownValueColumns(state, v.values, [...path, 'rows', j, 'varav', k])));

@@ -56,12 +56,13 @@ describe('check steps', () => {
           { label: 'Spec', detail: 'd' },
         ],
       },
-      details: [{ id: 'd', rows: [{ label: 'x', values: { budget2025: 1 } }, { label: 'y' }] }],
+      details: [{ id: 'd', rows: [{ label: 'x', values: { budget2025: 1 }, varav: [{ label: 'resten', remainder: true }] }, { label: 'y' }] }],
     });
     expect(messages(checkRows(treeState(plan)))).toEqual([
       'raden "Information" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell), eller låt raden få sitt värde med "detail", "balance" eller "source"',
       'varav-raden "varav nya" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell), eller "remainder": true för det som återstår av huvudraden',
     ]);
+    // A specification's varav row with "remainder" is computed, as a budget row's is.
     expect(messages(checkDetails(treeState(plan)))).toEqual(['raden "y" har inga belopp; skriv "values" med ett belopp per kolumn (null för en tom cell)']);
     // A budget read from a sheet (budget.from) gets its amounts after a first computation.
     expect(messages(checkRows(treeState({ ...plan, from: 'budget.xlsx' })))).toEqual([]);
