@@ -104,6 +104,19 @@ describe('vplan import', () => {
     // A decision to come, and a date that does not exist, are no decision.
     expect(statusOf('Planen fastställs av styrelsen 2024-11-28.').status).toEqual({ state: 'förslag' });
     expect(statusOf('Planen fastställdes av styrelsen 2024-11-31.').status).toEqual({ state: 'förslag' });
+    // Nor are other decisions: a strategy's, an annual report's, last year's plan's.
+    for (const other of [
+      'Förbundets strategi 2024–2027 antogs av styrelsen den 14 mars 2024.',
+      'Årsredovisningen för 2023 fastställdes av förbundsstyrelsen den 20 mars 2024, § 12.',
+      'Verksamhetsplanen för 2024 fastställdes av styrelsen 2023-11-30.',
+      'Planen fastställdes av styrelsen 2019-11-30.',
+    ]) {
+      expect(statusOf(other).status, other).toEqual({ state: 'förslag' });
+    }
+    // On the front page the decision needs no subject.
+    const { plan } = importHtml('<h1 class="title">Verksamhetsplan 2025</h1><p>Fastställd av förbundsstyrelsen 2024-11-28</p><h1>Om</h1><p>Text.</p>', new Date('2025-01-01'));
+    expect((plan.document as { status: unknown }).status).toEqual({ state: 'fastställd', decisionDate: '2024-11-28', decisionBody: 'förbundsstyrelsen' });
+    expect((plan.document as { preface?: string }).preface).toBeUndefined();
   });
 
   it('reads a differently built plan (Title style, tkr, negative costs, Delsumma, a table that is no budget) and lists what to check', async () => {
