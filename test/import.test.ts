@@ -51,7 +51,7 @@ describe('vplan import', () => {
     // "(Verksamhetsplanen fastställdes av styrelsen 2012-11-26)": an adopted plan, not a förslag; the
     // paragraph goes, for vplan prints the decision itself.
     expect((loaded.parsed.value as { document: { status: unknown } }).document.status).toEqual({ state: 'fastställd', decisionDate: '2012-11-26', decisionBody: 'styrelsen' });
-    expect(result.stderr).toContain('kontrollera: plan.yaml: texten säger att planen är antagen ("fastställdes av styrelsen 2012-11-26"), så den blev fastställd (document.status i plan.yaml) och stycket togs bort');
+    expect(result.stderr).toContain('kontrollera: plan.yaml: texten säger att planen är antagen ("Verksamhetsplanen fastställdes av styrelsen 2012-11-26"), så den blev fastställd (document.status i plan.yaml) och stycket togs bort');
     expect(budgetSection).not.toContain('fastställdes');
     const value = loaded.parsed.value as { sections: { title: string; sections?: { title: string; text?: string }[] }[]; budget: unknown };
     expect(value.sections[2]!.sections!.map((s) => s.title)).toEqual(['Vision', 'Individmål']);
