@@ -10,7 +10,7 @@ import { allocate } from './allocate.js';
 export function contributionContext(input: PlanInput, contributions: ComputedContributions | undefined, issues: PlanIssue[]): Omit<BudgetContext, 'budgetYear'> {
   const contributionTotals = new Map<string, number>();
   const contributionParts = new Map<string, Map<string, number>>();
-  const contributionPartsByName = new Map<string, { id: string | undefined; parts: Map<string, number> }>();
+  const contributionPartsByName = new Map<string, { id: string | undefined; parts: Map<string, number>; linked: Set<string> }>();
   if (contributions && input.budget) {
     const budget = input.budget;
     const budgetColumnIds = new Set(budget.columns.map((c) => c.id ?? `${c.kind}${c.year}`));
@@ -40,8 +40,9 @@ export function contributionContext(input: PlanInput, contributions: ComputedCon
       contributions.parties.forEach((party, k) => {
         const part = split ? split[k]! : convertAmount(party.amounts[i]!, contributions.unit, budget.unit, 0);
         if (party.id && column.budgetColumn !== undefined) contributionParts.get(party.id)!.set(column.budgetColumn, part);
-        const byName = contributionPartsByName.get(party.name) ?? { id: party.id, parts: new Map<string, number>() };
+        const byName = contributionPartsByName.get(party.name) ?? { id: party.id, parts: new Map<string, number>(), linked: new Set<string>() };
         byName.parts.set(beside, part);
+        if (column.budgetColumn !== undefined) byName.linked.add(beside);
         contributionPartsByName.set(party.name, byName);
       });
     });

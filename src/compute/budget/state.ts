@@ -10,7 +10,7 @@ export interface BudgetContext {
   /** Each party's contribution (by party id, then budget column id), in the budget's unit. */
   contributionParts?: Map<string, Map<string, number>>;
   /** The same by the party's name, as written in the contributions table: a budget row of the same name is compared with it. */
-  contributionPartsByName?: Map<string, { id: string | undefined; parts: Map<string, number> }>;
+  contributionPartsByName?: Map<string, { id: string | undefined; parts: Map<string, number>; linked: Set<string> }>;
   /** The plan's budget year: deficits are only warned about from this year on, not in past columns. */
   budgetYear?: number;
   /**

@@ -79,7 +79,10 @@ export const contributionMismatch: ColumnStep<ValuesState> = (state, ci) => {
     const { unit } = state.input;
     // In tkr, a part rounded from kronor may fairly be written one thousand off.
     if (!party || part === undefined || value === null || Math.abs(value - part) <= (unit === 'tkr' ? 1 : 0)) continue;
-    const link = party.id ? `source: { contributions: ${party.id} }` : 'source: { contributions: ID } (med ett "id" på finansiären)';
+    // A source row takes its part only from a contributions column with budgetColumn.
+    const link = `${party.id ? `source: { contributions: ${party.id} }` : 'source: { contributions: ID } (med ett "id" på finansiären)'}${
+      party.linked.has(column.id) ? '' : ` och budgetColumn: ${column.id} på medlemsbidragens kolumn för ${column.year}`
+    }`;
     warnings.push({
       path: [...row.path, 'values'],
       message: `raden "${row.input.label}" har ${formatInteger(value)} ${unit} i ${columnName(column)}, men medlemsbidragen ger ${party.name} ${formatInteger(part)} ${unit}; låt raden hämta beloppet med ${link}, eller rätta det ena`,
