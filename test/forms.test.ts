@@ -201,6 +201,10 @@ describe('a problem inside a text in plan.yaml or a JSON plan', () => {
     ].join('\n');
     await writeFile(path.join(dir(), 'text.yaml'), `${yaml}\n`);
     const yamlProblems = await problems(path.join(dir(), 'text.yaml'));
+    // An unclosed "{{" whose words a complete reference above it begins with: still placed at its own line.
+    const twice = yaml.replace('      Summa: {{ budget.nothing }}.', '      Kostnaderna är {{ association.name }} kr.\n      Året efter {{ association.name');
+    await writeFile(path.join(dir(), 'twice.yaml'), `${twice}\n`);
+    expect(await problems(path.join(dir(), 'twice.yaml'))).toMatch(/twice\.yaml:15:\d+ sections\[0\]\.text: "\{\{ association\.name": "\{\{" stängs aldrig/);
     expect(yamlProblems).toMatch(/text\.yaml:12:18 sections\[0\]\.text: \{\{ association\.members \}\}: planen anger inga medlemmar/);
     expect(yamlProblems).toMatch(/text\.yaml:14:14 sections\[0\]\.text: \{\{ budget\.nothing \}\}: okänt namn/);
 

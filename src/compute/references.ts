@@ -86,7 +86,7 @@ export class ReferenceResolver {
       issues.push({
         path,
         message: `"${unclosed.snippet}": "{{" stängs aldrig med "}}"; skriv t.ex. {{ costs.budget2025 | mkr }}, eller \\{{ om klamrarna ska stå i texten`,
-        snippet: unclosed.snippet,
+        snippet: unclosed.at,
       });
     }
     const stray = strayCloseAt(text);
@@ -94,7 +94,7 @@ export class ReferenceResolver {
       issues.push({
         path,
         message: `"${stray.snippet}": "}}" har inget "{{" före sig (en klammer för lite?); skriv t.ex. {{ costs.budget2025 | mkr }}, eller \\}} om klamrarna ska stå i texten`,
-        snippet: stray.snippet,
+        snippet: stray.at,
       });
     }
     return text.replace(REFERENCE_PATTERN, (whole, escape: string, body: string) => {
@@ -139,23 +139,36 @@ export class ReferenceResolver {
   }
 }
 
+/**
+ * The words around `[start, end)` of `text` to show in a message (`shown`, some words of the line) and to
+ * find the place by in the file (`at`): the part of its line from `start` (or up to `end`), else the
+ * whole line, whichever stands first in the text right there.
+ */
+function snippetAt(text: string, start: number, end: number, fromStart: boolean): { shown: string; at: string } {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
+  const part = fromStart ? text.slice(start, lineEnd) : text.slice(lineStart, end);
+  const shown = part.length <= 40 ? part.trim() : fromStart ? part.slice(0, 40).replace(/\s+\S*$/, '') : part.slice(-40).replace(/^\S*\s+/, '');
+  const first = text.indexOf(part) === (fromStart ? start : lineStart);
+  return { shown, at: first ? part : text.slice(lineStart, lineEnd) };
+}
+
 /** The first "{{" that no "}}" closes, with what follows it on its line (to find it in the file by). */
-export function unclosedAt(text: string): { snippet: string } | undefined {
+export function unclosedAt(text: string): { snippet: string; at: string } | undefined {
   const match = /(^|[^\\])\{\{/.exec(withoutReferences(text));
   if (!match) return undefined;
   const offset = match.index + match[1]!.length;
-  // From the braces to the end of their line, or some words of it.
-  const line = text.slice(offset).split('\n')[0]!;
-  return { snippet: line.length > 40 ? line.slice(0, 40).replace(/\s+\S*$/, '') : line.trimEnd() };
+  const { shown, at } = snippetAt(text, offset, offset + 2, true);
+  return { snippet: shown, at };
 }
 
 /** The first "}}" that closes no reference ("{ costs.budget2025 }}", one brace too few), with what stands before it on its line. */
-export function strayCloseAt(text: string): { snippet: string } | undefined {
+export function strayCloseAt(text: string): { snippet: string; at: string } | undefined {
   const match = /(^|[^\\}])\}\}/.exec(withoutReferences(text));
   if (!match) return undefined;
   const end = match.index + match[1]!.length + 2;
-  const line = text.slice(0, end).split('\n').at(-1)!;
-  return { snippet: line.length > 40 ? line.slice(-40).replace(/^\S*\s+/, '') : line.trimStart() };
+  const { shown, at } = snippetAt(text, end - 2, end, false);
+  return { snippet: shown, at };
 }
 
 /** The text with its complete references blanked out, every other character where it was. */
