@@ -97,6 +97,26 @@ describe('vplan next', () => {
     expect(next.contributions!.parties.map((p) => p.amounts)).toEqual([[500_000], [250_000], [250_000]]);
   });
 
+  it('gives each new contributions column the money of last year\'s column for its year, where there is one', () => {
+    const value = {
+      contributions: {
+        rounding: 'given',
+        parties: [{ name: 'Staten', role: 'stat', amounts: { '2025': 500, '2026': 600 } }],
+        columns: [
+          { year: 2025, total: 1000 },
+          { year: 2026, total: 1200 },
+        ],
+      },
+    };
+    const next = nextYear(value, undefined).value as typeof value;
+    // Last year's 2026 is this year's 2026; the new 2027 starts from it.
+    expect(next.contributions.columns).toEqual([
+      { year: 2026, total: 1200 },
+      { year: 2027, total: 1200 },
+    ]);
+    expect(next.contributions.parties[0]!.amounts).toEqual({ '2026': 600, '2027': 600 });
+  });
+
   it('refuses to write over anything', async () => {
     const result = await vplan('next', path.resolve('data/finnveden-2025.json'), '--out', path.resolve('data/finnveden-2025.json'));
     expect(result.code).toBe(2);

@@ -228,21 +228,37 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
     }
   }
   if (isObject(value.contributions) && Array.isArray(value.contributions.columns)) {
+    const oldColumns = value.contributions.columns;
+    // Each column moves a year on, its money (total, state allotment, given amounts) from the old column
+    // for its new year where there is one (last year's 2026 is this year's 2026), else its own, as the
+    // budget's columns do.
+    const sourceOf = (c: Json): Json => oldColumns.find((o): o is Json => isObject(o) && typeof c.year === 'number' && o.year === c.year + 1) ?? c;
+    const MONEY = ['total', 'stateAllotment'];
     const contributions: Json = {
       ...value.contributions,
-      columns: value.contributions.columns.map((c) => {
+      columns: oldColumns.map((c) => {
         if (!isObject(c)) return c;
-        const column: Json = { ...c, year: typeof c.year === 'number' ? c.year + 1 : c.year };
+        const source = sourceOf(c);
+        const column: Json = { ...Object.fromEntries(Object.entries(c).filter(([k]) => !MONEY.includes(k))), year: typeof c.year === 'number' ? c.year + 1 : c.year };
+        for (const key of MONEY) if (key in source) column[key] = source[key];
         if (typeof c.budgetColumn === 'string') column.budgetColumn = moves.find((m) => m.oldId === c.budgetColumn)?.newId ?? c.budgetColumn;
         if (typeof c.label === 'string') column.label = shiftYears(c.label);
         return column;
       }),
     };
-    // Given amounts (rounding "given") are keyed by their column: they move with it, to be replaced by
-    // the amounts decided for the new year (a warning below says so).
+    // Given amounts (rounding "given") are keyed by their column: each new column's from the same old
+    // column as its money, to be replaced by the amounts decided for the new year (a warning says so).
     if (Array.isArray(value.contributions.parties)) {
+      const idOf = (c: Json) => (typeof c.id === 'string' ? c.id : String(c.year));
       const renamed = (amounts: Json): Json =>
-        Object.fromEntries(Object.entries(amounts).map(([key, amount]) => [contributionMoves.find((m) => m.oldId === key)?.newId ?? key, amount]));
+        Object.fromEntries(
+          oldColumns.flatMap((c) => {
+            if (!isObject(c)) return [];
+            const from = idOf(sourceOf(c));
+            const to = contributionMoves.find((m) => m.oldId === idOf(c))?.newId ?? idOf(c);
+            return from in amounts ? [[to, amounts[from]]] : [];
+          }),
+        );
       contributions.parties = value.contributions.parties.map((party) =>
         isObject(party) && isObject(party.amounts) ? { ...party, amounts: renamed(party.amounts) } : party,
       );
