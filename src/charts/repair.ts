@@ -5,6 +5,7 @@
 // the options the user wrote are checked against the budget and the contributions all the same; and
 // a section refused for a key of its own has its charts checked in a stand-in chart section.
 import type { JsonPath, PlanIssue } from '../errors.js';
+import { at, replaceAt, startsWith } from '../jsonPath.js';
 import { chartSchema } from '../load/schema/charts.js';
 import { sectionSchema } from '../load/schema/sections.js';
 
@@ -41,7 +42,6 @@ function chartOf(path: JsonPath): JsonPath | undefined {
 }
 
 const keyOf = (path: JsonPath) => JSON.stringify(path);
-export const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => path[i] === p);
 
 /**
  * A chart of an unknown kind whose options belong to two kinds ("by" of costs, "year" of contributions):
@@ -69,18 +69,6 @@ function repairChart(chart: unknown, bad: Set<string>, path: JsonPath): { chart:
   // A guessed kind's own problems ("the plan has no budget") are not the user's: only their options'.
   return { chart: repaired, hidden: new Set([...bad, ...(guessed ? ['kind'] : [])]), issues };
 }
-
-/** A copy of `value` with the value at `path` replaced (the objects and arrays along it copied). */
-export function replaceAt(value: unknown, path: JsonPath, replacement: unknown): unknown {
-  if (path.length === 0) return replacement;
-  const [head, ...rest] = path;
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaceAt(v, rest, replacement) : v));
-  if (isObject(value)) return { ...value, [head!]: replaceAt(value[head!], rest, replacement) };
-  return value;
-}
-
-export const at = (value: unknown, path: JsonPath): unknown =>
-  path.reduce<unknown>((v, p) => (Array.isArray(v) || isObject(v) ? (v as Json)[p as string] : undefined), value);
 
 /** The plan's sections (from `plan.sections`) with the charts the schema refused made checkable. */
 export function repairCharts(plan: Json, issues: readonly PlanIssue[]): RepairedCharts {

@@ -4,7 +4,8 @@
 import { planSchema } from '../load/schema.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
-import { at, chartsStandIn, repairCharts, replaceAt, startsWith } from '../charts/repair.js';
+import { chartsStandIn, repairCharts, type RepairedCharts } from '../charts/repair.js';
+import { at, replaceAt, startsWith } from '../jsonPath.js';
 
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
@@ -17,7 +18,7 @@ export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file:
   return [...charts.issues, ...computedIssues(value as Record<string, unknown>, charts, file)];
 }
 
-function computedIssues(value: Record<string, unknown>, charts: ReturnType<typeof repairCharts>, file: string): PlanIssue[] {
+function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, file: string): PlanIssue[] {
   const plan: Record<string, unknown> = { ...value, sections: charts.sections };
   const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));

@@ -3,6 +3,7 @@
 // other cells), or a figure vplan computes (a balancing row, member contributions).
 import type { JsonPath } from '../errors.js';
 import { formatPath } from '../errors.js';
+import { startsWith } from '../jsonPath.js';
 import type { PlanInput } from '../load/schema.js';
 import type { ComputedPlan, TableRow, TableRowKind } from '../model.js';
 
@@ -59,8 +60,6 @@ function at(value: unknown, path: JsonPath): unknown {
   for (const part of path) here = here !== null && typeof here === 'object' ? (here as Record<string | number, unknown>)[part] : undefined;
   return here;
 }
-
-const startsWith = (path: JsonPath, prefix: JsonPath) => prefix.every((p, i) => path[i] === p);
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
