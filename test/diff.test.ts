@@ -157,6 +157,12 @@ describe('diffPlans, more', () => {
     expect(changes.cells).toContainEqual({ row: 'Kansli', column: 'Budget 2026 (förut Plan 2026)', before: 570_000, after: 575_000, delta: 5_000 });
     expect(changes.columnsRemoved).toEqual(['Budget 2024', 'Prognos 2024']);
     expect(changes.columnsAdded.map((c) => c.split(' (')[0])).toEqual(['Prognos 2025', 'Plan 2028']);
+    // A section whose title only moved a year on is the same section, its heading's years among the changed words.
+    expect(changes.sectionsAdded).toEqual([]);
+    expect(changes.sectionsRemoved).toEqual([]);
+    const budgetSection = changes.sectionsReworded.find((r) => r.name.includes('Budget 2026 och plan 2027–2028'));
+    expect(budgetSection?.removed.join(' ')).toMatch(/2025/);
+    expect(budgetSection?.added.join(' ')).toMatch(/2028/);
   });
 
   it('shows a changed amount in a text as the whole number, not its digit groups', () => {

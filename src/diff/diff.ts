@@ -104,6 +104,28 @@ function sections(plan: ComputedPlan): Map<string, { name: string; body: string;
   return out;
 }
 
+/**
+ * Sections that only the years in their titles (or their parents') tell apart, as `vplan next` moves
+ * them ("Budget 2025 och plan 2026–2027" a year on): the same section, by new key → old key. Only
+ * where one section on each side fits.
+ */
+function pairedByYears(old: Map<string, unknown>, now: Map<string, unknown>): Map<string, string> {
+  const yearless = (key: string) => key.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, 'ÅÅÅÅ');
+  const group = (keys: string[]) => {
+    const out = new Map<string, string[]>();
+    for (const key of keys) out.set(yearless(key), [...(out.get(yearless(key)) ?? []), key]);
+    return out;
+  };
+  const oldOnly = group([...old.keys()].filter((k) => !now.has(k)));
+  const newOnly = group([...now.keys()].filter((k) => !old.has(k)));
+  const pairs = new Map<string, string>();
+  for (const [shape, keys] of newOnly) {
+    const before = oldOnly.get(shape);
+    if (keys.length === 1 && before?.length === 1) pairs.set(keys[0]!, before[0]!);
+  }
+  return pairs;
+}
+
 const SKIPPED = new Set(['path', 'id', 'type', 'kind', 'role', 'style', 'parentStyle', 'charts', 'table']);
 
 /** The texts and numbers of a section's content, in order: what it prints besides its text. */
@@ -187,6 +209,8 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
 
   const oldSections = sections(before);
   const newSections = sections(after);
+  const paired = pairedByYears(oldSections, newSections);
+  const pairedOld = new Set(paired.values());
   const oldLabels = labelRows(before);
   const newLabels = labelRows(after);
   const preface = (d0.preface ?? '') !== (d1.preface ?? '') ? [{ name: 'Förord', ...changedWords(d0.preface ?? '', d1.preface ?? '') }] : [];
@@ -205,13 +229,17 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
       .filter(([k]) => !oldColumns.has(k))
       .map(([k, c]) => withAmounts(c, [...now.values()].filter((x) => x.columnKey === k && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
     columnsRemoved: [...oldColumns].filter(([k]) => !newColumns.has(k)).map(([, c]) => c),
-    sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k)).map(([, s]) => s.name),
-    sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k)).map(([, s]) => s.name),
+    sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k) && !paired.has(k)).map(([, s]) => s.name),
+    sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k) && !pairedOld.has(k)).map(([, s]) => s.name),
     sectionsReworded: [
       ...preface,
-      ...[...newSections]
-        .filter(([k, s]) => oldSections.has(k) && oldSections.get(k)!.body !== s.body)
-        .map(([k, s]) => ({ name: s.name, ...changedWords(oldSections.get(k)!.text, s.text) })),
+      ...[...newSections].flatMap(([k, s]) => {
+        // A section whose title only moved a year on: its heading's words among the changed ones.
+        const was = oldSections.get(paired.get(k) ?? k);
+        if (!was) return [];
+        if (paired.has(k)) return [{ name: s.name, ...changedWords(`${was.name}\n\n${was.text}`, `${s.name}\n\n${s.text}`) }];
+        return was.body !== s.body ? [{ name: s.name, ...changedWords(was.text, s.text) }] : [];
+      }),
     ],
     unitNote,
   };
