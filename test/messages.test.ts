@@ -1,5 +1,6 @@
 // Every message is Swedish and says what to write instead: files, flags, years, dates, NFC text.
 import { describe, expect, it } from 'vitest';
+import { suggest } from '../src/load/messages.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PlanError } from '../src/errors.js';
@@ -78,6 +79,12 @@ describe('messages for the user', () => {
     expect(text).not.toMatch(/record|NaN|Invalid|expected/i);
     // One message per bad date, not a format complaint and a calendar complaint.
     expect(text.match(/document\.date:/g)).toHaveLength(1);
+  });
+
+  it('suggests, of two columns as near as each other, the one whose year is nearer', () => {
+    // budget2024 and budget2025 are both two letters from budget2099; the nearer year is the likelier.
+    expect(suggest('budget2099', ['budget2024', 'prognos2024', 'budget2025', 'plan2026'])).toBe('budget2025');
+    expect(suggest('Kansl', ['Kansli', 'Konsult'])).toBe('Kansli');
   });
 
   it('suggests the number meant in an amount written as text', () => {

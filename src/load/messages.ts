@@ -60,9 +60,12 @@ function levenshtein(a: string, b: string): number {
 export function suggest(name: string, known: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  // Of two as near, the one whose number is nearer: "budget2099" is budget2025 before budget2024.
+  const number = (s: string) => Number(/(\d+)$/.exec(s)?.[1] ?? NaN);
+  const nearer = (a: string, b: string) => Math.abs(number(a) - number(name)) < Math.abs(number(b) - number(name));
   for (const candidate of known) {
     const d = levenshtein(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
+    if (d < bestDistance || (d === bestDistance && best !== undefined && nearer(candidate, best))) {
       best = candidate;
       bestDistance = d;
     }
