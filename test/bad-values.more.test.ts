@@ -116,6 +116,7 @@ describe('text', () => {
     }
     expect(firstHtmlTag('Läs <a href="https://x.se">här</a>')).toBe('<a href="https://x.se">');
     expect(firstHtmlTag('rad ett<br/>rad två')).toBe('<br/>');
+    expect(firstHtmlTag('rad ett<br />rad två')).toBe('<br />');
   });
 
   it('prints raw HTML as text and drops links that are not to the web, mail or the document (keeping their words)', () => {

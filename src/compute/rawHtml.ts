@@ -21,7 +21,8 @@ export function firstHtmlTag(text: string): string | undefined {
   const outsideCode = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
   for (const match of outsideCode.matchAll(TAG)) {
     const name = match[1]!.toLowerCase();
-    const attributes = match[2];
+    // "<br />": the slash that closes a tag is no attribute.
+    const attributes = match[2]?.replace(/\/$/, '');
     if (!TAGS.has(name)) continue;
     if (attributes !== undefined && (!WITH_ATTRIBUTES.has(name) || !/=|^\s*$/.test(attributes))) continue;
     return text.slice(match.index, match.index + match[0].length);
