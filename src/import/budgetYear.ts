@@ -16,7 +16,7 @@ export interface GuessedYear {
 }
 
 /** The year the title and subtitle give: "budget 2027" said, else their only year, else the first of several (with a note). */
-function yearInTitle(text: string): GuessedYear | undefined {
+export function yearInTitle(text: string): GuessedYear | undefined {
   const said = /\bbudget(?:år(?:et)?)?\s+(?:för\s+)?(?:år\s+)?((?:19|20)\d\d)\b/i.exec(text);
   if (said) return { year: Number(said[1]), notes: [] };
   const years = [...new Set(text.match(YEARS) ?? [])].map(Number);

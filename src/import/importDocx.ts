@@ -4,7 +4,7 @@
 // to be guessed or could not be read is a note to check.
 import mammoth from 'mammoth';
 import { VplanError } from '../errors.js';
-import { guessBudgetYear } from './budgetYear.js';
+import { guessBudgetYear, yearInTitle } from './budgetYear.js';
 import { readFrontPage } from './frontPage.js';
 import { blockTexts, isElement, parseHtml, textOf, type Element } from './html.js';
 import { footnoteDefinitions, isFootnoteList, readFootnotes, textNotes, type MarkdownContext } from './markdown.js';
@@ -72,13 +72,13 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
   // prints the decision itself, last in the plan.
   const frontCount = blocks.findIndex((b) => /^h[1-6]$/.test(b.tag) && b.attrs.class !== 'title');
   const frontBlocks = frontCount < 0 ? blocks : blocks.slice(0, frontCount);
-  // The plan's year as the front page names it ("Verksamhetsplan 2013"), not a dnr's.
+  // The plan's year as the front page names it ("Verksamhetsplan 2013"), read as a title's (not a dnr's).
   const planYear = frontBlocks
     .map((b) => textOf(b))
     .filter((text) => /verksamhetsplan|budget/i.test(text))
-    .map((text) => /(?<!\d)(?:19|20)\d\d(?!\d)/.exec(text)?.[0])
+    .map((text) => yearInTitle(text)?.year)
     .find((y) => y !== undefined);
-  const decided = findDecision(blocks, frontCount < 0 ? blocks.length : frontCount, planYear === undefined ? undefined : Number(planYear));
+  const decided = findDecision(blocks, frontCount < 0 ? blocks.length : frontCount, planYear);
   if (decided?.decision.wholeParagraph) blocks.splice(blocks.indexOf(decided.block), 1);
   const notes: SectionNote[] = [];
   notes.push(...textNotes(context).map((message) => ({ trail: [], message: `fotnoterna: ${message}` })));
