@@ -15,7 +15,7 @@ import type { PDFDocument } from 'pdf-lib';
 import { writeFileAtomic } from './output.js';
 import { GENERATOR } from './version.js';
 import { checkTarget, filesUsedBy } from './guard.js';
-import { usePlanFiles } from './load/planFiles.js';
+import { checkImages, usePlanFiles } from './load/planFiles.js';
 import { DEFAULT_ARCHIVE_DIR } from './archive/archive.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,10 +38,13 @@ export interface CheckOptions {
 
 /** Load and compute: everything short of printing. Throws PlanError with every problem found. */
 export async function checkPlan(file: string, options: CheckOptions = {}): Promise<CheckedPlan> {
-  const read = await loadPlan(file).catch((error: unknown) => {
-    // Every error in one run: the parts of the plan the schema accepted are computed too.
+  const read = await loadPlan(file).catch(async (error: unknown) => {
+    // Every error in one run: the parts of the plan the schema accepted are computed too, and the
+    // images they name checked.
     if (!(error instanceof SchemaError)) throw error;
-    const more = issuesBeyondSchema(error.value, error.issues, file).map((i) => withPosition({ locate: error.locate }, i));
+    const beyond = issuesBeyondSchema(error.value, error.issues, file);
+    const images = beyond.accepted ? (await checkImages(file, beyond.accepted, beyond.documentAccepted)).issues : [];
+    const more = [...beyond.issues, ...images].map((i) => withPosition({ locate: error.locate }, i));
     throw more.length > 0 ? new PlanError(file, sortIssues([...error.issues, ...more]), 'schema') : error;
   });
   // Its logo, images and budget sheet: checked, and the sheet's amounts and the images joined to the plan.

@@ -97,7 +97,7 @@ describe('images in the text', () => {
     // Relative to the plan folder, not to avsnitt/: a wrong path names the section file, and the line and
     // column of the file name (not the text's first line).
     await writeFile(path.join(folder, 'avsnitt', '01-organisation.md'), '---\ntitle: Organisation\n---\nStyrelsen leder.\n\n![Schemat](../bilder/schema.png)\n');
-    expect(await planError(folder)).toContain(`avsnitt/01-organisation.md:6:12 sections[0].text: bilden ${path.resolve(dir(), 'bilder/schema.png')} finns inte; sökvägen är relativ till planfilen`);
+    expect(await planError(folder)).toContain(`avsnitt/01-organisation.md:6:12 sections[0].text: bilden ${path.resolve(dir(), 'bilder/schema.png')} finns inte; sökvägen räknas från planmappen (där plan.yaml ligger), inte avsnitt/`);
   });
 
   it('refuses an image without alt text, inside a paragraph, from the web, or where no figure can stand', async () => {
@@ -138,7 +138,7 @@ describe('images in the text', () => {
         },
       ]),
     );
-    expect(message).toContain(`sections[0].images[0].file: bilden ${path.join(dir(), 'bilder/saknas.png')} finns inte; sökvägen är relativ till planfilen`);
+    expect(message).toContain(`sections[0].images[0].file: bilden ${path.join(dir(), 'bilder/saknas.png')} finns inte; sökvägen räknas från planfilens mapp`);
     expect(message).toContain('sections[0].images[1].file: bilden bilder/skript.svg går inte att använda: SVG-bilden innehåller ett skript (<script>); vplan skriver bara ut bilder utan skript och utan hänvisningar till andra filer eller webbadresser');
     expect(message).toContain('sections[0].images[2].file: bilden bilder/extern.svg går inte att använda: SVG-bilden innehåller en hänvisning till en annan fil eller webbadress (https://example.org/spår.png)');
     expect(message).toContain('sections[0].images[3].file: bilden bilder/foto.png heter .png men är en JPEG-bild');

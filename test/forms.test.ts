@@ -422,4 +422,27 @@ describe('all errors in one run', () => {
     expect(text).not.toMatch(/planen har ingen "budget"/);
     expect(text.split('\n').slice(1).filter(Boolean)).toHaveLength(1);
   });
+
+  it('checks the images, and the figures in the text, of a section the schema refused, with the rest', async () => {
+    const plan = path.join(dir(), 'botkyrka-images');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const first = path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    const text = (await readFile(first, 'utf8')).replace('title: Den finansiella', 'numbered: ja\ntitle: Den finansiella');
+    await writeFile(first, `${text}\n![Karta](bilder/karta.png)\n\nDet kostar {{ costs.budget2099 }} kr.\n`);
+    // A refused budget too: the image is still checked, the figure (which needs the budget) is not.
+    const planYaml = path.join(plan, 'plan.yaml');
+    const yamlText = await readFile(planYaml, 'utf8');
+    await writeFile(planYaml, yamlText.replace('  unit: tkr', '  unit: tkr\n  kostnder: 1'));
+    const both = await problems(plan);
+    expect(both).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:3:1 sections\[0\]\.numbered: ska vara true eller false/);
+    expect(both).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:\d+:10 sections\[0\]\.text: bilden .*bilder\/karta\.png finns inte; sökvägen räknas från planmappen \(där plan\.yaml ligger\), inte avsnitt\//);
+    expect(both).toMatch(/plan\.yaml:\d+:\d+ budget\.kostnder: okänd nyckel/);
+    expect(both).not.toMatch(/budget2099/);
+    // With the budget accepted, the refused section's figure is checked as well.
+    await writeFile(planYaml, yamlText);
+    const three = await problems(plan);
+    expect(three).toMatch(/sections\[0\]\.text: \{\{ costs\.budget2099 \}\}: okänt namn "costs\.budget2099" – menade du "costs\.budget2018"\?/);
+    expect(three).toMatch(/bilder\/karta\.png finns inte/);
+    expect(three.split('\n').slice(1).filter(Boolean)).toHaveLength(3);
+  });
 });

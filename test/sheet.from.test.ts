@@ -126,7 +126,7 @@ describe('budget.from', () => {
 
   it('a missing sheet or another kind of file is an error naming it; import-budget refuses a plan that reads a sheet', async () => {
     const missing = await planError(await planFrom('budget.xlsx'));
-    expect(missing).toContain(`budget.from: budgetbladet budget.xlsx finns inte (${path.join(dir(), 'budget.xlsx')}); sökvägen är relativ till planfilen`);
+    expect(missing).toContain(`budget.from: budgetbladet budget.xlsx finns inte (${path.join(dir(), 'budget.xlsx')}); sökvägen räknas från planfilens mapp`);
     const ods = await planError(await planFrom('budget.ods'));
     expect(ods).toContain('budget.from: budget.ods: vplan läser och skriver budgetblad som .xlsx (Excel) eller .csv.');
     await sheet();

@@ -1,7 +1,7 @@
 // All errors of a plan in one run: when the schema refuses parts of a plan, the parts it accepts are
-// still computed (the budget, the figures quoted in the sections that are valid), so their errors are
-// reported in the same run instead of the next one.
-import { planSchema } from '../load/schema.js';
+// still computed (the budget, the figures quoted in the sections that are valid, the texts of a refused
+// section), so their errors are reported in the same run instead of the next one.
+import { planSchema, type PlanInput } from '../load/schema.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
 import { chartsStandIn, repairCharts, type RepairedCharts } from '../charts/repair.js';
@@ -10,19 +10,45 @@ import { at, replaceAt, startsWith } from '../jsonPath.js';
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
 
-/** The budget, contribution, chart and reference errors of the parts of `value` the schema accepted. */
-export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string): PlanIssue[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-  // A refused chart does not take its section out: what of it the schema accepts is checked.
-  const charts = repairCharts(value as Record<string, unknown>, allIssues);
-  return [...charts.issues, ...computedIssues(value as Record<string, unknown>, charts, file)];
+/** What of a plan the schema refused can still be checked. */
+export interface BeyondSchema {
+  /** The budget, contribution, chart and reference errors of the parts the schema accepted. */
+  issues: PlanIssue[];
+  /**
+   * Those parts as a plan (refused ones replaced by stand-ins), for checking the files it names: the
+   * logo only when `documentAccepted`. Undefined when too little was accepted to make one.
+   */
+  accepted?: PlanInput | undefined;
+  documentAccepted: boolean;
 }
 
-function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, file: string): PlanIssue[] {
+/** What can be checked of the parts of `value` the schema accepted (see BeyondSchema). */
+export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string): BeyondSchema {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { issues: [], documentAccepted: false };
+  // A refused chart does not take its section out: what of it the schema accepts is checked.
+  const charts = repairCharts(value as Record<string, unknown>, allIssues);
+  const computed = computedIssues(value as Record<string, unknown>, charts, file);
+  return { ...computed, issues: [...charts.issues, ...computed.issues] };
+}
+
+/** A refused section's own texts that the schema has nothing against: checked in its stand-in. */
+const TEXT_KEYS = ['text', 'textAfter'] as const;
+function keptTexts(section: unknown, path: JsonPath, issues: readonly PlanIssue[]): Record<string, string> {
+  if (section === null || typeof section !== 'object') return {};
+  const kept: Record<string, string> = {};
+  for (const key of TEXT_KEYS) {
+    const text = (section as Record<string, unknown>)[key];
+    if (typeof text === 'string' && !issues.some((i) => startsWith(i.path, [...path, key]))) kept[key] = text;
+  }
+  return kept;
+}
+
+function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, file: string): BeyondSchema {
   const plan: Record<string, unknown> = { ...value, sections: charts.sections };
   const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));
-  if (bad.has('sections') && schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number')) return [];
+  const none: BeyondSchema = { issues: [], documentAccepted: false };
+  if (bad.has('sections') && schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number')) return none;
 
   const repaired: Record<string, unknown> = {};
   const documentOk = !bad.has('document');
@@ -36,27 +62,35 @@ function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, 
   // Figures in the text need the whole document, budget and contributions to be checked truly.
   const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections) && plan.sections.length > 0;
   // A refused section, at any depth, is replaced where it stands: by a chart section of its charts alone
-  // (checked in the same run), or by an empty one. Its siblings, parents and their paths stay as they are.
-  const refused = sectionsChecked ? refusedSections(schemaIssues) : [];
+  // (checked in the same run), or by an empty one, either with the section's texts (their figures and
+  // images are checked). Its siblings, parents and their paths stay as they are.
+  const sectionsAccepted = Array.isArray(plan.sections) && plan.sections.length > 0;
+  const refused = sectionsAccepted ? refusedSections(schemaIssues) : [];
   let sections = plan.sections;
   for (const path of refused) {
-    const standIn = chartsStandIn(at(plan, path), path, schemaIssues);
-    sections = replaceAt(sections, path.slice(1), standIn ?? PLACEHOLDER_SECTION);
+    const section = at(plan, path);
+    const standIn = chartsStandIn(section, path, schemaIssues) ?? PLACEHOLDER_SECTION;
+    sections = replaceAt(sections, path.slice(1), { ...standIn, ...keptTexts(section, path, schemaIssues) });
   }
   repaired.sections = sectionsChecked ? sections : [PLACEHOLDER_SECTION];
+  // The files the accepted parts name (images in the texts, the logo) are checked whatever else was refused.
+  const named = sectionsAccepted ? planSchema.safeParse({ document: repaired.document, sections }) : undefined;
+  const accepted = named?.success ? named.data : undefined;
 
   const parsed = planSchema.safeParse(repaired);
-  if (!parsed.success) return [];
+  if (!parsed.success) return { ...none, accepted, documentAccepted: documentOk };
   const outcome = computePlan(parsed.data, file);
-  return outcome.issues.filter((issue) => {
+  const issues = outcome.issues.filter((issue) => {
     if (issue.path[0] === 'document' && !documentOk) return false;
     if (issue.path[0] === 'sections') {
       if (!sectionsChecked || typeof issue.path[1] !== 'number') return false;
       const inRefused = refused.find((path) => startsWith(issue.path, path));
-      return !charts.hides(issue.path) && (!inRefused || issue.path[inRefused.length] === 'charts');
+      const kept = ['charts', ...TEXT_KEYS] as const;
+      return !charts.hides(issue.path) && (!inRefused || kept.some((key) => issue.path[inRefused.length] === key));
     }
     return true;
   });
+  return { issues, accepted, documentAccepted: documentOk };
 }
 
 /** The sections (sections[i](.sections[j])*) the schema refused for an issue of their own, outermost only. */

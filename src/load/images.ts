@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import type { JsonPath, PlanIssue } from '../errors.js';
-import { planBaseDir } from './loadPlan.js';
+import { planBaseDir, pathsStartFrom } from './loadPlan.js';
 import { svgProblem } from './svgSafety.js';
 
 export type ImageType = 'png' | 'jpeg' | 'svg';
@@ -127,7 +127,7 @@ export async function checkImageFile(planFile: string, file: string, at: JsonPat
     const code = (error as NodeJS.ErrnoException).code;
     return problem(
       code === 'ENOENT'
-        ? `bilden ${full} finns inte; sökvägen är relativ till planfilen`
+        ? `bilden ${full} finns inte; sökvägen räknas från ${pathsStartFrom(planFile)}`
         : code === 'EISDIR'
           ? `${full} är en mapp; ange bildfilen`
           : `bilden ${full} kan inte läsas (${code ?? 'okänt fel'})`,

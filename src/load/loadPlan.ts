@@ -49,6 +49,11 @@ export function planBaseDir(file: string): string {
   return statSync(file, { throwIfNoEntry: false })?.isDirectory() ? path.resolve(file) : path.dirname(path.resolve(file));
 }
 
+/** Where the plan's relative paths start from, in words: for "sökvägen räknas från …". */
+export function pathsStartFrom(file: string): string {
+  return planBaseDir(file) === path.resolve(file) ? 'planmappen (där plan.yaml ligger), inte avsnitt/' : 'planfilens mapp';
+}
+
 /** Decodes the bytes of a plan file: UTF-8 only, a byte-order mark is allowed and dropped. */
 export function decodePlanText(file: string, bytes: Uint8Array): string {
   const text = decodeText(bytes);

@@ -12,7 +12,7 @@ import { formatInteger } from '../format.js';
 import { mergeSheet, readSheetFile } from '../sheet/merge.js';
 import { checkImageFile } from './images.js';
 import { imageRefs, withImagesInText } from './figureRefs.js';
-import { canonicalJson, planBaseDir, type LoadedPlan } from './loadPlan.js';
+import { canonicalJson, pathsStartFrom, planBaseDir, type LoadedPlan } from './loadPlan.js';
 import type { PlanInput, SectionInput } from './schema.js';
 
 /** A file the plan uses, as the plan names it (relative to the plan), and the field that names it. */
@@ -108,7 +108,7 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
   } catch (error) {
     if (!(error instanceof VplanError)) throw error;
     if (/filen finns inte/.test(error.message)) {
-      issue(`budgetbladet ${from} finns inte (${full}); sökvägen är relativ till planfilen. Skriv bladet med vplan export-budget innan planen läser det, eller rätta namnet`);
+      issue(`budgetbladet ${from} finns inte (${full}); sökvägen räknas från ${pathsStartFrom(loaded.file)}. Skriv bladet med vplan export-budget innan planen läser det, eller rätta namnet`);
     } else issue(`${error.message}${error.hint ? ` ${error.hint}` : ''}`);
     return unread;
   }
@@ -134,21 +134,33 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
   return { ...loaded, plan: merged.plan, parsed: { ...loaded.parsed, value: merged.value, text: canonicalJson(merged.value) } };
 }
 
-/** Checks and reads every file the plan uses; the plan returned is the one to compute. */
-export async function usePlanFiles(original: LoadedPlan): Promise<PlanFiles> {
-  const out: PlanFiles = { loaded: original, issues: [], warnings: [], files: [], digest: '' };
-  const { plan, file } = original;
-  const logo = plan.document.logo;
+/**
+ * The logo and the images a plan names: what is wrong with them or how they are written, and each as a
+ * used file. Also for a plan the schema refused in part (its accepted parts, see compute/partial.ts),
+ * without the logo when the document was refused.
+ */
+export async function checkImages(file: string, plan: PlanInput, withLogo = true): Promise<{ issues: PlanIssue[]; files: UsedFileRef[] }> {
+  const issues: PlanIssue[] = [];
+  const files: UsedFileRef[] = [];
+  const logo = withLogo ? plan.document.logo : undefined;
   if (logo) {
-    out.issues.push(...(await checkImageFile(file, logo.file, ['document', 'logo', 'file'])));
-    out.files.push({ file: logo.file, jsonPath: 'document.logo.file' });
+    issues.push(...(await checkImageFile(file, logo.file, ['document', 'logo', 'file'])));
+    files.push({ file: logo.file, jsonPath: 'document.logo.file' });
   }
   const images = imageRefs(plan);
-  out.issues.push(...images.issues);
+  issues.push(...images.issues);
   for (const ref of images.refs) {
-    out.issues.push(...(await checkImageFile(file, ref.file, ref.path, ref.snippet)));
-    out.files.push({ file: ref.file, jsonPath: formatPath(ref.path) });
+    issues.push(...(await checkImageFile(file, ref.file, ref.path, ref.snippet)));
+    files.push({ file: ref.file, jsonPath: formatPath(ref.path) });
   }
+  return { issues, files };
+}
+
+/** Checks and reads every file the plan uses; the plan returned is the one to compute. */
+export async function usePlanFiles(original: LoadedPlan): Promise<PlanFiles> {
+  const { plan, file } = original;
+  const images = await checkImages(file, plan);
+  const out: PlanFiles = { loaded: original, issues: images.issues, warnings: [], files: images.files, digest: '' };
   let loaded = original;
   const from = plan.budget?.from;
   if (from !== undefined) {
