@@ -446,3 +446,48 @@ describe('all errors in one run', () => {
     expect(three.split('\n').slice(1).filter(Boolean)).toHaveLength(3);
   });
 });
+
+describe('a YAML plan that lost a part’s line', () => {
+  it('says that "budget:" is missing where the budget’s keys fell under the part above (a plan folder)', async () => {
+    const plan = path.join(dir(), 'no-budget-line');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const planYaml = path.join(plan, 'plan.yaml');
+    const lines = (await readFile(planYaml, 'utf8')).split('\n');
+    const at = lines.indexOf('budget:');
+    await writeFile(planYaml, [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n'));
+    const text = await problems(plan);
+    const unitFirst = lines.findIndex((l) => /^ {2}unit:/.test(l)) + 1;
+    expect(text).toContain(
+      `plan.yaml:${at + 1}:3 nyckeln "unit" står två gånger under "contributions" (första gången på rad ${unitFirst}); skriv den en gång. Saknas raden "budget:" ovanför "unit:"? Utan den hamnar budget-delens nycklar under "contributions".`,
+    );
+    // Named once, at the first error it explains.
+    expect(text.match(/Saknas raden/g)).toHaveLength(1);
+  });
+
+  it('says so at the first badly indented key of the budget after the sections (a YAML file)', async () => {
+    const lines = (await readFile('data/sodra-vatterbygden-2013.yaml', 'utf8')).split('\n');
+    const at = lines.indexOf('budget:');
+    const file = path.join(dir(), 'no-budget-line.yaml');
+    await writeFile(file, [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n'));
+    const text = await problems(file);
+    expect(text).toMatch(new RegExp(`no-budget-line\\.yaml:${at + 1}:1 fel indrag: [^\\n]*\\. Saknas raden "budget:" ovanför "unit:"\\?`));
+    expect(text.match(/Saknas raden/g)).toHaveLength(1);
+  });
+
+  it('names a key written twice and its first line, without a hint when its part is there', async () => {
+    const lines = (await readFile('data/sodra-vatterbygden-2013.yaml', 'utf8')).split('\n');
+    const at = lines.indexOf('budget:');
+    const file = path.join(dir(), 'unit-twice.yaml');
+    await writeFile(file, [...lines.slice(0, at + 1), '  unit: kr', ...lines.slice(at + 1)].join('\n'));
+    const text = await problems(file);
+    expect(text).toMatch(new RegExp(`unit-twice\\.yaml:${at + 3}:3 nyckeln "unit" står två gånger under "budget" \\(första gången på rad ${at + 2}\\); skriv den en gång$`, 'm'));
+    expect(text).not.toMatch(/Saknas raden/);
+  });
+
+  it('names the first line of a key written twice in a Markdown file’s front matter by the file’s own lines', async () => {
+    const plan = path.join(dir(), 'title-twice');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    await writeFile(path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md'), '---\ntitle: A\ntype: text\ntitle: B\n---\nText\n');
+    expect(await problems(plan)).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:4:1 nyckeln "title" står två gånger i samma del \(första gången på rad 2\); skriv den en gång$/m);
+  });
+});

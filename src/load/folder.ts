@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { parseYamlText, type ParsedYaml, type Position } from './yamlText.js';
+import { planPartKeys } from './schema.js';
 
 export const FOLDER_PLAN = 'plan.yaml';
 export const SECTIONS_DIR = 'avsnitt';
@@ -68,7 +69,7 @@ async function readSection(file: string, read: Read, issues: PlanIssue[]): Promi
   let parsed: ParsedYaml | undefined;
   let fields: Record<string, unknown> = {};
   if (frontMatter !== undefined) {
-    const result = parseYamlText(frontMatter);
+    const result = parseYamlText(frontMatter, { firstLine: 2 });
     if ('issues' in result) {
       issues.push(...result.issues.map((i) => ({ ...i, file, line: (i.line ?? 1) + 1 })));
       return undefined;
@@ -96,7 +97,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   const planFile = path.join(dir, FOLDER_PLAN);
   const content = await read(planFile);
   if (Array.isArray(content)) return { issues: content };
-  const parsed = parseYamlText(content.text);
+  const parsed = parseYamlText(content.text, { parts: planPartKeys() });
   if ('issues' in parsed) return { issues: parsed.issues.map((i) => ({ ...i, file: planFile })) };
   const files: SourceFile[] = [{ path: planFile, name: FOLDER_PLAN, bytes: content.bytes }];
   const plan = parsed.value;

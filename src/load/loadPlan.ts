@@ -7,7 +7,7 @@ import { PlanError, SchemaError, type JsonPath, type PlanIssue } from '../errors
 import { parseJson, locate as locateJson, JsonSyntaxError } from './json.js';
 import { parseYamlText } from './yamlText.js';
 import { FOLDER_PLAN, SECTIONS_DIR, readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
-import { planSchema, type PlanInput } from './schema.js';
+import { planPartKeys, planSchema, type PlanInput } from './schema.js';
 import { toMessages, registerKnownKeys, registerSectionTypeKeys } from './messages.js';
 import { sectionSchema } from './schema/sections.js';
 import { planJsonSchema, schemaKeys } from './jsonSchema.js';
@@ -114,7 +114,7 @@ export function parsePlanText(file: string, text: string): LoadedPlan {
 
 /** A plan given as YAML text. */
 export function parsePlanYaml(file: string, text: string): LoadedPlan {
-  const yaml = parseYamlText(text);
+  const yaml = parseYamlText(text, { parts: planPartKeys() });
   if ('issues' in yaml) throw new PlanError(file, yaml.issues, 'json');
   return validatePlan(file, 'yaml', { value: yaml.value, text: canonicalJson(yaml.value), locate: yaml.locate });
 }

@@ -30,3 +30,12 @@ export const planSchema = z
   .describe('Verksamhetsplan med budget för ett samordningsförbund (vplan).');
 
 export type PlanInput = z.infer<typeof planSchema>;
+
+/** The keys of the plan's parts that are maps (document, budget, contributions): for YAML's "saknas raden budget:?". */
+export function planPartKeys(): Record<string, readonly string[]> {
+  return {
+    document: Object.keys(documentSchema.shape),
+    budget: Object.keys(budgetSchema.shape),
+    contributions: Object.keys(contributionsSchema.shape),
+  };
+}

@@ -1,7 +1,7 @@
 // Reads YAML text (a plan.yaml, or a Markdown file's front matter) with the `yaml` package: values as
 // YAML 1.2 reads them (dates and "ja"/"nej" stay text), errors in Swedish with line and column, and a
 // lookup of a JSON path's position for later messages.
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
 
@@ -31,15 +31,35 @@ const MESSAGES: Record<string, string> = {
   IMPOSSIBLE: 'den här raden går inte att läsa som YAML',
 };
 
+export interface YamlOptions {
+  /**
+   * The file's top-level parts and the keys each has (a plan's budget: unit, columns, income …): a key
+   * written twice that belongs to a part the file lacks suggests that part's own line is missing.
+   */
+  parts?: Record<string, readonly string[]>;
+  /** The file's line the text starts on (a Markdown file's front matter: 2), for lines named in messages. */
+  firstLine?: number;
+}
+
 /** Parses YAML text; throws the issues (with line and column) when it is not valid YAML. */
-export function parseYamlText(text: string): ParsedYaml | { issues: PlanIssue[] } {
+export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYaml | { issues: PlanIssue[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2' });
   if (doc.errors.length > 0) {
+    // A lost part's line (`budget:`) is named once, at the first error it explains.
+    let named = false;
     return {
       issues: doc.errors.slice(0, 5).map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { path: [], message: MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)', line, column: col };
+        const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, error, options.firstLine ?? 1) : undefined;
+        const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
+        // A duplicate directly under a top-level part, or a line badly indented as a part's key would be.
+        const key = duplicate ? (duplicate.parent === undefined ? undefined : duplicate.key) : partKeyAt(text, line);
+        const lost = named || key === undefined ? undefined : lostPart(text, key, options, duplicate?.parent ?? partAbove(text, line), duplicate?.following);
+        if (!lost) return { path: [], message, line, column: col };
+        named = true;
+        const under = duplicate?.parent === undefined ? '' : ` Utan den hamnar ${lost}-delens nycklar under "${duplicate.parent}".`;
+        return { path: [], message: `${message}. Saknas raden "${lost}:" ovanför "${key}:"?${under}`, line, column: col };
       }),
     };
   }
@@ -80,4 +100,66 @@ function locateIn(doc: Document, lineCounter: LineCounter, text: string, path: J
   if (offset === undefined) return undefined;
   const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
+}
+
+/** A key written twice in one map: which key, under which key (if any), and where it stood first. */
+function duplicateKey(
+  doc: Document,
+  lineCounter: LineCounter,
+  error: YAMLError,
+  firstLine: number,
+): { key: string; parent: string | undefined; following: string[]; message: string } | undefined {
+  let found: { key: string; first: number; parent: string | undefined; following: string[] } | undefined;
+  visit(doc, {
+    Map(_, map, path) {
+      const pairs = map.items.filter((p) => isScalar(p.key));
+      const second = pairs.find((p) => (p.key as YamlNode).range?.[0] === error.pos[0]);
+      if (!second) return undefined;
+      const key = String((second.key as { value: unknown }).value);
+      const first = pairs.find((p) => String((p.key as { value: unknown }).value) === key);
+      // The key it stands under when that is a top-level part (document, root map, pair): the part a lost line merged it into.
+      const parent = path.length === 3 ? path[2] : undefined;
+      const keys = pairs.map((p) => String((p.key as { value: unknown }).value));
+      found = {
+        key,
+        following: keys.slice(pairs.indexOf(second)),
+        first: lineCounter.linePos((first?.key as YamlNode | undefined)?.range?.[0] ?? error.pos[0]).line,
+        parent: isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : undefined,
+      };
+      return visit.BREAK;
+    },
+  });
+  if (!found) return undefined;
+  const { key, first, parent, following } = found;
+  const where = parent === undefined ? 'i samma del' : `under "${parent}"`;
+  return { key, parent, following, message: `nyckeln "${key}" står två gånger ${where} (första gången på rad ${first + firstLine - 1}); skriv den en gång` };
+}
+
+/** The key on a line indented as the keys of a top-level part are (the file's first indentation). */
+function partKeyAt(text: string, line: number): string | undefined {
+  const unit = /^( +)\S/m.exec(text)?.[1]?.length;
+  const match = /^( +)([A-Za-z]\w*):/.exec(text.split('\n')[line - 1] ?? '');
+  return match && match[1]!.length === unit ? match[2] : undefined;
+}
+
+/** The top-level key above a line (the part the line is written in). */
+function partAbove(text: string, line: number): string | undefined {
+  const above = text.split('\n').slice(0, line - 1).reverse();
+  return above.map((l) => /^([A-Za-z$][\w$]*)\s*:/.exec(l)?.[1]).find((k) => k !== undefined);
+}
+
+/**
+ * A top-level part the text lacks (no line `budget:` at its start) that has `key`, other than the part
+ * the key now stands in (`besides`): that part's own line was probably lost, merging it into the one
+ * above. When the keys from there on are known (`following`), one of them must be the lost part's own
+ * and not `besides`'s: a key written twice in its own part is no lost line.
+ */
+function lostPart(text: string, key: string, options: YamlOptions, besides?: string, following?: string[]): string | undefined {
+  const parts = options.parts ?? {};
+  const present = new Set([...text.matchAll(/^([A-Za-z$][\w$]*)\s*:/gm)].map((m) => m[1]));
+  const own = besides === undefined ? [] : (parts[besides] ?? []);
+  return Object.entries(parts).find(
+    ([part, keys]) =>
+      part !== besides && !present.has(part) && keys.includes(key) && (following === undefined || following.some((k) => keys.includes(k) && !own.includes(k))),
+  )?.[0];
 }
