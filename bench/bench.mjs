@@ -69,8 +69,10 @@ try {
   const coldNoCache = [];
   const bare = [];
   const bareWhole = [];
+  const floor = [];
   for (let i = 0; i < RUNS; i++) {
     bare.push((await measure(choice.executablePath, bareArgs(html, path.join(work, 'bare.pdf')))).ms);
+    floor.push((await measure(process.execPath, [path.join(root, 'bench', 'floor.mjs'), choice.executablePath, ...bareArgs(html, path.join(work, 'floor.pdf'))])).ms);
     if (whole) bareWhole.push((await measure(whole, bareArgs(html, path.join(work, 'bare-whole.pdf')))).ms);
     cold.push((await measure(process.execPath, [bin, 'build', largest.file, '--out', path.join(work, 'cold.pdf')])).ms);
     const env = { ...process.env, VPLAN_CACHE_DIR: 'off' };
@@ -89,6 +91,13 @@ try {
       values: { vplanMs: median(cold), bareMs: median(bareWhole), bareRuns: bareWhole, browser: whole },
     });
   }
+  // The least a cold build could take: Node starting the same bare print, plus what vplan does after
+  // the print that no bare print does (finish the PDF, read it back for the self-check; cold-profile.mjs).
+  const afterPrint = profile.filter(([name]) => /^(finish|self-check)/.test(name)).reduce((sum, [, t]) => sum + t, 0);
+  row('cold-floor', 'golv: Node som bara startar samma utskrift', ms(median(floor)), ms(median(bare)), `${(median(floor) / median(bare)).toFixed(2)}×; + efterarbete ${ms(afterPrint)}: ${((median(floor) + afterPrint) / median(bare)).toFixed(2)}×`, {
+    target: '',
+    values: { floorMs: median(floor), runs: floor, afterPrintMs: afterPrint },
+  });
   const noCacheRatio = median(coldNoCache) / median(bare);
   row('cold-no-cache', 'vplan build, kall, utan cache (utkast + utskrift)', ms(median(coldNoCache)), ms(median(bare)), `${noCacheRatio.toFixed(2)}×`, {
     target: '',
