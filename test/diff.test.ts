@@ -165,6 +165,21 @@ describe('diffPlans, more', () => {
     expect(budgetSection?.added.join(' ')).toMatch(/2028/);
   });
 
+  it('does not list the sub-sections of a section whose title moved a year on where they did not change', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete plan.$schema;
+    plan.sections.push({ type: 'text', title: 'Åtaganden 2025', text: 'Förbundet åtar sig följande.', sections: [{ type: 'text', title: 'Uppföljning', text: 'Insatserna följs upp.' }] });
+    const beforeFile = path.join(tmp(), 'fore.json');
+    await writeFile(beforeFile, JSON.stringify(plan));
+    plan.sections.at(-1).title = 'Åtaganden 2026';
+    const afterFile = path.join(tmp(), 'efter.json');
+    await writeFile(afterFile, JSON.stringify(plan));
+    const changes = diffPlans((await checkPlan(beforeFile)).plan, (await checkPlan(afterFile)).plan, 'x');
+    expect(changes.sectionsAdded).toEqual([]);
+    expect(changes.sectionsRemoved).toEqual([]);
+    expect(changes.sectionsReworded.map((s) => s.name)).toEqual(['8. Åtaganden 2026']);
+  });
+
   it('shows a changed amount in a text as the whole number, not its digit groups', () => {
     expect(changedWords('Kapitalet blir 1\u00a0025\u00a0200 kr.', 'Kapitalet blir 1\u00a0015\u00a0200 kr.')).toEqual({ removed: ['1 025 200'], added: ['1 015 200'] });
   });

@@ -85,8 +85,8 @@ function sectionName(s: ComputedSection): string {
 }
 
 /** Sections keyed by their titles from the top, so renumbering alone is not a change. */
-function sections(plan: ComputedPlan): Map<string, { name: string; body: string; text: string }> {
-  const out = new Map<string, { name: string; body: string; text: string }>();
+function sections(plan: ComputedPlan): Map<string, { name: string; title: string; body: string; text: string }> {
+  const out = new Map<string, { name: string; title: string; body: string; text: string }>();
   // Where a part stands in the JSON is not its content: moving a section is not rewording it.
   const withoutPaths = (key: string, value: unknown) => (key === 'path' ? undefined : value);
   const walk = (list: ComputedSection[], prefix: string, parentName: string) => {
@@ -96,7 +96,7 @@ function sections(plan: ComputedPlan): Map<string, { name: string; body: string;
       // The words a reader sees: the section's text and every text and number of its content (a
       // vision's statement, a target group's ages, a goal), so that a reworded part shows its words.
       const text = [s.text, ...visibleWords(s.content), s.textAfter].filter(Boolean).join('\n\n');
-      out.set(key, { name, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths), text });
+      out.set(key, { name, title: s.title, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths), text });
       walk(s.children, key, name);
     });
   };
@@ -234,10 +234,15 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     sectionsReworded: [
       ...preface,
       ...[...newSections].flatMap(([k, s]) => {
-        // A section whose title only moved a year on: its heading's words among the changed ones.
+        // A section whose title only moved a year on: its heading's words among the changed ones. Its
+        // sub-sections are paired too (their keys hold its title), and are unchanged where their own
+        // titles and texts are; the headings' numbers are not compared, as elsewhere.
         const was = oldSections.get(paired.get(k) ?? k);
         if (!was) return [];
-        if (paired.has(k)) return [{ name: s.name, ...changedWords(`${was.name}\n\n${was.text}`, `${s.name}\n\n${s.text}`) }];
+        if (paired.has(k)) {
+          if (was.title === s.title && was.body === s.body) return [];
+          return [{ name: s.name, ...changedWords(`${was.title}\n\n${was.text}`, `${s.title}\n\n${s.text}`) }];
+        }
         return was.body !== s.body ? [{ name: s.name, ...changedWords(was.text, s.text) }] : [];
       }),
     ],
