@@ -190,6 +190,8 @@ export interface PlanChanges {
   sectionsAdded: string[];
   sectionsRemoved: string[];
   sectionsReworded: Rewording[];
+  /** Sections (and the preface) whose text changed only in its figures: not rewritten, each figure old → new. */
+  sectionFigures: FigureChanges[];
   /** Set when the two versions state amounts in different units; amounts are then compared in kr. */
   unitNote?: string | undefined;
 }
@@ -199,6 +201,18 @@ export interface Rewording {
   name: string;
   removed: string[];
   added: string[];
+}
+
+/**
+ * A section whose words are the same but some of its figures are not: a year in its heading moved on
+ * (as vplan next moves it), a placeholder gives another amount, a figure typed anew. Each changed
+ * figure old → new with the unit word after it ("5,2 miljoner" → "6 miljoner"), each pair once.
+ */
+export interface FigureChanges {
+  name: string;
+  figures: { before: string; after: string }[];
+  /** How many more changed figures there are than are listed. */
+  more: number;
 }
 
 export interface ComputedPlan {

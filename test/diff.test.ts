@@ -8,7 +8,7 @@ import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
 import { diffPlans, hasChanges } from '../src/diff/diff.js';
 import { formatChanges } from '../src/diff/format.js';
-import { changedWords } from '../src/diff/words.js';
+import { changedFigures, changedWords } from '../src/diff/words.js';
 import { nextYear } from '../src/next/nextYear.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 
@@ -157,12 +157,21 @@ describe('diffPlans, more', () => {
     expect(changes.cells).toContainEqual({ row: 'Kansli', column: 'Budget 2026 (förut Plan 2026)', before: 570_000, after: 575_000, delta: 5_000 });
     expect(changes.columnsRemoved).toEqual(['Budget 2024', 'Prognos 2024']);
     expect(changes.columnsAdded.map((c) => c.split(' (')[0])).toEqual(['Prognos 2025', 'Plan 2028']);
-    // A section whose title only moved a year on is the same section, its heading's years among the changed words.
+    // A section whose title only moved a year on is the same section, its heading's years among its
+    // changed figures; with its words the same it is not rewritten.
     expect(changes.sectionsAdded).toEqual([]);
     expect(changes.sectionsRemoved).toEqual([]);
-    const budgetSection = changes.sectionsReworded.find((r) => r.name.includes('Budget 2026 och plan 2027–2028'));
-    expect(budgetSection?.removed.join(' ')).toMatch(/2025/);
-    expect(budgetSection?.added.join(' ')).toMatch(/2028/);
+    expect(changes.sectionsReworded).toEqual([]);
+    expect(changes.sectionFigures).toEqual([
+      {
+        name: '7. Budget 2026 och plan 2027–2028',
+        figures: [
+          { before: '2025', after: '2026' },
+          { before: '2026–2027', after: '2027–2028' },
+        ],
+        more: 0,
+      },
+    ]);
   });
 
   it('does not list the sub-sections of a section whose title moved a year on where they did not change', async () => {
@@ -177,11 +186,31 @@ describe('diffPlans, more', () => {
     const changes = diffPlans((await checkPlan(beforeFile)).plan, (await checkPlan(afterFile)).plan, 'x');
     expect(changes.sectionsAdded).toEqual([]);
     expect(changes.sectionsRemoved).toEqual([]);
-    expect(changes.sectionsReworded.map((s) => s.name)).toEqual(['8. Åtaganden 2026']);
+    expect(changes.sectionsReworded).toEqual([]);
+    expect(changes.sectionFigures).toEqual([{ name: '8. Åtaganden 2026', figures: [{ before: '2025', after: '2026' }], more: 0 }]);
   });
 
   it('shows a changed amount in a text as the whole number, not its digit groups', () => {
     expect(changedWords('Kapitalet blir 1\u00a0025\u00a0200 kr.', 'Kapitalet blir 1\u00a0015\u00a0200 kr.')).toEqual({ removed: ['1 025 200'], added: ['1 015 200'] });
+  });
+
+  it('tells a text whose figures alone changed from a rewritten one', () => {
+    const figures = (before: string, after: string) => changedFigures(before, after)?.figures;
+    expect(figures('Kapitalet blir 1\u00a0025\u00a0200 kr.', 'Kapitalet blir 1 015 200 kr.')).toEqual([{ before: '1\u00a0025\u00a0200 kr', after: '1\u00a0015\u00a0200 kr' }]);
+    expect(figures('Kostnaderna 2025 blir ca 5,8 miljoner kronor.', 'Kostnaderna 2026 blir ca 6,1 miljoner kronor.')).toEqual([
+      { before: '2025', after: '2026' },
+      { before: '5,8 miljoner', after: '6,1 miljoner' },
+    ]);
+    expect(figures('Resultatet blir 12 tkr.', 'Resultatet blir −12 tkr.')).toEqual([{ before: '12 tkr', after: '−12 tkr' }]);
+    expect(figures('Beslutat 2024-11-28.', 'Beslutat 2025-11-27.')).toEqual([{ before: '2024-11-28', after: '2025-11-27' }]);
+    // The same change twice is listed once.
+    expect(figures('Under 2025, och efter 2025.', 'Under 2026, och efter 2026.')).toEqual([{ before: '2025', after: '2026' }]);
+    // A word changed too: rewritten, not a change of figures.
+    expect(changedFigures('Kostnaderna blir ca 5,8 miljoner.', 'Kostnaderna blir drygt 6,1 miljoner.')).toBeUndefined();
+    expect(changedFigures('Kostnaderna blir 5,8 miljoner.', 'Kostnaderna blir 5,8 miljoner kronor.')).toBeUndefined();
+    expect(changedFigures('1 miljon', '2 miljoner')).toBeUndefined();
+    // Nothing changed: nothing to list.
+    expect(changedFigures('År 2025.', 'År 2025.')).toBeUndefined();
   });
 });
 
@@ -210,5 +239,73 @@ describe('vplan diff (CLI)', () => {
     expect(normalize(both.stdout)).toContain('Ändringar sedan version 1 (2024:11 / 2)');
     expect(normalize(both.stdout)).toContain('Samverkansteam Finnveden, Budget 2025: 3 336 600 → 3 400 000 (+63 400)');
     expect(normalize(both.stdout)).toMatch(/omskrivet: 4\. Uppdrag\n? *− att stödja/);
+  });
+});
+
+describe('vplan diff after vplan next (CLI)', () => {
+  const bin = path.resolve('bin/vplan.js');
+  const vplan = async (...args: string[]) => {
+    const result = await run(process.execPath, [bin, ...args]).catch((e: { stdout: string; stderr: string; code: number }) => e);
+    // Lines kept, the no-break spaces in amounts as plain spaces.
+    return { stdout: result.stdout.replace(/[\u00a0\u202f]/g, ' '), stderr: result.stderr };
+  };
+
+  it('does not call a section rewritten whose only change is its figures; a real rewrite still is', async () => {
+    const next = path.join(tmp(), 'finnveden-2026.json');
+    await vplan('next', 'data/finnveden-2025.json', '--out', next);
+    const appendix = path.join(tmp(), 'andringar.pdf');
+    const { stdout } = await vplan('diff', 'data/finnveden-2025.json', next, '--appendix', '--out', appendix);
+    // The budget section's heading only moved a year on: its figures are shown, apart from rewritten sections.
+    expect(stdout).not.toContain('omskrivet');
+    expect(stdout).toContain(
+      ['  siffror i texten ändrade: 7. Budget 2026 och plan 2027–2028', '    2025 → 2026', '    2026–2027 → 2027–2028'].join('\n'),
+    );
+    // The appendix page too: a table of the figures, no rewritten section.
+    const last = normalize((await pdfText(await readFile(appendix))).pages.at(-1)!);
+    expect(last).not.toContain('Omskrivna avsnitt');
+    expect(last).toContain('Siffror i texten ändrade Avsnitt Tidigare Nu 7. Budget 2026 och plan 2027–2028 2025 2026 2026–2027 2027–2028');
+
+    // The board's own edits to next year's plan: new prose in one section, new prose and a figure in another.
+    const plan = JSON.parse(await readFile(next, 'utf8'));
+    plan.sections[3].text = plan.sections[3].text.replace('samordnade insatser', 'gemensamma insatser');
+    plan.sections[6].text = plan.sections[6].text.replace('ca 100 tkr lägre', 'ca 150 tkr lägre, enligt Försäkringskassan,');
+    const edited = path.join(tmp(), 'finnveden-2026-b.json');
+    await writeFile(edited, JSON.stringify(plan));
+    const rewritten = (await vplan('diff', 'data/finnveden-2025.json', edited)).stdout;
+    expect(rewritten).toMatch(/  omskrivet: 4\. Uppdrag\n    − samordnade\n    \+ gemensamma\n/);
+    // Prose and figures changed in one section: rewritten, with its figures among its words.
+    expect(rewritten).toMatch(/  omskrivet: 7\. Budget 2026 och plan 2027–2028\n    − 2025\n(    [−+] .*\n)*    − 100\n(    [−+] .*\n)*    \+ 150\n    \+ , enligt Försäkringskassan,\n/);
+    expect(rewritten).not.toContain('siffror i texten ändrade');
+  });
+
+  it('shows a figure typed in the prose that changed, which no budget cell shows', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    plan.sections[6].text = plan.sections[6].text.replace('ca 100 tkr lägre', 'ca 150 tkr lägre');
+    const file = path.join(tmp(), 'finnveden-2025-b.json');
+    await writeFile(file, JSON.stringify(plan));
+    const { stdout } = await vplan('diff', 'data/finnveden-2025.json', file);
+    expect(stdout).toContain('  siffror i texten ändrade: 7. Budget 2025 och plan 2026–2027\n    100 tkr → 150 tkr\n');
+    expect(stdout).not.toContain('omskrivet');
+  });
+
+  it('shows the amounts a placeholder gives after it moved a year on (the folder example), not a rewrite', async () => {
+    const next = path.join(tmp(), 'bhs-2019');
+    // vplan next writes the folder, but its capital goes negative in 2019: the board's economist sets the opening capital.
+    await vplan('next', 'data/botkyrka-huddinge-salem-2018', '--out', next);
+    const planFile = path.join(next, 'plan.yaml');
+    const yaml = await readFile(planFile, 'utf8');
+    expect(yaml).toMatch(/^ {6}budget2019: \d+$/m);
+    await writeFile(planFile, yaml.replace(/^( {4}opening:\n {6}budget2019: )\d+$/m, '$16000'));
+    const { stdout, stderr } = await vplan('diff', 'data/botkyrka-huddinge-salem-2018', next);
+    expect(stderr).not.toMatch(/fel/);
+    // The decision date the preface filled in is gone (vplan next leaves "[beslutsdatum]"): that is a rewrite.
+    expect(stdout).toMatch(/  omskrivet: Förord\n    − 17 november 2017\n    \+ \[beslutsdatum\]\n/);
+    expect(stdout.match(/omskrivet/g)).toHaveLength(1);
+    // The figures the placeholders give, each old → new as a whole number.
+    expect(stdout).toContain('  siffror i texten ändrade: 6.1 Finansiering av Samordningsförbundet 2019\n    2018 → 2019\n');
+    expect(stdout).toMatch(/    16 miljoner → 15 miljoner\n/);
+    expect(stdout).toMatch(/    5,2 miljoner → 6,0 miljoner\n/);
+    // Sections under a heading that moved a year on, themselves unchanged, are not listed at all.
+    expect(stdout).not.toContain('3.1.1 Finansiering av och stöd');
   });
 });

@@ -1,8 +1,8 @@
 // What changed between two versions of a plan, in a board's terms: each budget cell old → new with its
 // effect on the sums and results, sections added, removed or reworded, and status and dates.
-import type { BudgetTable, ComputedPlan, ComputedSection, PlanChanges, Unit, ValueChange } from '../model.js';
+import type { BudgetTable, ComputedPlan, ComputedSection, FigureChanges, PlanChanges, Rewording, Unit, ValueChange } from '../model.js';
 import { formatInteger, headingLabel } from '../format.js';
-import { changedWords } from './words.js';
+import { changedFigures, changedWords } from './words.js';
 
 interface KeyedCell {
   row: string;
@@ -213,7 +213,26 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   const pairedOld = new Set(paired.values());
   const oldLabels = labelRows(before);
   const newLabels = labelRows(after);
-  const preface = (d0.preface ?? '') !== (d1.preface ?? '') ? [{ name: 'Förord', ...changedWords(d0.preface ?? '', d1.preface ?? '') }] : [];
+  // A text whose words are the same but some figures are not (a year moved on, an amount a placeholder
+  // gives anew) is not rewritten: its figures are listed old → new, apart from the rewritten texts.
+  const sectionsReworded: Rewording[] = [];
+  const sectionFigures: FigureChanges[] = [];
+  const changedText = (name: string, was: string, now: string) => {
+    const figures = changedFigures(was, now);
+    if (figures) sectionFigures.push({ name, ...figures });
+    else sectionsReworded.push({ name, ...changedWords(was, now) });
+  };
+  if ((d0.preface ?? '') !== (d1.preface ?? '')) changedText('Förord', d0.preface ?? '', d1.preface ?? '');
+  for (const [k, s] of newSections) {
+    // A section whose title only moved a year on: its heading's words among the changed ones. Its
+    // sub-sections are paired too (their keys hold its title), and are unchanged where their own
+    // titles and texts are; the headings' numbers are not compared, as elsewhere.
+    const was = oldSections.get(paired.get(k) ?? k);
+    if (!was) continue;
+    if (paired.has(k)) {
+      if (was.title !== s.title || was.body !== s.body) changedText(s.name, `${was.title}\n\n${was.text}`, `${s.title}\n\n${s.text}`);
+    } else if (was.body !== s.body) changedText(s.name, was.text, s.text);
+  }
   return {
     since,
     unit: mixed ? 'kr' : after.budget?.unit ?? before.budget?.unit ?? 'kr',
@@ -231,21 +250,8 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     columnsRemoved: [...oldColumns].filter(([k]) => !newColumns.has(k)).map(([, c]) => c),
     sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k) && !paired.has(k)).map(([, s]) => s.name),
     sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k) && !pairedOld.has(k)).map(([, s]) => s.name),
-    sectionsReworded: [
-      ...preface,
-      ...[...newSections].flatMap(([k, s]) => {
-        // A section whose title only moved a year on: its heading's words among the changed ones. Its
-        // sub-sections are paired too (their keys hold its title), and are unchanged where their own
-        // titles and texts are; the headings' numbers are not compared, as elsewhere.
-        const was = oldSections.get(paired.get(k) ?? k);
-        if (!was) return [];
-        if (paired.has(k)) {
-          if (was.title === s.title && was.body === s.body) return [];
-          return [{ name: s.name, ...changedWords(`${was.title}\n\n${was.text}`, `${s.title}\n\n${s.text}`) }];
-        }
-        return was.body !== s.body ? [{ name: s.name, ...changedWords(was.text, s.text) }] : [];
-      }),
-    ],
+    sectionsReworded,
+    sectionFigures,
     unitNote,
   };
 }
@@ -253,7 +259,7 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
 export function hasChanges(c: PlanChanges): boolean {
   return (
     c.document.length + c.cells.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length +
-      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length >
+      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionFigures.length >
     0
   );
 }

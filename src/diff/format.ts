@@ -30,6 +30,12 @@ export function formatChanges(changes: PlanChanges): string {
       ...s.removed.map((w) => `    − ${w}`),
       ...s.added.map((w) => `    + ${w}`),
     ]),
+    // Not rewritten: the same words, other figures (a year moved on, an amount a placeholder gives anew).
+    ...changes.sectionFigures.flatMap((s) => [
+      `  siffror i texten ändrade: ${s.name}`,
+      ...s.figures.map((f) => `    ${f.before} → ${f.after}`),
+      ...(s.more > 0 ? [`    … och ${s.more} ${s.more === 1 ? 'siffra' : 'siffror'} till`] : []),
+    ]),
   ]);
   return `${lines.join('\n')}\n`;
 }

@@ -32,3 +32,47 @@ export function changedWords(before: string, after: string): { removed: string[]
   }
   return { removed, added };
 }
+
+/** A number as prose prints it: its digit groups (with any of the spaces vplan prints) and decimals. */
+const AMOUNT = String.raw`\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:,\d+)?`;
+/**
+ * A figure in a text: a date (2024-11-28), a number with its minus sign ("−396 700", not the hyphen in
+ * "COVID-19"), or a span of two ("2026–2027").
+ */
+const FIGURE = new RegExp(String.raw`\d{4}-\d\d-\d\d(?!\d)|(?:(?<![\p{L}\d])[−-])?${AMOUNT}(?:[–-]${AMOUNT})?`, 'gu');
+/** The word after a figure that says what it counts, shown with it: "5,8 miljoner", "100 tkr", "50 %". */
+const UNIT = /^[ \u00a0\u202f]+(kr|kronor|tkr|mkr|miljon|miljoner|miljard|miljarder|procent|%)(?![\p{L}\d])/u;
+
+/** A text's figures as shown ("5,8 miljoner"), and the text with each figure as one mark. */
+function figuresOf(text: string): { figures: string[]; shown: string[]; rest: string } {
+  const figures: string[] = [];
+  const shown: string[] = [];
+  const rest = text.replace(FIGURE, (figure, offset: number) => {
+    const value = figure.replace(/[ \u202f]/g, '\u00a0');
+    const unit = UNIT.exec(text.slice(offset + figure.length))?.[1];
+    figures.push(value);
+    shown.push(unit ? `${value} ${unit}` : value);
+    return '\u0000';
+  });
+  return { figures, shown, rest };
+}
+
+/**
+ * The figures that changed in a text whose words are otherwise the same (a year moved on, an amount
+ * a placeholder gives anew), each old → new and each pair once; undefined where its words changed too
+ * (it is rewritten) or no figure did.
+ */
+export function changedFigures(before: string, after: string): { figures: { before: string; after: string }[]; more: number } | undefined {
+  const a = figuresOf(before);
+  const b = figuresOf(after);
+  if (a.rest.replace(/\s+/g, ' ') !== b.rest.replace(/\s+/g, ' ') || a.figures.length !== b.figures.length) return undefined;
+  const pairs = new Map<string, { before: string; after: string }>();
+  a.figures.forEach((figure, i) => {
+    if (figure === b.figures[i]) return;
+    const pair = { before: a.shown[i]!, after: b.shown[i]! };
+    pairs.set(`${pair.before}\u0000${pair.after}`, pair);
+  });
+  if (pairs.size === 0) return undefined;
+  const figures = [...pairs.values()];
+  return { figures: figures.slice(0, MAX_PASSAGES), more: Math.max(0, figures.length - MAX_PASSAGES) };
+}
