@@ -190,6 +190,23 @@ describe('diffPlans, more', () => {
     expect(changes.sectionFigures).toEqual([{ name: '8. Åtaganden 2026', figures: [{ before: '2025', after: '2026' }], more: 0 }]);
   });
 
+  it('shows a chart caption whose year moved on among the figures, not as a rewrite without words', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete plan.$schema;
+    const budget = plan.sections.find((s: { type?: string }) => s.type === 'budget');
+    budget.charts[0].caption = 'Kostnader 2026 per budgetpost';
+    const file = path.join(tmp(), 'bildtext.json');
+    await writeFile(file, JSON.stringify(plan));
+    const changes = diffPlans((await checkPlan('data/finnveden-2025.json')).plan, (await checkPlan(file)).plan, 'x');
+    expect(changes.sectionsReworded).toEqual([]);
+    expect(changes.sectionFigures).toEqual([{ name: '7. Budget 2025 och plan 2026–2027', figures: [{ before: '2025', after: '2026' }], more: 0 }]);
+    // A caption's words are a section's words.
+    budget.charts[0].caption = 'Kostnader 2025 per insats';
+    await writeFile(file, JSON.stringify(plan));
+    const reworded = diffPlans((await checkPlan('data/finnveden-2025.json')).plan, (await checkPlan(file)).plan, 'x');
+    expect(reworded.sectionsReworded).toEqual([{ name: '7. Budget 2025 och plan 2026–2027', removed: ['budgetpost'], added: ['insats'] }]);
+  });
+
   it('shows a changed amount in a text as the whole number, not its digit groups', () => {
     expect(changedWords('Kapitalet blir 1\u00a0025\u00a0200 kr.', 'Kapitalet blir 1\u00a0015\u00a0200 kr.')).toEqual({ removed: ['1 025 200'], added: ['1 015 200'] });
   });

@@ -133,7 +133,12 @@ function visibleWords(content: unknown): string[] {
   const out: string[] = [];
   const walk = (value: unknown, key: string | undefined) => {
     // Where a part stands in the plan, ids, kinds and styles are not printed; charts and tables are
-    // the budget's figures, whose changes are told as the budget's.
+    // the budget's figures, whose changes are told as the budget's, but a chart's caption is printed
+    // ("Kostnader 2025 per budgetpost", its year moved on by vplan next).
+    if (key === 'charts' && Array.isArray(value)) {
+      for (const chart of value as { caption?: unknown }[]) if (typeof chart?.caption === 'string') out.push(chart.caption);
+      return;
+    }
     if (key !== undefined && SKIPPED.has(key)) return;
     if (typeof value === 'string') out.push(value);
     else if (typeof value === 'number') out.push(String(value));
