@@ -10,11 +10,12 @@ import { themeFontStack } from '../src/render/html.js';
 import { chartMeasure, planCharts } from '../src/charts/helpers.js';
 import { chartSvg } from '../src/charts/svg.js';
 import type { ComputedChart } from '../src/charts/model.js';
-import type { Measure } from '../src/charts/measure.js';
+import { createMeasure, type Measure } from '../src/charts/measure.js';
 import type { ComputedPlan } from '../src/model.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
-import { wrapText } from '../src/charts/wrap.js';
+import { MIN_AFTER, MIN_BEFORE, wrapText } from '../src/charts/wrap.js';
+import { hyphenate, SOFT_HYPHEN } from '../src/render/hyphenate.js';
 import { inside, lineBox, overlap, parseSvg, rectBox, textBox } from './helpers/chartSvg.js';
 
 const tmp = useTempDir('vplan-chart-layout');
@@ -157,4 +158,78 @@ describe('a label in lines', () => {
     expect(wrapText('Försäkringskassan-Arbetsförmedlingen', 20, letters)).toEqual(['Försäkringskassan-', 'Arbetsförmedlingen']);
     for (const line of wrapText('XXXXXXXXXXXXXXXXXXXXXXXXX', 10, letters)) expect(letters(line)).toBeLessThanOrEqual(10);
   });
+
+  it('breaks at a space or after a dash or slash first, a word only when it cannot stand whole, and never at a stub', () => {
+    // Was "Insatser och ar-", "betsmarknadsin-", "satser": a word begun on the line before at a 2-letter stub.
+    expect(wrapText('Insatser och arbetsmarknadsinsatser', 16, letters)).toEqual(['Insatser och', 'arbetsmarknads-', 'insatser']);
+    // Was "Värnamo–Gisla-", "ved": broken inside a name where the dash gave a break.
+    expect(wrapText('Samverkansteam Värnamo–Gislaved', 14, letters)).toEqual(['Samverkansteam', 'Värnamo–', 'Gislaved']);
+    // Was "Utvärderin-", "g/": cut between two letters where no syllable ends.
+    expect(wrapText('Utvärdering/uppföljning', 11, letters)).toEqual(['Utvär-', 'dering/', 'uppföljning']);
+    expect(wrapText('Utvärdering/uppföljning', 12, letters)).toEqual(['Utvärdering/', 'uppföljning']);
+    // Was "Försäkringskas-", "san" and "Arbetsmarknadsin-", "satser": a joining s is the better break.
+    expect(wrapText('Försäkringskassan', 15, letters)).toEqual(['Försäkrings-', 'kassan']);
+    expect(wrapText('Arbetsmarknadsinsatser', 17, letters)).toEqual(['Arbetsmarknads-', 'insatser']);
+    // Was "(ar-", "betsmark-", "nadsinsat-", "ser)".
+    expect(wrapText('Prognos 2024 (arbetsmarknadsinsatser)', 12, letters)).toEqual(['Prognos 2024', '(arbets-', 'marknads-', 'insatser)']);
+  });
+
+  it('in the chart font, at every width: words whole where they fit, else broken at a Swedish syllable with letters enough on both sides', async () => {
+    const labels = [
+      'Arbetsmarknadsinsatser för unga vuxna',
+      'Samverkansteam Värnamo–Gislaved',
+      'Förbundsgemensamma utvecklingsinsatser',
+      'Region Jönköpings län',
+      'Försäkringskassan',
+      'Insatser och arbetsmarknadsinsatser',
+      'Budget 2025 enligt förbundsstyrelsens beslut',
+      'Utvärdering/uppföljning',
+      'Prognos 2024 (arbetsmarknadsinsatser)',
+      LONG,
+    ];
+    const measure = await createMeasure(await themeFontStack('kommunal'), labels);
+    const width = (text: string) => measure(text, 12);
+    for (let max = 50; max <= 220; max += 5) {
+      for (const label of labels) {
+        const lines = wrapText(label, max, width);
+        expect(breaks(label, lines, max, width), `${label} at ${max}: ${JSON.stringify(lines)}`).toEqual([]);
+      }
+    }
+  });
 });
+
+/** What is wrong with the lines of a label: a line too wide, a word broken that fits, a break off a syllable or at a stub. */
+function breaks(label: string, lines: string[], max: number, width: (text: string) => number): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (const line of lines) {
+    if (width(line) > max) out.push(`"${line}" is wider than ${max}`);
+    if (line.includes('…')) out.push(`"${line}" is shortened`);
+    const rest = label.slice(at);
+    if (rest.startsWith(line)) {
+      const next = rest.slice(line.length);
+      if (next && !/^\s/.test(next) && !/\p{L}[-–/]$/u.test(line)) out.push(`"${line}" ends inside a word without a hyphen`);
+      at = label.length - next.trimStart().length;
+      continue;
+    }
+    const text = line.slice(0, -1);
+    if (!line.endsWith('-') || !rest.startsWith(text)) {
+      out.push(`"${line}" is not the label's next text "${rest}"`);
+      return out;
+    }
+    // A word broken with a hyphen: the word (up to a space, or a dash or slash after a letter) is too
+    // wide for a line, the break is at one of its syllables, and leaves no stub on either side.
+    at += text.length;
+    const before = /[^\s–/-]*$/u.exec(label.slice(0, at))![0];
+    const after = /^[^\s–/-]*[–/-]?/u.exec(label.slice(at))![0];
+    const word = `${before}${after}`;
+    if (width(word) <= max) out.push(`"${word}" is broken, but fits a line`);
+    const syllables = hyphenate(word.replace(/[^\p{L}]/gu, ' ')).split(SOFT_HYPHEN);
+    const ends = [...syllables.keys()].map((i) => syllables.slice(0, i + 1).join('').length);
+    if (!ends.includes(before.length)) out.push(`"${word}" is broken at "${before}-", not at a syllable`);
+    if ((before.match(/\p{L}/gu) ?? []).length < Math.max(MIN_BEFORE, 3)) out.push(`"${before}-" is too short a stub`);
+    if ((after.match(/\p{L}/gu) ?? []).length < Math.max(MIN_AFTER, 3)) out.push(`"-${after}" is too short a stub`);
+  }
+  if (at < label.length) out.push(`"${label.slice(at)}" is left out`);
+  return out;
+}
