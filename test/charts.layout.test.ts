@@ -14,7 +14,7 @@ import { createMeasure, type Measure } from '../src/charts/measure.js';
 import type { ComputedPlan } from '../src/model.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
-import { MIN_AFTER, MIN_BEFORE, wrapText } from '../src/charts/wrap.js';
+import { MIN_STUB, wrapText } from '../src/charts/wrap.js';
 import { hyphenate, SOFT_HYPHEN } from '../src/render/hyphenate.js';
 import { inside, lineBox, overlap, parseSvg, rectBox, textBox } from './helpers/chartSvg.js';
 
@@ -227,8 +227,8 @@ function breaks(label: string, lines: string[], max: number, width: (text: strin
     const syllables = hyphenate(word.replace(/[^\p{L}]/gu, ' ')).split(SOFT_HYPHEN);
     const ends = [...syllables.keys()].map((i) => syllables.slice(0, i + 1).join('').length);
     if (!ends.includes(before.length)) out.push(`"${word}" is broken at "${before}-", not at a syllable`);
-    if ((before.match(/\p{L}/gu) ?? []).length < Math.max(MIN_BEFORE, 3)) out.push(`"${before}-" is too short a stub`);
-    if ((after.match(/\p{L}/gu) ?? []).length < Math.max(MIN_AFTER, 3)) out.push(`"-${after}" is too short a stub`);
+    if ((before.match(/\p{L}/gu) ?? []).length < Math.max(MIN_STUB, 3)) out.push(`"${before}-" is too short a stub`);
+    if ((after.match(/\p{L}/gu) ?? []).length < Math.max(MIN_STUB, 3)) out.push(`"-${after}" is too short a stub`);
   }
   if (at < label.length) out.push(`"${label.slice(at)}" is left out`);
   return out;

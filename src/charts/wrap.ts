@@ -1,19 +1,20 @@
 // A chart's label in lines that fit a width. A line breaks at a space, or after a dash or slash between
 // two letters ("Värnamo–|Gislaved", "Utvärdering/|uppföljning"); a word is broken inside only when it
 // cannot stand whole on a line of its own. Then at a syllable (Swedish patterns, as the tables' long
-// words are: render/hyphenate.ts) with a hyphen, leaving at least MIN_BEFORE letters before the break
-// and MIN_AFTER after it (no "ar-|betsmarknads…", no "…gemensam-|ma"), in as few lines as can be, and
-// of those preferably after a compound's joining s ("Arbetsmarknads-|insatser", not "…in-|satser").
-// A piece with no such break that still does not fit is shortened with "…": it is never cut between
-// two letters without a sign, and the chart's <title> (alt.ts) has every label whole.
+// words are: render/hyphenate.ts) with a hyphen, never leaving fewer than MIN_STUB letters on either
+// side (no "ar-|betsmarknads…", no "…gemensam-|ma"), and fewer than GOOD_STUB only when nothing else
+// fits. Of all the ways to break a label the one that costs least (see breakCost) wins: few lines,
+// a break after a compound's joining s ("Arbetsmarknads-|insatser", not "…in-|satser"), lines as even
+// as can be. A piece with no such break that still does not fit is shortened with "…": a word is never
+// cut between two letters without a sign, and the chart's <title> (alt.ts) has every label whole.
 import { hyphenate, SOFT_HYPHEN } from '../render/hyphenate.js';
 
 /** Width of a line of text, in the chart's font and size. */
 export type LineWidth = (line: string) => number;
 
-/** The fewest letters a word broken at a syllable keeps before the break, and after it. */
-export const MIN_BEFORE = 3;
-export const MIN_AFTER = 4;
+/** The fewest letters a word broken at a syllable keeps before the break and after it; and the fewest it keeps without a cost. */
+export const MIN_STUB = 3;
+export const GOOD_STUB = 4;
 
 export const ELLIPSIS = '…';
 
@@ -44,7 +45,7 @@ function segments(text: string): Segment[] {
 
 const letters = (text: string) => text.match(LETTER)?.length ?? 0;
 
-/** Where a word may break inside: after a syllable, with enough letters on both sides (offsets into `word`). */
+/** Where a word may break inside: after a syllable, MIN_STUB letters or more on both sides (offsets into `word`). */
 export function breakPoints(word: string): number[] {
   // The patterns leave a word with a slash as it is (a path, an address): here a slash only ends a word.
   const marked = hyphenate(word.replace(/\//g, ' '));
@@ -54,7 +55,12 @@ export function breakPoints(word: string): number[] {
     if (char === SOFT_HYPHEN) points.push(at);
     else at += char.length;
   }
-  return points.filter((p) => letters(word.slice(0, p)) >= MIN_BEFORE && letters(word.slice(p)) >= MIN_AFTER);
+  return points.filter((p) => stub(word, p) >= MIN_STUB);
+}
+
+/** The fewer of the letters before a break in the word and after it. */
+function stub(word: string, at: number): number {
+  return Math.min(letters(word.slice(0, at)), letters(word.slice(at)));
 }
 
 /** The longest start of `text` that fits `max` with "…" after it. */
@@ -71,8 +77,10 @@ interface Atom {
   join: string;
   /** Inside a word: a line ending after it shows a hyphen. */
   hyphen: boolean;
-  /** Inside a word, and not after a joining s. */
-  odd: boolean;
+  /** Inside a word, after a compound's joining s. */
+  joint: boolean;
+  /** Inside a word, fewer than GOOD_STUB letters before or after. */
+  short: boolean;
 }
 
 /** The label's pieces: its segments, and a segment wider than a line at its syllables. */
@@ -81,39 +89,58 @@ function atoms(text: string, max: number, width: LineWidth): Atom[] {
   for (const { text: segment, space } of segments(text)) {
     const join = space ? ' ' : '';
     if (width(segment) <= max) {
-      out.push({ text: segment, join, hyphen: false, odd: false });
+      out.push({ text: segment, join, hyphen: false, joint: false, short: false });
       continue;
     }
     const cuts = [0, ...breakPoints(segment), segment.length];
     for (let i = 1; i < cuts.length; i++) {
-      const piece = segment.slice(cuts[i - 1], cuts[i]);
       const inside = i < cuts.length - 1;
-      out.push({ text: piece, join: i === 1 ? join : '', hyphen: inside, odd: inside && !JOINT.test(segment.slice(0, cuts[i])) });
+      out.push({
+        text: segment.slice(cuts[i - 1], cuts[i]),
+        join: i === 1 ? join : '',
+        hyphen: inside,
+        joint: inside && JOINT.test(segment.slice(0, cuts[i])),
+        short: inside && stub(segment, cuts[i]!) < GOOD_STUB,
+      });
     }
   }
   return out;
 }
 
-/** How good a way to set the label is: fewer shortened pieces, then fewer lines, then fewer breaks off a joint, then fuller lines. */
+/**
+ * What a label's lines cost, in quarters of a line: each line 4; a word broken after a joining s 1
+ * more, elsewhere 3, with fewer than GOOD_STUB letters on a side 6; a number put at the start of a
+ * line, away from its word ("Budget | 2025"), 2.
+ */
+const LINE_COST = 4;
+function breakCost(after: Atom, next: Atom): number {
+  if (after.hyphen) return after.short ? 6 : after.joint ? 1 : 3;
+  return next.join === ' ' && /^\d/.test(next.text) ? 2 : 0;
+}
+
+/** A way to set the label: fewer shortened pieces first, then the lower cost, then fuller lines. */
 interface Setting {
   lines: string[];
   shortened: number;
-  odd: number;
+  cost: number;
   slack: number;
 }
 
-const better = (a: Setting, b: Setting) =>
-  a.shortened - b.shortened || a.lines.length - b.lines.length || a.odd - b.odd || a.slack - b.slack;
+const better = (a: Setting, b: Setting) => a.shortened - b.shortened || a.cost - b.cost || a.slack - b.slack;
 
-/** The text in lines no wider than `max`: the best of the ways to break it (see the top of this file). */
+/**
+ * The text in lines no wider than `max`: the best of all the ways to break it (see the top of this
+ * file), the lines as even as can be among the equally good.
+ */
 export function wrapText(text: string, max: number, width: LineWidth): string[] {
   const parts = atoms(text, max, width);
   if (parts.length === 0) return [''];
-  const best: (Setting | undefined)[] = [{ lines: [], shortened: 0, odd: 0, slack: 0 }];
+  const best: (Setting | undefined)[] = [{ lines: [], shortened: 0, cost: 0, slack: 0 }];
   for (let end = 1; end <= parts.length; end++) {
     const last = end === parts.length;
     const after = parts[end - 1]!;
     const hyphen = !last && after.hyphen ? '-' : '';
+    const cost = LINE_COST + (last ? 0 : breakCost(after, parts[end]!));
     let body = '';
     for (let start = end - 1; start >= 0; start--) {
       body = start === end - 1 ? parts[start]!.text : `${parts[start]!.text}${parts[start + 1]!.join}${body}`;
@@ -129,8 +156,8 @@ export function wrapText(text: string, max: number, width: LineWidth): string[] 
       const setting: Setting = {
         lines: [...from.lines, line],
         shortened: from.shortened + shortened,
-        odd: from.odd + (hyphen && after.odd && !shortened ? 1 : 0),
-        slack: from.slack + (last ? 0 : (max - width(line)) ** 2),
+        cost: from.cost + cost,
+        slack: from.slack + (max - width(line)) ** 2,
       };
       if (!best[end] || better(setting, best[end]!) < 0) best[end] = setting;
     }
