@@ -9,12 +9,13 @@ import { PlanError } from '../src/errors.js';
 import { themeFontStack } from '../src/render/html.js';
 import { chartMeasure, planCharts } from '../src/charts/helpers.js';
 import { chartSvg } from '../src/charts/svg.js';
+import { CHART_WIDTH } from '../src/charts/layout.js';
 import type { ComputedChart } from '../src/charts/model.js';
 import { createMeasure, type Measure } from '../src/charts/measure.js';
 import type { ComputedPlan } from '../src/model.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
-import { MIN_STUB, wrapText } from '../src/charts/wrap.js';
+import { wrapText } from '../src/charts/wrap.js';
 import { hyphenate, SOFT_HYPHEN } from '../src/render/hyphenate.js';
 import { inside, lineBox, overlap, parseSvg, rectBox, textBox } from './helpers/chartSvg.js';
 
@@ -148,6 +149,81 @@ describe('chart layout with long labels and negative amounts', () => {
   });
 });
 
+describe('long words in a chart', () => {
+  const chartOf = async (value: unknown, theme = 'kommunal') => {
+    const computed = await planFrom(value);
+    const measure = await chartMeasure(computed, await themeFontStack(theme));
+    return { measure, charts: planCharts(computed) };
+  };
+
+  it('widens the label column for a word wider than it, the bars keeping a third of the chart, rather than break the word', async () => {
+    const word = 'Arbetsmarknadsintegrationssamordningsprojektet';
+    const { measure, charts } = await chartOf(
+      basePlan({
+        sections: [{ type: 'chart', title: 'Kostnader', charts: [{ kind: 'costs', by: 'row' }] }],
+        budget: budget({
+          income: { rows: [{ label: 'Medlemsbidrag', values: { budget2025: 3_000_000 } }] },
+          costs: {
+            rows: [
+              { label: 'Samverkansteam Värnamo–Gislaved', values: { budget2025: 1_500_000 } },
+              { label: word, values: { budget2025: 150_000 } },
+              { label: 'Kansli', values: { budget2025: 550_000 } },
+            ],
+          },
+        }),
+      }),
+    );
+    const svg = parseSvg(chartSvg(charts[0]!, measure));
+    expect(measure(word, 12), 'wider than the column was').toBeGreaterThan(CHART_WIDTH * 0.35);
+    expect(svg.labels).toEqual(['Samverkansteam Värnamo–Gislaved', 'Kansli', word]);
+    const from = Math.min(...svg.bars.map((b) => b.x));
+    expect(Math.max(...svg.bars.map((b) => b.x + b.width)) - from).toBeGreaterThanOrEqual(CHART_WIDTH / 3);
+    expect(problems(charts[0]!, measure)).toEqual([]);
+  });
+
+  it('under narrow columns: a word broken only when it does not fit, at a syllable, no stub', async () => {
+    const columns = [
+      { kind: 'utfall', year: 2023 },
+      { kind: 'budget', year: 2024 },
+      { kind: 'prognos', year: 2024, label: 'Prognos 2024 (arbetsmarknadsinsatser)' },
+      { kind: 'budget', year: 2025, label: 'Budget 2025 enligt förbundsstyrelsens beslut' },
+      { kind: 'plan', year: 2026 },
+      { kind: 'plan', year: 2027, label: 'Plan 2027 (preliminär, inför medlemssamrådet)' },
+      { kind: 'plan', year: 2028, label: 'Samordningsförbundsgemensamt' },
+    ] as const;
+    const ids = columns.map((c) => `${c.kind}${c.year}`);
+    const all = (amount: number) => Object.fromEntries(ids.map((id) => [id, amount]));
+    const { measure, charts } = await chartOf(
+      basePlan({
+        sections: [{ type: 'chart', title: 'Kapital', charts: [{ kind: 'capital' }] }],
+        budget: budget({
+          columns: [...columns],
+          income: { rows: [{ label: 'Medlemsbidrag', values: all(3_000_000) }] },
+          costs: { rows: [{ label: 'Kansli', values: all(2_800_000) }] },
+          capital: {
+            opening: { utfall2023: 200_000 },
+            carryForward: { budget2024: 'utfall2023', prognos2024: 'utfall2023', budget2025: 'prognos2024', plan2026: 'budget2025', plan2027: 'plan2026', plan2028: 'plan2027' },
+            ceiling: 1_000_000,
+          },
+        }),
+      }),
+    );
+    const chart = charts[0]!;
+    const svg = parseSvg(chartSvg(chart, measure));
+    expect(problems(chart, measure)).toEqual([]);
+    // Each label's lines, under its column, at most a column's step less a gap wide.
+    const centres = svg.bars.map((b) => b.x + b.width / 2);
+    const max = centres[1]! - centres[0]! - 6;
+    const labels = svg.texts.filter((t) => t.className === 'chart-label');
+    chart.bars.forEach((bar, i) => {
+      const lines = labels.filter((t) => Math.abs(t.x - centres[i]!) < 0.2).map((t) => t.text);
+      expect(breaks(bar.label, lines, max + 0.1, (text) => measure(text, 12)), `${bar.label}: ${JSON.stringify(lines)}`).toEqual([]);
+    });
+    // Some word did need breaking (else this says nothing).
+    expect(labels.some((t) => t.text.endsWith('-'))).toBe(true);
+  });
+});
+
 describe('a label in lines', () => {
   const letters = (text: string) => [...text].length;
 
@@ -227,8 +303,8 @@ function breaks(label: string, lines: string[], max: number, width: (text: strin
     const syllables = hyphenate(word.replace(/[^\p{L}]/gu, ' ')).split(SOFT_HYPHEN);
     const ends = [...syllables.keys()].map((i) => syllables.slice(0, i + 1).join('').length);
     if (!ends.includes(before.length)) out.push(`"${word}" is broken at "${before}-", not at a syllable`);
-    if ((before.match(/\p{L}/gu) ?? []).length < Math.max(MIN_STUB, 3)) out.push(`"${before}-" is too short a stub`);
-    if ((after.match(/\p{L}/gu) ?? []).length < Math.max(MIN_STUB, 3)) out.push(`"-${after}" is too short a stub`);
+    if ((before.match(/\p{L}/gu) ?? []).length < 3) out.push(`"${before}-" is too short a stub`);
+    if ((after.match(/\p{L}/gu) ?? []).length < 3) out.push(`"-${after}" is too short a stub`);
   }
   if (at < label.length) out.push(`"${label.slice(at)}" is left out`);
   return out;

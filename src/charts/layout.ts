@@ -6,7 +6,7 @@ import { line } from 'd3-shape';
 import { formatLocale, precisionFixed } from 'd3-format';
 import type { Measure } from './measure.js';
 import type { ChartBar, ComputedChart } from './model.js';
-import { wrapText } from './wrap.js';
+import { wordWidth, wrapText } from './wrap.js';
 
 export const CHART_WIDTH = 600;
 /** Font size of every text in a chart, in CSS pixels (9 pt). */
@@ -20,6 +20,8 @@ const LINE = Math.round(CHART_FONT * 1.25);
 const MIDDLE = CHART_FONT * 0.35;
 /** The widest a bar chart's labels stand before they wrap. */
 const MAX_LABEL = CHART_WIDTH * 0.35;
+/** The least room a bar chart's bars keep when a long word widens the labels' column. */
+const MIN_BARS = CHART_WIDTH / 3;
 
 export interface ChartRect { x: number; y: number; width: number; height: number; className: string }
 export interface ChartText { x: number; y: number; text: string; anchor: 'start' | 'middle' | 'end'; className: string }
@@ -49,19 +51,25 @@ export function layoutChart(chart: ComputedChart, measure: Measure): ChartLayout
 /**
  * Bars from a zero line, the labels left of them all (left of the negative bars and their amounts too),
  * the amount at each bar's end. A label wider than the label column wraps onto lines of its own; its
- * row is as high as its lines, the bar level with their middle.
+ * row is as high as its lines, the bar level with their middle. The column is as wide as the widest
+ * label, at most MAX_LABEL, or wider for a word that does not fit it, as long as the bars keep MIN_BARS.
  */
 function horizontal(chart: ComputedChart, measure: Measure): ChartLayout {
   const width = (text: string) => measure(text, CHART_FONT);
-  const column = Math.min(Math.max(...chart.bars.map((b) => width(b.label))), MAX_LABEL);
-  const labels = chart.bars.map((b) => wrapText(b.label, column, width));
-  const labelWidth = Math.max(...labels.flat().map(width));
   const texts = chart.bars.map(barText);
   const negative = chart.bars.some((b) => b.value < 0);
   const positiveText = Math.max(0, ...chart.bars.map((b, i) => (b.value >= 0 ? width(texts[i]!) : 0)));
   const negativeText = Math.max(0, ...chart.bars.map((b, i) => (b.value < 0 ? width(texts[i]!) : 0)));
-  const left = labelWidth + GAP * 2 + (negative ? negativeText + GAP : 0);
+  const beside = GAP * 2 + (negative ? negativeText + GAP : 0);
   const right = CHART_WIDTH - positiveText - GAP;
+  // A word wider than the column widens it, as far as the bars keep MIN_BARS: a word is broken only
+  // when it cannot be set whole (wrap.ts).
+  const words = Math.max(...chart.bars.map((b) => wordWidth(b.label, width)));
+  const widest = Math.min(words, right - beside - MIN_BARS);
+  const column = Math.max(Math.min(Math.max(...chart.bars.map((b) => width(b.label))), MAX_LABEL), widest);
+  const labels = chart.bars.map((b) => wrapText(b.label, column, width));
+  const labelWidth = Math.max(...labels.flat().map(width));
+  const left = labelWidth + beside;
   const values = chart.bars.map((b) => b.value);
   const x = scaleLinear()
     .domain([Math.min(0, ...values), Math.max(0, ...values)])
