@@ -222,6 +222,30 @@ describe('long words in a chart', () => {
     // Some word did need breaking (else this says nothing).
     expect(labels.some((t) => t.text.endsWith('-'))).toBe(true);
   });
+
+  it('shortens with "…" only a piece that has no break and fits no line, its label whole in the chart\'s <title>', async () => {
+    const code = 'Projekt ESF2024000123456789012345678901234567890123456789';
+    const { measure, charts } = await chartOf(
+      basePlan({
+        sections: [{ type: 'chart', title: 'Kostnader', charts: [{ kind: 'costs', by: 'row' }] }],
+        budget: budget({
+          income: { rows: [{ label: 'Medlemsbidrag', values: { budget2025: 3_000_000 } }] },
+          costs: { rows: [{ label: code, values: { budget2025: 1_500_000 } }, { label: 'Återbetalning', values: { budget2025: -250_000 } }] },
+        }),
+      }),
+    );
+    const markup = chartSvg(charts[0]!, measure);
+    const svg = parseSvg(markup);
+    const [first, second] = svg.labels;
+    expect(first).toBe('Projekt');
+    expect(second).toMatch(/^ESF2024\d+…$/);
+    expect(second!.length).toBeLessThan(code.length - 'Projekt '.length);
+    expect(/<title id="[^"]+">([^<]*)<\/title>/.exec(markup)![1]).toContain(code);
+    const label = svg.texts.find((t) => t.text === second)!;
+    expect(label.x - measure(second!, 12)).toBeGreaterThanOrEqual(0);
+    const from = Math.min(...svg.bars.map((b) => b.x));
+    expect(from - label.x).toBeGreaterThan(0);
+  });
 });
 
 describe('a label in lines', () => {
@@ -248,6 +272,11 @@ describe('a label in lines', () => {
     expect(wrapText('Arbetsmarknadsinsatser', 17, letters)).toEqual(['Arbetsmarknads-', 'insatser']);
     // Was "(ar-", "betsmark-", "nadsinsat-", "ser)".
     expect(wrapText('Prognos 2024 (arbetsmarknadsinsatser)', 12, letters)).toEqual(['Prognos 2024', '(arbets-', 'marknads-', 'insatser)']);
+    // Kept with its word where it fits; else after its own dash or slash.
+    expect(wrapText('Budget 2025 enligt beslut', 12, letters)).toEqual(['Budget 2025', 'enligt', 'beslut']);
+    expect(wrapText('Diarienummer 2024/0012-3456-7890', 16, letters)).toEqual(['Diarienummer', '2024/0012-', '3456-7890']);
+    // No syllable to break at (a code): shortened, with "…", never cut without a sign.
+    expect(wrapText('Enligt SFS2003:1210', 8, letters)).toEqual(['Enligt', 'SFS2003…']);
   });
 
   it('in the chart font, at every width: words whole where they fit, else broken at a Swedish syllable with letters enough on both sides', async () => {

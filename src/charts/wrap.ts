@@ -1,5 +1,5 @@
 // A chart's label in lines that fit a width. A line breaks at a space, or after a dash or slash between
-// two letters ("Värnamo–|Gislaved", "Utvärdering/|uppföljning"); a word is broken inside only when it
+// two letters or digits ("Värnamo–|Gislaved", "Utvärdering/|uppföljning"); a word is broken inside only when it
 // cannot stand whole on a line of its own. Then at a syllable (Swedish patterns, as the tables' long
 // words are: render/hyphenate.ts) with a hyphen, never leaving fewer than MIN_STUB letters on either
 // side (no "ar-|betsmarknads…", no "…gemensam-|ma"), and fewer than GOOD_STUB only when nothing else
@@ -29,7 +29,7 @@ interface Segment {
   space: boolean;
 }
 
-/** The words, each split after a dash or slash between two letters; a dash standing alone stays with the word before it. */
+/** The words, each split after a dash or slash between two letters or digits; a dash standing alone stays with the word before it. */
 function segments(text: string): Segment[] {
   const out: Segment[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -38,7 +38,7 @@ function segments(text: string): Segment[] {
       last.text += ` ${word}`;
       continue;
     }
-    word.split(/(?<=\p{L}[-‐–—/])(?=\p{L})/u).forEach((part, i) => out.push({ text: part, space: i === 0 }));
+    word.split(/(?<=[\p{L}\p{N}][-‐–—/])(?=[\p{L}\p{N}])/u).forEach((part, i) => out.push({ text: part, space: i === 0 }));
   }
   return out;
 }
@@ -109,13 +109,15 @@ function atoms(text: string, max: number, width: LineWidth): Atom[] {
 
 /**
  * What a label's lines cost, in quarters of a line: each line 4; a word broken after a joining s 1
- * more, elsewhere 3, with fewer than GOOD_STUB letters on a side 6; a number put at the start of a
- * line, away from its word ("Budget | 2025"), 2.
+ * more, elsewhere 3, with fewer than GOOD_STUB letters on a side 6; a break after a dash or slash 1
+ * (a space is the better break); a number put at the start of a line, away from its word
+ * ("Budget | 2025"), 2.
  */
 const LINE_COST = 4;
 function breakCost(after: Atom, next: Atom): number {
   if (after.hyphen) return after.short ? 6 : after.joint ? 1 : 3;
-  return next.join === ' ' && /^\d/.test(next.text) ? 2 : 0;
+  if (next.join === '') return 1;
+  return /^\d/.test(next.text) ? 2 : 0;
 }
 
 /** A way to set the label: fewer shortened pieces first, then the lower cost, then fuller lines. */
