@@ -1,18 +1,19 @@
-// A chart's label in lines that fit a width. A line breaks at a space, or after a dash or slash between
-// two letters or digits ("Värnamo–|Gislaved", "Utvärdering/|uppföljning"); a word is broken inside only when it
-// cannot stand whole on a line of its own. Then at a syllable (Swedish patterns, as the tables' long
-// words are: render/hyphenate.ts) with a hyphen, never leaving fewer than MIN_STUB letters on either
-// side (no "ar-|betsmarknads…", no "…gemensam-|ma"), and fewer than GOOD_STUB only when nothing else
-// fits. Of all the ways to break a label the one that costs least (see breakCost) wins: few lines,
-// a break after a compound's joining s ("Arbetsmarknads-|insatser", not "…in-|satser"), lines as even
-// as can be. A piece with no such break that still does not fit is shortened with "…": a word is never
-// cut between two letters without a sign, and the chart's <title> (alt.ts) has every label whole.
+// A chart's label in lines that fit a width. A line breaks at a space, or after a dash or slash
+// between two letters or digits ("Värnamo–|Gislaved", "Utvärdering/|uppföljning"); a word is broken
+// inside only when it cannot stand whole on a line of its own. Then at a syllable (Swedish patterns, as
+// the tables' long words are: render/hyphenate.ts) with a hyphen, never leaving fewer than MIN_STUB
+// letters on either side (no "ar-|betsmarknads…", no "…gemensam-|ma"), and fewer than GOOD_STUB only
+// when nothing else fits. Of all the ways to break a label the one that costs least (see breakCost)
+// wins: few lines, a break after a compound's joining s ("Arbetsmarknads-|insatser", not
+// "…in-|satser"), lines as even as can be. A piece with no such break that still does not fit is
+// shortened with "…": a word is never cut between two letters without a sign, and the chart's <title>
+// (alt.ts) has every label whole.
 import { hyphenate, SOFT_HYPHEN } from '../render/hyphenate.js';
 
 /** Width of a line of text, in the chart's font and size. */
 export type LineWidth = (line: string) => number;
 
-/** The fewest letters a word broken at a syllable keeps before the break and after it; and the fewest it keeps without a cost. */
+/** The fewest letters a word broken at a syllable keeps on either side of the break; and the fewest without a cost. */
 export const MIN_STUB = 3;
 export const GOOD_STUB = 4;
 
