@@ -10,7 +10,7 @@ import { diffPlans, hasChanges } from '../src/diff/diff.js';
 import { formatChanges } from '../src/diff/format.js';
 import { changedFigures, changedWords } from '../src/diff/words.js';
 import { nextYear } from '../src/next/nextYear.js';
-import { normalize, pdfText } from './helpers/pdfText.js';
+import { normalize, pdfText, pdftotext } from './helpers/pdfText.js';
 
 const run = promisify(execFile);
 const tmp = useTempDir('vplan-diff');
@@ -293,6 +293,28 @@ describe('vplan diff after vplan next (CLI)', () => {
     // Prose and figures changed in one section: rewritten, with its figures among its words.
     expect(rewritten).toMatch(/  omskrivet: 7\. Budget 2026 och plan 2027–2028\n    − 2025\n(    [−+] .*\n)*    − 100\n(    [−+] .*\n)*    \+ 150\n    \+ , enligt Försäkringskassan,\n/);
     expect(rewritten).not.toContain('siffror i texten ändrade');
+  });
+
+  it('wraps a long title in the appendix’s document table, within the page, without shrinking the plan', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    const title = 'Verksamhetsplan 2025 för Finnvedens Samordningsförbund i Gnosjö, Gislaved och Värnamo, reviderad efter styrelsens beslut';
+    plan.document.title = title;
+    const edited = path.join(tmp(), 'finnveden-long-title.json');
+    await writeFile(edited, JSON.stringify(plan));
+    const appendix = path.join(tmp(), 'long-title.pdf');
+    await vplan('diff', 'data/finnveden-2025.json', edited, '--appendix', '--out', appendix);
+    // Text wider than the page would make Chromium shrink every page to fit it: the plan's 7 pages and the appendix.
+    const { pages } = await pdfText(await readFile(appendix));
+    expect(pages).toHaveLength(8);
+    const text = await pdftotext(appendix, { pages: [8, 8] });
+    // The title wraps in its column: on lines of its own, none reaching past the page's right margin.
+    const lines = text.split('\n').filter((line) => /Samordningsförbund|reviderad/.test(line));
+    expect(lines.length).toBeGreaterThan(1);
+    expect(normalize(pages[7]!)).toMatch(/reviderad efter styrelsens beslut/);
+    const box = await run('pdftotext', ['-bbox', '-f', '8', '-l', '8', appendix, '-']);
+    const right = Math.max(...[...box.stdout.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+    // A4 is 595 pt wide and the right margin 22 mm (62 pt).
+    expect(right).toBeLessThanOrEqual(595 - 62 + 1);
   });
 
   it('shows a figure typed in the prose that changed, which no budget cell shows', async () => {
