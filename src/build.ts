@@ -21,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
 import { neededPagesOf } from './check/pages.js';
+import { overflowWarnings } from './check/overflow.js';
 import { trace } from './trace.js';
 
 export { PrintSession };
@@ -101,7 +102,8 @@ export interface PrintOptions {
  */
 export const MAX_PRINT_BYTES = 6 * 1024 * 1024;
 
-type Printed = { pdf: Uint8Array; blockedRequests: string[]; pages: number; html: string };
+/** A printed plan; `warnings`: what the print found (a table wider than the page, see check/overflow.ts). */
+type Printed = { pdf: Uint8Array; blockedRequests: string[]; pages: number; html: string; warnings: PlanIssue[] };
 
 /** A crash or hang of the browser, as opposed to a problem of the plan or the templates. */
 function isBrowserFailure(error: unknown): boolean {
@@ -220,12 +222,15 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
       pdfa: options.pdfa,
     });
     trace('finished (pdf-lib)');
-    await checked();
+    // Figures cut off at the page's edge: with what ran past it, the cause.
+    await checked().catch((error: unknown) => {
+      throw error instanceof PrintCheckError ? error.withCauses(overflowWarnings(document.overflow)) : error;
+    });
     trace('self-check done');
     await contents?.save();
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
-    return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml };
+    return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml, warnings: overflowWarnings(document.overflow) };
   } finally {
     await document.close();
   }
@@ -246,7 +251,7 @@ export async function buildPlan(
     if (path.resolve(options.htmlFile) === path.resolve(outFile)) throw new VplanError(`--html ${options.htmlFile}: samma fil som PDF:en; välj ett annat namn, t.ex. --html output/plan.html.`);
     await checkTarget(options.htmlFile, 'html', { ...context, flag: '--html' });
   }
-  const { pdf, blockedRequests, pages, html } = await printPlan(plan, session, {
+  const printed = await printPlan(plan, session, {
     ...options,
     html: options.html ?? options.htmlFile !== undefined,
     previousPdf: options.previousPdf ?? outFile,
@@ -257,8 +262,10 @@ export async function buildPlan(
       throw error;
     },
   );
+  const { pdf, blockedRequests, pages, html } = printed;
   await writeFileAtomic(outFile, pdf);
   trace('PDF written');
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
-  return { file, outFile, warnings, bytes: pdf.byteLength, pages, blockedRequests, usedFiles: used };
+  const printedWarnings = printed.warnings.map((w) => withPosition(loaded.parsed, w));
+  return { file, outFile, warnings: [...warnings, ...printedWarnings], bytes: pdf.byteLength, pages, blockedRequests, usedFiles: used };
 }

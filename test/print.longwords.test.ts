@@ -62,7 +62,9 @@ beforeAll(async () => {
   await writeFile(file, JSON.stringify(longPlan()));
   for (const theme of ['kommunal', 'modern']) {
     const out = path.join(dir, `${theme}.pdf`);
-    await buildPlan(file, out, session, { theme });
+    const { warnings } = await buildPlan(file, out, session, { theme });
+    // Long words wrap or break; nothing is wider than the page (see print.overflow.test.ts).
+    expect(warnings.filter((w) => /bred, men sidans text/.test(w.message))).toEqual([]);
     const pdf = new Uint8Array(await readFile(out));
     built.set(theme, { pdf, pages: await placedText(pdf) });
   }

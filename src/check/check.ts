@@ -22,6 +22,11 @@ export class PrintCheckError extends PlanError {
     this.message = this.describe();
   }
 
+  /** The same error with the causes first (a table wider than the page: check/overflow.ts). */
+  withCauses(causes: PlanIssue[]): PrintCheckError {
+    return causes.length === 0 ? this : new PrintCheckError(this.file, [...causes, ...this.issues], this.total + causes.length);
+  }
+
   /** The same error with each problem's line and column in the plan file. */
   locatedIn(parsed: Pick<ParsedPlan, 'locate'>): PrintCheckError {
     return new PrintCheckError(this.file, this.issues.map((issue) => withPosition(parsed, issue)), this.total);

@@ -44,7 +44,7 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
       version: VERSION,
       force: options.force,
       willBuild: () => session.warmUp(),
-      build: (planFile, version) => buildFiledPdf(planFile, version, session),
+      build: (planFile, version) => buildFiledPdf(planFile, version, session, (w) => printWarnings(first, w)),
     });
     if (!outcome.filed) {
       const { manifest, dir, manifestSha256 } = outcome.latest;

@@ -6,7 +6,8 @@ import { readFiledPlan } from '../archive/archive.js';
 import { diffPlans } from '../diff/diff.js';
 import { formatChanges } from '../diff/format.js';
 import { defaultOutputPath, writeFileAtomic } from '../output.js';
-import { UsageError, sanitizeForTerminal } from './report.js';
+import { UsageError, printWarnings, sanitizeForTerminal } from './report.js';
+import { withPosition } from '../load/loadPlan.js';
 import { checkTarget, filesUsedBy } from '../guard.js';
 
 export async function commandDiff(
@@ -48,9 +49,10 @@ export async function commandDiff(
   });
   const session = new PrintSession(options.browser);
   try {
-    const { pdf, pages } = await printPlan(plan, session);
+    const { pdf, pages, warnings } = await printPlan(plan, session);
     await writeFileAtomic(target, pdf);
     process.stdout.write(`\n${newFile} → ${target} (${pages} sidor, ändringarna på sista sidan)\n`);
+    printWarnings(newFile, warnings.map((w) => withPosition(after.loaded.parsed, w)));
   } finally {
     await session.close();
   }

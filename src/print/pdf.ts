@@ -3,7 +3,7 @@
 // recorded. The page stays open so the contents pass can fill in page numbers and print again.
 import type { Browser, Page } from 'puppeteer-core';
 import { printTimeoutMs } from './browser.js';
-import { settleSoftHyphens } from './softHyphens.js';
+import { settleSoftHyphens, type Overflow } from './softHyphens.js';
 import { keptKey, keptPart, replaceRest } from './swap.js';
 import { trace } from '../trace.js';
 
@@ -30,6 +30,8 @@ export interface LoadedDocument {
   readonly reused: boolean;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
   readonly blockedRequests: string[];
+  /** What was wider than the page's text at the last print (and that width, CSS px): Chromium shrank every page to fit it. */
+  readonly overflow: { items: Overflow[]; textWidth: number };
   close(): Promise<void>;
 }
 
@@ -152,6 +154,7 @@ export async function loadDocument(
     throw error;
   }
   let failed = false;
+  let overflow: { items: Overflow[]; textWidth: number } = { items: [], textWidth: 0 };
   const guard = async <T>(work: Promise<T>): Promise<T> => {
     try {
       return await work;
@@ -165,13 +168,17 @@ export async function loadDocument(
     get blockedRequests() {
       return prepared.blocked;
     },
+    get overflow() {
+      return overflow;
+    },
     print: ({ draft = false } = {}) =>
       guard(
         (async () => {
           // Only the soft hyphens that end a line stay: the others would print as spaces in the PDF's
           // text. A draft too, for its pages to be the final's: a word that fits its box loses its
           // soft hyphens and moves to the next line whole (see softHyphens.ts).
-          await page.evaluate(settleSoftHyphens);
+          const settled = await page.evaluate(settleSoftHyphens);
+          overflow = { items: settled.overflow ?? [], textWidth: settled.textWidth };
           const printing = () =>
             page.pdf({
               format: 'A4',

@@ -4,7 +4,8 @@
 // a soft hyphen that is not at the end of a line changes no line: each line still ends where it did,
 // and the soft hyphens that do end a line stay and print their hyphen. Runs in the page through the
 // DevTools protocol (the page's own scripts stay off), and keeps the hyphenated text so that it can run
-// again before each print of the contents pass.
+// again before each print of the contents pass. While the text is laid out at the page's width for
+// that, it also finds what is wider than the page (see SoftHyphenResult.overflow).
 
 export interface SoftHyphenResult {
   /** Soft hyphens that end a line and stay. */
@@ -14,6 +15,22 @@ export interface SoftHyphenResult {
   restored: number;
   /** What went wrong, if anything: then every text keeps all its soft hyphens. */
   failed?: string;
+  /**
+   * What is wider than the page's text, measured at that width while the soft hyphens are: Chromium
+   * shrinks every page of the PDF to fit the widest, so each is a warning (see build.ts).
+   */
+  overflow: Overflow[];
+  /** The width of the page's text, in CSS px (96 to the inch). */
+  textWidth: number;
+}
+
+/** Something wider than the page's text: a table or an image, or a line of text (a long word, an address). */
+export interface Overflow {
+  kind: 'table' | 'image' | 'text';
+  /** Its width in CSS px. */
+  width: number;
+  /** The section it is in (its id, "avsnitt-2-sections-1"), if any. */
+  section: string | null;
 }
 
 /** Runs in the page: self-contained, no closure over module scope. */
@@ -83,7 +100,7 @@ export function settleSoftHyphens(): SoftHyphenResult {
   const savedStyle = document.body.getAttribute('style');
   document.body.style.width = `calc(${pageWidth} - ${left} - ${right})`;
 
-  const result: SoftHyphenResult = { kept: 0, removed: 0, restored: 0 };
+  const result: SoftHyphenResult = { kept: 0, removed: 0, restored: 0, overflow: [], textWidth: document.body.clientWidth };
   try {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -125,11 +142,47 @@ export function settleSoftHyphens(): SoftHyphenResult {
     // Never a reason not to print: the text as the templates wrote it is always right, if less tidy.
     for (const [node, text] of originals) if (node.isConnected) node.data = text;
     result.failed = String(error);
-  } finally {
-    if (savedStyle === null) document.body.removeAttribute('style');
-    else document.body.setAttribute('style', savedStyle);
   }
+  try {
+    result.overflow = overflowing();
+  } catch {
+    // Measuring is no reason not to print.
+  }
+  if (savedStyle === null) document.body.removeAttribute('style');
+  else document.body.setAttribute('style', savedStyle);
   return result;
+
+  /**
+   * Each outermost element wider than the body (at the page's text width), or whose own content (text)
+   * runs past it; only branches that overflow are walked, and an element that clips its content
+   * (the contents' dot leaders) overflows nothing.
+   */
+  function overflowing(): Overflow[] {
+    const body = document.body;
+    const found: Overflow[] = [];
+    if (body.scrollWidth <= body.clientWidth + 1) return found;
+    const limit = body.getBoundingClientRect().right + 1;
+    const walk = (element: Element) => {
+      for (const child of element.children) {
+        const rect = child.getBoundingClientRect();
+        const tag = child.tagName.toLowerCase();
+        if (rect.right > limit) {
+          const kind = tag === 'table' ? 'table' : ['img', 'svg', 'figure', 'picture'].includes(tag) ? 'image' : 'text';
+          found.push({ kind, width: Math.round(rect.right - body.getBoundingClientRect().left), section: child.closest('section[id]')?.id ?? null });
+        } else if (child.scrollWidth > child.clientWidth + 1 && getComputedStyle(child).overflowX === 'visible') {
+          const before = found.length;
+          walk(child);
+          // None of its elements is too wide: its own text is.
+          if (found.length === before && child.clientWidth > 0) {
+            const width = Math.round(child.scrollWidth + rect.left - body.getBoundingClientRect().left);
+            found.push({ kind: 'text', width, section: child.closest('section[id]')?.id ?? null });
+          }
+        }
+      }
+    };
+    walk(body);
+    return found;
+  }
 
   /** The text without the soft hyphens of each word that fits the width of the box it is set in. */
   function withoutFittingWords(node: Text): string {

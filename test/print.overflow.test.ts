@@ -1,0 +1,73 @@
+// Something wider than the page's text makes Chromium shrink every page of the PDF or cut off what runs
+// past the edge, without a word: vplan measures it at the page's width before each print and warns,
+// naming the section and what to do. The examples and a plan of long words have nothing of the kind.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { buildPlan, PrintSession } from '../src/build.js';
+import { PrintCheckError } from '../src/check/check.js';
+import { basePlan, budget } from './helpers/plans.js';
+import { useTempDir } from './helpers/tempDir.js';
+
+const dir = useTempDir('vplan-overflow');
+const session = new PrintSession();
+afterAll(() => session.close());
+
+const WIDE = /bred, men sidans text bara \d+ mm; då förminskar webbläsaren varje sida i PDF:en eller skär av det som sticker ut/;
+
+describe('something wider than the page', () => {
+  it('is a warning at its section: a budget table of ten columns of nine-digit amounts', async () => {
+    const years = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033];
+    const values = (base: number) => Object.fromEntries(years.map((y) => [`plan${y}`, base]));
+    const plan = basePlan({
+      sections: [
+        { type: 'text', title: 'Inledning', text: 'Text.' },
+        { type: 'budget', title: 'Budget' },
+      ],
+      budget: budget({
+        columns: years.map((year) => ({ kind: 'plan' as const, year })),
+        income: { rows: [{ label: 'Medlemsbidrag', values: values(987_654_321) }] },
+        costs: { rows: [{ label: 'Kansli', values: values(987_654_321) }] },
+      }),
+    });
+    plan.document.budgetYear = 2024;
+    const file = path.join(dir(), 'wide.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const { warnings } = await buildPlan(file, path.join(dir(), 'wide.pdf'), session);
+    const wide = warnings.filter((w) => WIDE.test(w.message));
+    expect(wide).toHaveLength(1);
+    expect(wide[0]!.path).toEqual(['sections', 1]);
+    expect(wide[0]!.message).toMatch(/^en tabell är \d+ mm bred, men sidans text bara 163 mm;.* visa beloppen i tkr \(budget\.unit\)$/);
+    // At the section's line in the plan file.
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(lines[wide[0]!.line! - 1]).toMatch(/"type": "budget"|\{/);
+  });
+
+  it('comes first among the self-check’s errors when it cut figures off at the page’s edge', async () => {
+    const years = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033];
+    const values = Object.fromEntries(years.map((y) => [`plan${y}`, 9_876_543_210]));
+    const plan = basePlan({
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: budget({
+        columns: years.map((year) => ({ kind: 'plan' as const, year })),
+        income: { rows: [{ label: 'Medlemsbidrag', values }] },
+        costs: { rows: [{ label: 'Kansli', values }] },
+      }),
+    });
+    plan.document.budgetYear = 2024;
+    const file = path.join(dir(), 'wider.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const error = await buildPlan(file, path.join(dir(), 'wider.pdf'), session).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PrintCheckError);
+    const [first, ...rest] = (error as PrintCheckError).describe().split('\n').slice(1);
+    expect(first).toMatch(/wider\.json:\d+:\d+ sections\[0\]: en tabell är \d+ mm bred, men sidans text bara 163 mm/);
+    expect(rest.join('\n')).toMatch(/står utanför sidan|PDF:en visar/);
+  });
+
+  it('is nowhere in the examples', async () => {
+    for (const example of ['data/finnveden-2025.json', 'data/sodra-vatterbygden-2013.yaml', 'data/botkyrka-huddinge-salem-2018']) {
+      const { warnings } = await buildPlan(example, path.join(dir(), `${path.basename(example)}.pdf`), session);
+      expect(warnings.filter((w) => WIDE.test(w.message)), example).toEqual([]);
+    }
+  });
+});
