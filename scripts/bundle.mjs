@@ -33,8 +33,7 @@ const result = await build({
   absWorkingDir: root,
   // The self-check's PDF reader runs in a worker thread: its own entry point, among the chunks, beside
   // the code that starts it (src/check/reader.ts looks for ./readWorker.js).
-  // bin/vplan.js starts a build's browser from early.js before it loads the rest (cli.js).
-  entryPoints: { cli: 'src/cli.ts', early: 'src/print/early.ts', 'chunks/readWorker': 'src/check/readWorker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'chunks/readWorker': 'src/check/readWorker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -5,33 +5,25 @@
 import type { Browser } from 'puppeteer-core';
 import { chooseBrowser, type BrowserChoice } from './browser.js';
 import { connectBrowser, endBrowser, startBrowserProcess } from './launch.js';
-import { trace } from '../trace.js';
 
 export interface StartedBrowser {
   choice: BrowserChoice;
   browser: Browser;
 }
 
-let early: { explicit: string | undefined; spawned: Promise<unknown>; started: Promise<StartedBrowser> } | undefined;
+let early: { explicit: string | undefined; started: Promise<StartedBrowser> } | undefined;
 
 /**
  * Starts the browser now; failures surface when a session takes it (takeEarlyBrowser). Settles once the
  * browser's process has been started, before Puppeteer has even loaded: Puppeteer then loads and connects
- * while the browser starts and the rest of vplan loads. Called again with the same browser (bin/vplan.js
- * starts it before the command is parsed, `vplan build` after), it keeps the one started.
+ * while the browser starts and the rest of vplan loads.
  */
 export async function startBrowserEarly(explicit: string | undefined): Promise<void> {
-  const running = early;
-  if (running && running.explicit === explicit) {
-    await running.spawned.catch(() => undefined);
-    return;
-  }
-  await abandonEarlyBrowser();
   const spawned = (async () => startBrowserProcess(await chooseBrowser(explicit), true))();
   const started = spawned.then(async (p) => ({ choice: p.choice, browser: await connectBrowser(p) }));
   started.catch(() => undefined);
-  early = { explicit, spawned, started };
-  await spawned.then(() => trace('browser process started'), () => undefined);
+  early = { explicit, started };
+  await spawned.catch(() => undefined);
 }
 
 /** The early browser, once, for a session that handles signals and asks for the same browser. */
