@@ -30,7 +30,7 @@ export interface LoadedDocument {
   readonly reused: boolean;
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
   readonly blockedRequests: string[];
-  /** What was wider than the page's text at the last print (and that width, CSS px): Chromium shrank every page to fit it. */
+  /** What was wider than the page's text at the last print, and that width (CSS px): Chromium shrank every page or cut it off (check/overflow.ts). */
   readonly overflow: { items: Overflow[]; textWidth: number };
   close(): Promise<void>;
 }
