@@ -8,6 +8,7 @@ import { buildPlan, PrintSession } from '../src/build.js';
 import { PrintCheckError } from '../src/check/check.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { pdftotext } from './helpers/pdfText.js';
 
 const dir = useTempDir('vplan-overflow');
 const session = new PrintSession();
@@ -44,8 +45,8 @@ describe('something wider than the page', () => {
   });
 
   it('comes first among the self-check’s errors when it cut figures off at the page’s edge', async () => {
-    const years = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033];
-    const values = Object.fromEntries(years.map((y) => [`plan${y}`, 9_876_543_210]));
+    const years = Array.from({ length: 14 }, (_, i) => 2024 + i);
+    const values = Object.fromEntries(years.map((y) => [`plan${y}`, 98_765_432_100]));
     const plan = basePlan({
       sections: [{ type: 'budget', title: 'Budget' }],
       budget: budget({
@@ -62,6 +63,35 @@ describe('something wider than the page', () => {
     const [first, ...rest] = (error as PrintCheckError).describe().split('\n').slice(1);
     expect(first).toMatch(/wider\.json:\d+:\d+ sections\[0\]: en tabell är \d+ mm bred, men sidans text bara 163 mm/);
     expect(rest.join('\n')).toMatch(/står utanför sidan|PDF:en visar/);
+  });
+
+  it('is not what a table of eight columns of amounts in kr becomes: it is set smaller, its row texts readable', async () => {
+    const years = [2024, 2025, 2026, 2027, 2028, 2029, 2030, 2031];
+    const values = (base: number) => Object.fromEntries(years.map((y) => [`plan${y}`, base]));
+    const plan = basePlan({
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: budget({
+        columns: years.map((year) => ({ kind: 'plan' as const, year })),
+        income: {
+          rows: [
+            { label: 'Gislaveds kommun', values: values(505_250) },
+            { label: 'Region Jönköpings län', values: values(1_264_500) },
+            { label: 'Staten gm Försäkringskassan', values: values(2_529_000) },
+          ],
+        },
+        costs: { rows: [{ label: 'Samverkansteam Finnveden', values: values(4_298_750) }] },
+      }),
+    });
+    plan.document.budgetYear = 2024;
+    const file = path.join(dir(), 'eight.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const out = path.join(dir(), 'eight.pdf');
+    const { warnings } = await buildPlan(file, out, session);
+    expect(warnings.filter((w) => WIDE.test(w.message))).toEqual([]);
+    // Each row's text on its amounts' line, whole: not a letter or a syllable a line.
+    const text = await pdftotext(out);
+    expect(text).toMatch(/^\s*Gislaveds kommun\s+505 250( +505 250){7}\s*$/m);
+    expect(text).toMatch(/^\s*Region Jönköpings län\s+1 264 500( +1 264 500){7}\s*$/m);
   });
 
   it('is nowhere in the examples', async () => {
