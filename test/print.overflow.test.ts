@@ -9,6 +9,7 @@ import { PrintCheckError } from '../src/check/check.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { pdftotext } from './helpers/pdfText.js';
+import { placedText } from './helpers/pdfPositions.js';
 
 const dir = useTempDir('vplan-overflow');
 const session = new PrintSession();
@@ -79,7 +80,15 @@ describe('something wider than the page', () => {
             { label: 'Staten gm Försäkringskassan', values: values(2_529_000) },
           ],
         },
-        costs: { rows: [{ label: 'Samverkansteam Finnveden', values: values(4_298_750) }] },
+        costs: {
+          rows: [
+            {
+              label: 'Samverkansteam Finnveden',
+              values: values(4_298_750),
+              varav: [{ label: 'Lönekostnader', values: values(3_100_000) }],
+            },
+          ],
+        },
       }),
     });
     plan.document.budgetYear = 2024;
@@ -92,6 +101,15 @@ describe('something wider than the page', () => {
     const text = await pdftotext(out);
     expect(text).toMatch(/^\s*Gislaveds kommun\s+505 250( +505 250){7}\s*$/m);
     expect(text).toMatch(/^\s*Region Jönköpings län\s+1 264 500( +1 264 500){7}\s*$/m);
+    // A varav row indented under its row, its amounts apart, in smaller type than the row's.
+    const rows = (await placedText(new Uint8Array(await readFile(out)))).flatMap((page) => page.items);
+    const row = rows.find((item) => item.text.startsWith('Samverkansteam'))!;
+    const varav = rows.find((item) => item.text.startsWith('Lönekostnader'))!;
+    expect(varav.x).toBeGreaterThan(row.x + 5);
+    // Amounts of as many digits: the narrower is in the smaller type.
+    const amount = (text: string) => rows.find((item) => item.text.replace(/\s/g, ' ') === text)!;
+    expect(amount('3 100 000').width).toBeLessThan(amount('4 298 750').width * 0.97);
+    expect(text).toMatch(/Lönekostnader\s+3 100 000( +3 100 000){7}\s*$/m);
   });
 
   it('is nowhere in the examples', async () => {
