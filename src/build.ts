@@ -44,7 +44,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
     // images they name checked.
     if (!(error instanceof SchemaError)) throw error;
     const beyond = issuesBeyondSchema(error.value, error.issues, file);
-    const images = beyond.accepted ? (await checkImages(file, beyond.accepted, beyond.documentAccepted)).issues : [];
+    const images = beyond.accepted ? (await checkImages(file, beyond.accepted, beyond.logoAccepted)).issues : [];
     const more = [...beyond.issues, ...images].map((i) => withPosition({ locate: error.locate }, i));
     throw more.length > 0 ? new PlanError(file, sortIssues([...error.issues, ...more]), 'schema') : error;
   });

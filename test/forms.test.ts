@@ -423,6 +423,34 @@ describe('all errors in one run', () => {
     expect(text.split('\n').slice(1).filter(Boolean)).toHaveLength(1);
   });
 
+  it('checks the sub-sections of a refused section, and the logo whatever else was refused', async () => {
+    const plan = basePlan({
+      sections: [
+        {
+          type: 'text',
+          title: 'Trasig',
+          numbered: 'ja' as unknown as boolean,
+          sections: [{ type: 'text', title: 'Under', text: 'Det kostar {{ costs.budget2099 }} kr.\n\n![Karta](saknas-b.png)' }],
+        },
+      ],
+    });
+    plan.document.logo = { file: 'saknas-logo.png', alt: 'Logotyp' };
+    const file = path.join(dir(), 'nested.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const text = await problems(file);
+    expect(text).toMatch(/sections\[0\]\.numbered: ska vara true eller false/);
+    expect(text).toMatch(/sections\[0\]\.sections\[0\]\.text: \{\{ costs\.budget2099 \}\}: okänt namn/);
+    expect(text).toMatch(/sections\[0\]\.sections\[0\]\.text: bilden .*saknas-b\.png finns inte/);
+    expect(text).toMatch(/document\.logo\.file: bilden .*saknas-logo\.png finns inte/);
+    // The document refused elsewhere, or no sections at all: the logo is checked still.
+    const refused = { ...plan, sections: [], document: { ...plan.document, status: { state: 'x' } } };
+    await writeFile(file, JSON.stringify(refused, null, 2));
+    const both = await problems(file);
+    expect(both).toMatch(/document\.status\.state: okänd status/);
+    expect(both).toMatch(/sections: listan får inte vara tom/);
+    expect(both).toMatch(/document\.logo\.file: bilden .*saknas-logo\.png finns inte/);
+  });
+
   it('checks the images, and the figures in the text, of a section the schema refused, with the rest', async () => {
     const plan = path.join(dir(), 'botkyrka-images');
     await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });

@@ -15,16 +15,16 @@ export interface BeyondSchema {
   /** The budget, contribution, chart and reference errors of the parts the schema accepted. */
   issues: PlanIssue[];
   /**
-   * Those parts as a plan (refused ones replaced by stand-ins), for checking the files it names: the
-   * logo only when `documentAccepted`. Undefined when too little was accepted to make one.
+   * Those parts as a plan (refused ones replaced by stand-ins), for checking the files it names: its
+   * logo only when `logoAccepted`. Undefined when too little was accepted to make one.
    */
   accepted?: PlanInput | undefined;
-  documentAccepted: boolean;
+  logoAccepted: boolean;
 }
 
 /** What can be checked of the parts of `value` the schema accepted (see BeyondSchema). */
 export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string): BeyondSchema {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { issues: [], documentAccepted: false };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { issues: [], logoAccepted: false };
   // A refused chart does not take its section out: what of it the schema accepts is checked.
   const charts = repairCharts(value as Record<string, unknown>, allIssues);
   const computed = computedIssues(value as Record<string, unknown>, charts, file);
@@ -43,12 +43,20 @@ function keptTexts(section: unknown, path: JsonPath, issues: readonly PlanIssue[
   return kept;
 }
 
+/** A refused section's sub-sections (each accepted or itself replaced), unless its list itself was refused. */
+function keptChildren(section: unknown, path: JsonPath, issues: readonly PlanIssue[]): { sections?: unknown[] } {
+  const children = section !== null && typeof section === 'object' ? (section as Record<string, unknown>).sections : undefined;
+  if (!Array.isArray(children) || children.length === 0) return {};
+  const list = [...path, 'sections'];
+  const listRefused = issues.some((i) => startsWith(i.path, list) && typeof i.path[list.length] !== 'number');
+  return listRefused ? {} : { sections: children };
+}
+
 function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, file: string): BeyondSchema {
   const plan: Record<string, unknown> = { ...value, sections: charts.sections };
   const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));
-  const none: BeyondSchema = { issues: [], documentAccepted: false };
-  if (bad.has('sections') && schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number')) return none;
+  const sectionsListRefused = schemaIssues.some((i) => i.path[0] === 'sections' && typeof i.path[1] !== 'number');
 
   const repaired: Record<string, unknown> = {};
   const documentOk = !bad.has('document');
@@ -59,45 +67,56 @@ function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, 
   // Contributions are checked against the budget: with the budget refused, against nothing (they would
   // be reported as pointing at a budget the plan has not got).
   if (plan.contributions !== undefined && contributionsOk && (budgetOk || plan.budget === undefined)) repaired.contributions = plan.contributions;
+  const sectionsAccepted = !sectionsListRefused && Array.isArray(plan.sections) && plan.sections.length > 0;
   // Figures in the text need the whole document, budget and contributions to be checked truly.
-  const sectionsChecked = documentOk && budgetOk && contributionsOk && Array.isArray(plan.sections) && plan.sections.length > 0;
+  const sectionsChecked = documentOk && budgetOk && contributionsOk && sectionsAccepted;
   // A refused section, at any depth, is replaced where it stands: by a chart section of its charts alone
   // (checked in the same run), or by an empty one, either with the section's texts (their figures and
-  // images are checked). Its siblings, parents and their paths stay as they are.
-  const sectionsAccepted = Array.isArray(plan.sections) && plan.sections.length > 0;
+  // images are checked) and its sub-sections (the deepest refused are replaced first). Its siblings,
+  // parents and their paths stay as they are.
   const refused = sectionsAccepted ? refusedSections(schemaIssues) : [];
   let sections = plan.sections;
   for (const path of refused) {
-    const section = at(plan, path);
+    const section = at({ sections }, path);
     const standIn = chartsStandIn(section, path, schemaIssues) ?? PLACEHOLDER_SECTION;
-    sections = replaceAt(sections, path.slice(1), { ...standIn, ...keptTexts(section, path, schemaIssues) });
+    sections = replaceAt(sections, path.slice(1), { ...standIn, ...keptTexts(section, path, schemaIssues), ...keptChildren(section, path, schemaIssues) });
   }
   repaired.sections = sectionsChecked ? sections : [PLACEHOLDER_SECTION];
-  // The files the accepted parts name (images in the texts, the logo) are checked whatever else was refused.
-  const named = sectionsAccepted ? planSchema.safeParse({ document: repaired.document, sections }) : undefined;
-  const accepted = named?.success ? named.data : undefined;
+  const accepted = filesOf(plan, schemaIssues, documentOk, sectionsAccepted ? sections : undefined);
 
   const parsed = planSchema.safeParse(repaired);
-  if (!parsed.success) return { ...none, accepted, documentAccepted: documentOk };
+  if (sectionsListRefused || !parsed.success) return { issues: [], ...accepted };
   const outcome = computePlan(parsed.data, file);
   const issues = outcome.issues.filter((issue) => {
     if (issue.path[0] === 'document' && !documentOk) return false;
     if (issue.path[0] === 'sections') {
       if (!sectionsChecked || typeof issue.path[1] !== 'number') return false;
-      const inRefused = refused.find((path) => startsWith(issue.path, path));
-      const kept = ['charts', ...TEXT_KEYS] as const;
+      // Within a refused section (the innermost), only what its stand-in kept was checked truly.
+      const inRefused = refused.filter((path) => startsWith(issue.path, path)).sort((a, b) => b.length - a.length)[0];
+      const kept = ['charts', 'sections', ...TEXT_KEYS] as const;
       return !charts.hides(issue.path) && (!inRefused || kept.some((key) => issue.path[inRefused.length] === key));
     }
     return true;
   });
-  return { issues, accepted, documentAccepted: documentOk };
+  return { issues, ...accepted };
 }
 
-/** The sections (sections[i](.sections[j])*) the schema refused for an issue of their own, outermost only. */
+/**
+ * The accepted parts as a plan for checking the files it names: the sections with their stand-ins (or
+ * none), and the document, or a stand-in for it with its logo where the schema has nothing against that.
+ */
+function filesOf(plan: Record<string, unknown>, issues: readonly PlanIssue[], documentOk: boolean, sections: unknown): Omit<BeyondSchema, 'issues'> {
+  const logo = plan.document !== null && typeof plan.document === 'object' ? (plan.document as Record<string, unknown>).logo : undefined;
+  const logoOk = logo !== undefined && !issues.some((i) => startsWith(i.path, ['document', 'logo']));
+  const document = documentOk ? plan.document : logoOk ? { ...PLACEHOLDER_DOCUMENT, logo } : PLACEHOLDER_DOCUMENT;
+  const named = planSchema.safeParse({ document, sections: sections ?? [PLACEHOLDER_SECTION] });
+  return { accepted: named.success ? named.data : undefined, logoAccepted: logoOk || documentOk };
+}
+
+/** The sections (sections[i](.sections[j])*) the schema refused for an issue of their own, the deepest first. */
 function refusedSections(issues: readonly PlanIssue[]): JsonPath[] {
   const paths = issues.filter((i) => i.path[0] === 'sections').map((i) => sectionOf(i.path));
-  const unique = [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()].sort((a, b) => a.length - b.length);
-  return unique.filter((path, i) => !unique.slice(0, i).some((outer) => startsWith(path, outer)));
+  return [...new Map(paths.map((p) => [JSON.stringify(p), p])).values()].sort((a, b) => b.length - a.length);
 }
 
 /** The deepest section a path is in: sections[i](.sections[j])*. */
