@@ -486,7 +486,7 @@ describe('a YAML plan that lost a part’s line', () => {
     const text = await problems(plan);
     const unitFirst = lines.findIndex((l) => /^ {2}unit:/.test(l)) + 1;
     expect(text).toContain(
-      `plan.yaml:${at + 1}:3 nyckeln "unit" står två gånger under "contributions" (första gången på rad ${unitFirst}); skriv den en gång. Saknas raden "budget:" ovanför "unit:"? Utan den hamnar budget-delens nycklar under "contributions".`,
+      `plan.yaml:${at + 1}:3 nyckeln "unit" står två gånger under "contributions" (första gången på rad ${unitFirst}); skriv den en gång. Saknas raden "budget:" ovanför budget-delens första nyckel? Utan den hamnar dess nycklar under "contributions".`,
     );
     // Named once, at the first error it explains.
     expect(text.match(/Saknas raden/g)).toHaveLength(1);

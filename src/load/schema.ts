@@ -31,11 +31,13 @@ export const planSchema = z
 
 export type PlanInput = z.infer<typeof planSchema>;
 
-/** The keys of the plan's parts that are maps (document, budget, contributions): for YAML's "saknas raden budget:?". */
+/** The keys of each of the plan's parts that is a map (document, budget, contributions …): for YAML's "saknas raden budget:?". */
 export function planPartKeys(): Record<string, readonly string[]> {
-  return {
-    document: Object.keys(documentSchema.shape),
-    budget: Object.keys(budgetSchema.shape),
-    contributions: Object.keys(contributionsSchema.shape),
-  };
+  const parts: Record<string, readonly string[]> = {};
+  for (const [name, field] of Object.entries(planSchema.shape)) {
+    const inner: unknown = 'unwrap' in field ? field.unwrap() : field;
+    const shape = inner !== null && typeof inner === 'object' && 'shape' in inner ? inner.shape : undefined;
+    if (shape !== null && typeof shape === 'object') parts[name] = Object.keys(shape);
+  }
+  return parts;
 }

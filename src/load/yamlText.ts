@@ -58,8 +58,12 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
         const lost = named || key === undefined ? undefined : lostPart(text, key, options, duplicate?.parent ?? partAbove(text, line), duplicate?.following);
         if (!lost) return { path: [], message, line, column: col };
         named = true;
-        const under = duplicate?.parent === undefined ? '' : ` Utan den hamnar ${lost}-delens nycklar under "${duplicate.parent}".`;
-        return { path: [], message: `${message}. Saknas raden "${lost}:" ovanför "${key}:"?${under}`, line, column: col };
+        // Badly indented, the line is the lost part's first key; written twice, the key may be one of its later ones.
+        const hint =
+          duplicate?.parent === undefined
+            ? `Saknas raden "${lost}:" ovanför "${key}:"?`
+            : `Saknas raden "${lost}:" ovanför ${lost}-delens första nyckel? Utan den hamnar dess nycklar under "${duplicate.parent}".`;
+        return { path: [], message: `${message}. ${hint}`, line, column: col };
       }),
     };
   }
