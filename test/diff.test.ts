@@ -220,6 +220,9 @@ describe('diffPlans, more', () => {
     ]);
     expect(figures('Resultatet blir 12 tkr.', 'Resultatet blir −12 tkr.')).toEqual([{ before: '12 tkr', after: '−12 tkr' }]);
     expect(figures('Beslutat 2024-11-28.', 'Beslutat 2025-11-27.')).toEqual([{ before: '2024-11-28', after: '2025-11-27' }]);
+    // A year and the count after it are two figures; a decimal point is a decimal too.
+    expect(figures('Under 2025 150 deltagare.', 'Under 2026 150 deltagare.')).toEqual([{ before: '2025', after: '2026' }]);
+    expect(figures('Ökningen är 3.4 procent.', 'Ökningen är 3.5 procent.')).toEqual([{ before: '3.4 procent', after: '3.5 procent' }]);
     // The same change twice is listed once.
     expect(figures('Under 2025, och efter 2025.', 'Under 2026, och efter 2026.')).toEqual([{ before: '2025', after: '2026' }]);
     // A word changed too: rewritten, not a change of figures.

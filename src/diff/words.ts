@@ -33,8 +33,11 @@ export function changedWords(before: string, after: string): { removed: string[]
   return { removed, added };
 }
 
-/** A number as prose prints it: its digit groups (with any of the spaces vplan prints) and decimals. */
-const AMOUNT = String.raw`\d+(?:[ \u00a0\u202f]\d{3}(?!\d))*(?:,\d+)?`;
+/**
+ * A number as prose prints it: its digit groups (with any of the spaces vplan prints; a group follows
+ * one to three digits, so "2025 150" is a year and a count, not one number) and decimals ("5,8", "3.4").
+ */
+const AMOUNT = String.raw`(?:\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+|\d+)(?:[.,]\d+)?`;
 /**
  * A figure in a text: a date (2024-11-28), a number with its minus sign ("−396 700", not the hyphen in
  * "COVID-19"), or a span of two ("2026–2027").
