@@ -5,18 +5,18 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkPlan, printPlan, type PrintSession } from '../build.js';
 import { PlanError, VplanError, type PlanIssue } from '../errors.js';
-import { withPosition } from '../load/loadPlan.js';
 import { PLAN_FILE, type FiledVersion } from './manifest.js';
 import type { VerifyProblem } from './verify.js';
 
 /**
  * The archival PDF of a plan as version `version`: PDF/A, the version on the title page and in the
- * metadata. What the print found (a table wider than the page) goes to `warn`, located in the plan.
+ * metadata. What the print found (a table wider than the page) goes to `warn` by JSON path: the plan
+ * built here is the copy being filed, and its lines are to be named in the user's own files.
  */
 export async function buildFiledPdf(planFile: string, version: number, session: PrintSession, warn?: (warnings: PlanIssue[]) => void): Promise<Uint8Array> {
-  const { plan, loaded } = await checkPlan(planFile);
+  const { plan } = await checkPlan(planFile);
   const printed = await printPlan(plan, session, { pdfa: true, archiveVersion: version });
-  warn?.(printed.warnings.map((w) => withPosition(loaded.parsed, w)));
+  warn?.(printed.warnings);
   return printed.pdf;
 }
 

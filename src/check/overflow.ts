@@ -3,16 +3,17 @@
 // what runs past the page's edge, with no word said. Each is a warning at the section it is in, with
 // what to do about it.
 import type { PlanIssue } from '../errors.js';
-import type { Overflow } from '../print/softHyphens.js';
+import type { Overflow, PageOverflow } from '../print/softHyphens.js';
 import { sectionPath } from './contents.js';
 
 const MM_PER_PX = 25.4 / 96;
+const MAX_SHOWN = 5;
 const mm = (px: number) => Math.round(px * MM_PER_PX);
 
 const WHAT: Record<Overflow['kind'], { what: string; fix: string }> = {
   table: {
     what: 'en tabell',
-    fix: 'korta radtexterna eller kolumnrubrikerna, ta bort en kolumn, eller visa beloppen i tkr (budget.unit)',
+    fix: 'korta radtexterna eller kolumnrubrikerna, ta bort en kolumn, eller visa beloppen i en större enhet (tkr eller mkr, med unit)',
   },
   image: { what: 'en bild', fix: 'gör bilden smalare' },
   text: {
@@ -21,20 +22,25 @@ const WHAT: Record<Overflow['kind'], { what: string; fix: string }> = {
   },
 };
 
-/** One warning per section and kind (the widest), at most five. */
-export function overflowWarnings({ items, textWidth }: { items: Overflow[]; textWidth: number }): PlanIssue[] {
+/** One warning per section and kind (the widest), at most MAX_SHOWN, the last saying how many more. */
+export function overflowWarnings({ items, textWidth }: PageOverflow): PlanIssue[] {
   if (items.length === 0 || textWidth <= 0) return [];
   const byPlace = new Map<string, Overflow>();
   for (const item of items) {
     const key = `${item.section ?? ''}|${item.kind}`;
     if ((byPlace.get(key)?.width ?? 0) < item.width) byPlace.set(key, item);
   }
-  return [...byPlace.values()].slice(0, 5).map((item) => {
+  const shown = [...byPlace.values()];
+  const more = shown.length - MAX_SHOWN;
+  return shown.slice(0, MAX_SHOWN).map((item, i) => {
     const { what, fix } = WHAT[item.kind];
     const path = item.section?.startsWith('avsnitt-') ? sectionPath(item.section) : [];
+    // Not in a section of the plan: the title page, the contents, the appendix of changes.
+    const where = path.length > 0 ? '' : item.section === 'andringar' ? 'i ändringsbilagan: ' : 'utanför avsnitten: ';
+    const rest = i === MAX_SHOWN - 1 && more > 0 ? ` (och ${more} till som är för breda)` : '';
     return {
       path,
-      message: `${what} är ${mm(item.width)} mm bred, men sidans text bara ${mm(textWidth)} mm; då förminskar webbläsaren varje sida i PDF:en eller skär av det som sticker ut. Gör den smalare: ${fix}`,
+      message: `${where}${what} är ${mm(item.width)} mm bred, men sidans text bara ${mm(textWidth)} mm; då förminskar webbläsaren varje sida i PDF:en eller skär av det som sticker ut. Gör den smalare: ${fix}${rest}`,
     };
   });
 }

@@ -2,6 +2,7 @@
 import { isDecided } from '../compute/status.js';
 import path from 'node:path';
 import { checkPlan, PrintSession } from '../build.js';
+import { withPosition } from '../load/loadPlan.js';
 import { archiveFsError, buildFiledPdf, fileVersion, sourcesOf, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
 import { VERSION } from '../version.js';
 import { UsageError, printWarnings } from './report.js';
@@ -44,7 +45,7 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
       version: VERSION,
       force: options.force,
       willBuild: () => session.warmUp(),
-      build: (planFile, version) => buildFiledPdf(planFile, version, session, (w) => printWarnings(first, w)),
+      build: (planFile, version) => buildFiledPdf(planFile, version, session, (w) => printWarnings(first, w.map((i) => withPosition(loaded.parsed, i)))),
     });
     if (!outcome.filed) {
       const { manifest, dir, manifestSha256 } = outcome.latest;

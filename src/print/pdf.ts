@@ -3,7 +3,7 @@
 // recorded. The page stays open so the contents pass can fill in page numbers and print again.
 import type { Browser, Page } from 'puppeteer-core';
 import { printTimeoutMs } from './browser.js';
-import { settleSoftHyphens, type Overflow } from './softHyphens.js';
+import { settleSoftHyphens, type PageOverflow } from './softHyphens.js';
 import { keptKey, keptPart, replaceRest } from './swap.js';
 import { trace } from '../trace.js';
 
@@ -31,7 +31,7 @@ export interface LoadedDocument {
   /** URLs the page tried to load and was refused: always empty for vplan's own templates. */
   readonly blockedRequests: string[];
   /** What was wider than the page's text at the last print, and that width (CSS px): Chromium shrank every page or cut it off (check/overflow.ts). */
-  readonly overflow: { items: Overflow[]; textWidth: number };
+  readonly overflow: PageOverflow;
   close(): Promise<void>;
 }
 
@@ -154,7 +154,7 @@ export async function loadDocument(
     throw error;
   }
   let failed = false;
-  let overflow: { items: Overflow[]; textWidth: number } = { items: [], textWidth: 0 };
+  let overflow: PageOverflow = { items: [], textWidth: 0 };
   const guard = async <T>(work: Promise<T>): Promise<T> => {
     try {
       return await work;

@@ -24,6 +24,12 @@ export interface SoftHyphenResult {
   textWidth: number;
 }
 
+/** What a print found wider than the page's text, and that width (CSS px). */
+export interface PageOverflow {
+  items: Overflow[];
+  textWidth: number;
+}
+
 /** Something wider than the page's text: a table or an image, or a line of text (a long word, an address). */
 export interface Overflow {
   kind: 'table' | 'image' | 'text';
