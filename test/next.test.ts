@@ -73,6 +73,28 @@ describe('vplan next', () => {
     expect(next.warnings).toContainEqual(expect.objectContaining({ path: ['document', 'preface'], message: expect.stringContaining('[beslutsdatum]') }));
   });
 
+  it('names every line of a text that names a past year, not only the first; the new empty column stays a warning', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    plan.sections[0].text = [
+      'Förbundet bildades 2009.',
+      '',
+      'Kostnaderna 2026 beräknas till {{ costs.plan2026 | mkr }} miljoner.',
+      '',
+      'Kostnaderna 2025 och 2026 är lika.',
+    ].join('\n');
+    await writeFile(path.join(dir(), 'years.json'), JSON.stringify(plan, null, 2));
+    const result = await vplan('next', 'years.json', '--out', 'years-2027.json');
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n').filter((l) => /sections\[0\]\.text: texten nämner/.test(l));
+    expect(lines.map((l) => /texten nämner ([\d, ]+), som/.exec(l)![1])).toEqual(['2009', '2025']);
+    // Each where it stands in the file: one JSON line, two columns ("2026" is this year, no warning).
+    const at = lines.map((l) => /years-2027\.json:(\d+:\d+)/.exec(l)![1]);
+    expect(new Set(at).size).toBe(2);
+    // Built, the plan still says its new column is empty, so that it is not printed so unawares.
+    const { warnings } = await checkPlan(path.join(dir(), 'years-2027.json'));
+    expect(warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^kolumnen Plan 2028 har inget belopp i någon rad och skrivs ut tom/));
+  });
+
   it('moves given member contributions (rounding "given") with their column, and says they are last year\'s', async () => {
     const plan = {
       ...basePlan({ sections: [{ type: 'contributions', title: 'Medlemsbidrag' }] }),

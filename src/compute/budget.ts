@@ -20,7 +20,7 @@ import { budgetTable } from './budget/table.js';
 import { tree } from './budget/tree.js';
 import { balancingRows, contributionValues, detailValues, givenValues, initValues } from './budget/values.js';
 import { varav } from './budget/varav.js';
-import { capitalAndDeficit, contributionMismatch, missingOutcomes } from './budget/warnings.js';
+import { capitalAndDeficit, contributionMismatch, emptyColumn, missingOutcomes } from './budget/warnings.js';
 
 export type { BudgetContext } from './budget/state.js';
 export { sumCells } from './budget/state.js';
@@ -40,7 +40,7 @@ export const checkSteps: readonly Step<TreeState>[] = [checkDetails, checkNames,
 /** Each row's cells, before the columns are computed one by one. */
 export const valueSteps: readonly Step<ValuesState>[] = [givenValues, detailValues, contributionValues, balancingRows];
 /** Per column, in evaluation order: the chain from opening capital to closing capital. */
-export const columnSteps: readonly ColumnStep<ValuesState>[] = [openingCapital, balance, resultChain, capitalAndDeficit, missingOutcomes, contributionMismatch];
+export const columnSteps: readonly ColumnStep<ValuesState>[] = [openingCapital, balance, resultChain, capitalAndDeficit, missingOutcomes, emptyColumn, contributionMismatch];
 
 export function computeBudget(input: BudgetInput, context: BudgetContext): BudgetOutcome {
   const checked = runSteps(tree(columns({ input, context, issues: [], warnings: [] })), checkSteps);

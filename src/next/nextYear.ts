@@ -135,16 +135,26 @@ const undecided = (text: string) => text.replace(DECISION_DATE, DECISION_MARKER)
 
 const PROSE_KEYS = new Set(['text', 'textAfter', 'preface', 'intro', 'lead', 'statement']);
 
-/** Texts that name a year before the new budget year: worth a look. References are already moved. */
+/**
+ * Texts that name a year before the new budget year: worth a look, each line that does (a year can stand
+ * beside a figure that moved on: "kostnader 2027 beräknas till {{ costs.budget2028 }}"). References are
+ * already moved, and the years in them are no text.
+ */
 function pastYears(value: unknown, path: JsonPath, year: number, warnings: PlanIssue[]): void {
   if (typeof value === 'string') {
-    const plain = value.replace(REFERENCE_PATTERN, '');
-    const past = [...new Set([...plain.matchAll(/(?<!\d)(19[9]\d|20\d\d)(?![\d:])/g)].map((m) => Number(m[1])).filter((y) => y < year))];
     if (value.includes(DECISION_MARKER)) {
       warnings.push({ path, message: `texten citerade beslutsdatumet, som nästa års plan inte har än; där står nu ${DECISION_MARKER} att ersätta när planen fastställs` });
     }
-    if (past.length > 0 && PROSE_KEYS.has(String(path[path.length - 1]))) {
-      warnings.push({ path, message: `texten nämner ${past.join(', ')}, som nu är förfluten tid i planen för ${year}; kontrollera att det ska stå så`, snippet: String(past[0]) });
+    if (!PROSE_KEYS.has(String(path[path.length - 1]))) return;
+    for (const line of value.split('\n')) {
+      const plain = line.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
+      const found = [...plain.matchAll(/(?<!\d)(19[9]\d|20\d\d)(?![\d:])/g)].filter((m) => Number(m[1]) < year);
+      if (found.length === 0) continue;
+      const past = [...new Set(found.map((m) => m[1]))];
+      // The word before the first year and the year: what finds the line in the file.
+      const first = found[0]!;
+      const snippet = /(\S+\s+)?$/.exec(line.slice(0, first.index))![0] + first[1];
+      warnings.push({ path, message: `texten nämner ${past.join(', ')}, som nu är förfluten tid i planen för ${year}; kontrollera att det ska stå så`, snippet });
     }
     return;
   }

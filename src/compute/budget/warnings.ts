@@ -90,3 +90,15 @@ export const contributionMismatch: ColumnStep<ValuesState> = (state, ci) => {
   }
   return report(state, [], warnings);
 };
+
+/**
+ * A column with no amount in any row (vplan next leaves a new plan year so): it prints as an empty
+ * column, its sums blank, and nothing else would say so once the plan builds.
+ */
+export const emptyColumn: ColumnStep<ValuesState> = (state, ci) => {
+  const column = state.columns[ci]!;
+  const cellsOf = (path: readonly (string | number)[]) => state.rowCells.get(pathKey([...path]));
+  if (state.rows.length === 0 || state.rows.some((row) => (cellsOf(row.path)?.[ci] ?? null) !== null)) return state;
+  const message = `kolumnen ${columnName(column)} har inget belopp i någon rad och skrivs ut tom; fyll i beloppen eller ta bort kolumnen`;
+  return report(state, [], [{ path: [...BASE, 'columns', ci], message }]);
+};
