@@ -113,6 +113,10 @@ describe('images in the text', () => {
     expect(message).toContain('sections[1].groups[0].goals[0].text: bilden bilder/org.png kan inte stå här');
     const schema = await planError(await yamlPlan([{ type: 'text', title: 'B', images: [{ file: 'bilder/org.png' }] }]));
     expect(schema).toMatch(/plan\.yaml:\d+:\d+ sections\[0\]\.images\[0\]\.alt: saknas/);
+    // A missing file is named in the same run as the missing alt text.
+    const both = await planError(await yamlPlan([{ type: 'text', title: 'C', text: '![](bilder/saknas.png)' }]));
+    expect(both).toContain('sections[0].text: bilden bilder/saknas.png saknar alternativtext');
+    expect(both).toMatch(/sections\[0\]\.text: bilden .*bilder\/saknas\.png finns inte/);
   });
 
   it('refuses a missing, mislabelled or unsafe file, naming it and where the plan names it', async () => {

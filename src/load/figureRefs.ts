@@ -38,11 +38,13 @@ function scan(value: unknown, path: JsonPath, refs: ImageRef[], issues: PlanIssu
       issues.push({ path, snippet: image.file, message: `bilden ${image.file} kan inte stå här; en bild står i ett avsnitts text (text eller textAfter), i ett eget stycke` });
     } else if (SCHEME.test(image.file) || image.file.trim() === '') {
       issues.push({ path, snippet: image.file, message: `bilden "${image.file}" är ingen fil i planens mapp; vplan hämtar inget från webben. Spara bilden bredvid planen och skriv filens namn, t.ex. ![${image.alt || 'Organisationsschema'}](bilder/organisation.png)` });
-    } else if (image.alt === '') {
-      issues.push({ path, snippet: image.file, message: `bilden ${image.file} saknar alternativtext; skriv vad bilden visar mellan [ och ], t.ex. ![Organisationsschema för förbundet](${image.file})` });
-    } else if (!image.alone) {
-      issues.push({ path, snippet: image.file, message: `bilden ${shown} står inne i ett stycke; ställ den i ett eget stycke, med en tom rad före och efter` });
     } else {
+      // How it is written and the file itself, both in the same run.
+      if (image.alt === '') {
+        issues.push({ path, snippet: image.file, message: `bilden ${image.file} saknar alternativtext; skriv vad bilden visar mellan [ och ], t.ex. ![Organisationsschema för förbundet](${image.file})` });
+      } else if (!image.alone) {
+        issues.push({ path, snippet: image.file, message: `bilden ${shown} står inne i ett stycke; ställ den i ett eget stycke, med en tom rad före och efter` });
+      }
       refs.push({ file: image.file, path, snippet: image.file });
     }
   }
