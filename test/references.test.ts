@@ -60,6 +60,19 @@ describe('figures in prose', () => {
     expect(outcome.plan).toBeUndefined();
     expect(outcome.issues[0]).toMatchObject({ path: ['sections', 0, 'text'] });
     expect(outcome.issues[0]!.message).toMatch(/okänt namn "costs\.budget2052" – menade du "costs\.budget2025"\?/);
+    // The same year in another kind of column before another year in the same kind: plan2025, not budget2024.
+    const years = computePlan(
+      basePlan({
+        budget: budget({
+          columns: [{ kind: 'budget', year: 2024 }, { kind: 'plan', year: 2025 }],
+          costs: { rows: [{ label: 'Kansli', values: { budget2024: 1, plan2025: 2 } }] },
+          income: { rows: [{ label: 'Bidrag', values: { budget2024: 1, plan2025: 2 } }] },
+        }),
+        sections: [{ type: 'text', title: 'Text', text: '{{ costs.budget2025 }}' }],
+      }),
+      'plan.json',
+    );
+    expect(years.issues[0]!.message).toMatch(/okänt namn "costs\.budget2025" – menade du "costs\.plan2025"\?/);
   });
   it('reports an unknown format', () => {
     expect(plan('{{ costs.budget2025 | miljoner }}').issues[0]!.message).toMatch(/okänt format "miljoner"/);

@@ -112,7 +112,7 @@ export class ReferenceResolver {
   private evaluate(name: string, filters: string[]): { value: string } | string {
     const lookup = this.names.get(name);
     if (!lookup) {
-      const hint = suggest(name, this.names.keys());
+      const hint = sameYear(name, this.names.keys()) ?? suggest(name, this.names.keys());
       return `okänt namn "${name}"${hint ? ` – menade du "${hint}"?` : ''}`;
     }
     const resolved = lookup();
@@ -151,6 +151,17 @@ function snippetAt(text: string, start: number, end: number, fromStart: boolean)
   const shown = part.length <= 40 ? part.trim() : fromStart ? part.slice(0, 40).replace(/\s+\S*$/, '') : part.slice(-40).replace(/^\S*\s+/, '');
   const first = text.indexOf(part) === (fromStart ? start : lineStart);
   return { shown, at: first ? part : text.slice(lineStart, lineEnd) };
+}
+
+/**
+ * The name that differs only in a column's kind, for the same year: costs.budget2028 where the plan
+ * has costs.plan2028. Nearer by spelling is costs.budget2027, another year's figure, and wrong.
+ */
+function sameYear(name: string, known: Iterable<string>): string | undefined {
+  const shape = (s: string) => s.replace(/(?<![\p{L}\d])\p{L}+(\d{4})(?!\d)/gu, '#$1');
+  if (shape(name) === name) return undefined;
+  const matches = [...known].filter((k) => k !== name && shape(k) === shape(name));
+  return matches.length === 1 ? matches[0] : undefined;
 }
 
 /** The first "{{" that no "}}" closes, with what follows it on its line (to find it in the file by). */
