@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
+import { renderHtml } from '../src/render/html.js';
 import { diffPlans, hasChanges } from '../src/diff/diff.js';
 import { formatChanges } from '../src/diff/format.js';
 import { changedFigures, changedWords } from '../src/diff/words.js';
@@ -172,6 +173,14 @@ describe('diffPlans, more', () => {
         more: 0,
       },
     ]);
+    // On the appendix page each section's figures are a group of their own, kept on one page together.
+    const plan = (await checkPlan(file)).plan;
+    plan.changes = { ...changes, sectionFigures: [...changes.sectionFigures, { name: '8. Annat', figures: [{ before: '1', after: '2' }], more: 0 }] };
+    const html = await renderHtml(plan, { generator: 'test' });
+    const groups = [...html.matchAll(/<tbody class="changes-group">(.*?)<\/tbody>/gs)].map((m) => m[1]!);
+    expect(groups).toHaveLength(2);
+    expect(groups[0]).toMatch(/^<tr class="row"><th scope="row" class="label">7\. Budget/);
+    expect(groups[0]!.match(/<tr /g)).toHaveLength(2);
   });
 
   it('does not list the sub-sections of a section whose title moved a year on where they did not change', async () => {
