@@ -222,15 +222,16 @@ async function printOnce(original: ComputedPlan, session: PrintSession, options:
       pdfa: options.pdfa,
     });
     trace('finished (pdf-lib)');
+    const units = { budget: plan.budget?.unit, contributions: plan.contributions?.unit };
     // Figures cut off at the page's edge: with what ran past it, the cause.
     await checked().catch((error: unknown) => {
-      throw error instanceof PrintCheckError ? error.withCauses(overflowWarnings(document.overflow)) : error;
+      throw error instanceof PrintCheckError ? error.withCauses(overflowWarnings(document.overflow, units)) : error;
     });
     trace('self-check done');
     await contents?.save();
     // The document as printed, contents page numbers included: self-contained, for the web and the benchmark.
     const printedHtml = options.html ? await document.html() : html;
-    return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml, warnings: overflowWarnings(document.overflow) };
+    return { pdf, blockedRequests: [...document.blockedRequests], pages, html: printedHtml, warnings: overflowWarnings(document.overflow, units) };
   } finally {
     await document.close();
   }

@@ -39,7 +39,7 @@ describe('something wider than the page', () => {
     const wide = warnings.filter((w) => WIDE.test(w.message));
     expect(wide).toHaveLength(1);
     expect(wide[0]!.path).toEqual(['sections', 1]);
-    expect(wide[0]!.message).toMatch(/^en tabell är \d+ mm bred, men sidans text bara 163 mm;.* visa beloppen i en större enhet \(tkr eller mkr, med unit\)$/);
+    expect(wide[0]!.message).toMatch(/^en tabell är \d+ mm bred, men sidans text bara 163 mm;.* ta bort en kolumn, eller visa beloppen i tkr: skriv unit: tkr under budget:$/);
     // At the section's line in the plan file.
     const lines = (await readFile(file, 'utf8')).split('\n');
     expect(lines[wide[0]!.line! - 1]).toMatch(/"type": "budget"|\{/);

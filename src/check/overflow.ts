@@ -3,6 +3,7 @@
 // what runs past the page's edge, with no word said. Each is a warning at the section it is in, with
 // what to do about it.
 import type { PlanIssue } from '../errors.js';
+import type { Unit } from '../model.js';
 import type { Overflow, PageOverflow } from '../print/softHyphens.js';
 import { sectionPath } from './contents.js';
 
@@ -11,10 +12,7 @@ const MAX_SHOWN = 5;
 const mm = (px: number) => Math.round(px * MM_PER_PX);
 
 const WHAT: Record<Overflow['kind'], { what: string; fix: string }> = {
-  table: {
-    what: 'en tabell',
-    fix: 'korta radtexterna eller kolumnrubrikerna, ta bort en kolumn, eller visa beloppen i en större enhet (tkr eller mkr, med unit)',
-  },
+  table: { what: 'en tabell', fix: 'korta radtexterna eller kolumnrubrikerna, eller ta bort en kolumn' },
   image: { what: 'en bild', fix: 'gör bilden smalare' },
   text: {
     what: 'en rad text (ett långt ord eller en webbadress utan mellanrum?)',
@@ -22,8 +20,11 @@ const WHAT: Record<Overflow['kind'], { what: string; fix: string }> = {
   },
 };
 
-/** One warning per section and kind (the widest), at most MAX_SHOWN, the last saying how many more. */
-export function overflowWarnings({ items, textWidth }: PageOverflow): PlanIssue[] {
+/**
+ * One warning per section and kind (the widest), at most MAX_SHOWN, the last saying how many more;
+ * `units`: the plan's budget and contributions units, for the advice on a table of amounts.
+ */
+export function overflowWarnings({ items, textWidth }: PageOverflow, units: Partial<Record<'budget' | 'contributions', Unit>> = {}): PlanIssue[] {
   if (items.length === 0 || textWidth <= 0) return [];
   const byPlace = new Map<string, Overflow>();
   for (const item of items) {
@@ -33,7 +34,10 @@ export function overflowWarnings({ items, textWidth }: PageOverflow): PlanIssue[
   const shown = [...byPlace.values()];
   const more = shown.length - MAX_SHOWN;
   return shown.slice(0, MAX_SHOWN).map((item, i) => {
-    const { what, fix } = WHAT[item.kind];
+    const { what } = WHAT[item.kind];
+    // A table of amounts in kr also fits in tkr, set where its part says it.
+    const inKr = item.unitOf !== undefined && units[item.unitOf] === 'kr';
+    const fix = inKr ? `${WHAT.table.fix.replace(', eller ', ', ')}, eller visa beloppen i tkr: skriv unit: tkr under ${item.unitOf}:` : WHAT[item.kind].fix;
     const path = item.section?.startsWith('avsnitt-') ? sectionPath(item.section) : [];
     // Not in a section of the plan: the title page, the contents, the appendix of changes.
     const where = path.length > 0 ? '' : item.section === 'andringar' ? 'i ändringsbilagan: ' : 'utanför avsnitten: ';

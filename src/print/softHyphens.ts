@@ -37,6 +37,8 @@ export interface Overflow {
   width: number;
   /** The section it is in (its id, "avsnitt-2-sections-1"), if any. */
   section: string | null;
+  /** A table of the plan's amounts: the part whose `unit` sets them (budget, contributions). */
+  unitOf?: 'budget' | 'contributions' | undefined;
 }
 
 /** Runs in the page: self-contained, no closure over module scope. */
@@ -174,7 +176,9 @@ export function settleSoftHyphens(): SoftHyphenResult {
         const tag = child.tagName.toLowerCase();
         if (rect.right > limit) {
           const kind = tag === 'table' ? 'table' : ['img', 'svg', 'figure', 'picture'].includes(tag) ? 'image' : 'text';
-          found.push({ kind, width: Math.round(rect.right - body.getBoundingClientRect().left), section: child.closest('section[id]')?.id ?? null });
+          const classes = child.classList;
+          const unitOf = classes.contains('changes-table') ? undefined : classes.contains('contributions') ? 'contributions' : classes.contains('budget') ? 'budget' : undefined;
+          found.push({ kind, width: Math.round(rect.right - body.getBoundingClientRect().left), section: child.closest('section[id]')?.id ?? null, unitOf });
         } else if (child.scrollWidth > child.clientWidth + 1 && getComputedStyle(child).overflowX === 'visible') {
           const before = found.length;
           walk(child);
