@@ -50,6 +50,9 @@ describe('schema errors', () => {
     expect(text).toMatch(/budget\.kostnder: okänd nyckel "kostnder"/);
     expect(text).toMatch(/document\.status\.state: okänd status "antagen"/);
     for (const issue of error.issues) expect(issue.line).toBeGreaterThan(1);
+    // In a budget in tkr, a whole number of tkr.
+    b.unit = 'tkr';
+    expect(errorsOf(JSON.stringify(plan, null, 2)).describe()).toMatch(/values\.budget2025: ska vara ett heltal \(hela tkr\), fick talet 12\.5/);
   });
 
   it('suggests the key that was meant', () => {

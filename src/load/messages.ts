@@ -122,6 +122,14 @@ function bestBranch(branches: Issue[][]): Issue[] {
   return [...branches].sort((a, b) => weight(a) - weight(b))[0] ?? [];
 }
 
+/** What a whole number counts where it stands: an amount in the budget's or the contributions' unit. */
+function wholeUnits(root: unknown, path: JsonPath): string {
+  const part = path[0];
+  if (part !== 'budget' && part !== 'contributions') return '';
+  const unit = valueAt(root, [part, 'unit']);
+  return unit === 'tkr' ? ' (hela tkr)' : ' (hela kronor)';
+}
+
 export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPath = []): Message[] {
   const out: Message[] = [];
   for (const issue of issues) {
@@ -130,7 +138,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
     switch (issue.code) {
       case 'invalid_type':
         if (issue.expected === 'int' || (issue.expected === 'number' && typeof input === 'number' && !Number.isInteger(input)))
-          out.push({ path, message: `ska vara ett heltal (hela kronor), fick ${describeValue(input)}` });
+          out.push({ path, message: `ska vara ett heltal${wholeUnits(root, path)}, fick ${describeValue(input)}` });
         else out.push({ path, message: invalidType(issue, input, path) });
         break;
       case 'too_small':
