@@ -194,6 +194,8 @@ export interface PlanChanges {
   sectionFigures: FigureChanges[];
   /** Set when the two versions state amounts in different units; amounts are then compared in kr. */
   unitNote?: string | undefined;
+  /** Set when the new version still says it was adopted at the old one's decision, though it changed since. */
+  decisionNote?: string | undefined;
 }
 
 /** A section whose text changed: the words taken out and put in, in order. */

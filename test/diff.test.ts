@@ -329,6 +329,26 @@ describe('vplan diff after vplan next (CLI)', () => {
     expect(right).toBeLessThanOrEqual(595 - 62 + 1);
   });
 
+  it('says when the new version still claims the old decision though its budget or text changed', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    plan.document.status = { state: 'fastställd', decisionDate: '2024-11-28', decisionBody: 'styrelsen' };
+    const adopted = path.join(tmp(), 'adopted.json');
+    await writeFile(adopted, JSON.stringify(plan));
+    plan.budget.costs.rows[0].rows[0].values.budget2025 += 1000;
+    const changed = path.join(tmp(), 'adopted-changed.json');
+    await writeFile(changed, JSON.stringify(plan));
+    const [a, b] = [(await checkPlan(adopted)).plan, (await checkPlan(changed)).plan];
+    const text = formatChanges(diffPlans(a, b, 'adopted.json'));
+    expect(text).toContain(
+      '  OBS: den nya versionen säger fortfarande att planen är fastställd 2024-11-28, men budgeten har ändrats sedan dess; sätt status till förslag (eller utkast) tills det finns ett nytt beslut',
+    );
+    // A new decision, or back to a proposal: nothing to say.
+    plan.document.status = { state: 'förslag', decisionDate: '2025-03-20', decisionBody: 'styrelsen' };
+    await writeFile(changed, JSON.stringify(plan));
+    expect(diffPlans(a, (await checkPlan(changed)).plan, 'x').decisionNote).toBeUndefined();
+    expect(diffPlans(a, a, 'x').decisionNote).toBeUndefined();
+  });
+
   it('shows a figure typed in the prose that changed, which no budget cell shows', async () => {
     const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
     plan.sections[6].text = plan.sections[6].text.replace('ca 100 tkr lägre', 'ca 150 tkr lägre');

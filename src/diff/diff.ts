@@ -238,7 +238,7 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
       if (was.title !== s.title || was.body !== s.body) changedText(s.name, `${was.title}\n\n${was.text}`, `${s.title}\n\n${s.text}`);
     } else if (was.body !== s.body) changedText(s.name, was.text, s.text);
   }
-  return {
+  const changes: PlanChanges = {
     since,
     unit: mixed ? 'kr' : after.budget?.unit ?? before.budget?.unit ?? 'kr',
     document,
@@ -259,6 +259,22 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     sectionFigures,
     unitNote,
   };
+  return { ...changes, decisionNote: staleDecision(before, after, changes) };
+}
+
+/**
+ * An adopted plan changed after its decision that still says it was adopted then: its PDF would print
+ * "Fastställd av styrelsen 2024-11-28" over figures the board never saw.
+ */
+function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges): string | undefined {
+  const [was, now] = [before.document.status, after.document.status];
+  if ((now.state !== 'fastställd' && now.state !== 'beslutad') || was.state !== now.state) return undefined;
+  if (now.decisionDate === undefined || was.decisionDate !== now.decisionDate) return undefined;
+  const budget = c.cells.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length + c.columnsRemoved.length > 0;
+  const text = c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionFigures.length > 0;
+  if (!budget && !text) return undefined;
+  const what = budget && text ? 'budgeten och texten' : budget ? 'budgeten' : 'texten';
+  return `den nya versionen säger fortfarande att planen är ${now.state} ${now.decisionDate}, men ${what} har ändrats sedan dess; sätt status till förslag (eller utkast) tills det finns ett nytt beslut, och skriv då det beslutets datum`;
 }
 
 export function hasChanges(c: PlanChanges): boolean {

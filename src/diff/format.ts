@@ -17,7 +17,11 @@ export function formatChanges(changes: PlanChanges): string {
     if (items.length === 0) return;
     lines.push('', title, ...items);
   };
-  block('Dokumentet', [...changes.document.map((d) => `  ${d.label}: ${d.before} → ${d.after}`), ...(changes.unitNote ? [`  ${changes.unitNote}`] : [])]);
+  block('Dokumentet', [
+    ...changes.document.map((d) => `  ${d.label}: ${d.before} → ${d.after}`),
+    ...(changes.unitNote ? [`  ${changes.unitNote}`] : []),
+    ...(changes.decisionNote ? [`  OBS: ${changes.decisionNote}`] : []),
+  ]);
   block(`Budgeten (${changes.unit})`, changes.cells.map(cellLine));
   block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`)]);
   block('Kolumner', [...changes.columnsAdded.map((c) => `  ny: ${c}`), ...changes.columnsRemoved.map((c) => `  borttagen: ${c}`)]);
