@@ -190,6 +190,8 @@ export interface PlanChanges {
   sectionsAdded: string[];
   sectionsRemoved: string[];
   sectionsReworded: Rewording[];
+  /** Sections whose heading alone changed (not only a year in it), by name before and after. */
+  sectionsRenamed: { before: string; after: string }[];
   /** Sections (and the preface) whose text changed only in its figures: not rewritten, each figure old → new. */
   sectionFigures: FigureChanges[];
   /** Set when the two versions state amounts in different units; amounts are then compared in kr. */

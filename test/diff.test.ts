@@ -329,6 +329,20 @@ describe('vplan diff after vplan next (CLI)', () => {
     expect(right).toBeLessThanOrEqual(595 - 62 + 1);
   });
 
+  it('says a section whose heading alone changed has a new heading, not that one section left and another came', async () => {
+    const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    const old = plan.sections[4].title;
+    plan.sections[4].title = `${old} och ledning`;
+    const renamed = path.join(tmp(), 'renamed.json');
+    await writeFile(renamed, JSON.stringify(plan));
+    const changes = diffPlans((await checkPlan('data/finnveden-2025.json')).plan, (await checkPlan(renamed)).plan, 'x');
+    expect(changes.sectionsAdded).toEqual([]);
+    expect(changes.sectionsRemoved).toEqual([]);
+    expect(changes.sectionsReworded).toEqual([]);
+    expect(changes.sectionsRenamed).toEqual([{ before: `5. ${old}`, after: `5. ${old} och ledning` }]);
+    expect(formatChanges(changes)).toContain(`  ny rubrik: 5. ${old} → 5. ${old} och ledning`);
+  });
+
   it('says when the new version still claims the old decision though its budget or text changed', async () => {
     const plan = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
     plan.document.status = { state: 'fastställd', decisionDate: '2024-11-28', decisionBody: 'styrelsen' };

@@ -2,6 +2,7 @@
 // effect on the sums and results, sections added, removed or reworded, and status and dates.
 import type { BudgetTable, ComputedPlan, ComputedSection, FigureChanges, PlanChanges, Rewording, Unit, ValueChange } from '../model.js';
 import { formatInteger, headingLabel } from '../format.js';
+import { pairedByContent, pairedByYears } from './pairing.js';
 import { changedFigures, changedWords } from './words.js';
 
 interface KeyedCell {
@@ -104,28 +105,6 @@ function sections(plan: ComputedPlan): Map<string, { name: string; title: string
   return out;
 }
 
-/**
- * Sections that only the years in their titles (or their parents') tell apart, as `vplan next` moves
- * them ("Budget 2025 och plan 2026–2027" a year on): the same section, by new key → old key. Only
- * where one section on each side fits.
- */
-function pairedByYears(old: Map<string, unknown>, now: Map<string, unknown>): Map<string, string> {
-  const yearless = (key: string) => key.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, 'ÅÅÅÅ');
-  const group = (keys: string[]) => {
-    const out = new Map<string, string[]>();
-    for (const key of keys) out.set(yearless(key), [...(out.get(yearless(key)) ?? []), key]);
-    return out;
-  };
-  const oldOnly = group([...old.keys()].filter((k) => !now.has(k)));
-  const newOnly = group([...now.keys()].filter((k) => !old.has(k)));
-  const pairs = new Map<string, string>();
-  for (const [shape, keys] of newOnly) {
-    const before = oldOnly.get(shape);
-    if (keys.length === 1 && before?.length === 1) pairs.set(keys[0]!, before[0]!);
-  }
-  return pairs;
-}
-
 const SKIPPED = new Set(['path', 'id', 'type', 'kind', 'role', 'style', 'parentStyle', 'charts', 'table']);
 
 /** The texts and numbers of a section's content, in order: what it prints besides its text. */
@@ -215,12 +194,15 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   const oldSections = sections(before);
   const newSections = sections(after);
   const paired = pairedByYears(oldSections, newSections);
+  // A section with a new title and the same content (and its sub-sections, whose keys hold that title).
+  for (const [k, was] of pairedByContent(oldSections, newSections, paired)) paired.set(k, was);
   const pairedOld = new Set(paired.values());
   const oldLabels = labelRows(before);
   const newLabels = labelRows(after);
   // A text whose words are the same but some figures are not (a year moved on, an amount a placeholder
   // gives anew) is not rewritten: its figures are listed old → new, apart from the rewritten texts.
   const sectionsReworded: Rewording[] = [];
+  const sectionsRenamed: { before: string; after: string }[] = [];
   const sectionFigures: FigureChanges[] = [];
   const changedText = (name: string, was: string, now: string) => {
     const figures = changedFigures(was, now);
@@ -235,7 +217,9 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     const was = oldSections.get(paired.get(k) ?? k);
     if (!was) continue;
     if (paired.has(k)) {
-      if (was.title !== s.title || was.body !== s.body) changedText(s.name, `${was.title}\n\n${was.text}`, `${s.title}\n\n${s.text}`);
+      // Only its heading's words changed, not a year in them: a new heading, said as such.
+      if (was.title !== s.title && was.body === s.body && !changedFigures(was.title, s.title)) sectionsRenamed.push({ before: was.name, after: s.name });
+      else if (was.title !== s.title || was.body !== s.body) changedText(s.name, `${was.title}\n\n${was.text}`, `${s.title}\n\n${s.text}`);
     } else if (was.body !== s.body) changedText(s.name, was.text, s.text);
   }
   const changes: PlanChanges = {
@@ -256,6 +240,7 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     sectionsAdded: [...newSections].filter(([k]) => !oldSections.has(k) && !paired.has(k)).map(([, s]) => s.name),
     sectionsRemoved: [...oldSections].filter(([k]) => !newSections.has(k) && !pairedOld.has(k)).map(([, s]) => s.name),
     sectionsReworded,
+    sectionsRenamed,
     sectionFigures,
     unitNote,
   };
@@ -271,7 +256,7 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
   if ((now.state !== 'fastställd' && now.state !== 'beslutad') || was.state !== now.state) return undefined;
   if (now.decisionDate === undefined || was.decisionDate !== now.decisionDate) return undefined;
   const budget = c.cells.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length + c.columnsRemoved.length > 0;
-  const text = c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionFigures.length > 0;
+  const text = c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length > 0;
   if (!budget && !text) return undefined;
   const what = budget && text ? 'budgeten och texten' : budget ? 'budgeten' : 'texten';
   return `den nya versionen säger fortfarande att planen är ${now.state} ${now.decisionDate}, men ${what} har ändrats sedan dess; sätt status till förslag (eller utkast) tills det finns ett nytt beslut, och skriv då det beslutets datum`;
@@ -280,7 +265,7 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
 export function hasChanges(c: PlanChanges): boolean {
   return (
     c.document.length + c.cells.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length +
-      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionFigures.length >
+      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length >
     0
   );
 }

@@ -29,6 +29,7 @@ export function formatChanges(changes: PlanChanges): string {
   block('Avsnitt', [
     ...changes.sectionsAdded.map((s) => `  nytt: ${s}`),
     ...changes.sectionsRemoved.map((s) => `  borttaget: ${s}`),
+    ...changes.sectionsRenamed.map((s) => `  ny rubrik: ${s.before} → ${s.after}`),
     ...changes.sectionsReworded.flatMap((s) => [
       `  omskrivet: ${s.name}`,
       ...s.removed.map((w) => `    − ${w}`),
