@@ -519,3 +519,21 @@ describe('a YAML plan that lost a part’s line', () => {
     expect(await problems(plan)).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:4:1 nyckeln "title" står två gånger i samma del \(första gången på rad 2\); skriv den en gång$/m);
   });
 });
+
+describe('a YAML list item out of line', () => {
+  it('is named once, with how far it is off and from which row, without its follow-on errors', async () => {
+    const plan = path.join(dir(), 'misindented');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const planYaml = path.join(plan, 'plan.yaml');
+    const lines = (await readFile(planYaml, 'utf8')).split('\n');
+    // A row of the income list two spaces to the left of the row above it.
+    const row = lines.findIndex((l, i) => /^ {6}- /.test(l) && i > lines.indexOf('  income:'));
+    const next = lines.findIndex((l, i) => i > row && /^ {6}- /.test(l));
+    lines[next] = lines[next]!.slice(2);
+    await writeFile(planYaml, lines.join('\n'));
+    const text = await problems(plan);
+    expect(text.split('\n').slice(1).filter(Boolean)).toEqual([
+      `  ${planYaml}:${next + 1}:1 raden står 2 steg längre till vänster än raden ovanför i samma lista (rad ${row + 1}); flytta den 2 steg åt höger, så att "-" står rakt under "-" på rad ${row + 1}`,
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
 import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node as YamlNode, type YAMLError } from 'yaml';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
+import { misindented } from './yamlIndent.js';
 
 export interface Position {
   line: number;
@@ -41,6 +42,9 @@ export interface YamlOptions {
   firstLine?: number;
 }
 
+/** The parser's errors that a misindented line gives. */
+const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN']);
+
 /** Parses YAML text; throws the issues (with line and column) when it is not valid YAML. */
 export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYaml | { issues: PlanIssue[] } {
   const lineCounter = new LineCounter();
@@ -48,24 +52,28 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
   if (doc.errors.length > 0) {
     // A lost part's line (`budget:`) is named once, at the first error it explains.
     let named = false;
-    return {
-      issues: doc.errors.slice(0, 5).map((error) => {
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, error, options.firstLine ?? 1) : undefined;
-        const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
-        // A duplicate directly under a top-level part, or a line badly indented as a part's key would be.
-        const key = duplicate ? (duplicate.parent === undefined ? undefined : duplicate.key) : partKeyAt(text, line);
-        const lost = named || key === undefined ? undefined : lostPart(text, key, options, duplicate?.parent ?? partAbove(text, line), duplicate?.following);
-        if (!lost) return { path: [], message, line, column: col };
-        named = true;
-        // Badly indented, the line is the lost part's first key; written twice, the key may be one of its later ones.
-        const hint =
-          duplicate?.parent === undefined
-            ? `Saknas raden "${lost}:" ovanför "${key}:"?`
-            : `Saknas raden "${lost}:" ovanför ${lost}-delens första nyckel? Utan den hamnar dess nycklar under "${duplicate.parent}".`;
-        return { path: [], message: `${message}. ${hint}`, line, column: col };
-      }),
-    };
+    const issues: PlanIssue[] = doc.errors.slice(0, 5).map((error) => {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, error, options.firstLine ?? 1) : undefined;
+      const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
+      // A duplicate directly under a top-level part, or a line badly indented as a part's key would be.
+      const key = duplicate ? (duplicate.parent === undefined ? undefined : duplicate.key) : partKeyAt(text, line);
+      const lost = named || key === undefined ? undefined : lostPart(text, key, options, duplicate?.parent ?? partAbove(text, line), duplicate?.following);
+      if (!lost) return { path: [], message, line, column: col };
+      named = true;
+      // Badly indented, the line is the lost part's first key; written twice, the key may be one of its later ones.
+      const hint =
+        duplicate?.parent === undefined
+          ? `Saknas raden "${lost}:" ovanför "${key}:"?`
+          : `Saknas raden "${lost}:" ovanför ${lost}-delens första nyckel? Utan den hamnar dess nycklar under "${duplicate.parent}".`;
+      return { path: [], message: `${message}. ${hint}`, line, column: col };
+    });
+    // A list item out of line with the items above it: said so, and the errors that follow from it left out.
+    const first = issues[0]!;
+    const misindent = named || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1);
+    if (!misindent) return { issues };
+    const rest = issues.slice(1).filter((i) => i.line! >= misindent.blockEnd);
+    return { issues: [{ ...first, column: 1, message: misindent.message }, ...rest] };
   }
   let value: unknown;
   try {
