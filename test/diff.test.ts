@@ -284,6 +284,8 @@ describe('vplan diff after vplan next (CLI)', () => {
     await vplan('next', 'data/finnveden-2025.json', '--out', next);
     const appendix = path.join(tmp(), 'andringar.pdf');
     const { stdout } = await vplan('diff', 'data/finnveden-2025.json', next, '--appendix', '--out', appendix);
+    // The old plan named by its title as well as its file: what a board knows it by.
+    expect(stdout).toMatch(/^Ändringar sedan Verksamhetsplan 2025 \(finnveden-2025\.json\)$/m);
     // The budget section's heading only moved a year on: its figures are shown, apart from rewritten sections.
     expect(stdout).not.toContain('omskrivet');
     expect(stdout).toContain(
@@ -292,6 +294,7 @@ describe('vplan diff after vplan next (CLI)', () => {
     // The appendix page too: a table of the figures, no rewritten section.
     const last = normalize((await pdfText(await readFile(appendix))).pages.at(-1)!);
     expect(last).not.toContain('Omskrivna avsnitt');
+    expect(last).toContain('Ändringar sedan Verksamhetsplan 2025 (finnveden-2025.json)');
     expect(last).toContain('Siffror i texten ändrade Avsnitt Tidigare Nu 7. Budget 2026 och plan 2027–2028 2025 2026 2026–2027 2027–2028');
 
     // The board's own edits to next year's plan: new prose in one section, new prose and a figure in another.

@@ -25,7 +25,7 @@ export async function commandDiff(
     const filed = await readFiledPlan(options.archiveDir, archived[1]!, Number(archived[2]));
     return { file: filed.file, name: `version ${filed.manifest.version} (${filed.manifest.dnr})`, filed: true };
   };
-  const { file: oldFile, name: since } = await resolve(oldRef);
+  const { file: oldFile, name: since, filed: oldFiled } = await resolve(oldRef);
   const newSide = await resolve(newRef);
   const newFile = newSide.file;
   if (newSide.filed && options.appendix && options.out === undefined) {
@@ -33,13 +33,15 @@ export async function commandDiff(
   }
   const before = await checkPlan(oldFile);
   const after = await checkPlan(newFile, { theme: options.theme });
-  const changes = diffPlans(before.plan, after.plan, since);
+  // A file is named by its plan's title too: a board knows "Verksamhetsplan 2025", not "plan2025".
+  const oldSide = oldFiled ? since : `${before.plan.document.title} (${since})`;
+  const changes = diffPlans(before.plan, after.plan, oldSide);
   process.stdout.write(sanitizeForTerminal(formatChanges(changes)));
   if (!options.appendix) return 0;
 
   const plan = after.plan;
   plan.changes = changes;
-  plan.contents = plan.contents && [...plan.contents, { anchor: 'andringar', label: '', title: `Ändringar sedan ${since}`, level: 1 }];
+  plan.contents = plan.contents && [...plan.contents, { anchor: 'andringar', label: '', title: `Ändringar sedan ${changes.since}`, level: 1 }];
   // Its own name: the appendix build must not replace the plan's normal PDF.
   const target = options.out ?? defaultOutputPath(newFile).replace(/\.pdf$/, '-andringar.pdf');
   await checkTarget(target, 'pdf', {
