@@ -423,6 +423,30 @@ describe('all errors in one run', () => {
     expect(text.split('\n').slice(1).filter(Boolean)).toHaveLength(1);
   });
 
+  it('computes a budget refused only for amounts written as text with the amounts meant, so its own errors come too', async () => {
+    const plan = basePlan({ sections: [{ type: 'budget', title: 'Budget' }] });
+    plan.budget = {
+      unit: 'kr',
+      convention: 'result',
+      columns: [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }],
+      income: { rows: [{ label: 'Bidrag', values: ['1 000 000' as unknown as number, 1_000_000] }] },
+      costs: {
+        rows: [
+          { label: 'Kansli', values: [800_000] },
+          { label: 'Insatser', values: ['−50 000' as unknown as number, 100_000], varav: [{ label: 'Lön', values: [10_000, 20_000] }] },
+        ],
+      },
+    };
+    const file = path.join(dir(), 'amounts.json');
+    await writeFile(file, JSON.stringify(plan, null, 2));
+    const lines = (await problems(file)).split('\n').slice(1).filter(Boolean);
+    expect(lines).toHaveLength(3);
+    expect(lines.join('\n')).toMatch(/budget\.income\.rows\[0\]\.values\[0\]: ska vara ett tal utan citattecken och mellanslag, t\.ex\. 1000000/);
+    expect(lines.join('\n')).toMatch(/budget\.costs\.rows\[1\]\.values\[0\]: ska vara ett tal/);
+    // The other row's own error in the same run; none for the rows read as meant (their varav rows included).
+    expect(lines.join('\n')).toMatch(/budget\.costs\.rows\[0\]\.values: listan har 1 värde men budgeten har 2 kolumner/);
+  });
+
   it('checks the sub-sections of a refused section, and the logo whatever else was refused', async () => {
     const plan = basePlan({
       sections: [

@@ -60,7 +60,10 @@ function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, 
 
   const repaired: Record<string, unknown> = {};
   const documentOk = !bad.has('document');
-  const budgetOk = !bad.has('budget');
+  // A budget refused only for amounts written as text ("2 000 000") is computed with the amounts meant.
+  const cells = bad.has('budget') ? amountsMeant(plan.budget, schemaIssues) : undefined;
+  if (cells) plan.budget = cells.budget;
+  const budgetOk = !bad.has('budget') || cells !== undefined;
   const contributionsOk = !bad.has('contributions');
   repaired.document = documentOk ? plan.document : PLACEHOLDER_DOCUMENT;
   if (plan.budget !== undefined && budgetOk && contributionsOk) repaired.budget = plan.budget;
@@ -89,6 +92,8 @@ function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, 
   const outcome = computePlan(parsed.data, file);
   const issues = outcome.issues.filter((issue) => {
     if (issue.path[0] === 'document' && !documentOk) return false;
+    // A row whose amount was read as meant: its own errors are the schema's (its amount's) alone.
+    if (cells?.rows.some((row) => startsWith(issue.path, row))) return false;
     if (issue.path[0] === 'sections') {
       if (!sectionsChecked || typeof issue.path[1] !== 'number') return false;
       // Within a refused section (the innermost), only what its stand-in kept was checked truly.
@@ -99,6 +104,26 @@ function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, 
     return true;
   });
   return { issues, ...accepted };
+}
+
+/**
+ * The budget with each amount the schema refused as the number it plainly means ("2 000 000", "−750"
+ * → 2000000, -750), when every issue of the budget is such an amount; with the rows they stand in.
+ */
+function amountsMeant(budget: unknown, issues: readonly PlanIssue[]): { budget: unknown; rows: JsonPath[] } | undefined {
+  const own = issues.filter((i) => i.path[0] === 'budget');
+  let repaired = budget;
+  const rows: JsonPath[] = [];
+  for (const issue of own) {
+    const at_ = issue.path.lastIndexOf('values');
+    if (at_ < 1 || at_ !== issue.path.length - 2) return undefined;
+    const written = at({ budget }, issue.path);
+    const meant = typeof written === 'string' ? written.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-') : undefined;
+    if (meant === undefined || !/^-?\d+$/.test(meant)) return undefined;
+    repaired = replaceAt(repaired, issue.path.slice(1), Number(meant));
+    rows.push(issue.path.slice(0, at_));
+  }
+  return { budget: repaired, rows };
 }
 
 /**
