@@ -115,13 +115,13 @@ function amountsMeant(budget: unknown, issues: readonly PlanIssue[]): { budget: 
   let repaired = budget;
   const rows: JsonPath[] = [];
   for (const issue of own) {
-    const at_ = issue.path.lastIndexOf('values');
-    if (at_ < 1 || at_ !== issue.path.length - 2) return undefined;
+    const cell = issue.path.lastIndexOf('values');
+    if (cell < 1 || cell !== issue.path.length - 2) return undefined;
     const written = at({ budget }, issue.path);
     const meant = typeof written === 'string' ? written.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-') : undefined;
     if (meant === undefined || !/^-?\d+$/.test(meant)) return undefined;
     repaired = replaceAt(repaired, issue.path.slice(1), Number(meant));
-    rows.push(issue.path.slice(0, at_));
+    rows.push(issue.path.slice(0, cell));
   }
   return { budget: repaired, rows };
 }
