@@ -136,6 +136,17 @@ describe('plan folders', () => {
     expect(text.indexOf('01-den')).toBeLessThan(text.indexOf('05-arbets'));
   });
 
+  it('take a section that names no type as a text section, also a sub-section and one written in plan.yaml', async () => {
+    const plan = await folder();
+    const first = path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('type: text\n', 'sections:\n  - title: Bakgrund\n    text: Förbundet bildades 2009.\n'));
+    const planYaml = path.join(plan, 'plan.yaml');
+    await writeFile(planYaml, (await readFile(planYaml, 'utf8')).replace(/\nsections:\n/, '\nsections:\n  - title: Om planen\n    text: Planen gäller 2018.\n'));
+    const loaded = await loadPlan(plan);
+    expect(loaded.plan.sections[0]).toMatchObject({ type: 'text', title: 'Om planen' });
+    expect(loaded.plan.sections[1]).toMatchObject({ type: 'text', sections: [{ type: 'text', title: 'Bakgrund' }] });
+  });
+
   it('take the sections from avsnitt/ in name order when plan.yaml lists none', async () => {
     const plan = await folder();
     const planYaml = path.join(plan, 'plan.yaml');

@@ -86,10 +86,21 @@ async function readSection(file: string, read: Read, issues: PlanIssue[]): Promi
   // Blank lines between the front matter and the text are not part of the text.
   const leading = /^(?:[ \t]*\r?\n)*/.exec(body)![0];
   const text = body.slice(leading.length).trimEnd();
-  const value: Record<string, unknown> = { type: 'text', ...fields };
+  const value = textByDefault(fields) as Record<string, unknown>;
   if (text) value.text = text;
   const skipped = leading.split('\n').length - 1;
   return { file, bytes: content.bytes, value, frontMatter: parsed, frontMatterLine: 1, bodyLine: bodyLine + skipped };
+}
+
+/**
+ * In a plan folder a section that names no `type` is a text section: a file's, one written in plan.yaml,
+ * and each sub-section of either, as a Markdown file's own heading needs none.
+ */
+function textByDefault(section: unknown): unknown {
+  if (section === null || typeof section !== 'object' || Array.isArray(section)) return section;
+  const fields = section as Record<string, unknown>;
+  const typed = 'type' in fields ? fields : { type: 'text', ...fields };
+  return Array.isArray(fields.sections) ? { ...typed, sections: fields.sections.map(textByDefault) } : typed;
 }
 
 /** Reads a plan folder. Problems (a missing plan.yaml, a section file that cannot be read) are issues. */
@@ -129,7 +140,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   for (const [i, entry] of entries.entries()) {
     if (typeof entry !== 'string') {
       listIndex.set(sections.length, i);
-      sections.push(entry);
+      sections.push(textByDefault(entry));
       continue;
     }
     const relative = entry.includes('/') ? entry : `${SECTIONS_DIR}/${entry}`;
