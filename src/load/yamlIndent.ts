@@ -13,8 +13,9 @@ export interface Misindent {
 }
 
 /**
- * The list item on `line` (1-based in `text`, which starts on the file's line `firstLine`) when it does not line up with the item above it in its list: the
- * nearest item above whose own lines (all deeper than it) run down to this one.
+ * The list item on `line` (1-based in `text`, which starts on the file's line `firstLine`) when it does
+ * not line up with the item above it in its list: the nearest item above whose own lines (all deeper
+ * than it) run down to this one.
  */
 export function misindented(text: string, line: number, firstLine = 1): Misindent | undefined {
   const lines = text.split(/\r?\n/);
