@@ -136,6 +136,13 @@ describe('plan folders', () => {
     expect(text.indexOf('01-den')).toBeLessThan(text.indexOf('05-arbets'));
   });
 
+  it('name the line and column of a figure in a text written in a file\'s front matter, not the key\'s line', async () => {
+    const plan = await folder();
+    const first = path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    await writeFile(first, (await readFile(first, 'utf8')).replace('type: text\n', 'type: text\ntextAfter: |\n  Första raden.\n  Det kostar {{ costs.budget2099 }} kr.\n'));
+    expect(await problems(plan)).toMatch(/01-den-finansiella-samordningens-uppdrag\.md:5:14 sections\[0\]\.textAfter: \{\{ costs\.budget2099 \}\}: okänt namn/);
+  });
+
   it('take a section that names no type as a text section, also a sub-section and one written in plan.yaml', async () => {
     const plan = await folder();
     const first = path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');

@@ -184,7 +184,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
         const rest = p.slice(2);
         if (rest[0] === 'text') return { file: section.file, ...inText(section, snippet) };
         if (rest.length === 0) return { file: section.file, line: 1, column: 1 };
-        const inFront = section.frontMatter?.locate(rest);
+        const inFront = section.frontMatter?.locate(rest, snippet);
         return inFront ? { file: section.file, line: inFront.line + section.frontMatterLine, column: inFront.column } : { file: section.file, line: 1, column: 1 };
       }
       const index = listIndex.get(p[1]);
