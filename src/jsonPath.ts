@@ -16,6 +16,13 @@ export function replaceAt(value: unknown, path: JsonPath, replacement: unknown):
   return value;
 }
 
+/** Calls `visit` with every string in `value`, at any depth, and the path to it. */
+export function forEachString(value: unknown, path: JsonPath, visit: (text: string, path: JsonPath) => void): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, [...path, i], visit));
+  else if (isObject(value)) for (const [key, v] of Object.entries(value)) forEachString(v, [...path, key], visit);
+}
+
 /** The value at `path`, or undefined where the path leads nowhere. */
 export const at = (value: unknown, path: JsonPath): unknown =>
   path.reduce<unknown>((v, p) => (Array.isArray(v) || isObject(v) ? (v as Record<string, unknown>)[p as string] : undefined), value);

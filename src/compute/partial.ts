@@ -6,6 +6,7 @@ import type { JsonPath, PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
 import { chartsStandIn, repairCharts, type RepairedCharts } from '../charts/repair.js';
 import { at, replaceAt, startsWith } from '../jsonPath.js';
+import { meantInteger } from '../load/messages.js';
 
 const PLACEHOLDER_DOCUMENT = { association: { name: '-' }, title: '-', budgetYear: 2000, status: { state: 'förslag' } };
 const PLACEHOLDER_SECTION = { type: 'text', title: '-' };
@@ -118,9 +119,9 @@ function amountsMeant(budget: unknown, issues: readonly PlanIssue[]): { budget: 
     const cell = issue.path.lastIndexOf('values');
     if (cell < 1 || cell !== issue.path.length - 2) return undefined;
     const written = at({ budget }, issue.path);
-    const meant = typeof written === 'string' ? written.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-') : undefined;
-    if (meant === undefined || !/^-?\d+$/.test(meant)) return undefined;
-    repaired = replaceAt(repaired, issue.path.slice(1), Number(meant));
+    const meant = typeof written === 'string' ? meantInteger(written) : undefined;
+    if (meant === undefined) return undefined;
+    repaired = replaceAt(repaired, issue.path.slice(1), meant);
     rows.push(issue.path.slice(0, cell));
   }
   return { budget: repaired, rows };

@@ -3,6 +3,7 @@
 // document would find "<b>" in its PDF. A warning says so where it stands, with what to write instead.
 import type { JsonPath, PlanIssue } from '../errors.js';
 import type { PlanInput } from '../load/schema.js';
+import { forEachString } from '../jsonPath.js';
 
 /** Tags someone writing a plan might put in by hand or paste: not every word between < and >. */
 const TAGS = new Set([
@@ -30,24 +31,19 @@ export function firstHtmlTag(text: string): string | undefined {
   return undefined;
 }
 
-function scan(value: unknown, path: JsonPath, out: PlanIssue[]): void {
-  if (typeof value === 'string') {
-    const tag = firstHtmlTag(value);
-    if (tag) {
-      out.push({
-        path,
-        snippet: tag,
-        message: `texten har HTML (${tag}), som skrivs ut som den står: vplan använder ingen HTML ur planen. Skriv Markdown i stället: **fet**, *kursiv*, en tom rad mellan stycken, - för en lista`,
-      });
-    }
-  } else if (Array.isArray(value)) value.forEach((v, i) => scan(v, [...path, i], out));
-  else if (value !== null && typeof value === 'object') for (const [key, v] of Object.entries(value)) scan(v, [...path, key], out);
-}
-
 /** A warning for each text of the plan's sections and preface with an HTML tag in it. */
 export function rawHtmlWarnings(plan: PlanInput): PlanIssue[] {
   const out: PlanIssue[] = [];
-  scan(plan.document.preface, ['document', 'preface'], out);
-  scan(plan.sections, ['sections'], out);
+  const scan = (text: string, path: JsonPath) => {
+    const tag = firstHtmlTag(text);
+    if (!tag) return;
+    out.push({
+      path,
+      snippet: tag,
+      message: `texten har HTML (${tag}), som skrivs ut som den står: vplan använder ingen HTML ur planen. Skriv Markdown i stället: **fet**, *kursiv*, en tom rad mellan stycken, - för en lista`,
+    });
+  };
+  forEachString(plan.document.preface, ['document', 'preface'], scan);
+  forEachString(plan.sections, ['sections'], scan);
   return out;
 }

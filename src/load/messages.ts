@@ -1,6 +1,7 @@
 // Turns zod's issues into Swedish messages a förbundschef can act on, one per problem.
 import type { z } from 'zod';
 import type { JsonPath } from '../errors.js';
+import { at } from '../jsonPath.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -9,14 +10,6 @@ export interface Message {
   message: string;
 }
 
-function valueAt(root: unknown, path: JsonPath): unknown {
-  let value: unknown = root;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key as never];
-  }
-  return value;
-}
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'inget värde';
@@ -76,11 +69,15 @@ export function suggest(name: string, known: Iterable<string>): string | undefin
 /** A year field: budgetYear, planYears[1], year. */
 const isYearPath = (path: JsonPath) => path.some((part) => typeof part === 'string' && /^(budgetYear|planYears|year)$/.test(part));
 
+/** The whole number a text plainly means ("1 234", "−750" → 1234, -750), if it means one. */
+export function meantInteger(input: string): number | undefined {
+  const cleaned = input.replace(/[\s\u00a0\u202f"]/g, '').replace(/^[\u2212\u2013]/, '-');
+  return /^-?\d+$/.test(cleaned) ? Number(cleaned) : undefined;
+}
+
 /** The number the author probably meant ("1 234" → 1234), or a plain example when there is none. */
 function numberExample(input: string, path: JsonPath): string {
-  const cleaned = input.replace(/[\s\u00a0\u202f"]/g, '').replace(/^[\u2212\u2013]/, '-');
-  if (/^-?\d+$/.test(cleaned)) return cleaned;
-  return isYearPath(path) ? '2025' : '1234';
+  return String(meantInteger(input) ?? (isYearPath(path) ? '2025' : '1234'));
 }
 
 function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath): string {
@@ -126,7 +123,7 @@ function bestBranch(branches: Issue[][]): Issue[] {
 function wholeUnits(root: unknown, path: JsonPath): string {
   const part = path[0];
   if (part !== 'budget' && part !== 'contributions') return '';
-  const unit = valueAt(root, [part, 'unit']);
+  const unit = at(root, [part, 'unit']);
   return unit === 'tkr' ? ' (hela tkr)' : ' (hela kronor)';
 }
 
@@ -134,7 +131,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
   const out: Message[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as JsonPath)];
-    const input = valueAt(root, path);
+    const input = at(root, path);
     switch (issue.code) {
       case 'invalid_type':
         if (issue.expected === 'int' || (issue.expected === 'number' && typeof input === 'number' && !Number.isInteger(input)))

@@ -6,6 +6,7 @@ import type { JsonPath, PlanIssue } from '../errors.js';
 import type { BudgetColumn, ComputedBudget } from '../model.js';
 import { REFERENCE_PATTERN } from '../compute/references.js';
 import { moveCharts } from '../charts/next.js';
+import { forEachString } from '../jsonPath.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -140,26 +141,21 @@ const PROSE_KEYS = new Set(['text', 'textAfter', 'preface', 'intro', 'lead', 'st
  * beside a figure that moved on: "kostnader 2027 beräknas till {{ costs.budget2028 }}"). References are
  * already moved, and the years in them are no text.
  */
-function pastYears(value: unknown, path: JsonPath, year: number, warnings: PlanIssue[]): void {
-  if (typeof value === 'string') {
-    if (value.includes(DECISION_MARKER)) {
-      warnings.push({ path, message: `texten citerade beslutsdatumet, som nästa års plan inte har än; där står nu ${DECISION_MARKER} att ersätta när planen fastställs` });
-    }
-    if (!PROSE_KEYS.has(String(path[path.length - 1]))) return;
-    for (const line of value.split('\n')) {
-      const plain = line.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
-      const found = [...plain.matchAll(/(?<!\d)(19[9]\d|20\d\d)(?![\d:])/g)].filter((m) => Number(m[1]) < year);
-      if (found.length === 0) continue;
-      const past = [...new Set(found.map((m) => m[1]))];
-      // The word before the first year and the year: what finds the line in the file.
-      const first = found[0]!;
-      const snippet = /(\S+\s+)?$/.exec(line.slice(0, first.index))![0] + first[1];
-      warnings.push({ path, message: `texten nämner ${past.join(', ')}, som nu är förfluten tid i planen för ${year}; kontrollera att det ska stå så`, snippet });
-    }
-    return;
+function pastYears(text: string, path: JsonPath, year: number, warnings: PlanIssue[]): void {
+  if (text.includes(DECISION_MARKER)) {
+    warnings.push({ path, message: `texten citerade beslutsdatumet, som nästa års plan inte har än; där står nu ${DECISION_MARKER} att ersätta när planen fastställs` });
   }
-  if (Array.isArray(value)) value.forEach((v, i) => pastYears(v, [...path, i], year, warnings));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) pastYears(v, [...path, k], year, warnings);
+  if (!PROSE_KEYS.has(String(path[path.length - 1]))) return;
+  for (const line of text.split('\n')) {
+    const plain = line.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
+    const found = [...plain.matchAll(/(?<!\d)(19[9]\d|20\d\d)(?![\d:])/g)].filter((m) => Number(m[1]) < year);
+    if (found.length === 0) continue;
+    const past = [...new Set(found.map((m) => m[1]))];
+    // The word before the first year and the year: what finds the line in the file.
+    const first = found[0]!;
+    const snippet = /(\S+\s+)?$/.exec(line.slice(0, first.index))![0] + first[1];
+    warnings.push({ path, message: `texten nämner ${past.join(', ')}, som nu är förfluten tid i planen för ${year}; kontrollera att det ska stå så`, snippet });
+  }
 }
 
 /**
@@ -293,8 +289,9 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
     const years = contributionMoves.map((m) => m.year).join(', ');
     warnings.push({ path: ['contributions', 'parties'], message: `medlemsbidragens belopp (parties[].amounts) är förra årets, flyttade till ${years}; skriv de belopp som beslutas för ${years}` });
   }
-  pastYears(next.sections, ['sections'], year, warnings);
-  pastYears(nextDocument.preface, ['document', 'preface'], year, warnings);
+  const check = (text: string, path: JsonPath) => pastYears(text, path, year, warnings);
+  forEachString(next.sections, ['sections'], check);
+  forEachString(nextDocument.preface, ['document', 'preface'], check);
   const keySources = new Map(allMoves.flatMap((m) => (m.sourceId !== undefined && m.sourceId !== m.newId ? [[m.newId, m.sourceId] as const] : [])));
   return { value: next, warnings, keySources };
 }

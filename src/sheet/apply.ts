@@ -1,16 +1,11 @@
 // Writes amounts read from a sheet into a copy of the plan's value as read, changing only the cells
 // whose amount differs, in the form the plan wrote them (a value per column id, or a list in column order).
 import type { Assignment } from './match.js';
+import { at } from '../jsonPath.js';
 
 type Obj = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function at(value: unknown, path: (string | number)[]): unknown {
-  let here = value;
-  for (const part of path) here = isObject(here) || Array.isArray(here) ? (here as Record<string | number, unknown>)[part] : undefined;
-  return here;
-}
 
 export interface Applied {
   value: Obj;

@@ -3,7 +3,7 @@
 // other cells), or a figure vplan computes (a balancing row, member contributions).
 import type { JsonPath } from '../errors.js';
 import { formatPath } from '../errors.js';
-import { startsWith } from '../jsonPath.js';
+import { at, startsWith } from '../jsonPath.js';
 import type { PlanInput } from '../load/schema.js';
 import type { ComputedPlan, TableRow, TableRowKind } from '../model.js';
 
@@ -54,12 +54,6 @@ export interface SheetTable {
 }
 
 export const KEY_PREFIX = 'vplan:';
-
-function at(value: unknown, path: JsonPath): unknown {
-  let here = value;
-  for (const part of path) here = here !== null && typeof here === 'object' ? (here as Record<string | number, unknown>)[part] : undefined;
-  return here;
-}
 
 /** A sheet name Excel accepts: no []:*?/\, at most 31 characters, unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
