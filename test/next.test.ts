@@ -22,6 +22,8 @@ describe('vplan next', () => {
     expect(result.stdout).toContain('plan för 2026 (utkast, utan dnr och beslutsdatum)');
     expect(result.stderr).toMatch(/varning: plan-2026\.json:\d+:\d+ budget\.columns\[4\]: kolumnen plan 2028 är ny och tom/);
     expect(result.stderr).toMatch(/texten nämner 2025, som nu är förfluten tid/);
+    // Said once: the built plan's own warning of an empty column is not repeated.
+    expect(result.stderr).not.toMatch(/har inget belopp i någon rad/);
     expect(await readFile('data/finnveden-2025.json')).toEqual(before);
 
     const { plan } = await checkPlan(path.join(dir(), 'plan-2026.json'));
@@ -45,6 +47,12 @@ describe('vplan next', () => {
     expect(plan.budget!.totals.costs[4]).toBeNull();
     expect(plan.budget!.totals.openingCapital[0]).toBe(old.budget!.totals.openingCapital[index('budget2025')]);
     expect(plan.budget!.totals.openingCapital[2]).toBe(plan.budget!.totals.closingCapital[1]);
+  });
+
+  it('says when a new budget year starts from the amounts of the year before, as two budget columns do', async () => {
+    const result = await vplan('next', path.resolve('data/sodra-vatterbygden-2013.yaml'), '--out', 'sodra-2014.yaml');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/varning: sodra-2014\.yaml:\d+:\d+ budget\.columns\[1\]: kolumnen budget 2015 är ny och har fått beloppen från Budget 2014; skriv 2015 års belopp/);
   });
 
   it('writes a YAML plan as YAML and a plan folder as a folder', async () => {

@@ -31,7 +31,10 @@ export async function commandNext(args: string[], options: { out: string | undef
   const year = written.plan.document.budgetYear;
   process.stdout.write(`${file} → ${out}: plan för ${year} (${written.plan.document.status.state}, utan dnr och beslutsdatum)\n`);
   if (sheet) process.stdout.write(`  Budgeten lästes ur ${sheet}; den nya planen har beloppen i sig. Skriv ett nytt blad med vplan export-budget ${out} budget-${year}.xlsx och läs det med "from".\n`);
-  printWarnings(out, [...written.warnings, ...next.warnings.map((w) => withPosition(located, w))]);
+  // A new column next has just called empty is not said empty twice.
+  const said = new Set(next.warnings.map((w) => JSON.stringify(w.path)));
+  const built = written.warnings.filter((w) => !(w.code?.startsWith('emptyColumn:') && said.has(JSON.stringify(w.path))));
+  printWarnings(out, [...built, ...next.warnings.map((w) => withPosition(located, w))]);
   if (previous?.lost?.length) process.stderr.write(keptNothing(previous.lost));
   return 0;
 }

@@ -282,6 +282,12 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
   moves.forEach((m, i) => {
     if (m.sourceId === undefined) {
       warnings.push({ path: ['budget', 'columns', i], message: `kolumnen ${m.kind} ${m.year} är ny och tom; fyll i beloppen` });
+      return;
+    }
+    // A new budget year the old plan had no figures for starts from another year's: said, so that they are not taken for its own.
+    const from = budget?.columns.find((c) => c.id === m.sourceId);
+    if (from && from.year !== m.year) {
+      warnings.push({ path: ['budget', 'columns', i], message: `kolumnen ${m.kind} ${m.year} är ny och har fått beloppen från ${from.label || `${from.kind} ${from.year}`}; skriv ${m.year} års belopp` });
     }
   });
   const parties = isObject(value.contributions) && Array.isArray(value.contributions.parties) ? value.contributions.parties : [];

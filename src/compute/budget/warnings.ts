@@ -100,5 +100,5 @@ export const emptyColumn: ColumnStep<ValuesState> = (state, ci) => {
   const cellsOf = (path: readonly (string | number)[]) => state.rowCells.get(pathKey([...path]));
   if (state.rows.length === 0 || state.rows.some((row) => (cellsOf(row.path)?.[ci] ?? null) !== null)) return state;
   const message = `kolumnen ${columnName(column)} har inget belopp i någon rad och skrivs ut tom; fyll i beloppen eller ta bort kolumnen`;
-  return report(state, [], [{ path: [...BASE, 'columns', ci], message }]);
+  return report(state, [], [{ path: [...BASE, 'columns', ci], code: `emptyColumn:${column.id}`, message }]);
 };
