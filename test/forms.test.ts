@@ -84,7 +84,8 @@ describe('YAML plans', () => {
       }
     })()!;
     expect(error).toBeInstanceOf(PlanError);
-    expect(error.describe()).toMatch(/^plan\.yaml: filen är inte giltig YAML\n {2}plan\.yaml:[23]:\d+ en nyckel/);
+    // The parser names line 2 (a key going on over lines); the line out of line is the one below it.
+    expect(error.describe()).toMatch(/^plan\.yaml: filen är inte giltig YAML\n {2}plan\.yaml:3:1 raden står 1 steg längre till höger än rad 2 ovanför/);
   });
 
   it('report a schema error at the line of its key, and read dates and ja/nej as text', async () => {
@@ -576,6 +577,57 @@ describe('a YAML list item out of line', () => {
     const text = await problems(plan);
     expect(text.split('\n').slice(1).filter(Boolean)).toEqual([
       `  ${planYaml}:${next + 1}:1 raden står 2 steg längre till vänster än raden ovanför i samma lista (rad ${row + 1}); flytta den 2 steg åt höger, så att "-" står rakt under "-" på rad ${row + 1}`,
+    ]);
+  });
+});
+
+describe('a YAML key out of line', () => {
+  async function withLines(name: string, edit: (lines: string[]) => void, file = 'plan.yaml'): Promise<{ text: string; target: string }> {
+    const plan = path.join(dir(), name);
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const target = path.join(plan, file);
+    const lines = (await readFile(target, 'utf8')).split('\n');
+    edit(lines);
+    await writeFile(target, lines.join('\n'));
+    return { text: await problems(plan), target };
+  }
+  const reported = (text: string) => text.split('\n').slice(1).filter(Boolean);
+
+  it('one step right of the key above it: names that key, its line and which way to move', async () => {
+    let at = 0;
+    const { text, target } = await withLines('key-right', (lines) => {
+      at = lines.indexOf('  budgetYear: 2018');
+      lines[at] = ` ${lines[at]}`;
+    });
+    expect(reported(text)).toEqual([
+      `  ${target}:${at + 1}:1 raden står 1 steg längre till höger än rad ${at} ovanför, som hör till samma del; flytta den 1 steg åt vänster, så att den börjar rakt under "title" på rad ${at}`,
+    ]);
+  });
+
+  it('between a part’s key and the keys in it: both named, and none of the errors that follow from it', async () => {
+    let at = 0;
+    const { text, target } = await withLines('key-between', (lines) => {
+      at = lines.indexOf('  budgetYear: 2018');
+      lines[at] = lines[at]!.slice(1);
+    });
+    const document = 4; // the line "document:"
+    expect(reported(text)).toEqual([
+      `  ${target}:${at + 1}:1 raden står mellan två nivåer: 1 steg till höger om "document" på rad ${document} och 1 steg till vänster om "title" på rad ${at}; flytta den så att den börjar rakt under den av dem den hör till`,
+    ]);
+  });
+
+  it('a step left of its list item’s first key, in a section file’s front matter, by the file’s own lines', async () => {
+    let at = 0;
+    const { text, target } = await withLines(
+      'key-in-item',
+      (lines) => {
+        at = lines.indexOf('    text: |-');
+        lines[at] = lines[at]!.slice(1);
+      },
+      path.join('avsnitt', '05-arbetsorganisation.md'),
+    );
+    expect(reported(text)).toEqual([
+      `  ${target}:${at + 1}:1 raden står 1 steg längre till vänster än rad ${at} ovanför, som hör till samma del; flytta den 1 steg åt höger, så att den börjar rakt under "role" på rad ${at}`,
     ]);
   });
 });

@@ -42,8 +42,8 @@ export interface YamlOptions {
   firstLine?: number;
 }
 
-/** The parser's errors that a misindented line gives. */
-const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN']);
+/** The parser's errors that a misindented line gives (a key a step left of its item's keys: "a character is missing"). */
+const INDENT_CODES = new Set(['BAD_INDENT', 'BLOCK_AS_IMPLICIT_KEY', 'MULTILINE_IMPLICIT_KEY', 'UNEXPECTED_TOKEN', 'MISSING_CHAR']);
 
 /** Parses YAML text; throws the issues (with line and column) when it is not valid YAML. */
 export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYaml | { issues: PlanIssue[] } {
@@ -68,12 +68,12 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
           : `Saknas raden "${lost}:" ovanför ${lost}-delens första nyckel? Utan den hamnar dess nycklar under "${duplicate.parent}".`;
       return { path: [], message: `${message}. ${hint}`, line, column: col };
     });
-    // A list item out of line with the items above it: said so, and the errors that follow from it left out.
+    // A line out of line with the lines above it on its level: said so, and the errors that follow from it left out.
     const first = issues[0]!;
-    const misindent = named || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1);
+    const misindent = named || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
     if (!misindent) return { issues };
     const rest = issues.slice(1).filter((i) => i.line! >= misindent.blockEnd);
-    return { issues: [{ ...first, column: 1, message: misindent.message }, ...rest] };
+    return { issues: [{ ...first, line: misindent.line, column: 1, message: misindent.message }, ...rest] };
   }
   let value: unknown;
   try {
