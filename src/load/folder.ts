@@ -31,6 +31,8 @@ export interface FolderPlan {
   sectionFiles: (string | undefined)[];
   /** What the plan will print differently than the folder suggests: a section file plan.yaml does not list. */
   warnings: PlanIssue[];
+  /** plan.yaml's text issues (see ParsedYaml.textIssues). */
+  textIssues: PlanIssue[];
 }
 
 interface MarkdownSection {
@@ -111,6 +113,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   const parsed = parseYamlText(content.text, { parts: planPartKeys() });
   if ('issues' in parsed) return { issues: parsed.issues.map((i) => ({ ...i, file: planFile })) };
   const files: SourceFile[] = [{ path: planFile, name: FOLDER_PLAN, bytes: content.bytes }];
+  const textIssues = parsed.textIssues.map((i) => ({ ...i, file: planFile }));
   const plan = parsed.value;
   if (plan === null || typeof plan !== 'object' || Array.isArray(plan)) {
     return { issues: [{ path: [], file: planFile, line: 1, column: 1, message: 'plan.yaml ska börja med nycklar som document: och budget:' }] };
@@ -130,7 +133,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   } else if (Array.isArray(root.sections)) {
     entries = root.sections;
   } else {
-    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), files, sectionFiles: [], warnings: [] };
+    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), files, sectionFiles: [], warnings: [], textIssues };
   }
   const fromFile = new Map<number, MarkdownSection>();
   const listIndex = new Map<number, number>();
@@ -192,7 +195,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     }
     return withFile(parsed.locate(p, snippet), planFile);
   };
-  return { value, locate, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings };
+  return { value, locate, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings, textIssues };
 }
 
 /** Markdown files in avsnitt/ that plan.yaml's list of sections leaves out: written, but never printed. */

@@ -65,6 +65,18 @@ function tooDeep(text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * An amount written with thousands separators where the parser stopped (`1,150,000`: a comma separates
+ * values in JSON, and 000 is no JSON number): the amount, where it starts, and what to write.
+ */
+function thousandsAt(text: string, offset: number): { start: number; message: string } | undefined {
+  let start = offset;
+  while (start > 0 && /[\d,]/.test(text[start - 1]!)) start--;
+  const written = /^\d{1,3}(?:,\d{3})+(?!\d)/.exec(text.slice(start))?.[0];
+  if (!written || start + written.length < offset) return undefined;
+  return { start, message: `${written} är ett belopp med tusentalsavgränsare, men i JSON skiljer kommatecknet värden; skriv beloppet utan dem: ${written.replaceAll(',', '')}` };
+}
+
 export function parseJson(text: string): ParsedJson {
   const deep = tooDeep(text);
   if (deep !== undefined) {
@@ -74,12 +86,17 @@ export function parseJson(text: string): ParsedJson {
   const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (errors.length > 0) {
     // After the first error the parser's guesses are mostly noise; report the first few.
-    const issues = errors.slice(0, 3).map((e) => ({
-      path: [],
-      message: parseMessages[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error),
-      ...lineColumn(text, e.offset),
-    }));
-    throw new JsonSyntaxError(issues);
+    const issues = errors.slice(0, 3).map((e) => {
+      const thousands = thousandsAt(text, e.offset);
+      if (thousands) return { path: [], message: thousands.message, thousands: true, ...lineColumn(text, thousands.start) };
+      return { path: [], message: parseMessages[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error), thousands: false, ...lineColumn(text, e.offset) };
+    });
+    // One amount with thousands separators gives the parser several errors on its line: named once.
+    const kept = issues.filter(
+      (issue, i) =>
+        issues.findIndex((o) => o.line === issue.line && o.column === issue.column) === i && (issue.thousands || !issues.some((o) => o.thousands && o.line === issue.line)),
+    );
+    throw new JsonSyntaxError(kept.map(({ thousands: _t, ...issue }) => issue));
   }
   const duplicates = findDuplicateKeys(tree);
   if (duplicates.length > 0) {

@@ -4,7 +4,8 @@ import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PlanError, SchemaError, type JsonPath, type PlanIssue } from '../errors.js';
-import { parseJson, locate as locateJson, JsonSyntaxError } from './json.js';
+import { parseJson, locate as locateJson, lineColumn, JsonSyntaxError } from './json.js';
+import { thousandsInJson } from './thousands.js';
 import { parseYamlText } from './yamlText.js';
 import { FOLDER_PLAN, SECTIONS_DIR, readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
 import { planPartKeys, planSchema, type PlanInput } from './schema.js';
@@ -27,6 +28,8 @@ export interface ParsedPlan {
   text: string;
   /** Where a path is; with a snippet of the text there, where that is (a plan folder's Markdown text). */
   locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
+  /** What the text shows was meant otherwise than the value reads: errors with the schema's, at their position. */
+  textIssues?: PlanIssue[] | undefined;
 }
 
 export interface LoadedPlan {
@@ -87,6 +90,9 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
   if ('issues' in migrated) throw new PlanError(file, migrated.issues.map((m) => withPosition(parsed, m)), 'schema');
   // Without zod's generated fast paths: compiling them costs a cold build more than one parse gains.
   const result = planSchema.safeParse(migrated.value, { jitless: true });
+  const textIssues = parsed.textIssues ?? [];
+  // Only the text's issues: the plan is checked on (checkPlan computes what they leave standing), as for the schema's.
+  if (result.success && textIssues.length > 0) throw new SchemaError(file, sortIssues(textIssues), migrated.value, parsed.locate);
   if (!result.success) {
     // The schema's keys, for "menade du …?": built (30–40 ms) only when a plan has errors.
     if (!keysRegistered) {
@@ -95,7 +101,7 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
       keysRegistered = true;
     }
     const issues = toMessages(result.error.issues, migrated.value).map((m) => withPosition(parsed, m));
-    throw new SchemaError(file, sortIssues(dedupe(issues)), migrated.value, parsed.locate);
+    throw new SchemaError(file, sortIssues(dedupe([...textIssues, ...issues])), migrated.value, parsed.locate);
   }
   return { file, form, plan: result.data, parsed, files, notices: migrated.notices.map((m) => withPosition(parsed, m)) };
 }
@@ -109,14 +115,15 @@ export function parsePlanText(file: string, text: string): LoadedPlan {
     if (error instanceof JsonSyntaxError) throw new PlanError(file, error.issues, 'json');
     throw error;
   }
-  return validatePlan(file, 'json', { value: json.value, text: canonicalJson(json.value), locate: (p, snippet) => locateJson(json, p, snippet) });
+  const textIssues = thousandsInJson(json.tree, text, (offset) => lineColumn(text, offset));
+  return validatePlan(file, 'json', { value: json.value, text: canonicalJson(json.value), locate: (p, snippet) => locateJson(json, p, snippet), textIssues });
 }
 
 /** A plan given as YAML text. */
 export function parsePlanYaml(file: string, text: string): LoadedPlan {
   const yaml = parseYamlText(text, { parts: planPartKeys() });
   if ('issues' in yaml) throw new PlanError(file, yaml.issues, 'json');
-  return validatePlan(file, 'yaml', { value: yaml.value, text: canonicalJson(yaml.value), locate: yaml.locate });
+  return validatePlan(file, 'yaml', { value: yaml.value, text: canonicalJson(yaml.value), locate: yaml.locate, textIssues: yaml.textIssues });
 }
 
 /** JSON, YAML or a plan folder, by what `file` is: a folder, a .yaml/.yml file, or anything else as JSON. */
@@ -170,7 +177,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
       const syntax = folder.issues.some((i) => i.line !== undefined && i.path.length === 0);
       throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : syntax ? 'json' : 'schema');
     }
-    const loaded = validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate }, folder.files);
+    const loaded = validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate, textIssues: folder.textIssues }, folder.files);
     return { ...loaded, sectionFiles: folder.sectionFiles, notices: [...loaded.notices, ...folder.warnings] };
   }
   const source = await readSource(file);

@@ -75,9 +75,16 @@ export function meantInteger(input: string): number | undefined {
   return /^-?\d+$/.test(cleaned) ? Number(cleaned) : undefined;
 }
 
-/** The number the author probably meant ("1 234" → 1234), or a plain example when there is none. */
+/** An amount written with thousands separators ("1,150,000", "60.000"), as the whole number meant. */
+export function groupedInteger(input: string): number | undefined {
+  const cleaned = input.trim().replace(/^[\u2212\u2013]/, '-');
+  return /^-?\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/.test(cleaned) ? Number(cleaned.replace(/[.,]/g, '')) : undefined;
+}
+
+/** The number the author probably meant ("1 234" → 1234; an amount's "1,234" too), or a plain example when there is none. */
 function numberExample(input: string, path: JsonPath): string {
-  return String(meantInteger(input) ?? (isYearPath(path) ? '2025' : '1234'));
+  const amount = path.includes('values') ? groupedInteger(input) : undefined;
+  return String(meantInteger(input) ?? amount ?? (isYearPath(path) ? '2025' : '1234'));
 }
 
 function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath): string {

@@ -5,6 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
 import { misindented } from './yamlIndent.js';
+import { thousandsInYaml } from './thousands.js';
 
 export interface Position {
   line: number;
@@ -15,6 +16,8 @@ export interface ParsedYaml {
   value: unknown;
   /** Where `path` is; with a snippet of a text there (a {{ placeholder }}), the line it stands on. */
   locate(path: JsonPath, snippet?: string): Position | undefined;
+  /** What the text shows was meant otherwise than it reads (an amount with thousands separators in a list). */
+  textIssues: PlanIssue[];
 }
 
 const MESSAGES: Record<string, string> = {
@@ -82,7 +85,11 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
   } catch {
     return { issues: [{ path: [], message: 'för många alias (*namn) i filen; skriv ut värdena i stället', line: 1, column: 1 }] };
   }
-  return { value: toNfc(value), locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet) };
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return { value: toNfc(value), locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet), textIssues: thousandsInYaml(doc.contents, text, position) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // rows by id or label. Amounts the plan states become assignments; computed cells become checks
 // (vplan's own figure wins; a different figure in the sheet is a warning). Errors name sheet and cell.
 import { MAX_AMOUNT } from '../load/schema.js';
-import { suggest } from '../load/messages.js';
+import { groupedInteger, suggest } from '../load/messages.js';
 import { formatInteger } from '../format.js';
 import type { RawCell, RawTable, RawValue } from './read.js';
 import type { CellTarget, SheetTable } from './tables.js';
@@ -47,6 +47,13 @@ function readAmount(value: RawValue, formulaWithoutResult: Read): Read {
     case 'number':
       return { ok: true, value: value.value };
     case 'text': {
+      // "60.000": sixty thousand with a point between the thousands, or sixty with three decimals.
+      const grouped = groupedInteger(value.text);
+      if (grouped !== undefined) {
+        const alternative = parseAmount(value.text);
+        const reads = alternative === undefined ? 'är skrivet med tusentalsavgränsare' : `kan läsas både som ${plain(grouped)} och som ${plain(alternative)}`;
+        return { ok: false, message: `"${value.text.trim()}" ${reads}; skriv beloppet utan punkt och komma, t.ex. ${plain(grouped)}, eller som ett tal i cellen` };
+      }
       const n = parseAmount(value.text);
       return n === undefined ? { ok: false, message: `"${value.text}" är inte ett belopp; skriv ett heltal, t.ex. 12 000, eller lämna cellen tom` } : { ok: true, value: n };
     }
