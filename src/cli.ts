@@ -15,7 +15,7 @@ En plan är en JSON-fil, en YAML-fil eller en planmapp (plan.yaml och ett avsnit
 Markdown-fil i avsnitt/); <plan> nedan är vilken som helst av dem.
 
 Användning:
-  vplan init <mapp> [--name "Samordningsförbundet X"] [--year 2027]
+  vplan init <mapp> [--name "Samordningsförbundet X"] [--year 2027] [--members "A, B, …"]
       Skriver en ny planmapp som går att bygga direkt: titelsida, vision, målgrupp,
       organisation, mål och en budget med en intäktsrad per medlem. Frågar efter
       namn, budgetår och medlemmar i en terminal; annars flaggorna eller standardvärden.
@@ -176,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'schema':
         return await (await commands.schema()).commandSchema(rest, { out: values.out });
       case 'init':
-        return await (await commands.init()).commandInit(rest, { name: values.name, year: values.year, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
+        return await (await commands.init()).commandInit(rest, { name: values.name, year: values.year, members: values.members, interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) });
       case 'next':
         return await (await commands.next()).commandNext(rest, { out: values.out });
       case 'convert':

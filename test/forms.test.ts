@@ -11,7 +11,9 @@ import { computeBudget } from '../src/compute/budget.js';
 import { planSchema } from '../src/load/schema.js';
 import { basePlan } from './helpers/plans.js';
 import { useTempDir } from './helpers/tempDir.js';
-import { runVplan } from './helpers/cli.js';
+import { BIN, runVplan } from './helpers/cli.js';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 
 const dir = useTempDir('vplan-forms');
 let session: PrintSession;
@@ -343,7 +345,7 @@ describe('vplan init', () => {
   it('writes a plan folder that validates and builds at once, with the name, year and one income row per paying member', async () => {
     const result = await vplan('init', 'ny-plan', '--name', 'Samordningsförbundet Norr', '--year', '2027');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('vplan watch ny-plan --serve');
+    expect(result.stdout).toMatch(/ watch ny-plan --serve\n/);
     const plan = path.join(dir(), 'ny-plan');
     const planYaml = await readFile(path.join(plan, 'plan.yaml'), 'utf8');
     expect(planYaml).toMatch(/^# yaml-language-server: \$schema=\.\/plan\.schema\.json\n# /);
@@ -362,6 +364,22 @@ describe('vplan init', () => {
     const out = path.join(dir(), 'ny.pdf');
     await buildPlan(plan, out, session);
     expect((await readFile(out)).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('takes the members from --members, and suggests the watch command as the user can run it', async () => {
+    const init = (folder: string, env: Record<string, string>) =>
+      promisify(execFile)(process.execPath, [BIN, 'init', folder, '--members', 'Försäkringskassan, Arbetsförmedlingen, Region Dalarna, Mora kommun, Orsa kommun'], {
+        cwd: dir(),
+        env: { ...process.env, npm_command: '', ...env },
+      });
+    // Run as node bin/vplan.js from another folder: that command, with the path to vplan.
+    expect((await init('dalarna', {})).stdout).toContain(`Bygg och se den:  node ${BIN} watch dalarna --serve`);
+    const { plan } = await checkPlan(path.join(dir(), 'dalarna'));
+    expect(plan.document.members).toEqual(['Försäkringskassan', 'Arbetsförmedlingen', 'Region Dalarna', 'Mora kommun', 'Orsa kommun']);
+    const labels = plan.budget!.table.rows.map((r) => r.label);
+    expect(labels).toEqual(expect.arrayContaining(['Försäkringskassan', 'Region Dalarna', 'Mora kommun', 'Orsa kommun']));
+    // Run through npx (npm says so in npm_command): the same, with npx.
+    expect((await init('npx-plan', { npm_command: 'exec' })).stdout).toContain('Bygg och se den:  npx vplan watch npx-plan --serve');
   });
 
   it('works with no terminal and no flags, and never writes into a folder with files', async () => {

@@ -7,10 +7,13 @@ import { SCHEMA_FILE } from '../convert/write.js';
 import { writeSchemaBeside } from './convert.js';
 import { DEFAULT_MEMBERS, guessKind, planYaml, sectionFiles, type Member } from '../init/newPlan.js';
 import { UsageError } from './report.js';
+import { invocation } from './invocation.js';
 
 export interface InitOptions {
   name: string | undefined;
   year: string | undefined;
+  /** The members, separated by commas, as the question takes them. */
+  members?: string | undefined;
   /** Ask for what the flags do not give (a terminal on both ends). */
   interactive: boolean;
 }
@@ -21,11 +24,17 @@ function parseYear(value: string, source: string): number {
   return year;
 }
 
+function parseMembers(value: string, source: string): Member[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError(`${source}: skriv medlemmarna åtskilda med komma, t.ex. --members "Försäkringskassan, Arbetsförmedlingen, Region X, X kommun"`);
+  return names.map((n) => ({ name: n, kind: guessKind(n) }));
+}
+
 async function ask(options: InitOptions): Promise<{ name: string; year: number; members: Member[] }> {
   const defaultYear = new Date().getFullYear() + 1;
   let name = options.name?.trim() || 'Samordningsförbundet Exempel';
   let year = options.year !== undefined ? parseYear(options.year, '--year') : defaultYear;
-  let members = DEFAULT_MEMBERS;
+  let members = options.members !== undefined ? parseMembers(options.members, '--members') : DEFAULT_MEMBERS;
   if (!options.interactive) return { name, year, members };
   // Lines are read as they come (typed ahead too); an empty answer or Ctrl+D keeps the default.
   const rl = createInterface({ input: process.stdin, terminal: false });
@@ -42,8 +51,10 @@ async function ask(options: InitOptions): Promise<{ name: string; year: number; 
       const answer = await question(`Budgetår [${year}]: `);
       if (answer) year = parseYear(answer, 'Budgetåret');
     }
-    const answer = await question(`Medlemmar, åtskilda med komma [${members.map((m) => m.name).join(', ')}]: `);
-    if (answer) members = answer.split(',').map((s) => s.trim()).filter(Boolean).map((n) => ({ name: n, kind: guessKind(n) }));
+    if (options.members === undefined) {
+      const answer = await question(`Medlemmar, åtskilda med komma [${members.map((m) => m.name).join(', ')}]: `);
+      if (answer) members = parseMembers(answer, 'Medlemmarna');
+    }
   } finally {
     rl.close();
   }
@@ -64,7 +75,7 @@ export async function commandInit(args: string[], options: InitOptions): Promise
   await writeSchemaBeside(folder);
   process.stdout.write(
     `Ny plan i ${folder}/: plan.yaml (dokument och budget) och avsnitt/ (ett avsnitt per Markdown-fil).\n` +
-      `Bygg och se den:  vplan watch ${folder} --serve\n`,
+      `Bygg och se den:  ${await invocation()} watch ${folder} --serve\n`,
   );
   return 0;
 }
