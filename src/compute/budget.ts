@@ -3,8 +3,9 @@
 //
 // The work is a chain of small pure steps (in budget/), run like markdown-it's rules: each takes the
 // state and returns it with what it checked or computed. Three phases, each ending where refusals stop
-// the chain: checks (columns, tree, references, capital), the evaluation order, and values (row values,
-// then per column: opening capital, balancing row, result chain, capital and deficit; then varav rows).
+// the chain: checks (negative costs, columns, tree, references, capital), the evaluation order, and
+// values (row values, then per column: opening capital, balancing row, result chain, capital and
+// deficit; then varav rows).
 import type { BudgetInput } from '../load/schema.js';
 import type { BudgetNames, ComputedBudget } from '../model.js';
 import type { PlanIssue } from '../errors.js';
@@ -14,6 +15,7 @@ import { checkDetails, checkNames, checkRows, warnUnusedDetails } from './budget
 import { columns } from './budget/columns.js';
 import { detailTables } from './budget/details.js';
 import { namedValues, standInNames } from './budget/named.js';
+import { negativeCosts } from './budget/negativeCosts.js';
 import { resultChain } from './budget/result.js';
 import { runSteps, type BudgetContext, type ColumnStep, type Step, type TreeState, type ValuesState } from './budget/state.js';
 import { budgetTable } from './budget/table.js';
@@ -43,7 +45,7 @@ export const valueSteps: readonly Step<ValuesState>[] = [givenValues, detailValu
 export const columnSteps: readonly ColumnStep<ValuesState>[] = [openingCapital, balance, resultChain, capitalAndDeficit, missingOutcomes, emptyColumn, contributionMismatch];
 
 export function computeBudget(input: BudgetInput, context: BudgetContext): BudgetOutcome {
-  const checked = runSteps(tree(columns({ input, context, issues: [], warnings: [] })), checkSteps);
+  const checked = runSteps(tree(columns(negativeCosts({ input, context, issues: [], warnings: [] }))), checkSteps);
   if (checked.issues.length > 0) return findings(checked);
   const ordered = columnOrder(checked);
   if (ordered.issues.length > 0) return findings(ordered);
