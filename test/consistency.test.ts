@@ -41,6 +41,60 @@ function plan2027(columns = [
   });
 }
 
+describe('members and the contributions table', () => {
+  const withMembers = (names: [string, 'stat' | 'region' | 'kommun'][], parties: PlanInput['contributions']) => {
+    const plan = basePlan({ contributions: parties, sections: [{ type: 'contributions', title: 'Medlemsbidrag' }] });
+    plan.document.association.members = names.map(([name, kind]) => ({ name, kind }));
+    return plan;
+  };
+  const parties = (kommuner: [string, number][], region = 'Region Dalarna'): PlanInput['contributions'] => ({
+    parties: [
+      { name: 'Staten genom Försäkringskassan', role: 'stat' },
+      { name: region, role: 'region' },
+      ...kommuner.map(([name, share]) => ({ name, role: 'kommun' as const, share })),
+    ],
+    columns: [{ year: 2025, total: 1000000 }],
+  });
+  const members: [string, 'stat' | 'region' | 'kommun'][] = [
+    ['Försäkringskassan', 'stat'],
+    ['Arbetsförmedlingen', 'stat'],
+    ['Region Dalarna', 'region'],
+    ['Mora kommun', 'kommun'],
+    ['Orsa kommun', 'kommun'],
+  ];
+
+  it('warns at a kommun that is a member but pays nothing in the table', () => {
+    const warnings = ours(withMembers(members, parties([['Mora kommun', 25]])));
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([['memberWithoutContribution:Orsa kommun', ['document', 'association', 'members', 4]]]);
+    expect(warnings[0]!.message).toContain(
+      'Orsa kommun är medlem (document.association.members) men finns inte bland finansiärerna i medlemsbidragen (contributions.parties), så tabellen visar inget bidrag från den; lägg till den, t.ex. { name: "Orsa kommun", role: kommun, share: … }, eller ta bort den ur members om den inte är medlem',
+    );
+  });
+
+  it('matches names written with or without "kommun" and a genitive s, and a sole region party by its role', () => {
+    expect(ours(withMembers(members, parties([['Mora', 20], ['Orsa', 5]], 'Regionen')))).toEqual([]);
+    expect(nameKey('Salems kommun')).toBe(nameKey('Salem'));
+    expect(nameKey('Malung-Sälens kommun')).toBe(nameKey('Malung-Sälen'));
+    expect(nameKey('Stockholms läns landsting')).toBe(nameKey('Region Stockholm'));
+  });
+
+  it('takes one kommun party that is no member\'s name ("Kommunerna") as paying for them all', () => {
+    expect(ours(withMembers(members, parties([['Kommunerna', 25]])))).toEqual([]);
+  });
+
+  it('names a party whose name matches no member beside the member left out', () => {
+    const [warning] = ours(withMembers([...members, ['Älvdalens kommun', 'kommun']], parties([['Mora kommun', 20], ['Orsa kommun', 4], ['Elfdalen', 1]])));
+    expect(warning!.code).toBe('memberWithoutContribution:Älvdalens kommun');
+    expect(warning!.message).toContain('(bland finansiärerna står "Elfdalen", som inte är någon medlems namn; är det samma kommun, skriv namnet lika på båda ställena)');
+  });
+
+  it('says nothing without a contributions table', () => {
+    const plan = basePlan();
+    plan.document.association.members = members.map(([name, kind]) => ({ name, kind }));
+    expect(ours(plan)).toEqual([]);
+  });
+});
+
 describe('negative costs', () => {
   it('warns at the negative value of a cost row, written as a list or by column, and in a specification', () => {
     const plan = plan2027();

@@ -12,6 +12,7 @@ import { computeStatus } from './status.js';
 import { acknowledge } from './acknowledge.js';
 import { rawHtmlWarnings } from './rawHtml.js';
 import { chartSources } from '../charts/sources.js';
+import { membersWithoutContribution } from './members.js';
 
 export interface ComputeOutcome {
   plan?: ComputedPlan;
@@ -82,6 +83,7 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
       issues.push({ path: ['document', 'planYears', i], message: `planåret ${year} ligger inte efter budgetåret ${d.budgetYear}` });
     }
   });
+  if (input.contributions) warnings.push(...membersWithoutContribution(input.document.association.members ?? [], input.contributions.parties));
   // HTML pasted into a text prints as its characters: said here, where a warning can be acknowledged.
   warnings.push(...rawHtmlWarnings(input));
   if (![d.title, d.subtitle ?? ''].some((t) => t.includes(String(d.budgetYear)))) {
