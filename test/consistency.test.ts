@@ -41,6 +41,84 @@ function plan2027(columns = [
   });
 }
 
+describe('budget column years against the plan years', () => {
+  it('warns at a plan column whose year is not a plan year, with the year to write', () => {
+    const warnings = ours(plan2027([{ kind: 'budget', year: 2027 }, { kind: 'plan', year: 2028 }, { kind: 'plan', year: 2092 }]));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.path).toEqual(['budget', 'columns', 2, 'year']);
+    expect(warnings[0]!.code).toBe('columnYear:plan2092');
+    expect(warnings[0]!.message).toMatch(
+      /^planårskolumnen Plan 2092 har året 2092, som inte är något av planåren 2028, 2029 \(document\.planYears\); skriv det år kolumnen gäller, t\.ex\. year: 2029, eller, om planen sträcker sig dit, lägg till 2092 i planYears/,
+    );
+  });
+
+  it('without planYears, takes the three years after the budget year as plan years', () => {
+    const plan = plan2027([{ kind: 'budget', year: 2027 }, { kind: 'plan', year: 2028 }, { kind: 'plan', year: 2027 }]);
+    delete plan.document.planYears;
+    const [warning] = ours(plan);
+    expect(warning!.message).toMatch(/^planårskolumnen Plan 2027 har året 2027, som inte ligger efter budgetåret 2027; skriv .* t\.ex\. year: 2029, .*ange planåren i document\.planYears/);
+  });
+
+  it('warns when no budget column has the budget year but one has another', () => {
+    const warnings = ours(plan2027([{ kind: 'prognos', year: 2026 }, { kind: 'budget', year: 2026 }, { kind: 'plan', year: 2028 }]));
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([['budgetYearColumn', ['budget', 'columns', 1, 'year']]]);
+    expect(warnings[0]!.message).toContain('budgeten har ingen budgetkolumn för budgetåret 2027 (document.budgetYear), bara Budget 2026; gäller Budget 2026 budgetåret, skriv year: 2027');
+  });
+
+  it('takes a plan column for the budget year, where no budget column has it, for the budget', () => {
+    const warnings = ours(plan2027([{ kind: 'budget', year: 2026 }, { kind: 'plan', year: 2027 }, { kind: 'plan', year: 2028 }]));
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([['budgetYearColumn', ['budget', 'columns', 1, 'kind']]]);
+    expect(warnings[0]!.message).toContain('budgeten har ingen budgetkolumn för budgetåret 2027 (document.budgetYear), men Plan 2027 har året; är den årets budget, skriv kind: budget där');
+  });
+
+  it("lets last year's budget, prognos and utfall for past years stand beside the budget year's column", () => {
+    const columns = [
+      { kind: 'utfall' as const, year: 2025 },
+      { kind: 'budget' as const, year: 2026 },
+      { kind: 'prognos' as const, year: 2026 },
+      { kind: 'budget' as const, year: 2027 },
+      { kind: 'plan' as const, year: 2028 },
+    ];
+    expect(ours(plan2027(columns))).toEqual([]);
+  });
+
+  it('names the column, not the text, when a text quotes the budget year the columns lack', () => {
+    const plan = plan2027([{ kind: 'budget', year: 2026 }, { kind: 'plan', year: 2028 }]);
+    plan.sections = [{ type: 'budget', title: 'Budget', text: 'Kostnaderna är {{ costs.budget2027 }} kr.' }];
+    const outcome = computePlan(planSchema.parse(plan), FILE);
+    expect(outcome.issues.map((i) => i.message)).toEqual([
+      '{{ costs.budget2027 }}: okänt namn "costs.budget2027" – ingen budgetkolumn har budgetåret 2027 (document.budgetYear); gäller Budget 2026 det året, skriv year: 2027 där i budget.columns',
+    ]);
+  });
+
+  it('names the column when a budget reference lacks a plan year', () => {
+    const plan = plan2027([{ kind: 'budget', year: 2027 }, { kind: 'plan', year: 2092 }]);
+    plan.budget!.capital = { carryForward: { plan2028: 'budget2027' } };
+    const outcome = computePlan(planSchema.parse(plan), FILE);
+    expect(outcome.issues.map((i) => i.message)).toEqual([
+      'okänd kolumn "plan2028" – ingen planårskolumn har planåret 2028; gäller Plan 2092 det året, skriv year: 2028 där i budget.columns; kolumnerna är budget2027, plan2092',
+    ]);
+  });
+});
+
+describe('the decision date against the budget year', () => {
+  it('warns at a decision date neither the year before the budget year nor the budget year, with a likely date', () => {
+    const plan = plan2027();
+    plan.document.status = { state: 'förslag', decisionDate: '2016-11-26', decisionBody: 'styrelsen' };
+    const warnings = ours(plan);
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([['decisionYear', ['document', 'status', 'decisionDate']]]);
+    expect(warnings[0]!.message).toMatch(/^beslutsdatumet 2016-11-26 ligger långt från budgetåret 2027: .* rätta datumet, t\.ex\. decisionDate: 2026-11-26, eller budgetYear/);
+  });
+
+  it('accepts the autumn before and early in the budget year', () => {
+    for (const decisionDate of ['2026-11-26', '2027-02-10']) {
+      const plan = plan2027();
+      plan.document.status = { state: 'fastställd', decisionDate };
+      expect(ours(plan)).toEqual([]);
+    }
+  });
+});
+
 describe('members and the contributions table', () => {
   const withMembers = (names: [string, 'stat' | 'region' | 'kommun'][], parties: PlanInput['contributions']) => {
     const plan = basePlan({ contributions: parties, sections: [{ type: 'contributions', title: 'Medlemsbidrag' }] });
@@ -132,5 +210,42 @@ describe('negative costs', () => {
     plan.budget!.costs = { rows: [{ label: 'Rättelse 2026', values: { budget2027: -100 } }] };
     plan.acknowledgedWarnings = [{ warning: 'negativeCost:Rättelse 2026', reason: 'Återbetalning av för mycket utbetalt bidrag.' }];
     expect(warningsOf(plan)).toEqual([]);
+  });
+});
+
+describe('the examples', () => {
+  it.each(Object.keys(EXAMPLE_FILES) as ExampleName[])('%s, and next year\'s plan made from it, get none of these warnings', async (name) => {
+    const { plan, warnings } = await checkPlan(EXAMPLE_FILES[name]);
+    expect(warnings.filter((w) => w.code !== undefined && CODES.test(w.code))).toEqual([]);
+    const next = nextYear(await exampleValue(name), plan.budget);
+    const outcome = computePlan(planSchema.parse(next.value), FILE);
+    expect(outcome.warnings.filter((w) => w.code !== undefined && CODES.test(w.code))).toEqual([]);
+  });
+});
+
+describe('vplan validate', () => {
+  const dir = useTempDir('vplan-consistency');
+
+  it('names the file and line of each, in a plan folder', async () => {
+    const folder = path.join(dir(), 'plan');
+    await cp(EXAMPLE_FILES['botkyrka-huddinge-salem-2018'], folder, { recursive: true });
+    const file = path.join(folder, 'plan.yaml');
+    let text = await readFile(file, 'utf8');
+    const replace = (from: string, to: string) => {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+    };
+    replace('      - name: Salems kommun\n        kind: kommun\n', '      - name: Salems kommun\n        kind: kommun\n      - name: Nykvarns kommun\n        kind: kommun\n');
+    replace('decisionDate: 2017-11-17', 'decisionDate: 2007-11-17');
+    replace('    - kind: budget\n      year: 2018\n', '    - kind: budget\n      year: 2018\n    - kind: plan\n      year: 2092\n');
+    replace('        - label: Kansli lokal\n          values:\n            prognos2017: 245\n            budget2018: 225', '        - label: Kansli lokal\n          values:\n            prognos2017: 245\n            budget2018: -225');
+    await writeFile(file, text);
+    const lineOf = (snippet: string) => text.split('\n').findIndex((line) => line.includes(snippet)) + 1;
+    const result = await runVplan(dir(), 'validate', 'plan');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(new RegExp(`plan/plan\\.yaml:${lineOf('Nykvarns kommun')}:\\d+ document\\.association\\.members\\[6\\]: Nykvarns kommun är medlem`));
+    expect(result.stderr).toMatch(new RegExp(`plan/plan\\.yaml:${lineOf('2007-11-17')}:\\d+ document\\.status\\.decisionDate: beslutsdatumet 2007-11-17 ligger långt från budgetåret 2018`));
+    expect(result.stderr).toMatch(new RegExp(`plan/plan\\.yaml:${lineOf('year: 2092')}:\\d+ budget\\.columns\\[2\\]\\.year: planårskolumnen Plan 2092 har året 2092, som ligger långt efter budgetåret 2018`));
+    expect(result.stderr).toMatch(new RegExp(`plan/plan\\.yaml:${lineOf('budget2018: -225')}:\\d+ budget\\.details\\[0\\]\\.rows\\[0\\]\\.values\\.budget2018: raden "Kansli lokal" i specifikationen Administration har ett negativt belopp \\(−225 tkr i Budget 2018\\)`));
   });
 });

@@ -12,6 +12,7 @@ import { computeStatus } from './status.js';
 import { acknowledge } from './acknowledge.js';
 import { rawHtmlWarnings } from './rawHtml.js';
 import { chartSources } from '../charts/sources.js';
+import { columnYearWarnings, decisionYearWarnings, planYearIssues } from './years.js';
 import { membersWithoutContribution } from './members.js';
 
 export interface ComputeOutcome {
@@ -40,7 +41,7 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   warnings.push(...(contributionsOutcome?.warnings ?? []));
   const contributionInput = contributionContext(input, contributions, issues);
 
-  const budgetOutcome = input.budget ? computeBudget(input.budget, { ...contributionInput, budgetYear: input.document.budgetYear }) : undefined;
+  const budgetOutcome = input.budget ? computeBudget(input.budget, { ...contributionInput, budgetYear: input.document.budgetYear, planYears: input.document.planYears }) : undefined;
   issues.push(...(budgetOutcome?.issues ?? []));
   warnings.push(...(budgetOutcome?.warnings ?? []));
   const budget = budgetOutcome?.budget;
@@ -78,11 +79,8 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
       ...(d.status.state === 'ingen' ? [] : [d.status.state]),
     ],
   };
-  (d.planYears ?? []).forEach((year, i) => {
-    if (year <= d.budgetYear) {
-      issues.push({ path: ['document', 'planYears', i], message: `planåret ${year} ligger inte efter budgetåret ${d.budgetYear}` });
-    }
-  });
+  issues.push(...planYearIssues(input));
+  warnings.push(...columnYearWarnings(input), ...decisionYearWarnings(input));
   if (input.contributions) warnings.push(...membersWithoutContribution(input.document.association.members ?? [], input.contributions.parties));
   // HTML pasted into a text prints as its characters: said here, where a warning can be acknowledged.
   warnings.push(...rawHtmlWarnings(input));

@@ -6,6 +6,7 @@ import type { PlanIssue } from '../errors.js';
 import type { BudgetContext } from './budget.js';
 import { convertAmount } from './references.js';
 import { allocate } from './allocate.js';
+import { yearColumnHint } from './budget/columns.js';
 
 export function contributionContext(input: PlanInput, contributions: ComputedContributions | undefined, issues: PlanIssue[]): Omit<BudgetContext, 'budgetYear'> {
   const contributionTotals = new Map<string, number>();
@@ -25,9 +26,10 @@ export function contributionContext(input: PlanInput, contributions: ComputedCon
       const beside = column.budgetColumn ?? sameYear(column.year);
       if (beside === undefined) return;
       if (!budgetColumnIds.has(beside)) {
+        const year = yearColumnHint(beside, budget.columns, input.document);
         issues.push({
           path: ['contributions', 'columns', i, 'budgetColumn'],
-          message: `budgeten har ingen kolumn "${column.budgetColumn}"; kolumnerna är ${[...budgetColumnIds].join(', ')}`,
+          message: `budgeten har ingen kolumn "${column.budgetColumn}"${year ? ` – ${year}` : ''}; kolumnerna är ${[...budgetColumnIds].join(', ')}`,
         });
         return;
       }

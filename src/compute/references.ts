@@ -4,6 +4,7 @@ import type { BudgetNames, ComputedContributions, ComputedDocument, Unit } from 
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { formatDateSv, formatFixed, formatInteger } from '../format.js';
 import { suggest } from '../load/messages.js';
+import { yearColumnHint } from './budget/columns.js';
 
 type Resolved = { amount: number; unit: Unit } | { text: string };
 
@@ -35,7 +36,12 @@ export function convertAmount(amount: number, from: Unit, to: keyof typeof unitF
 export class ReferenceResolver {
   private readonly names = new Map<string, () => Resolved | string>();
 
+  private readonly budgetColumns: BudgetNames['columns'] | undefined;
+  private readonly years: { budgetYear: number; planYears: readonly number[] };
+
   constructor(document: ComputedDocument, budget: BudgetNames | undefined, contributions: ComputedContributions | undefined) {
+    this.budgetColumns = budget?.columns;
+    this.years = { budgetYear: document.budgetYear, planYears: document.planYears };
     this.names.set('budgetYear', () => ({ text: String(document.budgetYear) }));
     this.names.set('association.name', () => ({ text: literal(document.associationName) }));
     // "Försäkringskassan, Arbetsförmedlingen, Region Jönköpings län och Gnosjö kommun"; "sex".
@@ -112,6 +118,9 @@ export class ReferenceResolver {
   private evaluate(name: string, filters: string[]): { value: string } | string {
     const lookup = this.names.get(name);
     if (!lookup) {
+      // "costs.budget2027" where no column has the budget year: the column's year is what is wrong.
+      const year = this.budgetColumns && yearColumnHint(name.split('.').pop()!, this.budgetColumns, this.years);
+      if (year) return `okänt namn "${name}" – ${year}`;
       const hint = sameYear(name, this.names.keys()) ?? suggest(name, this.names.keys());
       return `okänt namn "${name}"${hint ? ` – menade du "${hint}"?` : ''}`;
     }

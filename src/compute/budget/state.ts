@@ -13,6 +13,8 @@ export interface BudgetContext {
   contributionPartsByName?: Map<string, { id: string | undefined; parts: Map<string, number>; linked: Set<string> }>;
   /** The plan's budget year: deficits are only warned about from this year on, not in past columns. */
   budgetYear?: number;
+  /** The plan's plan years (document.planYears), for naming a plan column whose year is typed wrong. */
+  planYears?: readonly number[];
   /**
    * The plan has member contributions that could not be computed (their errors are reported): a row
    * that takes them says so, rather than that no contributions column feeds the budget.
