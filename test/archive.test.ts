@@ -78,12 +78,13 @@ describe('archive', () => {
     await chmod(pdf, 0o644);
     await writeFile(pdf, '%PDF-1.7 tampered');
     await unlink(path.join(v2.dir, 'plan.json'));
-    const { problems } = await verifyArchive(tmp());
+    const { problems, writable } = await verifyArchive(tmp());
     expect(problems.map((p) => [path.basename(p.dir), p.file, p.problem])).toEqual([
       ['v1', '2024-11-2-v1.pdf', 'ändrad'],
-      ['v1', '2024-11-2-v1.pdf', 'inte skrivskyddad'],
       ['v2', 'plan.json', 'saknas'],
     ]);
+    // The changed file is writable too, but that is no note beside the error.
+    expect(writable).toEqual([]);
   });
 
   it('refuses a plan without a dnr', async () => {
@@ -143,5 +144,45 @@ describe('vplan archive (CLI)', () => {
     const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()]).catch((e) => e as { code: number; stderr: string });
     expect((verify as { code: number }).code).toBe(1);
     expect((verify as { stderr: string }).stderr).toContain('plan.yaml: ändrad');
+  });
+
+  it('verifies a copy that lost the read-only modes: unchanged writable files are one note and exit 0, a changed file an error listed first', async () => {
+    const bin = path.resolve('bin/vplan.js');
+    const plan = path.resolve('data/sodra-vatterbygden-2013.yaml');
+    const archive = path.join(tmp(), 'arkiv');
+    for (const force of [[], ['--force']]) await run(process.execPath, [bin, 'archive', plan, '--archive', archive, ...force]);
+    const copy = path.join(tmp(), 'arkivkopia');
+    await run('cp', ['-r', archive, copy]);
+    await run('chmod', ['-R', 'u+w', copy]);
+
+    const verify = () => run(process.execPath, [bin, 'archive', 'verify', '--archive', copy]).then((r) => ({ ...r, code: 0 }), (e) => e as { code: number; stdout: string; stderr: string });
+    const unchanged = await verify();
+    expect(unchanged.code).toBe(0);
+    expect(unchanged.stderr).toBe('');
+    const v = (n: number) => path.join(copy, '2012-12-7', `v${n}`);
+    // Per version: the PDF, plan.yaml, manifest.json and the version folder itself.
+    const note = unchanged.stdout.split('\n').filter((line) => line.includes('skrivbara men'));
+    expect(note).toEqual([expect.stringMatching(/^Obs: 6 filer och 2 mappar i arkivet är skrivbara men oförändrade .*Gör dem skrivskyddade med: chmod -R a-w (\S+) (\S+)$/)]);
+    expect(note[0]).toContain(`chmod -R a-w ${v(1)} ${v(2)}`);
+    expect(unchanged.stdout).toMatch(/2 versioner kontrollerade: alla filer oförändrade och kedjan hel; 1 anmärkning \(skrivbara filer, stoppar inget\)\.\n$/);
+
+    // One figure changed in version 2's plan: an error, on the first line, and the only one.
+    const filedPlan = path.join(v(2), 'plan.yaml');
+    const text = await readFile(filedPlan, 'utf8');
+    const figure = /\b\d{3} ?000\b/.exec(text)![0];
+    await writeFile(filedPlan, text.replace(figure, '999 000'));
+    const changed = await verify();
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toBe(`${filedPlan}: ändrad\n`);
+    expect(changed.stdout.split('\n')[0]).toMatch(/^Obs: 5 filer och 2 mappar i arkivet är skrivbara men oförändrade/);
+    expect(changed.stdout).toMatch(/2 versioner kontrollerade: 1 fel, 1 anmärkning \(skrivbara filer, stoppar inget\)\.\n$/);
+
+    // Made read-only again with the command shown, the note is gone.
+    await writeFile(filedPlan, text);
+    await run('chmod', ['-R', 'a-w', v(1), v(2)]);
+    const fixed = await verify();
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).not.toContain('skrivbar');
+    expect(fixed.stdout).toContain('2 versioner kontrollerade, alla filer oförändrade och kedjan hel.');
   });
 });

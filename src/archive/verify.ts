@@ -33,6 +33,8 @@ export interface VerifyProblem {
   file: string;
   problem: Problem;
   detail?: string;
+  /** Set when `file` is a folder. */
+  folder?: boolean;
 }
 
 /** The latest version of a dnr and its manifest's checksum, to compare with the diarium. */
@@ -45,7 +47,13 @@ export interface DnrHead {
 
 export interface VerifyResult {
   checked: number;
+  /** What fails verification: a changed, missing or extra file, a broken chain; first found first. */
   problems: VerifyProblem[];
+  /**
+   * Files and folders anyone may write to whose content the checksums prove unchanged (a copy or
+   * backup that lost the modes): a note, not an error. A changed file is a problem, not a note.
+   */
+  writable: VerifyProblem[];
   heads: DnrHead[];
   /** The versions whose manifest could be read, oldest first: what `--rebuild` builds. */
   versions: FiledVersion[];
@@ -62,7 +70,7 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
     }
     throw archiveFsError(error, archiveDir, 'läsa');
   }
-  const result: VerifyResult = { checked: 0, problems: [], heads: [], versions: [] };
+  const result: VerifyResult = { checked: 0, problems: [], writable: [], heads: [], versions: [] };
   for (const folder of folders) {
     const dnrDir = path.join(archiveDir, folder);
     const found = await verifyDnr(dnrDir, folder).catch((error) => {
@@ -70,7 +78,11 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
     });
     if (!found) continue;
     result.checked += found.checked;
-    result.problems.push(...found.problems);
+    const changed = new Set(found.problems.filter((p) => p.problem !== 'inte skrivskyddad').map((p) => path.join(p.dir, p.file)));
+    for (const p of found.problems) {
+      if (p.problem !== 'inte skrivskyddad') result.problems.push(p);
+      else if (!changed.has(path.join(p.dir, p.file))) result.writable.push(p);
+    }
     result.heads.push(found.head);
     result.versions.push(...found.versions);
   }
@@ -84,14 +96,13 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
 }
 
 /**
- * Why a dnr's filed versions cannot be trusted as filed: verify's problems for that dnr, but for file
- * modes (a copy or backup that lost them changes no byte, which the checksums prove), as one line for
+ * Why a dnr's filed versions cannot be trusted as filed: verify's problems for that dnr (not the file
+ * modes: a copy or backup that lost them changes no byte, which the checksums prove), as one line for
  * an error; undefined when every file and link holds. Filing a new version and reading a filed plan
  * (vplan diff dnr@version, watch --serve) stop on it rather than build on or show a changed version.
  */
 export async function integrityProblems(archiveDir: string, dnr: string): Promise<string | undefined> {
-  const { problems } = await verifyArchive(archiveDir, dnr);
-  const serious = problems.filter((p) => p.problem !== 'inte skrivskyddad');
+  const { problems: serious } = await verifyArchive(archiveDir, dnr);
   if (serious.length === 0) return undefined;
   const shown = serious.slice(0, 3).map((p) => `${path.join(path.basename(p.dir), p.file)}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`);
   return `${shown.join('; ')}${serious.length > 3 ? ` och ${serious.length - 3} fel till` : ''}`;
@@ -187,7 +198,7 @@ async function checkVersion(dir: string, n: number, folder: string, manifest: Ma
   }
   for (const { name, writable, folder: isFolder } of await walk(dir)) {
     if (!isFolder && name !== MANIFEST && !(name in manifest.files)) problems.push({ dir, file: name, problem: 'okänd fil' });
-    if (writable) problems.push({ dir, file: name, problem: 'inte skrivskyddad' });
+    if (writable) problems.push({ dir, file: name, problem: 'inte skrivskyddad', ...(isFolder ? { folder: true } : {}) });
   }
   return problems;
 }

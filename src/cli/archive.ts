@@ -24,6 +24,26 @@ function printProblems(problems: VerifyProblem[]): void {
   for (const p of problems) process.stderr.write(`${path.join(p.dir, p.file)}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}\n`);
 }
 
+/** A path as a shell word: as written when it is plain, else in single quotes. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Files and folders that may be written to but are unchanged, as one note: how many, and the command
+ * that makes their version folders read-only again (only those: the dnr folder must stay writable for
+ * the next filing).
+ */
+function writableNote(writable: VerifyProblem[]): string {
+  const folders = writable.filter((p) => p.folder).length;
+  const files = writable.length - folders;
+  const what = [files > 0 ? count(files, 'fil', 'filer') : '', folders > 0 ? count(folders, 'mapp', 'mappar') : ''].filter(Boolean).join(' och ');
+  const versionDirs = [...new Set(writable.map((p) => p.dir))];
+  return (
+    `Obs: ${what} i arkivet ${writable.length === 1 ? 'är skrivbar men oförändrad' : 'är skrivbara men oförändrade'} (kontrollsummorna stämmer, som efter en kopia som tappat skrivskyddet). ` +
+    `Gör ${writable.length === 1 ? 'den' : 'dem'} skrivskyddade med: chmod -R a-w ${versionDirs.map(shellWord).join(' ')}\n`
+  );
+}
+
 export async function commandArchive(args: string[], options: ArchiveOptions): Promise<number> {
   const { archiveDir } = options;
   const [first, ...rest] = args;
@@ -86,12 +106,14 @@ async function list(archiveDir: string, dnr: string | undefined): Promise<number
 async function verify(options: ArchiveOptions, dnr: string | undefined): Promise<number> {
   const result = await verifyArchive(options.archiveDir, dnr);
   printProblems(result.problems);
+  const notes = result.writable.length > 0 ? 1 : 0;
+  if (notes > 0) process.stdout.write(writableNote(result.writable));
   for (const head of result.heads) {
     process.stdout.write(`${head.dnr}: senaste version ${head.version}, kontrollsumma ${head.manifestSha256 ?? '(manifestet saknas)'} – jämför med diariet.\n`);
   }
-  process.stdout.write(
-    `${versions(result.checked)} kontrollerade, ${result.problems.length === 0 ? 'alla filer oförändrade och kedjan hel' : `${result.problems.length} fel`}.\n`,
-  );
+  const errors = result.problems.length === 0 ? 'alla filer oförändrade och kedjan hel' : `${result.problems.length} fel`;
+  const noted = notes > 0 ? `${result.problems.length === 0 ? ';' : ','} ${count(notes, 'anmärkning', 'anmärkningar')} (skrivbara filer, stoppar inget)` : '';
+  process.stdout.write(`${versions(result.checked)} kontrollerade${notes > 0 || result.problems.length > 0 ? ':' : ','} ${errors}${noted}.\n`);
   let failed = result.problems.length > 0;
   if (options.rebuild) {
     const session = new PrintSession(options.browser);
