@@ -16,6 +16,20 @@ export function toHundredths(percent: number): number | undefined {
   return Math.abs(percent * 100 - scaled) < 1e-6 ? scaled : undefined;
 }
 
+/**
+ * For kommun shares that sum to about 100 %: the author gave each kommun's part of the kommuner's
+ * quarter, where a share is a part of the whole. Says so, with the first share as it should be.
+ */
+function partsOfTheQuarter(sum: number, shares: number[]): string {
+  if (Math.abs(sum - 10000) > 100) return '';
+  const quarter = toHundredths(shares[0]! / 4);
+  const example = quarter === undefined ? '' : ` (${shares[0]} blir ${quarter / 100})`;
+  return (
+    `. En andel är en del av hela medlemsbidraget, inte av kommunernas del: staten 50 %, regionen 25 % och kommunerna tillsammans 25 %. ` +
+    `Dela varje kommuns andel med 4${example}`
+  );
+}
+
 export function computeContributions(input: ContributionsInput): { contributions?: ComputedContributions; issues: PlanIssue[]; warnings: PlanIssue[] } {
   const issues: PlanIssue[] = [];
   const warnings: PlanIssue[] = [];
@@ -59,7 +73,7 @@ export function computeContributions(input: ContributionsInput): { contributions
         path: [...base, 'parties', indices[0]!, 'share'],
         message:
           role === 'kommun'
-            ? `kommunernas andelar summerar till ${formatShare(sum)} men ska enligt lagen vara exakt ${formatShare(LEGAL_SHARES[role])}`
+            ? `kommunernas andelar summerar till ${formatShare(sum)} men ska enligt lagen vara exakt ${formatShare(LEGAL_SHARES[role])}${partsOfTheQuarter(sum, indices.map((i) => input.parties[i]!.share!))}`
             : `${roleNames[role]}s andel är ${formatShare(sum)} men ska enligt lagen vara ${formatShare(LEGAL_SHARES[role])}`,
       });
     }

@@ -87,9 +87,22 @@ function numberExample(input: string, path: JsonPath): string {
   return String(meantInteger(input) ?? amount ?? (isYearPath(path) ? '2025' : '1234'));
 }
 
+/** A contribution party's share: a percentage of the whole contributions, with a point. */
+const isSharePath = (path: JsonPath) => path[0] === 'contributions' && path.at(-1) === 'share';
+
+/** The share a text plainly means, as a plan writes it ("5,25 %" → 5.25), if it means one. */
+function meantShare(input: unknown): string | undefined {
+  const cleaned = typeof input === 'string' ? input.replace(/[\s\u00a0\u202f"%]/g, '').replace(',', '.') : '';
+  return /^\d+(\.\d+)?$/.test(cleaned) ? cleaned : undefined;
+}
+
 function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath): string {
   const expected = typeNames[issue.expected] ?? 'ett annat värde';
   if (input === undefined) return `saknas (${expected} krävs)`;
+  if (issue.expected === 'number' && isSharePath(path)) {
+    const meant = meantShare(input);
+    return `andelen är procent av hela medlemsbidraget, skriven som ett tal med punkt före decimalerna, utan % och citattecken: ${meant ? `skriv ${meant}` : 't.ex. 5.25'} – fick ${describeValue(input)}`;
+  }
   if (issue.expected === 'number' && isYearPath(path)) {
     return `ska vara ett årtal utan citattecken, t.ex. ${typeof input === 'string' ? numberExample(input, path) : '2025'} – fick ${describeValue(input)}`;
   }
