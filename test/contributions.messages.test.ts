@@ -51,3 +51,29 @@ describe('contribution shares', () => {
     expect(stderr.replace(/\u00a0/g, ' ')).toMatch(/kommunernas andelar summerar till 25,50 % men ska enligt lagen vara exakt 25,00 %\n/);
   });
 });
+
+describe('contributions that cannot be computed', () => {
+  /** The income row of the contributions' total replaced by one row per party, as many plans write it. */
+  const perParty = (yaml: string) =>
+    yaml.replace(
+      '      - label: Inbetalning huvudmännen\n        source: contributions\n',
+      ['staten', 'sll', 'huddinge', 'botkyrka', 'salem'].map((id) => `      - { label: ${id}, source: { contributions: ${id} } }\n`).join(''),
+    );
+
+  it('are one error, not one more per budget row that takes them', async () => {
+    const plan = await botkyrka((yaml) => shares(perParty(yaml), '11.75', '11.75', '1.49'));
+    const { code, stderr } = await runVplan(dir(), 'validate', plan);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/: 1 fel\n/);
+    expect(stderr.replace(/\u00a0/g, ' ')).toContain('contributions.parties[2].share: kommunernas andelar summerar till 24,99 %');
+    expect(stderr).not.toContain('raden hämtar medlemsbidragen');
+  });
+
+  it("leave the budget's own errors reported in the same run", async () => {
+    const plan = await botkyrka((yaml) => shares(perParty(yaml), '11.75', '11.75', '1.49').replace('budget2018: 5500', 'budget2019: 5500'));
+    const { stderr } = await runVplan(dir(), 'validate', plan);
+    expect(stderr).toMatch(/: 2 fel\n/);
+    expect(stderr).toMatch(/budget\.income\.rows\[5\]\.values\.budget2019: .*budget2019/);
+  });
+});
+

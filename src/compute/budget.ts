@@ -11,7 +11,7 @@ import type { BudgetNames, ComputedBudget } from '../model.js';
 import type { PlanIssue } from '../errors.js';
 import { balance } from './budget/balance.js';
 import { checkCapital, columnOrder, openingCapital } from './budget/capital.js';
-import { checkDetails, checkNames, checkRows, warnUnusedDetails } from './budget/checks.js';
+import { checkDetails, checkNames, checkRows, takesRefusedContributions, warnUnusedDetails } from './budget/checks.js';
 import { columns } from './budget/columns.js';
 import { detailTables } from './budget/details.js';
 import { namedValues, standInNames } from './budget/named.js';
@@ -46,7 +46,7 @@ export const columnSteps: readonly ColumnStep<ValuesState>[] = [openingCapital, 
 
 export function computeBudget(input: BudgetInput, context: BudgetContext): BudgetOutcome {
   const checked = runSteps(tree(columns(negativeCosts({ input, context, issues: [], warnings: [] }))), checkSteps);
-  if (checked.issues.length > 0) return findings(checked);
+  if (checked.issues.length > 0 || takesRefusedContributions(checked)) return findings(checked);
   const ordered = columnOrder(checked);
   if (ordered.issues.length > 0) return findings(ordered);
 

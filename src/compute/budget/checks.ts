@@ -103,12 +103,18 @@ export function warnUnusedDetails(state: TreeState): TreeState {
   return report(state, [], warnings);
 }
 
+/**
+ * Whether a row takes member contributions that could not be computed: the budget is then not computed
+ * on, whose results would be wrong; the contributions' errors are the plan's.
+ */
+export const takesRefusedContributions = (state: TreeState): boolean =>
+  state.context.contributionsRefused === true && state.rows.some((row) => row.input.source !== undefined);
+
 /** A row whose value is the member contributions (the total, or one party's part) needs them in the budget. */
 function sourceIssues(state: TreeState, path: JsonPath, source: NonNullable<RowInput['source']>, hasValues: boolean): PlanIssue[] {
-  // Said as what it is, a consequence: and the budget is not computed on, whose results would be wrong.
-  if (state.context.contributionsRefused) {
-    return [{ path: [...path, 'source'], message: 'raden hämtar medlemsbidragen, som inte kan räknas förrän felen i "contributions" är rättade' }];
-  }
+  // Contributions that could not be computed: their own errors say why, and the budget is not computed
+  // on (takesRefusedContributions); a line per row that takes them would only repeat those errors.
+  if (state.context.contributionsRefused) return [];
   if (state.context.contributionTotals.size === 0) {
     if (hasValues) return [];
     return [{ path: [...path, 'source'], message: 'raden hämtar medlemsbidragen, men ingen kolumn i "contributions" har "budgetColumn"' }];

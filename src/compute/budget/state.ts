@@ -17,7 +17,8 @@ export interface BudgetContext {
   planYears?: readonly number[];
   /**
    * The plan has member contributions that could not be computed (their errors are reported): a row
-   * that takes them says so, rather than that no contributions column feeds the budget.
+   * that takes them stops the budget after its checks, without an error of its own, rather than being
+   * told that no contributions column feeds the budget.
    */
   contributionsRefused?: boolean;
 }
