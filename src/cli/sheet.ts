@@ -79,7 +79,7 @@ export async function commandImportBudget(args: string[], options: { out: string
   }
   if (previous?.lost?.length) process.stderr.write(keptNothing(previous.lost));
   for (const w of imported.warnings) process.stderr.write(`${sanitizeForTerminal(`  varning: ${w}`)}\n`);
-  if (imported.warnings.some((w) => /i bladet, /.test(w))) {
+  if (imported.mismatches.some((m) => !m.contribution)) {
     process.stderr.write('  vplan räknar själv alla summor; det är vplans summor som står i planen.\n');
   }
   const count = imported.changed.length;

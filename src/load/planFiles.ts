@@ -117,9 +117,10 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
   if (!before.plan) return loaded; // the plan's own errors are reported when it is computed
   const merged = mergeSheet(loaded.file, loaded.form, loaded.parsed, shape, before.plan, raw);
   for (const e of merged.errors) issue(`${from}, ${e}`);
-  for (const w of merged.warnings) {
-    const sums = / i bladet, /.test(w) ? '; vplan räknar själv summorna och skriver ut sina' : '';
-    out.warnings.push({ path: at, message: `${from}, ${w}${sums}` });
+  for (const w of merged.warnings) out.warnings.push({ path: at, message: `${from}, ${w}` });
+  for (const m of merged.mismatches) {
+    const sums = m.contribution ? '' : '; vplan räknar själv summorna och skriver ut sina';
+    out.warnings.push({ path: at, message: `${from}, ${m.message}${sums}` });
   }
   merged.replaced.slice(0, SHOWN_REPLACED).forEach((r) => {
     out.warnings.push({

@@ -8,6 +8,7 @@ import type { PlanForm } from '../load/loadPlan.js';
 import { sheetTables, type SheetTable } from './tables.js';
 import { csvText, workbookBytes } from './export.js';
 import { mergeSheet, readSheetFile, sheetFormat, type SheetFormat } from './merge.js';
+import type { Mismatch } from './match.js';
 
 export { sheetFormat, type SheetFormat } from './merge.js';
 
@@ -32,7 +33,10 @@ export interface Imported {
   value: Record<string, unknown>;
   /** The sheet's cells whose amount changed the plan. */
   changed: string[];
+  /** Everything worth a word, the figures vplan computes that the sheet gives otherwise included. */
   warnings: string[];
+  /** Those figures: vplan's stay (a sum, a balance, a member contribution). */
+  mismatches: Mismatch[];
   /** The plan as read: its texts, for writing the new one with the user's comments (cli/convert.ts previousForm). */
   loaded: LoadedPlan;
 }
@@ -56,5 +60,18 @@ export async function importBudget(planFile: string, sheetFile: string): Promise
     throw new VplanError(`${sheetFile}: ${count} i bladet; ingen plan skrevs.\n${merged.errors.map((e) => `  ${e}`).join('\n')}`);
   }
   if (!merged.computed) throw new PlanError(label, merged.issues, 'budget');
-  return { form: loaded.form, value: merged.value!, changed: merged.changed, warnings: merged.warnings, loaded };
+  const { mismatches } = merged;
+  // Every figure the sheet changed is one vplan computes: none of the edit was taken, as for a sheet
+  // with errors no plan is written, and the user is told where those figures come from.
+  if (merged.changed.length === 0 && mismatches.length > 0) {
+    const cells = mismatches.length === 1 ? 'en cell som vplan räknar själv, och den' : `${mismatches.length} celler som vplan räknar själv, och dem`;
+    throw new VplanError(
+      `${sheetFile}: inga belopp ändrades; bladet skiljer sig från planen bara i ${cells} läser import-budget inte. Ingen plan skrevs.\n` +
+        mismatches.map((m) => `  ${m.message}`).join('\n'),
+      mismatches.some((m) => m.contribution)
+        ? 'Ett medlemsbidrag ändras i planen, som det står ovan; summorna räknas om med det.'
+        : 'En summa ändras genom de belopp den summerar: ändra dem i bladet i stället.',
+    );
+  }
+  return { form: loaded.form, value: merged.value!, changed: merged.changed, warnings: [...merged.warnings, ...mismatches.map((m) => m.message)], mismatches, loaded };
 }

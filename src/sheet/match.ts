@@ -6,6 +6,9 @@ import { groupedInteger, suggest } from '../load/messages.js';
 import { formatInteger } from '../format.js';
 import type { RawCell, RawTable, RawValue } from './read.js';
 import type { CellTarget, SheetTable } from './tables.js';
+import type { PlanForm } from '../load/loadPlan.js';
+import type { PlanInput } from '../load/schema.js';
+import { contributionAdvice } from './contributionCell.js';
 
 export interface Assignment {
   target: CellTarget;
@@ -196,13 +199,25 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
   return matched;
 }
 
-/** Computed cells whose figure in the sheet differs from vplan's: "Blad Budget, C14: 1 320 i bladet, 1 220 summerat". */
-export function mismatches(checks: Check[], tables: SheetTable[]): string[] {
+/** A computed cell whose figure in the sheet differs from vplan's; `contribution` when it takes the member contributions. */
+export interface Mismatch {
+  message: string;
+  contribution: boolean;
+}
+
+/**
+ * Computed cells whose figure in the sheet differs from vplan's: "Blad Budget, C14: 1 320 i bladet,
+ * 1 220 summerat"; for a cell of the member contributions, what it is computed from and what to change
+ * in the plan instead (the plan's `input` in its `form`).
+ */
+export function mismatches(checks: Check[], tables: SheetTable[], input: PlanInput, form: PlanForm): Mismatch[] {
   return checks.flatMap((check) => {
     const cell = tables[check.table]?.rows[check.row]?.cells[check.column];
     if (!cell || cell.role.kind !== 'derived') return [];
     const ours = cell.value ?? 0;
     if (ours === check.value) return [];
-    return [`${check.where}: ${plain(check.value)} i bladet, ${plain(ours)} ${cell.role.sum ? 'summerat' : 'räknat av vplan'}`];
+    const shown = `${check.where}: ${plain(check.value)} i bladet, ${plain(ours)} ${cell.role.sum ? 'summerat' : 'räknat av vplan'}`;
+    const advice = cell.role.contribution && contributionAdvice(cell.role.contribution, input, form);
+    return [{ message: advice ? `${shown}: ${advice}` : shown, contribution: advice !== undefined }];
   });
 }

@@ -11,7 +11,7 @@ import { computePlan } from '../compute/computePlan.js';
 import type { ComputedPlan } from '../model.js';
 import { sheetTables } from './tables.js';
 import { readCsv, readWorkbook, type RawTable } from './read.js';
-import { matchSheets, mismatches } from './match.js';
+import { matchSheets, mismatches, type Mismatch } from './match.js';
 import { applyAssignments } from './apply.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -50,6 +50,8 @@ export interface SheetMerge {
   changed: string[];
   /** The plan's own amounts the sheet replaced with another: [where in the sheet, the plan's amount, the sheet's]. */
   replaced: { where: string; path: (string | number)[]; planValue: number | null; sheetValue: number | null }[];
+  /** Figures vplan computes (sums, balances, contributions) that the sheet gives otherwise: vplan's stay. */
+  mismatches: Mismatch[];
   /** Errors in the sheet, each naming sheet and cell; the merge stops at them. */
   errors: string[];
   /** Problems of the plan with the sheet's amounts (a budget that no longer computes). */
@@ -84,7 +86,7 @@ export function mergeSheet(
   computed: ComputedPlan,
   raw: RawTable[],
 ): SheetMerge {
-  const merge: SheetMerge = { changed: [], replaced: [], errors: [], issues: [], warnings: [] };
+  const merge: SheetMerge = { changed: [], replaced: [], mismatches: [], errors: [], issues: [], warnings: [] };
   const matched = matchSheets(raw, sheetTables(input, computed));
   merge.warnings.push(...matched.warnings);
   if (matched.errors.length > 0) {
@@ -114,7 +116,7 @@ export function mergeSheet(
     return merge;
   }
   merge.computed = outcome.plan;
-  merge.warnings.push(...mismatches(matched.checks, sheetTables(again.plan, outcome.plan)));
+  merge.mismatches = mismatches(matched.checks, sheetTables(again.plan, outcome.plan), again.plan, form);
   return merge;
 }
 

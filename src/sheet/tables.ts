@@ -4,7 +4,7 @@
 import type { JsonPath } from '../errors.js';
 import { formatPath } from '../errors.js';
 import { at, startsWith } from '../jsonPath.js';
-import type { PlanInput } from '../load/schema.js';
+import type { PlanInput, RowInput } from '../load/schema.js';
 import type { ComputedPlan, TableRow, TableRowKind } from '../model.js';
 
 /** Where an amount the plan states is written: a row's values, or the opening capital. */
@@ -18,10 +18,16 @@ export interface Term {
   column: number;
 }
 
+/** A budget cell that takes the member contributions: one party's part (by id) or the total, of a budget column. */
+export interface ContributionSource {
+  party: string | undefined;
+  budgetColumn: string;
+}
+
 export type CellRole =
   | { kind: 'value'; target: CellTarget }
-  /** Computed by vplan: with terms, written as a formula; a sum when it adds rows up. */
-  | { kind: 'derived'; terms?: Term[]; sum: boolean }
+  /** Computed by vplan: with terms, written as a formula; a sum when it adds rows up; from the contributions. */
+  | { kind: 'derived'; terms?: Term[]; sum: boolean; contribution?: ContributionSource }
   | { kind: 'blank' };
 
 export interface SheetCell {
@@ -133,7 +139,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
         case 'columnHeadings':
           return { value: null, role: { kind: 'blank' } };
         case 'row': {
-          const r = rowInput as { detail?: string; balance?: unknown; source?: unknown };
+          const r = rowInput as { detail?: string; balance?: unknown; source?: RowInput['source'] };
           if (r.detail !== undefined) {
             const t = 1 + detailIds.indexOf(r.detail);
             // The detail table is shown with the sign of the row that uses it: its SUMMA is this cell.
@@ -142,7 +148,10 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
           }
           const balance = r.balance as true | { columns?: string[] } | undefined;
           if (balance === true || (typeof balance === 'object' && (balance.columns === undefined || balance.columns.includes(column)))) return computed();
-          if (r.source !== undefined && contributionColumns.has(column)) return computed();
+          if (r.source !== undefined && contributionColumns.has(column)) {
+            const party = typeof r.source === 'object' ? r.source.contributions : undefined;
+            return { value, role: { kind: 'derived', sum: false, contribution: { party, budgetColumn: column } } };
+          }
           return values(negate);
         }
         case 'varav': {
