@@ -61,7 +61,7 @@ describe('sections', () => {
     expect(group?.content).toStrictEqual({
       kind: undefined,
       style: 'labelled',
-      goals: [{ label: 'A', parent: undefined, text: 'Ett' }],
+      goals: [{ label: 'A', parent: undefined, text: 'Ett', subgoals: [] }],
       byParent: [],
       parentStyle: 'paragraphs',
     });

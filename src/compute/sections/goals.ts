@@ -1,8 +1,9 @@
 // A goals section: each group of goals becomes a sub-section; a goal that names a parent ("parent": "A")
-// is listed under that goal, and labels must be unique within the section.
+// is listed under that goal (in the parent's list when both are in one group, else under the parent's text
+// repeated in the sub-goal's group), and labels must be unique within the section.
 import type { JsonPath } from '../../errors.js';
 import { filler, type SectionContext } from './context.js';
-import type { Built, Draft, Goal, GoalGroupContent, NoContent, SectionInputOf } from './types.js';
+import type { Built, Draft, Goal, GoalGroupContent, ListedGoal, NoContent, SectionInputOf } from './types.js';
 
 type GoalGroupInput = SectionInputOf<'goals'>['groups'][number];
 
@@ -52,12 +53,19 @@ function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<str
     goal: { label: goal.id, parent: goal.parent, text: fill(goal.text, [...at, 'goals', j, 'text']) } satisfies Goal,
     path: [...at, 'goals', j],
   }));
+  // A goal's sub-goals in its own group are printed under it; those in another group under its text repeated.
+  const loose: ListedGoal[] = goals.filter(({ goal }) => goal.parent === undefined).map(({ goal }) => ({ ...goal, subgoals: [] }));
   const byParent: GoalGroupContent['byParent'] = [];
   for (const { goal, path } of goals) {
     if (goal.parent === undefined) continue;
     const parentText = labelled.get(goal.parent);
     if (parentText === undefined) {
       ctx.issues.push({ path: [...path, 'parent'], message: `inget mål i avsnittet har beteckningen "${goal.parent}"` });
+      continue;
+    }
+    const here = loose.find((g) => g.label === goal.parent);
+    if (here) {
+      here.subgoals.push(goal);
       continue;
     }
     let bucket = byParent.find((b) => b.parent.label === goal.parent);
@@ -67,7 +75,6 @@ function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<str
     }
     bucket.goals.push(goal);
   }
-  const loose = goals.map((g) => g.goal).filter((g) => g.parent === undefined);
   const style = group.style ?? (loose.some((g) => g.label) ? 'labelled' : 'bullets');
   return { kind: group.kind, style, goals: loose, byParent, parentStyle: group.style ?? 'paragraphs' };
 }

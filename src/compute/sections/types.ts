@@ -52,13 +52,19 @@ export interface Goal {
   text: string;
 }
 
+/** A goal listed in its group, with the sub-goals of the same group that name it, printed under it. */
+export interface ListedGoal extends Goal {
+  subgoals: Goal[];
+}
+
 export interface GoalGroupContent {
   kind: GoalGroupInput['kind'];
   /** How the goals without a parent are listed; "labelled" when one of them has a label. */
   style: NonNullable<GoalGroupInput['style']> | 'labelled';
-  goals: Goal[];
-  /** Sub-goals under the goal they belong to, in the order the parents are first named. */
+  goals: ListedGoal[];
+  /** Sub-goals of a goal in another group, under that goal's label and text repeated, in the order the parents are first named. */
   byParent: { parent: { label: string; text: string }; goals: Goal[] }[];
+  /** How sub-goals are listed, under their goal or under its repeated text. */
   parentStyle: NonNullable<GoalGroupInput['style']>;
 }
 

@@ -41,8 +41,8 @@ describe('goals sections', () => {
       [undefined, 'numbered', 'numbered'],
     ]);
     expect(contents[1]!.goals).toEqual([
-      { label: 'A', parent: undefined, text: 'Ett' },
-      { label: undefined, parent: undefined, text: 'Två' },
+      { label: 'A', parent: undefined, text: 'Ett', subgoals: [] },
+      { label: undefined, parent: undefined, text: 'Två', subgoals: [] },
     ]);
   });
 
@@ -53,11 +53,27 @@ describe('goals sections', () => {
         { goals: [{ text: 'A1', parent: 'A' }, { text: 'B1', parent: 'B' }, { text: 'A2', parent: 'A' }, { text: 'Lös' }] },
       ],
     });
-    expect(contents[1]!.goals).toEqual([{ label: undefined, parent: undefined, text: 'Lös' }]);
+    expect(contents[1]!.goals).toEqual([{ label: undefined, parent: undefined, text: 'Lös', subgoals: [] }]);
     expect(contents[1]!.byParent).toEqual([
       { parent: { label: 'A', text: 'Fler i arbete [budgetYear]' }, goals: [{ label: undefined, parent: 'A', text: 'A1' }, { label: undefined, parent: 'A', text: 'A2' }] },
       { parent: { label: 'B', text: 'Fler studerar' }, goals: [{ label: undefined, parent: 'B', text: 'B1' }] },
     ]);
+    expect(ctx.issues).toEqual([]);
+  });
+
+  it('list sub-goals of a goal in the same group under that goal, once, and the rest under the goal repeated', () => {
+    const { contents, ctx } = groupsOf({
+      groups: [
+        { style: 'numbered', goals: [{ id: 'A', text: 'Fler i arbete' }, { text: 'A1', parent: 'A' }, { id: 'B', text: 'Fler studerar' }, { text: 'B1', parent: 'B' }] },
+        { goals: [{ text: 'A2', parent: 'A' }] },
+      ],
+    });
+    expect(contents[0]!.goals).toEqual([
+      { label: 'A', parent: undefined, text: 'Fler i arbete', subgoals: [{ label: undefined, parent: 'A', text: 'A1' }] },
+      { label: 'B', parent: undefined, text: 'Fler studerar', subgoals: [{ label: undefined, parent: 'B', text: 'B1' }] },
+    ]);
+    expect(contents[0]!.byParent).toEqual([]);
+    expect(contents[1]!.byParent).toEqual([{ parent: { label: 'A', text: 'Fler i arbete' }, goals: [{ label: undefined, parent: 'A', text: 'A2' }] }]);
     expect(ctx.issues).toEqual([]);
   });
 
