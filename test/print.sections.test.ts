@@ -1,10 +1,10 @@
-// Goals on the printed page: each goal once, its sub-goals under it (README: a goal with `id` can have
-// sub-goals with `parent`), whether they stand in its own group or in another.
+// The parts of a section on the printed page, in order: goals once each with their sub-goals under them
+// (README: a goal with `id` can have sub-goals with `parent`), and a budget's specifications by its table.
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { printPlan, PrintSession } from '../src/build.js';
 import { computePlan } from '../src/compute/computePlan.js';
-import { basePlan } from './helpers/plans.js';
+import { basePlan, budget } from './helpers/plans.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 
 const session = new PrintSession();
@@ -47,5 +47,28 @@ describe('goals with sub-goals', () => {
     expect(text).toMatch(/C\. Kansliet utvecklas\. Indikator för kansliet\./);
     // A sub-goal in another group stands under its goal's label and text, as in Finnveden's plan.
     expect(text).toMatch(/Delmål A\. Fler går till arbete\. Delmål i en annan grupp\./);
+  });
+});
+
+describe('a budget section', () => {
+  it('prints its specifications right after the budget table, and its charts after them', async () => {
+    const outcome = computePlan(
+      basePlan({
+        sections: [{ type: 'budget', title: 'Budget', charts: [{ kind: 'costs' }] }],
+        budget: budget({
+          costs: { rows: [{ label: 'Kansli', detail: 'kansli' }, { label: 'Insatser', values: { budget2025: 100 } }] },
+          details: [{ id: 'kansli', title: 'Specifikation kansli', rows: [{ label: 'Lön till förbundschef', values: { budget2025: 700 } }] }],
+        }),
+      }),
+      path.resolve('test/fixtures/plan.json'),
+    );
+    expect(outcome.issues).toEqual([]);
+    const text = normalize((await pdfText((await printPlan(outcome.plan!, session)).pdf)).all);
+    const at = (phrase: string) => {
+      expect(text, phrase).toContain(phrase);
+      return text.indexOf(phrase);
+    };
+    const order = [at('Summa kostnader'), at('Specifikation kansli'), at('Lön till förbundschef'), at('Kostnader per grupp 2025')];
+    expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 });
