@@ -40,6 +40,26 @@ describe('renderHtml', () => {
     expect(await contributions(5)).not.toMatch(/\u00a020(2[5-9])/);
   });
 
+  it('heads the contributions columns "Medlemsbidrag ÅR (kr)", as the section and the README call them, unless the plan gives a label', async () => {
+    const html = await render({
+      sections: [{ type: 'contributions', title: 'Medlemsbidrag' }],
+      contributions: {
+        parties: [
+          { name: 'Staten', role: 'stat' },
+          { name: 'Regionen', role: 'region' },
+          { name: 'Kommunen', role: 'kommun' },
+        ],
+        columns: [
+          { year: 2025, total: 1000 },
+          { year: 2026, total: 1000, label: 'Avgift 2026' },
+        ],
+      },
+    });
+    const headings = [...html.matchAll(/<th scope="col" class="num">([^<]*)<\/th>/g)].map((m) => m[1]!.replace(/[\u00a0\u00ad]/g, (c) => (c === '\u00a0' ? ' ' : '')));
+    expect(headings).toEqual(['Andel (%)', 'Medlemsbidrag 2025 (kr)', 'Avgift 2026']);
+    expect(html).not.toContain('Medlemsavgift');
+  });
+
   it('writes an empty corner of a budget table as a cell, not as a header without a name', async () => {
     const html = await render({
       sections: [{ type: 'budget', title: 'Budget' }],

@@ -91,7 +91,7 @@ export function computeContributions(input: ContributionsInput): { contributions
     return {
       id,
       year: column.year,
-      label: column.label ?? `Medlemsavgift ${column.year} (${unit})`,
+      label: column.label ?? `Medlemsbidrag ${column.year} (${unit})`,
       budgetColumn: column.budgetColumn,
       total,
     };

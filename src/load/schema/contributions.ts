@@ -29,7 +29,7 @@ export const contributionsSchema = z.strictObject({
         .strictObject({
           id: identifier.optional(),
           year,
-          label: z.string().optional().describe('Standard "Medlemsavgift ÅR (kr)".'),
+          label: z.string().optional().describe('Standard "Medlemsbidrag ÅR (kr)".'),
           budgetColumn: z.string().optional().describe('Budgetkolumn vars rad med source "contributions" får totalen.'),
           total: amount.optional().describe('Totalt att fördela (med rounding "given": summan av beloppen, om det anges).'),
           stateAllotment: amount.optional().describe('Statens tilldelning; övriga matchar den.'),
