@@ -1,6 +1,7 @@
 // Budget format items on the printed page (issue 12, items 1, 2, 6 and 9): the opening capital in a
 // group of its own with Summa tillgångar, a hidden second Summa kostnader, a relabelled result, the
-// column headings repeated above a group, and a row per member's contribution rounded in turn.
+// column headings repeated above a group, a row per member's contribution rounded in turn, and column
+// headings that keep their words whole where the table can widen their columns.
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { printPlan, PrintSession } from '../src/build.js';
@@ -115,5 +116,32 @@ describe('column headings beside long row labels', () => {
     const first = items.find((i) => i.text.startsWith('Individinriktade'))!;
     const figures = items.find((i) => i.text === '4 000 000' && i.y < first.y)!;
     expect(first.y - figures.y).toBeGreaterThan(5);
+  });
+
+  it('keep a long heading word whole where the column can be widened for it, the year on the line below', async () => {
+    const members = basePlan({
+      sections: [{ type: 'contributions', title: 'Bidrag från medlemmarna' }],
+      contributions: {
+        parties: [
+          { name: 'Staten genom Försäkringskassan', role: 'stat' },
+          { name: 'Region Dalarna', role: 'region' },
+          { name: 'Mora kommun', role: 'kommun', share: 12.5 },
+          { name: 'Malung-Sälens kommun', role: 'kommun', share: 12.5 },
+        ],
+        columns: [2026, 2027, 2028, 2029].map((year) => ({ year, total: 3_400_000 })),
+      },
+    });
+    const outcome = computePlan(members, path.resolve('test/fixtures/plan.json'));
+    expect(outcome.issues).toEqual([]);
+    const { pdf } = await printPlan(outcome.plan!, session);
+    const items = (await placedText(pdf)).flatMap((p) => p.items).map((i) => ({ ...i, text: i.text.replace(/\u00a0/g, ' ').trim() }));
+    const words = items.filter((i) => i.text === 'Medlemsbidrag');
+    expect(words.map((i) => i.text), 'each column heading\'s word on a line of its own, not "Medlems-" over "bidrag"').toHaveLength(4);
+    expect(items.filter((i) => /^Medlems.*-$/.test(i.text))).toEqual([]);
+    for (const year of [2026, 2027, 2028, 2029]) {
+      const below = items.find((i) => i.text === `${year} (kr)`);
+      expect(below, String(year)).toBeDefined();
+      expect(words.some((w) => w.y > below!.y && Math.abs(w.x + w.width - (below!.x + below!.width)) < 1)).toBe(true);
+    }
   });
 });

@@ -116,6 +116,7 @@ export function settleSoftHyphens(): SoftHyphenResult {
       if ((n as Text).data.includes(SHY)) nodes.push(n as Text);
     }
     for (const node of nodes) if (!originals.has(node)) originals.set(node, node.data);
+    wholeColumnHeadings(nodes);
     // First a word that fits on a line of its box by itself loses its soft hyphens: it moves to the
     // next line whole, as in text without hyphenation. Only a word too long for its box is broken.
     const fitted = nodes.map(withoutFittingWords);
@@ -192,6 +193,33 @@ export function settleSoftHyphens(): SoftHyphenResult {
     };
     walk(body);
     return found;
+  }
+
+  /**
+   * A table's column headings with their words whole where the table can make their columns wide
+   * enough and still fit its box: first with each year by its word ("Budget 2027"), else broken at the
+   * space before the year ("Medlemsbidrag" over "2026 (kr)"). Only a table that cannot, keeps its
+   * headings' soft hyphens, to break a word at a syllable where it has to.
+   */
+  function wholeColumnHeadings(nodes: Text[]): void {
+    const byTable = new Map<HTMLTableElement, Text[]>();
+    for (const node of nodes) {
+      const table = node.parentElement?.closest('th[scope="col"]')?.closest('table');
+      if (table) byTable.set(table, [...(byTable.get(table) ?? []), node]);
+    }
+    const whole = (text: string) => text.replaceAll(SHY, '');
+    const yearOnNextLine = (text: string) => whole(text).replace(/\u00a0(?=\d{4})/g, ' ');
+    for (const [table, headings] of byTable) {
+      const box = table.parentElement;
+      if (!box) continue;
+      const fits = () => table.getBoundingClientRect().width <= box.clientWidth + 0.5;
+      const before = headings.map((node) => node.data);
+      const kept = [whole, yearOnNextLine].some((form) => {
+        headings.forEach((node, i) => (node.data = form(before[i]!)));
+        return fits();
+      });
+      if (!kept) headings.forEach((node, i) => (node.data = before[i]!));
+    }
   }
 
   /** The text without the soft hyphens of each word that fits the width of the box it is set in. */
