@@ -140,6 +140,38 @@ describe('charts computed from the budget', () => {
     expect(texts.filter((t) => t.className === 'chart-tick').map((t) => t.text)).toContain('1\u00a0000\u00a0000');
   });
 
+  it('puts the capital\'s amounts all inside their columns or all over them, never some of each', async () => {
+    const capitalChart = async (lastCosts: number) => {
+      const columns = [{ kind: 'budget', year: 2025 }, { kind: 'plan', year: 2026 }, { kind: 'plan', year: 2027 }, { kind: 'plan', year: 2028 }] as const;
+      const costs = [1_000_000, 1_065_000, 1_136_000, lastCosts];
+      const computed = await planFrom(
+        basePlan({
+          sections: [{ type: 'chart', title: 'Diagram', charts: [{ kind: 'capital' }] }],
+          budget: budget({
+            columns: [...columns],
+            income: { rows: [{ label: 'Medlemsbidrag', values: [1_000_000, 1_000_000, 1_000_000, 1_000_000] }] },
+            costs: { rows: [{ label: 'Kansli', values: costs }] },
+            capital: { opening: { budget2025: 1_245_000 }, carryForward: { plan2026: 'budget2025', plan2027: 'plan2026', plan2028: 'plan2027' }, ceiling: 1_300_000 },
+          }),
+        }),
+      );
+      const { svg } = (await svgs(computed)).charts[0]!;
+      const limitAt = Number(/<path class="chart-limit" d="M[\d.]+,([\d.]+)L/.exec(svg)![1]);
+      const values = parseSvg(svg).texts.filter((t) => t.className.startsWith('chart-value'));
+      for (const t of values) expect(limitAt < t.y - 12 || limitAt > t.y + 3, t.text).toBe(true);
+      return values;
+    };
+    // The ceiling's line would cross the first two amounts over their columns: all four go inside (the
+    // trial plan's chart had two inside and two over).
+    const tall = await capitalChart(1_119_000);
+    expect(tall.map((t) => sp(t.text))).toEqual(['1 245 000 kr', '1 180 000 kr', '1 044 000 kr', '925 000 kr']);
+    expect(tall.map((t) => t.className)).toEqual(Array(4).fill('chart-value chart-value-inside'));
+    // A column too short for its amount: all stand over their columns, the crossed ones beyond the line.
+    const short = await capitalChart(1_900_000);
+    expect(sp(short.at(-1)!.text)).toBe('144 000 kr');
+    expect(short.map((t) => t.className)).toEqual(Array(4).fill('chart-value'));
+  });
+
   it('shows the capital in the chart\'s unit, each column standing on the zero line', async () => {
     const computed = await planFrom(
       basePlan({

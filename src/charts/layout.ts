@@ -132,10 +132,17 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
     out.paths.push({ d: segment([[left, at], [right, at]])!, className: tick === 0 ? 'chart-axis' : 'chart-grid' });
     out.texts.push({ x: round(left - GAP), y: round(at + MIDDLE), text: tickTexts[i]!, anchor: 'end', className: 'chart-tick' });
   });
+  const zero = y(0);
+  const limitAt = limit && y(limit.value);
+  // The amounts stand alike, all over their columns or all inside them, never some of each: over them,
+  // unless the limit's line would cross one there; then all inside their columns' tops if every column
+  // is wide and tall enough for its amount, else all over them still, the crossed ones beyond the line.
+  const inside =
+    chart.bars.some((bar) => crossed(y(bar.value), zero, limitAt)) &&
+    chart.bars.every((bar) => width(bar.text) <= columnWidth - GAP && Math.abs(zero - y(bar.value)) > LINE + GAP);
   chart.bars.forEach((bar, i) => {
     const centre = band(i)! + band.bandwidth() / 2;
     const end = y(bar.value);
-    const zero = y(0);
     out.rects.push({
       x: round(centre - columnWidth / 2),
       y: round(Math.min(zero, end)),
@@ -143,8 +150,7 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
       height: round(Math.abs(end - zero)),
       className: 'chart-bar',
     });
-    const fitsInside = width(bar.text) <= columnWidth - GAP;
-    out.texts.push(valueText(bar.text, centre, end, zero, limit && y(limit.value), fitsInside));
+    out.texts.push(valueText(bar.text, centre, end, zero, limitAt, inside));
     labels[i]!.forEach((text, l) =>
       out.texts.push({ x: round(centre), y: round(labelTop + (l + 1) * LINE - 3), text, anchor: 'middle', className: 'chart-label' }),
     );
@@ -158,17 +164,23 @@ function vertical(chart: ComputedChart, measure: Measure): ChartLayout {
   return out;
 }
 
+/** Where a column's amount stands over it (under it when negative): its baseline. */
+const overBaseline = (end: number, zero: number) => (end <= zero ? end - GAP + 2 : end + LINE);
+
+/** Whether the limit's line would cross a column's amount standing over it. */
+function crossed(end: number, zero: number, limitAt: number | undefined): boolean {
+  const baseline = overBaseline(end, zero);
+  return limitAt !== undefined && limitAt > baseline - CHART_FONT - 2 && limitAt < baseline + 3;
+}
+
 /**
- * A column's amount: over it (under it when negative). When the limit's line would cross the text
- * there, inside the column's top if it fits, else on the far side of the line.
+ * A column's amount: inside the column's top (its bottom when negative) when the chart puts them
+ * inside, else over it (under it when negative), or on the far side of the limit's line if that would
+ * cross it there.
  */
-function valueText(text: string, centre: number, end: number, zero: number, limitAt: number | undefined, fitsInside: boolean): ChartText {
+function valueText(text: string, centre: number, end: number, zero: number, limitAt: number | undefined, inside: boolean): ChartText {
   const above = end <= zero;
-  const baseline = above ? end - GAP + 2 : end + LINE;
-  const crossed = limitAt !== undefined && limitAt > baseline - CHART_FONT - 2 && limitAt < baseline + 3;
-  if (!crossed) return { x: round(centre), y: round(baseline), text, anchor: 'middle', className: 'chart-value' };
-  if (fitsInside && Math.abs(zero - end) > LINE + GAP) {
-    return { x: round(centre), y: round(above ? end + LINE : end - GAP + 2), text, anchor: 'middle', className: 'chart-value chart-value-inside' };
-  }
+  if (inside) return { x: round(centre), y: round(above ? end + LINE : end - GAP + 2), text, anchor: 'middle', className: 'chart-value chart-value-inside' };
+  if (limitAt === undefined || !crossed(end, zero, limitAt)) return { x: round(centre), y: round(overBaseline(end, zero)), text, anchor: 'middle', className: 'chart-value' };
   return { x: round(centre), y: round(above ? limitAt - 4 : limitAt + LINE), text, anchor: 'middle', className: 'chart-value' };
 }
