@@ -66,6 +66,11 @@ async function readSection(file: string, read: Read, issues: PlanIssue[]): Promi
     issues.push({ path: [], file, line: 1, column: 1, message: 'huvudet saknar sin första rad "---": skriv en rad med bara --- överst i filen, före ' + JSON.stringify(lines[0]!.trim()) });
     return undefined;
   }
+  // A "---" on the first line and none below it: the whole file is not a header, its end was lost.
+  if (frontMatter === undefined && /^---[ \t]*$/.test(lines[0] ?? '')) {
+    issues.push({ path: [], file, line: 1, column: 1, message: 'huvudet som börjar med --- på rad 1 har ingen avslutande rad "---": skriv en rad med bara --- efter huvudets sista nyckel, före texten' });
+    return undefined;
+  }
   let parsed: ParsedYaml | undefined;
   let fields: Record<string, unknown> = {};
   if (frontMatter !== undefined) {
