@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { cp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { PlanError } from '../src/errors.js';
+import { parsePlanText } from '../src/load/loadPlan.js';
+import { basePlan } from './helpers/plans.js';
 import { planError } from './helpers/planError.js';
 import { useTempDir } from './helpers/tempDir.js';
 
@@ -33,5 +36,40 @@ describe('a section file whose header has no closing "---"', () => {
     expect(reported(text)).toEqual([
       expect.stringMatching(/avsnitt\/05-arbetsorganisation\.md:1:1 huvudet som börjar med --- på rad 1 har ingen avslutande rad "---": skriv en rad med bara --- efter huvudets sista nyckel, före texten$/),
     ]);
+  });
+});
+
+describe('a text with a colon inside, written without quotes in YAML', () => {
+  const advice = 'ett kolon följt av mellanslag i en text gör att YAML läser det som står före kolonet som en nyckel; skriv texten inom citattecken: ';
+
+  it('in a list item of a section file: says to put the text in quotes, at its line, not that it got an object', async () => {
+    const plan = await folder();
+    const file = path.join(plan, 'avsnitt', '02-samordningsforbundets-andamal-och.md');
+    await edit(file, (text) => text.replace('- Föräldrar med försörjningsansvar', '- Föräldrar: försörjningsansvar'));
+    const line = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes('- Föräldrar:')) + 1;
+    expect(reported(await planError(plan))).toEqual([
+      `  ${file}:${line}:11 sections[1].sections[0].priorityGroups.items[1]: ska vara en text: ${advice}- "Föräldrar: försörjningsansvar gentemot minderåriga barn."`,
+    ]);
+  });
+
+  it('in a key’s value in a YAML plan: the same advice with the key’s line to write, not "en nyckel kan inte vara ett block"', async () => {
+    const file = path.join(dir(), 'plan.yaml');
+    await cp('data/sodra-vatterbygden-2013.yaml', file);
+    await edit(file, (text) => text.replace('- label: Habo kommun', '- label: Kommun: Habo  # en kommentar'));
+    const line = (await readFile(file, 'utf8')).split('\n').findIndex((l) => l.includes('Kommun: Habo')) + 1;
+    expect(reported(await planError(file))).toEqual([`  ${file}:${line}:16 ${advice}- label: "Kommun: Habo"`]);
+  });
+
+  it('in a JSON plan, an object where a text belongs keeps its own message', () => {
+    const plan = { ...basePlan(), sections: [{ type: 'targetGroup', title: 'Målgrupp', priorityGroups: { items: [{ Unga: 'vuxna' }] } }] };
+    const error = (() => {
+      try {
+        parsePlanText('plan.json', JSON.stringify(plan, null, 2));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(PlanError);
+    expect(reported((error as PlanError).describe())).toEqual([expect.stringMatching(/sections\[0\]\.priorityGroups\.items\[0\]: ska vara en text, fick ett objekt$/)]);
   });
 });

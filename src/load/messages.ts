@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { JsonPath } from '../errors.js';
 import { at } from '../jsonPath.js';
+import { quoteAdvice, type ColonText } from './yamlColon.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -80,9 +81,11 @@ function numberExample(input: string, path: JsonPath): string {
   return String(meantInteger(input) ?? (isYearPath(path) ? '2025' : '1234'));
 }
 
-function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath): string {
+function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath, colonText?: ColonLookup): string {
   const expected = typeNames[issue.expected] ?? 'ett annat värde';
   if (input === undefined) return `saknas (${expected} krävs)`;
+  const written = issue.expected === 'string' && input !== null && typeof input === 'object' ? colonText?.(path) : undefined;
+  if (written) return `ska vara en text: ${quoteAdvice(written)}`;
   if (issue.expected === 'number' && isYearPath(path)) {
     return `ska vara ett årtal utan citattecken, t.ex. ${typeof input === 'string' ? numberExample(input, path) : '2025'} – fick ${describeValue(input)}`;
   }
@@ -127,7 +130,10 @@ function wholeUnits(root: unknown, path: JsonPath): string {
   return unit === 'tkr' ? ' (hela tkr)' : ' (hela kronor)';
 }
 
-export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPath = []): Message[] {
+/** In a YAML plan: the text with ": " inside, written without quotes, that YAML read as the object at a path. */
+type ColonLookup = (path: JsonPath) => ColonText | undefined;
+
+export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPath = [], colonText?: ColonLookup): Message[] {
   const out: Message[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as JsonPath)];
@@ -136,7 +142,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
       case 'invalid_type':
         if (issue.expected === 'int' || (issue.expected === 'number' && typeof input === 'number' && !Number.isInteger(input)))
           out.push({ path, message: `ska vara ett heltal${wholeUnits(root, path)}, fick ${describeValue(input)}` });
-        else out.push({ path, message: invalidType(issue, input, path) });
+        else out.push({ path, message: invalidType(issue, input, path, colonText) });
         break;
       case 'too_small':
       case 'too_big':
@@ -184,7 +190,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         } else if (issue.errors.length === 0) {
           out.push({ path, message: `${describeValue(input)} passar inte här` });
         } else {
-          out.push(...toMessages(bestBranch(issue.errors), root, path));
+          out.push(...toMessages(bestBranch(issue.errors), root, path, colonText));
         }
         break;
       }
@@ -193,7 +199,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         break;
       case 'invalid_key':
       case 'invalid_element':
-        out.push(...toMessages(issue.issues, root, path));
+        out.push(...toMessages(issue.issues, root, path, colonText));
         break;
       case 'custom': {
         const showValue = (issue.params as { showValue?: boolean } | undefined)?.showValue === true;

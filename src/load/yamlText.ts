@@ -5,6 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
 import { misindented } from './yamlIndent.js';
+import { colonInValue, colonPairAt, quoteAdvice, type ColonText } from './yamlColon.js';
 
 export interface Position {
   line: number;
@@ -15,6 +16,8 @@ export interface ParsedYaml {
   value: unknown;
   /** Where `path` is; with a snippet of a text there (a {{ placeholder }}), the line it stands on. */
   locate(path: JsonPath, snippet?: string): Position | undefined;
+  /** The object at `path` when it is a text with ": " inside, written without quotes (`- a: b`). */
+  colonText(path: JsonPath): ColonText | undefined;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -52,8 +55,16 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
   if (doc.errors.length > 0) {
     // A lost part's line (`budget:`) is named once, at the first error it explains.
     let named = false;
-    const issues: PlanIssue[] = doc.errors.slice(0, 5).map((error) => {
+    const lines = text.split(/\r?\n/);
+    let colonFirst = false;
+    const issues: PlanIssue[] = doc.errors.slice(0, 5).map((error, index) => {
       const { line, col } = lineCounter.linePos(error.pos[0]);
+      // A text with a colon in a key's value: the parser refuses the key it makes.
+      const inValue = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValue(lines, line, col) : undefined;
+      if (inValue) {
+        if (index === 0) colonFirst = true;
+        return { path: [], message: quoteAdvice(inValue), line, column: col };
+      }
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, error, options.firstLine ?? 1) : undefined;
       const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
       // A duplicate directly under a top-level part, or a line badly indented as a part's key would be.
@@ -70,7 +81,7 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
     });
     // A line out of line with the lines above it on its level: said so, and the errors that follow from it left out.
     const first = issues[0]!;
-    const misindent = named || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
+    const misindent = named || colonFirst || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
     if (!misindent) return { issues };
     const rest = issues.slice(1).filter((i) => i.line! >= misindent.blockEnd);
     return { issues: [{ ...first, line: misindent.line, column: 1, message: misindent.message }, ...rest] };
@@ -82,7 +93,11 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
   } catch {
     return { issues: [{ path: [], message: 'för många alias (*namn) i filen; skriv ut värdena i stället', line: 1, column: 1 }] };
   }
-  return { value: toNfc(value), locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet) };
+  return {
+    value: toNfc(value),
+    locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet),
+    colonText: (path) => colonPairAt(doc, lineCounter, text, path),
+  };
 }
 
 /**
