@@ -73,3 +73,38 @@ describe('a text with a colon inside, written without quotes in YAML', () => {
     expect(reported((error as PlanError).describe())).toEqual([expect.stringMatching(/sections\[0\]\.priorityGroups\.items\[0\]: ska vara en text, fick ett objekt$/)]);
   });
 });
+
+describe('a "-" written for an empty cell among a row’s values', () => {
+  const advice = 'ett ensamt "-" är ingen tom cell (YAML läser det som början på en lista); skriv null för en tom cell: ';
+  const esf = 'values:\n          prognos2017: 4100\n          budget2018: 5500';
+  const mucf = 'values:\n          prognos2017: 1135\n          budget2018: 0';
+
+  async function planWith(change: (text: string) => string): Promise<{ plan: string; planYaml: string; lineOf: (snippet: string) => Promise<number> }> {
+    const plan = await folder();
+    const planYaml = path.join(plan, 'plan.yaml');
+    await edit(planYaml, change);
+    const lineOf = async (snippet: string) => (await readFile(planYaml, 'utf8')).split('\n').findIndex((l) => l.includes(snippet)) + 1;
+    return { plan, planYaml, lineOf };
+  }
+
+  it('in a list on one line or for a column’s key: one message a line, suggesting null, with the line to write', async () => {
+    const { plan, planYaml, lineOf } = await planWith((text) =>
+      text.replace(esf, 'values: [-, -]  # inte klart').replace(mucf, 'values:\n          prognos2017: -\n          budget2018: 0'),
+    );
+    expect(reported(await planError(plan))).toEqual([
+      `  ${planYaml}:${await lineOf('values: [-, -]')}:18 ${advice}values: [null, null]`,
+      `  ${planYaml}:${await lineOf('prognos2017: -')}:24 ${advice}prognos2017: null`,
+    ]);
+  });
+
+  it('as a list item ("- -") or a dash as a text: suggests null, not "ska vara ett tal, fick en lista"', async () => {
+    const { plan, planYaml, lineOf } = await planWith((text) =>
+      text.replace(esf, 'values:\n          - 4100\n          - -').replace(mucf, 'values: [1135, –]'),
+    );
+    const dash = await lineOf('          - -');
+    expect(reported(await planError(plan))).toEqual([
+      `  ${planYaml}:${dash}:13 budget.income.rows[1].values[1]: ${advice}- null`,
+      `  ${planYaml}:${await lineOf('values: [1135, –]')}:24 budget.income.rows[2].values[1]: ett streck är ingen tom cell; skriv null för en tom cell – fick texten "–"`,
+    ]);
+  });
+});

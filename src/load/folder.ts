@@ -6,7 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { parseYamlText, type ParsedYaml, type Position } from './yamlText.js';
-import type { ColonText } from './yamlColon.js';
+import type { Misread } from './yamlMisread.js';
 import { planPartKeys } from './schema.js';
 
 export const FOLDER_PLAN = 'plan.yaml';
@@ -27,8 +27,8 @@ export interface LocatedPosition extends Position {
 export interface FolderPlan {
   value: unknown;
   locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
-  /** A text with ": " inside written without quotes (`- a: b`), at `path` in the file it is in. */
-  colonText(path: JsonPath): ColonText | undefined;
+  /** How the value at `path` was written in its file, when YAML read it otherwise than meant (`- a: b` for a text). */
+  misread(path: JsonPath): Misread | undefined;
   files: SourceFile[];
   /** Each section's file (its name, as in `files`), or undefined for one written in plan.yaml. */
   sectionFiles: (string | undefined)[];
@@ -138,7 +138,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   } else if (Array.isArray(root.sections)) {
     entries = root.sections;
   } else {
-    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), colonText: parsed.colonText, files, sectionFiles: [], warnings: [] };
+    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), misread: parsed.misread, files, sectionFiles: [], warnings: [] };
   }
   const fromFile = new Map<number, MarkdownSection>();
   const listIndex = new Map<number, number>();
@@ -201,16 +201,16 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     return withFile(parsed.locate(p, snippet), planFile);
   };
   // A path into a section file's front matter, or into plan.yaml.
-  const colonText = (p: JsonPath): ColonText | undefined => {
+  const misread = (p: JsonPath): Misread | undefined => {
     if (p[0] === 'sections' && typeof p[1] === 'number') {
       const section = fromFile.get(p[1]);
-      if (section) return section.frontMatter?.colonText(p.slice(2));
+      if (section) return section.frontMatter?.misread(p.slice(2));
       const index = listIndex.get(p[1]);
-      if (index !== undefined) return parsed.colonText(['sections', index, ...p.slice(2)]);
+      if (index !== undefined) return parsed.misread(['sections', index, ...p.slice(2)]);
     }
-    return parsed.colonText(p);
+    return parsed.misread(p);
   };
-  return { value, locate, colonText, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings };
+  return { value, locate, misread, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings };
 }
 
 /** Markdown files in avsnitt/ that plan.yaml's list of sections leaves out: written, but never printed. */

@@ -5,7 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
 import { misindented } from './yamlIndent.js';
-import { colonInValue, colonPairAt, quoteAdvice, type ColonText } from './yamlColon.js';
+import { colonInValue, dashAdvice, dashInValues, misreadAt, quoteAdvice, type Misread } from './yamlMisread.js';
 
 export interface Position {
   line: number;
@@ -16,8 +16,8 @@ export interface ParsedYaml {
   value: unknown;
   /** Where `path` is; with a snippet of a text there (a {{ placeholder }}), the line it stands on. */
   locate(path: JsonPath, snippet?: string): Position | undefined;
-  /** The object at `path` when it is a text with ": " inside, written without quotes (`- a: b`). */
-  colonText(path: JsonPath): ColonText | undefined;
+  /** How the value at `path` was written, when YAML read it otherwise than meant (`- a: b` for a text, `- -` for an empty cell). */
+  misread(path: JsonPath): Misread | undefined;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -56,14 +56,29 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
     // A lost part's line (`budget:`) is named once, at the first error it explains.
     let named = false;
     const lines = text.split(/\r?\n/);
-    let colonFirst = false;
-    const issues: PlanIssue[] = doc.errors.slice(0, 5).map((error, index) => {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
+    const located = doc.errors.map((error) => ({ error, ...lineCounter.linePos(error.pos[0]) }));
+    // A "-" alone among a row's values: one message, the parser's further errors at it left out.
+    const dashes = located.flatMap(({ line, col }) => {
+      const dash = dashInValues(lines, line, col);
+      return dash ? [{ line, col, ...dash }] : [];
+    });
+    const dashAt = (line: number, col: number) => dashes.find((d) => d.line === line && col >= d.col && col <= d.col + d.width);
+    // One message a line, at its first dash: the line to write has null for every one.
+    const said = new Set<number>();
+    const kept = located.filter(({ line, col }) => {
+      if (!dashAt(line, col)) return true;
+      if (said.has(line)) return false;
+      said.add(line);
+      return true;
+    });
+    let misreadFirst = false;
+    const issues: PlanIssue[] = kept.slice(0, 5).map(({ error, line, col }, index) => {
+      const dash = dashAt(line, col);
       // A text with a colon in a key's value: the parser refuses the key it makes.
       const inValue = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValue(lines, line, col) : undefined;
-      if (inValue) {
-        if (index === 0) colonFirst = true;
-        return { path: [], message: quoteAdvice(inValue), line, column: col };
+      if (dash || inValue) {
+        if (index === 0) misreadFirst = true;
+        return dash ? { path: [], message: dashAdvice(dash.example), line, column: dash.col } : { path: [], message: quoteAdvice(inValue!), line, column: col };
       }
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, error, options.firstLine ?? 1) : undefined;
       const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
@@ -81,7 +96,7 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
     });
     // A line out of line with the lines above it on its level: said so, and the errors that follow from it left out.
     const first = issues[0]!;
-    const misindent = named || colonFirst || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
+    const misindent = named || misreadFirst || !INDENT_CODES.has(kept[0]!.error.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
     if (!misindent) return { issues };
     const rest = issues.slice(1).filter((i) => i.line! >= misindent.blockEnd);
     return { issues: [{ ...first, line: misindent.line, column: 1, message: misindent.message }, ...rest] };
@@ -96,7 +111,7 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
   return {
     value: toNfc(value),
     locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet),
-    colonText: (path) => colonPairAt(doc, lineCounter, text, path),
+    misread: (path) => misreadAt(doc, lineCounter, text, path),
   };
 }
 
