@@ -7,6 +7,7 @@ import { PlanError } from '../src/errors.js';
 import { parsePlanText } from '../src/load/loadPlan.js';
 import { basePlan } from './helpers/plans.js';
 import { planError } from './helpers/planError.js';
+import { runVplan } from './helpers/cli.js';
 import { useTempDir } from './helpers/tempDir.js';
 
 const dir = useTempDir('vplan-hints');
@@ -106,5 +107,40 @@ describe('a "-" written for an empty cell among a row’s values', () => {
       `  ${planYaml}:${dash}:13 budget.income.rows[1].values[1]: ${advice}- null`,
       `  ${planYaml}:${await lineOf('values: [1135, –]')}:24 budget.income.rows[2].values[1]: ett streck är ingen tom cell; skriv null för en tom cell – fick texten "–"`,
     ]);
+  });
+});
+
+describe('a YAML plan’s or a plan folder’s hints show YAML, a JSON plan’s JSON', () => {
+  const vplan = (...args: string[]) => runVplan(dir(), ...args);
+
+  it('a warning says how to acknowledge it in the plan’s own form, and the YAML lines acknowledge it', async () => {
+    const yaml = path.join(dir(), 'plan.yaml');
+    await cp('data/sodra-vatterbygden-2013.yaml', yaml);
+    const warned = await vplan('validate', yaml);
+    expect(warned.stderr).toContain('[deficit:budget2013; kvitteras med raderna "- warning: deficit:budget2013" och "  reason: …" under acknowledgedWarnings:]');
+    expect(warned.stderr).not.toContain('{ "warning"');
+    await writeFile(yaml, `${await readFile(yaml, 'utf8')}acknowledgedWarnings:\n  - warning: deficit:budget2013\n    reason: Sparat kapital används.\n`);
+    const acknowledged = await vplan('validate', yaml);
+    expect(acknowledged.code).toBe(0);
+    expect(acknowledged.stderr).not.toContain('varning');
+    expect((await vplan('validate', path.resolve('data/finnveden-2025.json'))).stderr).toContain(
+      '[deficit:budget2025; kvitteras med { "warning": "deficit:budget2025", "reason": "…" } i acknowledgedWarnings]',
+    );
+  });
+
+  it('vplan archive of a plan without dnr shows the line to write as the plan is written', async () => {
+    const archive = path.join(dir(), 'arkiv');
+    const plan = await folder();
+    const yaml = path.join(dir(), 'sodra.yaml');
+    await cp('data/sodra-vatterbygden-2013.yaml', yaml);
+    await edit(yaml, (text) => text.replace(/\n {2}dnr: .*\n/, '\n'));
+    const json = path.join(dir(), 'finnveden.json');
+    await cp('data/finnveden-2025.json', json);
+    await edit(json, (text) => text.replace(/\n\s*"dnr": .*\n/, '\n'));
+    const folderRun = await vplan('archive', plan, '--archive', archive);
+    expect(folderRun.code).toBe(1);
+    expect(folderRun.stderr).toContain('planen har inget diarienummer och kan inte arkiveras.\nAnge dnr under document: i plan.yaml, t.ex. dnr: "2024:11 / 2".');
+    expect((await vplan('archive', yaml, '--archive', archive)).stderr).toContain('Ange dnr under document: i planen, t.ex. dnr: "2024:11 / 2".');
+    expect((await vplan('archive', json, '--archive', archive)).stderr).toContain('Ange document.dnr i planen, t.ex. "dnr": "2024:11 / 2".');
   });
 });
