@@ -1,7 +1,7 @@
 // Mistakes a new user made writing a YAML plan or a plan folder (a trial with Norra Dalarna): each is
 // one message that names the mistake and what to write, in the form the plan is written in.
 import { describe, expect, it } from 'vitest';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PlanError } from '../src/errors.js';
 import { parsePlanText } from '../src/load/loadPlan.js';
@@ -142,5 +142,24 @@ describe('a YAML plan’s or a plan folder’s hints show YAML, a JSON plan’s 
     expect(folderRun.stderr).toContain('planen har inget diarienummer och kan inte arkiveras.\nAnge dnr under document: i plan.yaml, t.ex. dnr: "2024:11 / 2".');
     expect((await vplan('archive', yaml, '--archive', archive)).stderr).toContain('Ange dnr under document: i planen, t.ex. dnr: "2024:11 / 2".');
     expect((await vplan('archive', json, '--archive', archive)).stderr).toContain('Ange document.dnr i planen, t.ex. "dnr": "2024:11 / 2".');
+  });
+});
+
+describe('an image named with other capital and small letters than its file', () => {
+  it('says the file is there in other case and to write its exact name, for a figure in a text and for the logo', async () => {
+    const plan = await folder();
+    await mkdir(path.join(plan, 'bilder'));
+    await copyFile('test/fixtures/organisation.png', path.join(plan, 'bilder', 'Org.PNG'));
+    await copyFile('test/fixtures/logo.png', path.join(plan, 'bilder', 'logga.png'));
+    const first = path.join(plan, 'avsnitt', '01-den-finansiella-samordningens-uppdrag.md');
+    await edit(first, (text) => text.replace('---\n\nRehabiliteringsansvaret', '---\n\n![Organisationen](bilder/org.png)\n\nRehabiliteringsansvaret'));
+    await edit(path.join(plan, 'plan.yaml'), (text) => text.replace('\ndocument:\n', '\ndocument:\n  logo:\n    file: Bilder/Logga.png\n    alt: Förbundets logotyp\n'));
+    const text = await planError(plan);
+    const said = (written: string, file: string) =>
+      `bilden ${written} finns inte, men ${file} finns – samma namn med andra stora och små bokstäver, som räknas olika i filnamn (på Windows och Mac hittas bilden ändå, men inte här); menade du ${file}? Skriv namnet exakt så`;
+    expect(reported(text)).toEqual([
+      `  ${first}:6:19 sections[0].text: ${said('bilder/org.png', 'bilder/Org.PNG')}`,
+      `  ${path.join(plan, 'plan.yaml')}:6:5 document.logo.file: ${said('Bilder/Logga.png', 'bilder/logga.png')}`,
+    ]);
   });
 });
