@@ -51,7 +51,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   // Its logo, images and budget sheet: checked, and the sheet's amounts and the images joined to the plan.
   const used = await usePlanFiles(read);
   const loaded = used.loaded;
-  const outcome = computePlan(loaded.plan, file);
+  const outcome = computePlan(loaded.plan, file, loaded.form);
   if (outcome.plan && options.theme) outcome.plan.document.theme = options.theme;
   const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
   const fileIssues = used.issues;

@@ -49,6 +49,10 @@ describe('warning codes', () => {
     expect(parseYaml(suggested)).toEqual({ warning: code, reason: '…' });
     expect(JSON.parse(suggested)).toEqual({ warning: code, reason: '…' });
     expect(acknowledge([warning], [{ warning: code, reason: 'Beslutat belopp.' }]).warnings).toEqual([]);
+    // A YAML plan's: the lines under acknowledgedWarnings:, which read back as the code.
+    const [yaml] = acknowledge([warning], [], true, 'yaml').warnings;
+    const [, item, reason] = /kvitteras med raderna "(- warning: .*)" och "( {2}reason: …)" under acknowledgedWarnings:\]$/.exec(yaml!.message)!;
+    expect(parseYaml(`acknowledgedWarnings:\n  ${item}\n  ${reason}\n`)).toEqual({ acknowledgedWarnings: [{ warning: code, reason: '…' }] });
   });
 
   it('does not repeat an acknowledged warning, and reports an acknowledgement that matches no warning', () => {

@@ -90,7 +90,9 @@ export async function fileVersion(plan: ComputedPlan, planSources: Uint8Array | 
   if (!dnr) {
     throw new VplanError(
       `${plan.file}: planen har inget diarienummer och kan inte arkiveras.`,
-      'Ange document.dnr i planen, t.ex. "dnr": "2024:11 / 2".',
+      sources.entry === PLAN_FILE
+        ? 'Ange document.dnr i planen, t.ex. "dnr": "2024:11 / 2".'
+        : `Ange dnr under document: i ${sources.entry === '.' ? 'plan.yaml' : 'planen'}, t.ex. dnr: "2024:11 / 2".`,
     );
   }
   const folder = dnrFolder(dnr);

@@ -1,7 +1,9 @@
 // Acknowledged warnings: a plan can say why a warning is in order (a planned deficit covered by saved
 // capital, by the board's decision). An acknowledged warning is not repeated; its reason can be printed
 // as a note under the budget table. Every other warning says how to acknowledge it.
+import { stringify } from 'yaml';
 import type { AcknowledgedWarningInput } from '../load/schema.js';
+import type { PlanForm } from '../load/loadPlan.js';
 import { formatPath, type PlanIssue } from '../errors.js';
 
 /** The code a warning is acknowledged by: its own ("deficit:budget2025"), else where it points. */
@@ -21,7 +23,7 @@ export interface Acknowledged {
  * Applies the plan's acknowledgements to its warnings. `complete` is false when the plan was refused:
  * then some warnings were never reached, and an acknowledgement without its warning is not reported.
  */
-export function acknowledge(warnings: PlanIssue[], acknowledgements: AcknowledgedWarningInput[] = [], complete = true): Acknowledged {
+export function acknowledge(warnings: PlanIssue[], acknowledgements: AcknowledgedWarningInput[] = [], complete = true, form: PlanForm = 'json'): Acknowledged {
   const issues: PlanIssue[] = [];
   const byCode = new Map<string, number>();
   acknowledgements.forEach((a, i) => {
@@ -36,7 +38,7 @@ export function acknowledge(warnings: PlanIssue[], acknowledgements: Acknowledge
     const code = warningCode(warning);
     const index = byCode.get(code);
     if (index === undefined) {
-      shown.push({ ...warning, message: `${warning.message} [${code}; kvitteras med { "warning": ${JSON.stringify(code)}, "reason": "…" } i acknowledgedWarnings]` });
+      shown.push({ ...warning, message: `${warning.message} [${code}; ${howToAcknowledge(code, form)}]` });
       continue;
     }
     used.add(index);
@@ -53,4 +55,11 @@ export function acknowledge(warnings: PlanIssue[], acknowledgements: Acknowledge
     });
   }
   return { warnings: shown, notes, issues };
+}
+
+/** The acknowledgement to write, as the plan is written: JSON for a JSON plan, YAML's lines for the others. */
+function howToAcknowledge(code: string, form: PlanForm): string {
+  if (form === 'json') return `kvitteras med { "warning": ${JSON.stringify(code)}, "reason": "…" } i acknowledgedWarnings`;
+  const yamlCode = stringify(code, { lineWidth: 0 }).trimEnd();
+  return `kvitteras med raderna "- warning: ${yamlCode}" och "  reason: …" under acknowledgedWarnings:`;
 }

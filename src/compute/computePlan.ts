@@ -1,5 +1,6 @@
 // Compute stage: a validated plan becomes the computed plan, or a PlanError listing every refusal.
 import type { PlanInput } from '../load/schema.js';
+import type { PlanForm } from '../load/loadPlan.js';
 import type { ComputedDocument, ComputedPlan } from '../model.js';
 import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
@@ -21,9 +22,10 @@ export interface ComputeOutcome {
   warnings: PlanIssue[];
 }
 
-export function computePlan(input: PlanInput, file: string): ComputeOutcome {
+/** `form`: how the plan is written, for the acknowledgement a warning suggests (JSON or YAML). */
+export function computePlan(input: PlanInput, file: string, form: PlanForm = 'json'): ComputeOutcome {
   const outcome = computeUnacknowledged(input, file);
-  const acknowledged = acknowledge(outcome.warnings, input.acknowledgedWarnings, outcome.issues.length === 0);
+  const acknowledged = acknowledge(outcome.warnings, input.acknowledgedWarnings, outcome.issues.length === 0, form);
   const issues = [...outcome.issues, ...acknowledged.issues];
   const { warnings } = acknowledged;
   if (!outcome.plan || issues.length > 0) return { issues, warnings };

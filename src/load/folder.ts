@@ -6,6 +6,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { parseYamlText, type ParsedYaml, type Position } from './yamlText.js';
+import type { Misread } from './yamlMisread.js';
 import { planPartKeys } from './schema.js';
 
 export const FOLDER_PLAN = 'plan.yaml';
@@ -26,6 +27,8 @@ export interface LocatedPosition extends Position {
 export interface FolderPlan {
   value: unknown;
   locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
+  /** How the value at `path` was written in its file, when YAML read it otherwise than meant (`- a: b` for a text). */
+  misread(path: JsonPath): Misread | undefined;
   files: SourceFile[];
   /** Each section's file (its name, as in `files`), or undefined for one written in plan.yaml. */
   sectionFiles: (string | undefined)[];
@@ -66,6 +69,11 @@ async function readSection(file: string, read: Read, issues: PlanIssue[]): Promi
   const lines = content.text.split(/\r?\n/);
   if (frontMatter === undefined && /^[A-Za-z]+:( |$)/.test(lines[0] ?? '') && lines.slice(1, 30).some((line) => /^---[ \t]*$/.test(line))) {
     issues.push({ path: [], file, line: 1, column: 1, message: 'huvudet saknar sin första rad "---": skriv en rad med bara --- överst i filen, före ' + JSON.stringify(lines[0]!.trim()) });
+    return undefined;
+  }
+  // A "---" on the first line and none below it: the whole file is not a header, its end was lost.
+  if (frontMatter === undefined && /^---[ \t]*$/.test(lines[0] ?? '')) {
+    issues.push({ path: [], file, line: 1, column: 1, message: 'huvudet som börjar med --- på rad 1 har ingen avslutande rad "---": skriv en rad med bara --- efter huvudets sista nyckel, före texten' });
     return undefined;
   }
   let parsed: ParsedYaml | undefined;
@@ -133,7 +141,7 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   } else if (Array.isArray(root.sections)) {
     entries = root.sections;
   } else {
-    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), files, sectionFiles: [], warnings: [], textIssues };
+    return { value: root, locate: (p, snippet) => withFile(parsed.locate(p, snippet), planFile), misread: parsed.misread, files, sectionFiles: [], warnings: [], textIssues };
   }
   const fromFile = new Map<number, MarkdownSection>();
   const listIndex = new Map<number, number>();
@@ -195,7 +203,17 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     }
     return withFile(parsed.locate(p, snippet), planFile);
   };
-  return { value, locate, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings, textIssues };
+  // A path into a section file's front matter, or into plan.yaml.
+  const misread = (p: JsonPath): Misread | undefined => {
+    if (p[0] === 'sections' && typeof p[1] === 'number') {
+      const section = fromFile.get(p[1]);
+      if (section) return section.frontMatter?.misread(p.slice(2));
+      const index = listIndex.get(p[1]);
+      if (index !== undefined) return parsed.misread(['sections', index, ...p.slice(2)]);
+    }
+    return parsed.misread(p);
+  };
+  return { value, locate, misread, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings, textIssues };
 }
 
 /** Markdown files in avsnitt/ that plan.yaml's list of sections leaves out: written, but never printed. */

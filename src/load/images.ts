@@ -6,6 +6,7 @@ import { inflateSync } from 'node:zlib';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { planBaseDir, pathsStartFrom } from './loadPlan.js';
 import { svgProblem } from './svgSafety.js';
+import { inOtherCase } from './fileCase.js';
 
 export type ImageType = 'png' | 'jpeg' | 'svg';
 
@@ -125,6 +126,13 @@ export async function checkImageFile(planFile: string, file: string, at: JsonPat
     bytes = await readFile(full);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    // Found with other capital and small letters on Windows and macOS, not here.
+    const other = code === 'ENOENT' ? await inOtherCase(planBaseDir(planFile), file) : undefined;
+    if (other) {
+      return problem(
+        `bilden ${file} finns inte, men ${other} finns – samma namn med andra stora och små bokstäver, som räknas olika i filnamn (på Windows och Mac hittas bilden ändå, men inte här); menade du ${other}? Skriv namnet exakt så`,
+      );
+    }
     return problem(
       code === 'ENOENT'
         ? `bilden ${full} finns inte; sökvägen räknas från ${pathsStartFrom(planFile)}`

@@ -7,6 +7,7 @@ import { PlanError, SchemaError, type JsonPath, type PlanIssue } from '../errors
 import { parseJson, locate as locateJson, lineColumn, JsonSyntaxError } from './json.js';
 import { thousandsInJson } from './thousands.js';
 import { parseYamlText } from './yamlText.js';
+import type { Misread } from './yamlMisread.js';
 import { FOLDER_PLAN, SECTIONS_DIR, readPlanFolder, type LocatedPosition, type SourceFile } from './folder.js';
 import { planPartKeys, planSchema, type PlanInput } from './schema.js';
 import { toMessages, registerKnownKeys, registerSectionTypeKeys } from './messages.js';
@@ -30,6 +31,8 @@ export interface ParsedPlan {
   locate(path: JsonPath, snippet?: string): LocatedPosition | undefined;
   /** What the text shows was meant otherwise than the value reads: errors with the schema's, at their position. */
   textIssues?: PlanIssue[] | undefined;
+  /** In a YAML plan, how the value at a path was written when YAML read it otherwise than meant (`- a: b`, `- -`). */
+  misread?: ((path: JsonPath) => Misread | undefined) | undefined;
 }
 
 export interface LoadedPlan {
@@ -100,7 +103,7 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
       registerSectionTypeKeys(sectionTypeKeys());
       keysRegistered = true;
     }
-    const issues = toMessages(result.error.issues, migrated.value).map((m) => withPosition(parsed, m));
+    const issues = toMessages(result.error.issues, migrated.value, [], parsed.misread).map((m) => withPosition(parsed, m));
     throw new SchemaError(file, sortIssues(dedupe([...textIssues, ...issues])), migrated.value, parsed.locate);
   }
   return { file, form, plan: result.data, parsed, files, notices: migrated.notices.map((m) => withPosition(parsed, m)) };
@@ -123,7 +126,7 @@ export function parsePlanText(file: string, text: string): LoadedPlan {
 export function parsePlanYaml(file: string, text: string): LoadedPlan {
   const yaml = parseYamlText(text, { parts: planPartKeys() });
   if ('issues' in yaml) throw new PlanError(file, yaml.issues, 'json');
-  return validatePlan(file, 'yaml', { value: yaml.value, text: canonicalJson(yaml.value), locate: yaml.locate, textIssues: yaml.textIssues });
+  return validatePlan(file, 'yaml', { value: yaml.value, text: canonicalJson(yaml.value), locate: yaml.locate, textIssues: yaml.textIssues, misread: yaml.misread });
 }
 
 /** JSON, YAML or a plan folder, by what `file` is: a folder, a .yaml/.yml file, or anything else as JSON. */
@@ -177,7 +180,7 @@ export async function loadPlan(file: string): Promise<LoadedPlan> {
       const syntax = folder.issues.some((i) => i.line !== undefined && i.path.length === 0);
       throw new PlanError(file, sortIssues(folder.issues), unreadableOnly ? 'file' : syntax ? 'json' : 'schema');
     }
-    const loaded = validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate, textIssues: folder.textIssues }, folder.files);
+    const loaded = validatePlan(file, form, { value: folder.value, text: canonicalJson(folder.value), locate: folder.locate, textIssues: folder.textIssues, misread: folder.misread }, folder.files);
     return { ...loaded, sectionFiles: folder.sectionFiles, notices: [...loaded.notices, ...folder.warnings] };
   }
   const source = await readSource(file);

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type { JsonPath } from '../errors.js';
 import { at } from '../jsonPath.js';
+import { dashAdvice, quoteAdvice, type Misread } from './yamlMisread.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -96,9 +97,16 @@ function meantShare(input: unknown): string | undefined {
   return /^\d+(\.\d+)?$/.test(cleaned) ? cleaned : undefined;
 }
 
-function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath): string {
+function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unknown, path: JsonPath, misread?: MisreadLookup): string {
   const expected = typeNames[issue.expected] ?? 'ett annat värde';
   if (input === undefined) return `saknas (${expected} krävs)`;
+  const written = input !== null && typeof input === 'object' ? misread?.(path) : undefined;
+  if (issue.expected === 'string' && written?.kind === 'colon') return `ska vara en text: ${quoteAdvice(written)}`;
+  // An empty cell written as a dash: in YAML `- -` (a list in the list), or a dash as a text.
+  if (issue.expected === 'number' && path.at(-2) === 'values') {
+    if (written?.kind === 'dash') return dashAdvice('- null');
+    if (typeof input === 'string' && /^\s*[-\u2013\u2014]\s*$/.test(input)) return `ett streck är ingen tom cell; skriv null för en tom cell – fick ${describeValue(input)}`;
+  }
   if (issue.expected === 'number' && isSharePath(path)) {
     const meant = meantShare(input);
     return `andelen är procent av hela medlemsbidraget, skriven som ett tal med punkt före decimalerna, utan % och citattecken: ${meant ? `skriv ${meant}` : 't.ex. 5.25'} – fick ${describeValue(input)}`;
@@ -147,7 +155,10 @@ function wholeUnits(root: unknown, path: JsonPath): string {
   return unit === 'tkr' ? ' (hela tkr)' : ' (hela kronor)';
 }
 
-export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPath = []): Message[] {
+/** In a YAML plan: how the value at a path was written, when YAML read it otherwise than meant (`- a: b`, `- -`). */
+type MisreadLookup = (path: JsonPath) => Misread | undefined;
+
+export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPath = [], misread?: MisreadLookup): Message[] {
   const out: Message[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as JsonPath)];
@@ -156,7 +167,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
       case 'invalid_type':
         if (issue.expected === 'int' || (issue.expected === 'number' && typeof input === 'number' && !Number.isInteger(input)))
           out.push({ path, message: `ska vara ett heltal${wholeUnits(root, path)}, fick ${describeValue(input)}` });
-        else out.push({ path, message: invalidType(issue, input, path) });
+        else out.push({ path, message: invalidType(issue, input, path, misread) });
         break;
       case 'too_small':
       case 'too_big':
@@ -204,7 +215,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         } else if (issue.errors.length === 0) {
           out.push({ path, message: `${describeValue(input)} passar inte här` });
         } else {
-          out.push(...toMessages(bestBranch(issue.errors), root, path));
+          out.push(...toMessages(bestBranch(issue.errors), root, path, misread));
         }
         break;
       }
@@ -213,7 +224,7 @@ export function toMessages(issues: readonly Issue[], root: unknown, base: JsonPa
         break;
       case 'invalid_key':
       case 'invalid_element':
-        out.push(...toMessages(issue.issues, root, path));
+        out.push(...toMessages(issue.issues, root, path, misread));
         break;
       case 'custom': {
         const showValue = (issue.params as { showValue?: boolean } | undefined)?.showValue === true;

@@ -113,7 +113,7 @@ async function budgetSheet(loaded: LoadedPlan, from: string, out: PlanFiles): Pr
     return unread;
   }
   // The tables the sheet is matched against: the plan as it stands, without the sheet's amounts.
-  const before = computePlan(unread.plan, loaded.file);
+  const before = computePlan(unread.plan, loaded.file, loaded.form);
   if (!before.plan) return loaded; // the plan's own errors are reported when it is computed
   const merged = mergeSheet(loaded.file, loaded.form, loaded.parsed, shape, before.plan, raw);
   for (const e of merged.errors) issue(`${from}, ${e}`);

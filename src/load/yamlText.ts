@@ -6,6 +6,7 @@ import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
 import { misindented } from './yamlIndent.js';
 import { thousandsInYaml } from './thousands.js';
+import { colonInValue, dashAdvice, dashInValues, misreadAt, quoteAdvice, type Misread } from './yamlMisread.js';
 
 export interface Position {
   line: number;
@@ -18,6 +19,8 @@ export interface ParsedYaml {
   locate(path: JsonPath, snippet?: string): Position | undefined;
   /** What the text shows was meant otherwise than it reads (an amount with thousands separators in a list). */
   textIssues: PlanIssue[];
+  /** How the value at `path` was written, when YAML read it otherwise than meant (`- a: b` for a text, `- -` for an empty cell). */
+  misread(path: JsonPath): Misread | undefined;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -55,8 +58,31 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
   if (doc.errors.length > 0) {
     // A lost part's line (`budget:`) is named once, at the first error it explains.
     let named = false;
-    const issues: PlanIssue[] = doc.errors.slice(0, 5).map((error) => {
-      const { line, col } = lineCounter.linePos(error.pos[0]);
+    const lines = text.split(/\r?\n/);
+    const located = doc.errors.map((error) => ({ error, ...lineCounter.linePos(error.pos[0]) }));
+    // A "-" alone among a row's values: one message, the parser's further errors at it left out.
+    const dashes = located.flatMap(({ line, col }) => {
+      const dash = dashInValues(lines, line, col);
+      return dash ? [{ line, col, ...dash }] : [];
+    });
+    const dashAt = (line: number, col: number) => dashes.find((d) => d.line === line && col >= d.col && col <= d.col + d.width);
+    // One message a line, at its first dash: the line to write has null for every one.
+    const said = new Set<number>();
+    const kept = located.filter(({ line, col }) => {
+      if (!dashAt(line, col)) return true;
+      if (said.has(line)) return false;
+      said.add(line);
+      return true;
+    });
+    let misreadFirst = false;
+    const issues: PlanIssue[] = kept.slice(0, 5).map(({ error, line, col }, index) => {
+      const dash = dashAt(line, col);
+      // A text with a colon in a key's value: the parser refuses the key it makes.
+      const inValue = error.code === 'BLOCK_AS_IMPLICIT_KEY' ? colonInValue(lines, line, col) : undefined;
+      if (dash || inValue) {
+        if (index === 0) misreadFirst = true;
+        return dash ? { path: [], message: dashAdvice(dash.example), line, column: dash.col } : { path: [], message: quoteAdvice(inValue!), line, column: col };
+      }
       const duplicate = error.code === 'DUPLICATE_KEY' ? duplicateKey(doc, lineCounter, error, options.firstLine ?? 1) : undefined;
       const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
       // A duplicate directly under a top-level part, or a line badly indented as a part's key would be.
@@ -73,7 +99,7 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
     });
     // A line out of line with the lines above it on its level: said so, and the errors that follow from it left out.
     const first = issues[0]!;
-    const misindent = named || !INDENT_CODES.has(doc.errors[0]!.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
+    const misindent = named || misreadFirst || !INDENT_CODES.has(kept[0]!.error.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
     if (!misindent) return { issues };
     const rest = issues.slice(1).filter((i) => i.line! >= misindent.blockEnd);
     return { issues: [{ ...first, line: misindent.line, column: 1, message: misindent.message }, ...rest] };
@@ -89,7 +115,12 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  return { value: toNfc(value), locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet), textIssues: thousandsInYaml(doc.contents, text, position) };
+  return {
+    value: toNfc(value),
+    locate: (path, snippet) => locateIn(doc, lineCounter, text, path, snippet),
+    misread: (path) => misreadAt(doc, lineCounter, text, path),
+    textIssues: thousandsInYaml(doc.contents, text, position),
+  };
 }
 
 /**

@@ -109,7 +109,7 @@ export function mergeSheet(
   merge.value = applied.value;
   merge.changed = applied.changed;
   const again = validatePlan(label, form, { value: applied.value, text: canonicalJson(applied.value), locate: parsed.locate });
-  const outcome = computePlan(again.plan, label);
+  const outcome = computePlan(again.plan, label, form);
   merge.plan = again.plan;
   if (!outcome.plan || outcome.issues.length > 0) {
     merge.issues = outcome.issues;
