@@ -43,7 +43,7 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
     // Every error in one run: the parts of the plan the schema accepted are computed too, and the
     // images they name checked.
     if (!(error instanceof SchemaError)) throw error;
-    const beyond = issuesBeyondSchema(error.value, error.issues, file);
+    const beyond = issuesBeyondSchema(error.value, error.issues, file, error.form);
     const images = beyond.accepted ? (await checkImages(file, beyond.accepted, beyond.logoAccepted)).issues : [];
     const more = [...beyond.issues, ...images].map((i) => withPosition({ locate: error.locate }, i));
     throw more.length > 0 ? new PlanError(file, sortIssues([...error.issues, ...more]), 'schema') : error;

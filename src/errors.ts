@@ -101,6 +101,8 @@ export class SchemaError extends PlanError {
     issues: PlanIssue[],
     readonly value: unknown,
     readonly locate: (path: JsonPath) => { file?: string; line: number; column: number } | undefined,
+    /** How the plan is written (json, yaml, folder): for the hints of the errors found beyond the schema's. */
+    readonly form: 'json' | 'yaml' | 'folder' = 'json',
   ) {
     super(file, issues, 'schema');
   }

@@ -4,6 +4,7 @@ import type { PlanForm } from '../load/loadPlan.js';
 import type { ComputedDocument, ComputedPlan } from '../model.js';
 import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
+import { inPlanForm } from './hintForm.js';
 import { computeContributions } from './contributions.js';
 import { contributionContext } from './contributionContext.js';
 import { ReferenceResolver } from './references.js';
@@ -24,7 +25,8 @@ export interface ComputeOutcome {
 
 /** `form`: how the plan is written, for the acknowledgement a warning suggests (JSON or YAML). */
 export function computePlan(input: PlanInput, file: string, form: PlanForm = 'json'): ComputeOutcome {
-  const outcome = computeUnacknowledged(input, file);
+  const unacknowledged = computeUnacknowledged(input, file);
+  const outcome = { ...unacknowledged, issues: inPlanForm(unacknowledged.issues, form), warnings: inPlanForm(unacknowledged.warnings, form) };
   const acknowledged = acknowledge(outcome.warnings, input.acknowledgedWarnings, outcome.issues.length === 0, form);
   const issues = [...outcome.issues, ...acknowledged.issues];
   const { warnings } = acknowledged;

@@ -2,6 +2,7 @@
 // still computed (the budget, the figures quoted in the sections that are valid, the texts of a refused
 // section), so their errors are reported in the same run instead of the next one.
 import { planSchema, type PlanInput } from '../load/schema.js';
+import type { PlanForm } from '../load/loadPlan.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { computePlan } from './computePlan.js';
 import { chartsStandIn, repairCharts, type RepairedCharts } from '../charts/repair.js';
@@ -24,11 +25,11 @@ export interface BeyondSchema {
 }
 
 /** What can be checked of the parts of `value` the schema accepted (see BeyondSchema). */
-export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string): BeyondSchema {
+export function issuesBeyondSchema(value: unknown, allIssues: PlanIssue[], file: string, form: PlanForm = 'json'): BeyondSchema {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { issues: [], logoAccepted: false };
   // A refused chart does not take its section out: what of it the schema accepts is checked.
   const charts = repairCharts(value as Record<string, unknown>, allIssues);
-  const computed = computedIssues(value as Record<string, unknown>, charts, file);
+  const computed = computedIssues(value as Record<string, unknown>, charts, file, form);
   return { ...computed, issues: [...charts.issues, ...computed.issues] };
 }
 
@@ -53,7 +54,7 @@ function keptChildren(section: unknown, path: JsonPath, issues: readonly PlanIss
   return listRefused ? {} : { sections: children };
 }
 
-function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, file: string): BeyondSchema {
+function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, file: string, form: PlanForm): BeyondSchema {
   const plan: Record<string, unknown> = { ...value, sections: charts.sections };
   const schemaIssues = charts.remaining;
   const bad = new Set(schemaIssues.map((i) => i.path[0]));
@@ -90,7 +91,7 @@ function computedIssues(value: Record<string, unknown>, charts: RepairedCharts, 
 
   const parsed = planSchema.safeParse(repaired);
   if (sectionsListRefused || !parsed.success) return { issues: [], ...accepted };
-  const outcome = computePlan(parsed.data, file);
+  const outcome = computePlan(parsed.data, file, form);
   const issues = outcome.issues.filter((issue) => {
     if (issue.path[0] === 'document' && !documentOk) return false;
     // A row whose amount was read as meant: its own errors are the schema's (its amount's) alone.

@@ -95,7 +95,7 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
   const result = planSchema.safeParse(migrated.value, { jitless: true });
   const textIssues = parsed.textIssues ?? [];
   // Only the text's issues: the plan is checked on (checkPlan computes what they leave standing), as for the schema's.
-  if (result.success && textIssues.length > 0) throw new SchemaError(file, sortIssues(textIssues), migrated.value, parsed.locate);
+  if (result.success && textIssues.length > 0) throw new SchemaError(file, sortIssues(textIssues), migrated.value, parsed.locate, form);
   if (!result.success) {
     // The schema's keys, for "menade du …?": built (30–40 ms) only when a plan has errors.
     if (!keysRegistered) {
@@ -104,7 +104,7 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
       keysRegistered = true;
     }
     const issues = toMessages(result.error.issues, migrated.value, [], parsed.misread).map((m) => withPosition(parsed, m));
-    throw new SchemaError(file, sortIssues(dedupe([...textIssues, ...issues])), migrated.value, parsed.locate);
+    throw new SchemaError(file, sortIssues(dedupe([...textIssues, ...issues])), migrated.value, parsed.locate, form);
   }
   return { file, form, plan: result.data, parsed, files, notices: migrated.notices.map((m) => withPosition(parsed, m)) };
 }

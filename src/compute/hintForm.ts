@@ -1,0 +1,18 @@
+// A hint in a message shows what to write as the plan is written. Compute's messages give their hints in
+// JSON ("type": "budget", { "kind": "utfall", "year": … }); for a YAML plan or a plan folder the same
+// hint is shown in YAML (type: budget, { kind: utfall, year: … }), which is what the user types there.
+import type { PlanForm } from '../load/loadPlan.js';
+import type { PlanIssue } from '../errors.js';
+
+/** A key and a one-word text in JSON ("kind": "utfall"), and a key before another value ("remainder": true, "year": …). */
+const KEY_AND_WORD = /"([A-Za-z]\w*)": "([A-Za-zåäöÅÄÖ]\w*)"/g;
+const KEY = /"([A-Za-z]\w*)": (?=true\b|false\b|null\b|-?\d|\{|\[|…)/g;
+
+export function yamlHint(message: string): string {
+  return message.replace(KEY_AND_WORD, '$1: $2').replace(KEY, '$1: ');
+}
+
+/** The issues with their hints in the plan's own form. */
+export function inPlanForm(issues: PlanIssue[], form: PlanForm): PlanIssue[] {
+  return form === 'json' ? issues : issues.map((issue) => ({ ...issue, message: yamlHint(issue.message) }));
+}
