@@ -102,6 +102,29 @@ describe('warning codes', () => {
 });
 
 describe('the reason as a note in the PDF', () => {
+  it('names the column a note is about when the table has several and the reason does not name its year', () => {
+    const plan = basePlan({
+      document: { association: { name: 'Testförbundet' }, title: 'Verksamhetsplan 2025', budgetYear: 2025, planYears: [2026], status: { state: 'förslag' } },
+      budget: budget({
+        columns: [
+          { kind: 'budget', year: 2025 },
+          { kind: 'plan', year: 2026 },
+        ],
+        income: { rows: [{ label: 'Medlemsbidrag', values: { budget2025: 1000, plan2026: 1000 } }] },
+        costs: { rows: [{ label: 'Kansli', values: { budget2025: 1300, plan2026: 1200 } }] },
+      }),
+      sections: [{ type: 'budget', title: 'Budget' }],
+      acknowledgedWarnings: [
+        { warning: 'deficit:budget2025', reason: 'Underskottet täcks av eget kapital.', note: true },
+        { warning: 'deficit:plan2026', reason: 'Underskottet 2026 täcks av eget kapital.', note: true },
+      ],
+    });
+    const outcome = computePlan(planSchema.parse(plan), FILE);
+    expect(outcome.issues).toEqual([]);
+    expect(outcome.plan!.budgetNotes).toEqual(['Budget 2025: Underskottet täcks av eget kapital.', 'Underskottet 2026 täcks av eget kapital.']);
+  });
+
+
   it('prints the reason under the budget table, below its last row', async () => {
     const outcome = computePlan(deficitPlan([{ warning: 'deficit:budget2025', reason: REASON, note: true }]), FILE);
     expect(outcome.issues).toEqual([]);

@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import type { AcknowledgedWarningInput } from '../load/schema.js';
 import type { PlanForm } from '../load/loadPlan.js';
-import { formatPath, type PlanIssue } from '../errors.js';
+import { formatPath, type JsonPath, type PlanIssue } from '../errors.js';
 
 /** The code a warning is acknowledged by: its own ("deficit:budget2025"), else where it points. */
 export function warningCode(warning: PlanIssue): string {
@@ -14,8 +14,8 @@ export function warningCode(warning: PlanIssue): string {
 export interface Acknowledged {
   /** The warnings still to show, each telling how to acknowledge it. */
   warnings: PlanIssue[];
-  /** Reasons to print under the budget table, in the plan's order. */
-  notes: string[];
+  /** Reasons to print under the budget table, in the plan's order, with where their warnings point. */
+  notes: { reason: string; path: JsonPath }[];
   issues: PlanIssue[];
 }
 
@@ -33,7 +33,7 @@ export function acknowledge(warnings: PlanIssue[], acknowledgements: Acknowledge
   });
   const used = new Set<number>();
   const shown: PlanIssue[] = [];
-  const notes: string[] = [];
+  const notes: Acknowledged['notes'] = [];
   for (const warning of warnings) {
     const code = warningCode(warning);
     const index = byCode.get(code);
@@ -44,7 +44,7 @@ export function acknowledge(warnings: PlanIssue[], acknowledgements: Acknowledge
     used.add(index);
     const a = acknowledgements[index]!;
     if (!a.note) continue;
-    if (warning.path[0] === 'budget') notes.push(a.reason);
+    if (warning.path[0] === 'budget') notes.push({ reason: a.reason, path: warning.path });
     else issues.push({ path: ['acknowledgedWarnings', index, 'note'], message: `skälet kan bara skrivas under budgettabellen, och "${code}" gäller inte budgeten; ta bort "note"` });
   }
   if (complete) {
