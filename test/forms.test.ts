@@ -648,3 +648,34 @@ describe('a YAML key out of line', () => {
     ]);
   });
 });
+
+describe('a YAML bracket left open', () => {
+  it('is named where it opens, once, in plan.yaml and in a section file; brackets in texts are text', async () => {
+    const plan = path.join(dir(), 'bracket');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const planYaml = path.join(plan, 'plan.yaml');
+    const lines = (await readFile(planYaml, 'utf8')).split('\n');
+    // A text with brackets in it (a plain one and a block text) is no list or map.
+    const title = lines.findIndex((l) => l.startsWith('  title: '));
+    lines[title] = '  title: Verksamhetsplan [utkast {2018';
+    const members = lines.findIndex((l) => l === '    members:');
+    lines.splice(members, 13, '    members: [{ name: Försäkringskassan, kind: stat }, { name: Arbetsförmedlingen, kind: stat }');
+    await writeFile(planYaml, lines.join('\n'));
+    expect((await problems(plan)).split('\n').slice(1).filter(Boolean)).toEqual([
+      `  ${planYaml}:${members + 1}:14 "[" här stängs aldrig med "]"; skriv "]" efter det sista som hör till [ … ], eller skriv delarna på egna rader utan klamrar`,
+    ]);
+  });
+
+  it('in a section file’s front matter, by the file’s own line', async () => {
+    const plan = path.join(dir(), 'bracket-section');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const file = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace(/  - role: styrelse\n    text: \|-\n/, '  - { role: styrelse, text: "Styrelsen"\n    text: |-\n'));
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  - { role: styrelse'));
+    expect((await problems(plan)).split('\n').slice(1).filter(Boolean)).toEqual([
+      `  ${file}:${at + 1}:5 "{" här stängs aldrig med "}"; skriv "}" efter det sista som hör till { … }, eller skriv delarna på egna rader utan klamrar`,
+    ]);
+  });
+});

@@ -5,6 +5,7 @@ import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type
 import type { JsonPath, PlanIssue } from '../errors.js';
 import { toNfc } from './json.js';
 import { misindented } from './yamlIndent.js';
+import { unclosedBracket } from './yamlFlow.js';
 import { thousandsInYaml } from './thousands.js';
 import { colonInValue, dashAdvice, dashInValues, misreadAt, quoteAdvice, type Misread } from './yamlMisread.js';
 
@@ -97,8 +98,11 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
           : `Saknas raden "${lost}:" ovanför ${lost}-delens första nyckel? Utan den hamnar dess nycklar under "${duplicate.parent}".`;
       return { path: [], message: `${message}. ${hint}`, line, column: col };
     });
-    // A line out of line with the lines above it on its level: said so, and the errors that follow from it left out.
     const first = issues[0]!;
+    // A bracket left open: the parser's errors after it all follow from it.
+    const unclosed = misreadFirst ? undefined : unclosedBracket(lines, first.line!);
+    if (unclosed) return { issues: [{ path: [], line: unclosed.line, column: unclosed.column, message: unclosed.message }] };
+    // A line out of line with the lines above it on its level: said so, and the errors that follow from it left out.
     const misindent = named || misreadFirst || !INDENT_CODES.has(kept[0]!.error.code) ? undefined : misindented(text, first.line!, options.firstLine ?? 1, first.column);
     if (!misindent) return { issues };
     const rest = issues.slice(1).filter((i) => i.line! >= misindent.blockEnd);
