@@ -249,3 +249,20 @@ describe('vplan validate', () => {
     expect(result.stderr).toMatch(new RegExp(`plan/plan\\.yaml:${lineOf('budget2018: -225')}:\\d+ budget\\.details\\[0\\]\\.rows\\[0\\]\\.values\\.budget2018: raden "Kansli lokal" i specifikationen Administration har ett negativt belopp \\(−225 tkr i Budget 2018\\)`));
   });
 });
+
+describe('a capital label never printed', () => {
+  it('is a warning at the label in the result convention without a placement, not with one or in the balance convention', () => {
+    const withCapital = (capital: Record<string, unknown>, convention: 'result' | 'balance' = 'result') =>
+      computePlan(
+        planSchema.parse(basePlan({ budget: budget({ convention, capital: { opening: { budget2025: 500 }, ...capital } }), sections: [{ type: 'budget', title: 'Budget' }] })),
+        'plan.json',
+      ).warnings.filter((w) => w.code === 'capitalLabelNotShown');
+    const [warning] = withCapital({ label: 'Eget kapital' });
+    expect(warning!.path).toEqual(['budget', 'capital', 'label']);
+    expect(warning!.message).toContain('raden "Eget kapital" visas inte i budgettabellen');
+    expect(warning!.message).toContain('lägg till "placement": "group" under capital');
+    expect(withCapital({ label: 'Eget kapital', placement: 'group' })).toEqual([]);
+    expect(withCapital({})).toEqual([]);
+    expect(withCapital({ label: 'Balanserat resultat' }, 'balance')).toEqual([]);
+  });
+});

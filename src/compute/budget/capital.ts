@@ -30,7 +30,23 @@ export function checkCapital(state: TreeState): TreeState {
       }
     }
   }
-  return report(state, issues);
+  return report(state, issues, unshownLabel(state));
+}
+
+/**
+ * A label for the capital row that is never printed: in the result convention the row is in the table
+ * only when the plan places it (capital.placement), so the label the plan gives would be dropped unsaid.
+ */
+function unshownLabel(state: TreeState): PlanIssue[] {
+  const capital = state.input.capital;
+  if (capital?.label === undefined || state.input.convention === 'balance' || capital.placement !== undefined) return [];
+  return [
+    {
+      path: [...BASE, 'capital', 'label'],
+      code: 'capitalLabelNotShown',
+      message: `raden "${capital.label}" visas inte i budgettabellen: med resultatuppställningen står det ingående kapitalet i tabellen bara där planen placerar det; lägg till "placement": "group" under capital (en egen grupp efter intäkterna; first eller last ställer raden först eller sist bland intäkterna), eller ta bort label`,
+    },
+  ];
 }
 
 /** The order columns are computed in; a carry-forward in a circle is refused (and leaves `order` empty). */
