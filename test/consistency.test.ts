@@ -266,3 +266,34 @@ describe('a capital label never printed', () => {
     expect(withCapital({ label: 'Balanserat resultat' }, 'balance')).toEqual([]);
   });
 });
+
+describe('a row written with a sum’s text', () => {
+  it('is a warning at the row: the sum it repeats would be counted twice', () => {
+    const plan = basePlan({
+      budget: budget({
+        income: {
+          rows: [
+            { label: 'Medlemsbidrag', values: { budget2025: 1000 } },
+            { label: 'Summa intäkter', values: { budget2025: 1000 } },
+          ],
+        },
+        costs: { rows: [{ heading: 'Verksamhet', rows: [{ label: 'Kansli', values: { budget2025: 800 } }, { label: 'Delsumma verksamhet', values: { budget2025: 800 } }] }] },
+      }),
+      sections: [{ type: 'budget', title: 'Budget' }],
+    });
+    const outcome = computePlan(planSchema.parse(plan), 'plan.json');
+    const warnings = outcome.warnings.filter((w) => w.code?.startsWith('sumLikeRow:'));
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([
+      ['sumLikeRow:Summa intäkter', ['budget', 'income', 'rows', 1]],
+      ['sumLikeRow:Delsumma verksamhet', ['budget', 'costs', 'rows', 0, 'rows', 1]],
+    ]);
+    expect(warnings[0]!.message).toContain('raden "Summa intäkter" ser ut som en summa men räknas som en rad bland intäkterna, så att det den summerar räknas två gånger');
+    // The income counted twice is what the table shows.
+    expect(outcome.plan!.budget!.totals.income[0]).toBe(2000);
+  });
+
+  it('is no warning for a row whose text only begins like one (Resultatöverföring) or for the examples', () => {
+    const plan = basePlan({ budget: budget({ income: { rows: [{ label: 'Resultatöverföring', values: { budget2025: 1000 } }, { label: 'Totalförsvar', values: { budget2025: 5 } }] } }) });
+    expect(computePlan(planSchema.parse(plan), 'plan.json').warnings.filter((w) => w.code?.startsWith('sumLikeRow:'))).toEqual([]);
+  });
+});
