@@ -76,6 +76,27 @@ describe('an amount with thousands separators', () => {
     expect((await problems(plan)).join('\n')).toContain('ska vara ett tal utan citattecken och mellanslag, t.ex. 2000000 – fick texten "2,000,000"');
   });
 
+  it('with a decimal comma in a list or a map on one line: named as a decimal, without the parser’s stray key', async () => {
+    const list = await planWith('decimal-list', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: [2000000, 2000000,5, 2000000]'));
+    expect(await problems(list)).toEqual([
+      expect.stringMatching(/budget\.income\.rows\[0\]\.values\[1\]: 2000000,5 blir två värden \(2000000 och 5\), eftersom kommatecknet skiljer värden åt; skriv decimaler med punkt: 2000000\.5, och ett belopp som ett heltal: 2000001$/),
+    ]);
+
+    const plan = path.join(dir(), 'decimal-share');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const planYaml = path.join(plan, 'plan.yaml');
+    const text = await readFile(planYaml, 'utf8');
+    const party = '    - id: huddinge\n      name: Huddinge kommun\n      role: kommun\n      share: 11.75\n';
+    expect(text).toContain(party);
+    await writeFile(planYaml, text.replace(party, '    - { id: huddinge, name: Huddinge kommun, role: kommun, share: 11,75 }\n'));
+    expect(await problems(plan)).toEqual([expect.stringMatching(/contributions\.parties\[2\]\.share: 11,75 blir två värden \(11 och 75\), [^\n]*skriv decimaler med punkt: 11\.75$/)]);
+  });
+
+  it('an amount with a decimal comma written as a text is asked for as a whole number', async () => {
+    const plan = await planWith('decimal-text', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: [2000000, "65,5", 2000000]'));
+    expect((await problems(plan)).join('\n')).toContain('ett belopp skrivs som ett heltal, utan decimaler och citattecken: t.ex. 66 – fick texten "65,5"');
+  });
+
   it('in a sheet’s text cell ("60.000") is an error naming the cell, with both readings', async () => {
     const plan = path.join(dir(), 'botkyrka');
     await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });

@@ -103,10 +103,23 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
       registerSectionTypeKeys(sectionTypeKeys());
       keysRegistered = true;
     }
-    const issues = toMessages(result.error.issues, migrated.value, [], parsed.misread).map((m) => withPosition(parsed, m));
+    const issues = toMessages(result.error.issues, migrated.value, [], parsed.misread)
+      .filter((issue) => !strayDigitKey(issue.path, textIssues))
+      .map((m) => withPosition(parsed, m));
     throw new SchemaError(file, sortIssues(dedupe([...textIssues, ...issues])), migrated.value, parsed.locate, form);
   }
   return { file, form, plan: result.data, parsed, files, notices: migrated.notices.map((m) => withPosition(parsed, m)) };
+}
+
+/**
+ * A key of digits beside a number the text's issues name ({ share: 9,5 } reads as share: 9 and a key 5):
+ * the schema's "okänd nyckel" for it follows from that issue.
+ */
+function strayDigitKey(path: JsonPath, textIssues: readonly PlanIssue[]): boolean {
+  const key = path.at(-1);
+  if (typeof key !== 'string' || !/^\d+$/.test(key)) return false;
+  const parent = JSON.stringify(path.slice(0, -1));
+  return textIssues.some((t) => JSON.stringify(t.path.slice(0, -1)) === parent);
 }
 
 /** A plan given as JSON text (the README's example, tests). */

@@ -107,6 +107,11 @@ function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, input: unk
     if (written?.kind === 'dash') return dashAdvice('- null');
     if (typeof input === 'string' && /^\s*[-\u2013\u2014]\s*$/.test(input)) return `ett streck är ingen tom cell; skriv null för en tom cell – fick ${describeValue(input)}`;
   }
+  // An amount with a decimal comma ("65,5"): YAML reads it as a text; an amount is a whole number.
+  const decimal = issue.expected === 'number' && typeof input === 'string' && path.includes('values') ? /^\s*(-?\d+),(\d+)\s*$/.exec(input) : null;
+  if (decimal && groupedInteger(input as string) === undefined) {
+    return `ett belopp skrivs som ett heltal, utan decimaler och citattecken: t.ex. ${Math.round(Number(`${decimal[1]}.${decimal[2]}`))} – fick ${describeValue(input)}`;
+  }
   if (issue.expected === 'number' && isSharePath(path)) {
     const meant = meantShare(input);
     return `andelen är procent av hela medlemsbidraget, skriven som ett tal med punkt före decimalerna, utan % och citattecken: ${meant ? `skriv ${meant}` : 't.ex. 5.25'} – fick ${describeValue(input)}`;

@@ -3,7 +3,9 @@
 // values as columns the plan would print them without a word. The text shows what was meant: a comma
 // with no space after it, followed by exactly three digits, where the list's other commas have a space
 // after them or the digits start with a 0 (nobody writes the amount 0 as 000). A list written with no
-// spaces at all, [100,100], is read as the amounts it says.
+// spaces at all, [100,100], is read as the amounts it says. A decimal comma is read the same way (9,5 as
+// 9 and 5, in a map { share: 9,5 } as 9 and a key 5): one or two digits after a comma with no space, in
+// a list or map whose other commas have spaces after them, is named as a decimal written with a comma.
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import { getNodePath, type Node as JsonNode } from 'jsonc-parser';
 import type { JsonPath, PlanIssue } from '../errors.js';
@@ -16,13 +18,19 @@ interface Item {
   end: number;
 }
 
-/** A run of items written as one amount with thousands separators: its first item's index and the items. */
-function separatorRuns(items: Item[], text: string): { first: number; run: Item[] }[] {
+type Run = { first: number; run: Item[] };
+
+/** A run of items written as one number, with thousands separators or a decimal comma: its first item's index and the items. */
+function separatorRuns(items: Item[], text: string): Run[] {
   const tight = (i: number) => text.slice(items[i - 1]!.end, items[i]!.start) === ',';
   const group = (i: number) => /^\d{3}$/.test(items[i]!.source) && typeof items[i]!.value === 'number';
   const spaced = items.some((_, i) => i > 0 && !tight(i));
-  const runs: { first: number; run: Item[] }[] = [];
+  const runs: Run[] = [];
   for (let i = 1; i < items.length; i++) {
+    if (spaced && tight(i) && /^\d{1,2}$/.test(items[i]!.source) && /^-?\d+$/.test(items[i - 1]!.source)) {
+      runs.push({ first: i - 1, run: items.slice(i - 1, i + 1) });
+      continue;
+    }
     if (!tight(i) || !group(i) || !/^\d{1,3}$/.test(items[i - 1]!.source)) continue;
     let end = i;
     while (end + 1 < items.length && tight(end + 1) && group(end + 1)) end++;
@@ -35,6 +43,11 @@ function separatorRuns(items: Item[], text: string): { first: number; run: Item[
 
 function issue(path: JsonPath, run: Item[], position: { line: number; column: number }): PlanIssue {
   const written = run.map((item) => item.source).join(',');
+  if (run.length === 2 && run[1]!.source.length < 3) {
+    const decimal = `${run[0]!.source}.${run[1]!.source}`;
+    const amount = path.includes('values') ? `, och ett belopp som ett heltal: ${Math.round(Number(decimal))}` : '';
+    return { path, ...position, message: `${written} blir två värden (${run[0]!.source} och ${run[1]!.source}), eftersom kommatecknet skiljer värden åt; skriv decimaler med punkt: ${decimal}${amount}` };
+  }
   const read = run.map((item) => String(item.value));
   const list = `${read.slice(0, -1).join(', ')} och ${read.at(-1)}`;
   return {
@@ -72,15 +85,23 @@ export function thousandsInYaml(contents: unknown, text: string, position: (offs
 function inFlowMap(pairs: readonly { key: unknown; value: unknown }[], text: string, path: JsonPath, position: (offset: number) => { line: number; column: number }): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const rangeOf = (node: unknown) => (isScalar(node) ? node.range : undefined);
+  const isEmpty = (node: unknown) => node === null || (isScalar(node) && node.value === null);
   for (let i = 0; i < pairs.length; i++) {
     const { key, value } = pairs[i]!;
     const at = rangeOf(value);
     if (!isScalar(key) || !isScalar(value) || !at || typeof value.value !== 'number' || !/^\d{1,3}$/.test(text.slice(at[0], at[1]).trim())) continue;
     const run: Item[] = [{ source: text.slice(at[0], at[1]).trim(), value: value.value, start: at[0], end: at[1] }];
+    // A decimal comma: { share: 9,5 } reads as share: 9 and a key 5 without a value.
+    const next = pairs[i + 1];
+    const nextKey = rangeOf(next?.key);
+    if (next && nextKey && isEmpty(next.value) && text.slice(at[1], nextKey[0]) === ',' && /^\d{1,2}$/.test(text.slice(nextKey[0], nextKey[1]))) {
+      const source = text.slice(nextKey[0], nextKey[1]);
+      issues.push(issue([...path, String(key.value)], [...run, { source, value: Number(source), start: nextKey[0], end: nextKey[1] }], position(at[0])));
+      continue;
+    }
     for (let j = i + 1; j < pairs.length; j++) {
       const next = rangeOf(pairs[j]!.key);
-      const empty = pairs[j]!.value === null || (isScalar(pairs[j]!.value) && (pairs[j]!.value as { value: unknown }).value === null);
-      if (!next || !empty || text.slice(run.at(-1)!.end, next[0]) !== ',' || !/^\d{3}$/.test(text.slice(next[0], next[1]))) break;
+      if (!next || !isEmpty(pairs[j]!.value) || text.slice(run.at(-1)!.end, next[0]) !== ',' || !/^\d{3}$/.test(text.slice(next[0], next[1]))) break;
       run.push({ source: text.slice(next[0], next[1]), value: Number(text.slice(next[0], next[1])), start: next[0], end: next[1] });
     }
     if (run.length > 1) issues.push(issue([...path, String(key.value)], run, position(at[0])));
