@@ -679,3 +679,25 @@ describe('a YAML bracket left open', () => {
     ]);
   });
 });
+
+describe('a line of a block text moved left', () => {
+  it('is named as a line of that text, with how far to move it, in a section file by the file’s own lines', async () => {
+    for (const [name, moved] of [
+      ['text-one-left', (line: string) => line.slice(1)],
+      ['text-at-start', (line: string) => line.trimStart()],
+    ] as const) {
+      const plan = path.join(dir(), name);
+      await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+      const file = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      const header = lines.indexOf('    text: |-');
+      // A second line in the styrelse's text, moved left of the first.
+      lines.splice(header + 2, 0, moved('      Styrelsen sammanträder sex gånger om året.'));
+      await writeFile(file, lines.join('\n'));
+      const steps = name === 'text-one-left' ? 1 : 6;
+      expect((await problems(plan)).split('\n').slice(1).filter(Boolean)).toEqual([
+        `  ${file}:${header + 3}:1 raden hör till texten under "text: |-" på rad ${header + 1} men står ${steps} steg längre till vänster än textens rader; flytta den ${steps} steg åt höger, så att den börjar rakt under texten på rad ${header + 2}`,
+      ]);
+    }
+  });
+});

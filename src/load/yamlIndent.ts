@@ -3,6 +3,8 @@
 // after it in the same block, in its own terms ("en nyckel kan inte vara ett block"). This names the
 // line, how far it is off and from which line, so that one message says what to move; its follow-on
 // errors in the same block are then left out.
+import { outOfBlockText } from './yamlBlockText.js';
+
 const indentOf = (line: string) => /^ */.exec(line)![0].length;
 const isContent = (line: string) => line.trim() !== '' && !line.trimStart().startsWith('#');
 const isItem = (line: string) => /^ *-( |$)/.test(line);
@@ -62,6 +64,8 @@ export function misindented(text: string, line: number, firstLine = 1, column = 
   }
   const current = lines[line - 1];
   if (current === undefined) return undefined;
+  const outOfText = outOfBlockText(lines, line, firstLine);
+  if (outOfText) return { ...outOfText, blockEnd: lines.length + 1 };
   const found = isItem(current) ? itemAbove(lines, line) : keyAbove(lines, line);
   if (!found) return undefined;
   const indent = indentOf(current);
