@@ -48,7 +48,7 @@ describe('budget column years against the plan years', () => {
     expect(warnings[0]!.path).toEqual(['budget', 'columns', 2, 'year']);
     expect(warnings[0]!.code).toBe('columnYear:plan2092');
     expect(warnings[0]!.message).toMatch(
-      /^planårskolumnen Plan 2092 har året 2092, som inte är något av planåren 2028, 2029 \(document\.planYears\); skriv det år kolumnen gäller, t\.ex\. year: 2029, eller, om planen sträcker sig dit, lägg till 2092 i planYears/,
+      /^planårskolumnen Plan 2092 har året 2092, som inte är något av planåren 2028, 2029 \(document\.planYears\); skriv det år kolumnen gäller, t\.ex\. "year": 2029, eller, om planen sträcker sig dit, lägg till 2092 i planYears/,
     );
   });
 
@@ -56,19 +56,19 @@ describe('budget column years against the plan years', () => {
     const plan = plan2027([{ kind: 'budget', year: 2027 }, { kind: 'plan', year: 2028 }, { kind: 'plan', year: 2027 }]);
     delete plan.document.planYears;
     const [warning] = ours(plan);
-    expect(warning!.message).toMatch(/^planårskolumnen Plan 2027 har året 2027, som inte ligger efter budgetåret 2027; skriv .* t\.ex\. year: 2029, .*ange planåren i document\.planYears/);
+    expect(warning!.message).toMatch(/^planårskolumnen Plan 2027 har året 2027, som inte ligger efter budgetåret 2027; skriv .* t\.ex\. "year": 2029, .*ange planåren i document\.planYears/);
   });
 
   it('warns when no budget column has the budget year but one has another', () => {
     const warnings = ours(plan2027([{ kind: 'prognos', year: 2026 }, { kind: 'budget', year: 2026 }, { kind: 'plan', year: 2028 }]));
     expect(warnings.map((w) => [w.code, w.path])).toEqual([['budgetYearColumn', ['budget', 'columns', 1, 'year']]]);
-    expect(warnings[0]!.message).toContain('budgeten har ingen budgetkolumn för budgetåret 2027 (document.budgetYear), bara Budget 2026; gäller Budget 2026 budgetåret, skriv year: 2027');
+    expect(warnings[0]!.message).toContain('budgeten har ingen budgetkolumn för budgetåret 2027 (document.budgetYear), bara Budget 2026; gäller Budget 2026 budgetåret, skriv "year": 2027');
   });
 
   it('takes a plan column for the budget year, where no budget column has it, for the budget', () => {
     const warnings = ours(plan2027([{ kind: 'budget', year: 2026 }, { kind: 'plan', year: 2027 }, { kind: 'plan', year: 2028 }]));
     expect(warnings.map((w) => [w.code, w.path])).toEqual([['budgetYearColumn', ['budget', 'columns', 1, 'kind']]]);
-    expect(warnings[0]!.message).toContain('budgeten har ingen budgetkolumn för budgetåret 2027 (document.budgetYear), men Plan 2027 har året; är den årets budget, skriv kind: budget där');
+    expect(warnings[0]!.message).toContain('budgeten har ingen budgetkolumn för budgetåret 2027 (document.budgetYear), men Plan 2027 har året; är den årets budget, skriv "kind": "budget" där');
   });
 
   it("lets last year's budget, prognos and utfall for past years stand beside the budget year's column", () => {
@@ -87,7 +87,7 @@ describe('budget column years against the plan years', () => {
     plan.sections = [{ type: 'budget', title: 'Budget', text: 'Kostnaderna är {{ costs.budget2027 }} kr.' }];
     const outcome = computePlan(planSchema.parse(plan), FILE);
     expect(outcome.issues.map((i) => i.message)).toEqual([
-      '{{ costs.budget2027 }}: okänt namn "costs.budget2027" – ingen budgetkolumn har budgetåret 2027 (document.budgetYear); gäller Budget 2026 det året, skriv year: 2027 där i budget.columns',
+      '{{ costs.budget2027 }}: okänt namn "costs.budget2027" – ingen budgetkolumn har budgetåret 2027 (document.budgetYear); gäller Budget 2026 det året, skriv "year": 2027 där i budget.columns',
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('budget column years against the plan years', () => {
     plan.budget!.capital = { carryForward: { plan2028: 'budget2027' } };
     const outcome = computePlan(planSchema.parse(plan), FILE);
     expect(outcome.issues.map((i) => i.message)).toEqual([
-      'okänd kolumn "plan2028" – ingen planårskolumn har planåret 2028; gäller Plan 2092 det året, skriv year: 2028 där i budget.columns; kolumnerna är budget2027, plan2092',
+      'okänd kolumn "plan2028" – ingen planårskolumn har planåret 2028; gäller Plan 2092 det året, skriv "year": 2028 där i budget.columns; kolumnerna är budget2027, plan2092',
     ]);
   });
 });
@@ -107,7 +107,7 @@ describe('the decision date against the budget year', () => {
     plan.document.status = { state: 'förslag', decisionDate: '2016-11-26', decisionBody: 'styrelsen' };
     const warnings = ours(plan);
     expect(warnings.map((w) => [w.code, w.path])).toEqual([['decisionYear', ['document', 'status', 'decisionDate']]]);
-    expect(warnings[0]!.message).toMatch(/^beslutsdatumet 2016-11-26 ligger långt från budgetåret 2027: .* rätta datumet, t\.ex\. decisionDate: 2026-11-26, eller budgetYear/);
+    expect(warnings[0]!.message).toMatch(/^beslutsdatumet 2016-11-26 ligger långt från budgetåret 2027: .* rätta datumet, t\.ex\. "decisionDate": "2026-11-26", eller budgetYear/);
   });
 
   it('accepts the autumn before and early in the budget year', () => {
@@ -145,7 +145,7 @@ describe('members and the contributions table', () => {
     const warnings = ours(withMembers(members, parties([['Mora kommun', 25]])));
     expect(warnings.map((w) => [w.code, w.path])).toEqual([['memberWithoutContribution:Orsa kommun', ['document', 'association', 'members', 4]]]);
     expect(warnings[0]!.message).toContain(
-      'Orsa kommun är medlem (document.association.members) men finns inte bland finansiärerna i medlemsbidragen (contributions.parties), så tabellen visar inget bidrag från den; lägg till den, t.ex. { name: "Orsa kommun", role: kommun, share: … }, eller ta bort den ur members om den inte är medlem',
+      'Orsa kommun är medlem (document.association.members) men finns inte bland finansiärerna i medlemsbidragen (contributions.parties), så tabellen visar inget bidrag från den; lägg till den, t.ex. { "name": "Orsa kommun", "role": "kommun", "share": … }, eller ta bort den ur members om den inte är medlem',
     );
   });
 

@@ -11,6 +11,8 @@ describe('hints in the plan’s form', () => {
     expect(yamlHint('lägg till { "kind": "utfall", "year": … } bland budgetens kolumner')).toBe('lägg till { kind: utfall, year: … } bland budgetens kolumner');
     expect(yamlHint('eller "remainder": true för det som återstår')).toBe('eller remainder: true för det som återstår');
     expect(yamlHint('"Kostnader": "{{" stängs aldrig')).toBe('"Kostnader": "{{" stängs aldrig');
+    expect(yamlHint('t.ex. { "name": "Orsa kommun", "role": "kommun", "share": … }')).toBe('t.ex. { name: "Orsa kommun", role: kommun, share: … }');
+    expect(yamlHint('rätta datumet, t.ex. "decisionDate": "2026-11-26", eller')).toBe('rätta datumet, t.ex. decisionDate: 2026-11-26, eller');
   });
 
   it('show a YAML plan’s warning in YAML and a JSON plan’s in JSON', () => {

@@ -4,12 +4,13 @@
 import type { PlanForm } from '../load/loadPlan.js';
 import type { PlanIssue } from '../errors.js';
 
-/** A key and a one-word text in JSON ("kind": "utfall"), and a key before another value ("remainder": true, "year": …). */
-const KEY_AND_WORD = /"([A-Za-z]\w*)": "([A-Za-zåäöÅÄÖ]\w*)"/g;
-const KEY = /"([A-Za-z]\w*)": (?=true\b|false\b|null\b|-?\d|\{|\[|…)/g;
+/** A key and a one-word text or a date in JSON ("kind": "utfall", "decisionDate": "2026-11-26"). */
+const KEY_AND_WORD = /"([A-Za-z]\w*)": "([A-Za-zåäöÅÄÖ]\w*|\d{4}-\d{2}-\d{2})"/g;
+/** A key before another value ("remainder": true, "year": …), or any key inside an object ({ "name": "Orsa kommun" }). */
+const KEY = /"([A-Za-z]\w*)": (?=true\b|false\b|null\b|-?\d|\{|\[|…)|(?<=[{,] )"([A-Za-z]\w*)": /g;
 
 export function yamlHint(message: string): string {
-  return message.replace(KEY_AND_WORD, '$1: $2').replace(KEY, '$1: ');
+  return message.replace(KEY_AND_WORD, '$1: $2').replace(KEY, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}: `);
 }
 
 /** The issues with their hints in the plan's own form. */

@@ -37,11 +37,11 @@ export function membersWithoutContribution(members: readonly Member[], parties: 
     members.forEach((member, i) => {
       if (member.kind !== role || partyKeys.has(nameKey(member.name))) return;
       const other = unmatched.length > 0 ? ` (bland finansiärerna står ${unmatched.map((p) => `"${p.name}"`).join(', ')}, som inte är någon medlems namn; är det samma ${role === 'kommun' ? 'kommun' : 'region'}, skriv namnet lika på båda ställena)` : '';
-      const share = role === 'kommun' ? ', share: …' : '';
+      const share = role === 'kommun' ? ', "share": …' : '';
       warnings.push({
         path: ['document', 'association', 'members', i],
         code: `memberWithoutContribution:${member.name.trim()}`,
-        message: `${member.name.trim()} är medlem (document.association.members) men finns inte bland finansiärerna i medlemsbidragen (contributions.parties), så tabellen visar inget bidrag från den${other}; lägg till den, t.ex. { name: "${member.name.trim()}", role: ${role}${share} }, eller ta bort den ur members om den inte är medlem`,
+        message: `${member.name.trim()} är medlem (document.association.members) men finns inte bland finansiärerna i medlemsbidragen (contributions.parties), så tabellen visar inget bidrag från den${other}; lägg till den, t.ex. { "name": ${JSON.stringify(member.name.trim())}, "role": "${role}"${share} }, eller ta bort den ur members om den inte är medlem`,
       });
     });
   }

@@ -41,12 +41,12 @@ export function columnYearWarnings(input: PlanInput): PlanIssue[] {
     const nearestBudget = budgets.length > 0 ? budgets.find(({ c }) => c.year === nearest(budgets.map(({ c }) => c.year), budgetYear)) : undefined;
     const at = planForBudgetYear ?? nearestBudget!;
     const what = planForBudgetYear
-      ? `men ${columnName(at.c)} har året; är den årets budget, skriv kind: budget där`
-      : `bara ${others}; gäller ${columnName(at.c)} budgetåret, skriv year: ${budgetYear} där`;
+      ? `men ${columnName(at.c)} har året; är den årets budget, skriv "kind": "budget" där`
+      : `bara ${others}; gäller ${columnName(at.c)} budgetåret, skriv "year": ${budgetYear} där`;
     warnings.push({
       path: ['budget', 'columns', at.i, planForBudgetYear ? 'kind' : 'year'],
       code: 'budgetYearColumn',
-      message: `budgeten har ingen budgetkolumn för budgetåret ${budgetYear} (document.budgetYear), ${what}, annars lägg till en kolumn kind: budget, year: ${budgetYear} (eller rätta budgetYear)`,
+      message: `budgeten har ingen budgetkolumn för budgetåret ${budgetYear} (document.budgetYear), ${what}, annars lägg till en kolumn { "kind": "budget", "year": ${budgetYear} } (eller rätta budgetYear)`,
     });
   }
   const allowed = planYears ?? [budgetYear + 1, budgetYear + 2, budgetYear + 3];
@@ -60,11 +60,11 @@ export function columnYearWarnings(input: PlanInput): PlanIssue[] {
       : c.year <= budgetYear
         ? `som inte ligger efter budgetåret ${budgetYear}`
         : `som ligger långt efter budgetåret ${budgetYear}`;
-    const add = planYears ? `lägg till ${c.year} i planYears` : `ange planåren i document.planYears, t.ex. planYears: [${budgetYear + 1}, ${budgetYear + 2}]`;
+    const add = planYears ? `lägg till ${c.year} i planYears` : `ange planåren i document.planYears, t.ex. "planYears": [${budgetYear + 1}, ${budgetYear + 2}]`;
     warnings.push({
       path: ['budget', 'columns', i, 'year'],
       code: `columnYear:${c.id ?? `${c.kind}${c.year}`}`,
-      message: `planårskolumnen ${columnName(c)} har året ${c.year}, ${why}; skriv det år kolumnen gäller, t.ex. year: ${meant}, eller, om planen sträcker sig dit, ${add}`,
+      message: `planårskolumnen ${columnName(c)} har året ${c.year}, ${why}; skriv det år kolumnen gäller, t.ex. "year": ${meant}, eller, om planen sträcker sig dit, ${add}`,
     });
   }
   return warnings;
@@ -89,7 +89,7 @@ export function decisionYearWarnings(input: PlanInput): PlanIssue[] {
     {
       path: ['document', 'status', 'decisionDate'],
       code: 'decisionYear',
-      message: `beslutsdatumet ${date} ligger långt från budgetåret ${budgetYear}: en plan för ${budgetYear} beslutas hösten ${budgetYear - 1} eller tidigt ${budgetYear}; rätta datumet, t.ex. decisionDate: ${likely}, eller budgetYear`,
+      message: `beslutsdatumet ${date} ligger långt från budgetåret ${budgetYear}: en plan för ${budgetYear} beslutas hösten ${budgetYear - 1} eller tidigt ${budgetYear}; rätta datumet, t.ex. "decisionDate": "${likely}", eller budgetYear`,
     },
   ];
 }

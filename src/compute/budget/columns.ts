@@ -55,7 +55,7 @@ export function yearColumnHint(
   const wrong = columns.filter((c) => c.kind === kind && !expected.includes(c.year));
   if (wrong.length === 0) return undefined;
   const what = kind === 'budget' ? `budgetåret ${year} (document.budgetYear)` : `planåret ${year}`;
-  return `ingen ${kind === 'budget' ? 'budgetkolumn' : 'planårskolumn'} har ${what}; gäller ${wrong.map(columnName).join(' eller ')} det året, skriv year: ${year} där i budget.columns`;
+  return `ingen ${kind === 'budget' ? 'budgetkolumn' : 'planårskolumn'} har ${what}; gäller ${wrong.map(columnName).join(' eller ')} det året, skriv "year": ${year} där i budget.columns`;
 }
 
 /** The refusal for a column id the budget does not have (none when it has it). */
