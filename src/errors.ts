@@ -1,4 +1,5 @@
 // Errors that reach the user: each names the file, where in it, and what is wrong, in Swedish.
+import type { PlanForm } from './load/loadPlan.js';
 
 /** A JSON path into the plan, e.g. ["budget", "costs", "rows", 3, "values", "budget2025"]. */
 export type JsonPath = (string | number)[];
@@ -102,7 +103,7 @@ export class SchemaError extends PlanError {
     readonly value: unknown,
     readonly locate: (path: JsonPath) => { file?: string; line: number; column: number } | undefined,
     /** How the plan is written (json, yaml, folder): for the hints of the errors found beyond the schema's. */
-    readonly form: 'json' | 'yaml' | 'folder' = 'json',
+    readonly form: PlanForm = 'json',
   ) {
     super(file, issues, 'schema');
   }

@@ -701,3 +701,35 @@ describe('a line of a block text moved left', () => {
     }
   });
 });
+
+describe('brackets and block texts beside an indentation error', () => {
+  const describeYaml = (text: string) => {
+    try {
+      parsePlanYaml('plan.yaml', text);
+    } catch (error) {
+      return (error as PlanError).describe().split('\n').slice(1);
+    }
+    return [];
+  };
+
+  it('a bracket starting a line of a "- |" text or of a text going on over lines is text; the real error is named', () => {
+    expect(describeYaml('document:\n  paragraphs:\n    - |\n      [se bilaga\n      text\n  title: x\n   budgetYear: 2027\n')).toEqual([
+      '  plan.yaml:7:1 raden står 1 steg längre till höger än rad 6 ovanför, som hör till samma del; flytta den 1 steg åt vänster, så att den börjar rakt under "title" på rad 6',
+    ]);
+    expect(describeYaml('document:\n  title: Lång text\n    [fortsätter här\n  budgetYear: 2027\n   x: 1\n')).toEqual([
+      '  plan.yaml:5:1 raden står 1 steg längre till höger än rad 4 ovanför, som hör till samma del; flytta den 1 steg åt vänster, så att den börjar rakt under "budgetYear" på rad 4',
+    ]);
+  });
+
+  it('a line of a block text left of the text, with a colon in it, is told to move right into the text, not under its key', () => {
+    expect(describeYaml('document:\n  text: |\n      first\n    Obs: viktigt\n  title: x\n')).toEqual([
+      '  plan.yaml:4:1 raden hör till texten under "text: |" på rad 2 men står 2 steg längre till vänster än textens rader; flytta den 2 steg åt höger, så att den börjar rakt under texten på rad 3',
+    ]);
+  });
+
+  it('an error in a key’s value with a key indented under it is no lost part', () => {
+    expect(describeYaml('budget:\n  unit: kr\n   columns: x\n')).toEqual([
+      '  plan.yaml:3:1 raden står 1 steg längre till höger än rad 2 ovanför, som hör till samma del; flytta den 1 steg åt vänster, så att den börjar rakt under "unit" på rad 2',
+    ]);
+  });
+});

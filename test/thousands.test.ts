@@ -52,15 +52,26 @@ describe('an amount with thousands separators', () => {
     ]);
   });
 
-  it('is read as the amounts it says in a list written without any spaces', async () => {
+  it('is read as the amounts it says in a list written without any spaces, or of small amounts (tkr)', async () => {
     const plan = await planWith('tight', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: [2000000,2000000,2000000]'));
     expect(await problems(plan)).toEqual([]);
+    // [450, 500,520] in tkr: three amounts with a space left out as likely as two; not refused as thousands.
+    const small = await planWith('small', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: [450, 500,520]'));
+    expect((await problems(small)).join('\n')).not.toContain('tusentalsavgränsare');
   });
 
   it('in a YAML map written on one line, and in JSON, named at the amount', async () => {
     const plan = await planWith('map', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: { budget2027: 1,150,000, plan2028: 2000000, plan2029: 2000000 }'));
     expect(await problems(plan)).toEqual([
       expect.stringMatching(/plan\.yaml:\d+:\d+ budget\.income\.rows\[0\]\.values\.budget2027: 1,150,000 blir 3 belopp \(1, 150 och 0\), [^\n]*: 1150000$/),
+    ]);
+
+    // Another error on the amount's line, not at it, is still named.
+    const other = path.join(dir(), 'other.json');
+    await writeFile(other, '{"a": "x" "b": 1,000}');
+    expect(await problems(other)).toEqual([
+      expect.stringMatching(/other\.json:1:11 kommatecken väntades/),
+      expect.stringMatching(/other\.json:1:16 1,000 är ett belopp med tusentalsavgränsare/),
     ]);
 
     const json = path.join(dir(), 'plan.json');

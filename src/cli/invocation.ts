@@ -9,7 +9,8 @@ export async function invocation(): Promise<string> {
   if (process.env.npm_command === 'exec') return 'npx vplan';
   const script = process.argv[1];
   const self = script ? await realpath(script).catch(() => undefined) : undefined;
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+  // An npm script's PATH has the package's node_modules/.bin, which the user's own shell has not.
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter((d) => d && !/node_modules[\\/]\.bin[\\/]?$/.test(d))) {
     const found = await realpath(path.join(dir, 'vplan')).catch(() => undefined);
     if (found !== undefined) {
       if (found === self) return 'vplan';

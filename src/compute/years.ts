@@ -51,7 +51,8 @@ export function columnYearWarnings(input: PlanInput): PlanIssue[] {
   }
   const allowed = planYears ?? [budgetYear + 1, budgetYear + 2, budgetYear + 3];
   for (const { c, i } of plans) {
-    if (allowed.includes(c.year) || c === planForBudgetYear?.c) continue;
+    // A plan column of the budget year or before with a heading of its own ("Plan 2025 enl. VP 2024") is last year's plan beside this year's budget.
+    if (allowed.includes(c.year) || c === planForBudgetYear?.c || (c.label !== undefined && c.year <= budgetYear)) continue;
     // The plan year no other plan column has is the likely one meant.
     const free = allowed.filter((y) => !plans.some(({ c }) => c.year === y));
     const meant = nearest(free.length > 0 ? free : allowed, c.year);
@@ -59,7 +60,7 @@ export function columnYearWarnings(input: PlanInput): PlanIssue[] {
       ? `som inte är ${planYears.length === 1 ? 'planåret' : 'något av planåren'} ${planYears.join(', ')} (document.planYears)`
       : c.year <= budgetYear
         ? `som inte ligger efter budgetåret ${budgetYear}`
-        : `som ligger långt efter budgetåret ${budgetYear}`;
+        : `som ligger mer än tre år efter budgetåret ${budgetYear} (och planen anger inga planYears)`;
     const add = planYears ? `lägg till ${c.year} i planYears` : `ange planåren i document.planYears, t.ex. "planYears": [${budgetYear + 1}, ${budgetYear + 2}]`;
     warnings.push({
       path: ['budget', 'columns', i, 'year'],

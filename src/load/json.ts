@@ -69,12 +69,12 @@ function tooDeep(text: string): number | undefined {
  * An amount written with thousands separators where the parser stopped (`1,150,000`: a comma separates
  * values in JSON, and 000 is no JSON number): the amount, where it starts, and what to write.
  */
-function thousandsAt(text: string, offset: number): { start: number; message: string } | undefined {
+function thousandsAt(text: string, offset: number): { start: number; end: number; message: string } | undefined {
   let start = offset;
   while (start > 0 && /[\d,]/.test(text[start - 1]!)) start--;
   const written = /^\d{1,3}(?:,\d{3})+(?!\d)/.exec(text.slice(start))?.[0];
   if (!written || start + written.length < offset) return undefined;
-  return { start, message: `${written} är ett belopp med tusentalsavgränsare, men i JSON skiljer kommatecknet värden; skriv beloppet utan dem: ${written.replaceAll(',', '')}` };
+  return { start, end: start + written.length, message: `${written} är ett belopp med tusentalsavgränsare, men i JSON skiljer kommatecknet värden; skriv beloppet utan dem: ${written.replaceAll(',', '')}` };
 }
 
 export function parseJson(text: string): ParsedJson {
@@ -88,15 +88,17 @@ export function parseJson(text: string): ParsedJson {
     // After the first error the parser's guesses are mostly noise; report the first few.
     const issues = errors.slice(0, 3).map((e) => {
       const thousands = thousandsAt(text, e.offset);
-      if (thousands) return { path: [], message: thousands.message, thousands: true, ...lineColumn(text, thousands.start) };
-      return { path: [], message: parseMessages[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error), thousands: false, ...lineColumn(text, e.offset) };
+      if (thousands) return { path: [], message: thousands.message, span: thousands, ...lineColumn(text, thousands.start) };
+      return { path: [], message: parseMessages[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error), offset: e.offset, ...lineColumn(text, e.offset) };
     });
-    // One amount with thousands separators gives the parser several errors on its line: named once.
+    // One amount with thousands separators gives the parser several errors, at it and right after it: named once.
+    const spans = issues.flatMap((i) => ('span' in i && i.span ? [i.span] : []));
     const kept = issues.filter(
       (issue, i) =>
-        issues.findIndex((o) => o.line === issue.line && o.column === issue.column) === i && (issue.thousands || !issues.some((o) => o.thousands && o.line === issue.line)),
+        issues.findIndex((o) => o.line === issue.line && o.column === issue.column) === i &&
+        !('offset' in issue && spans.some((s) => issue.offset! >= s.start && issue.offset! <= s.end + 2)),
     );
-    throw new JsonSyntaxError(kept.map(({ thousands: _t, ...issue }) => issue));
+    throw new JsonSyntaxError(kept.map(({ path, message, line, column }) => ({ path, message, line, column })));
   }
   const duplicates = findDuplicateKeys(tree);
   if (duplicates.length > 0) {

@@ -2,8 +2,9 @@
 // the commas of 1,150,000 separate values, so YAML and JSON read three amounts, 1, 150 and 0. With as many
 // values as columns the plan would print them without a word. The text shows what was meant: a comma
 // with no space after it, followed by exactly three digits, where the list's other commas have a space
-// after them or the digits start with a 0 (nobody writes the amount 0 as 000). A list written with no
-// spaces at all, [100,100], is read as the amounts it says. A decimal comma is read the same way (9,5 as
+// after them and its other amounts are thousands, or the digits start with a 0 (nobody writes the amount
+// 0 as 000). A list written with no spaces at all, [100,100], or of small amounts, [450, 500,520, 600]
+// in tkr, is read as the amounts it says. A decimal comma is read the same way (9,5 as
 // 9 and 5, in a map { share: 9,5 } as 9 and a key 5): one or two digits after a comma with no space, in
 // a list or map whose other commas have spaces after them, is named as a decimal written with a comma.
 import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
@@ -35,7 +36,9 @@ function separatorRuns(items: Item[], text: string): Run[] {
     let end = i;
     while (end + 1 < items.length && tight(end + 1) && group(end + 1)) end++;
     const run = items.slice(i - 1, end + 1);
-    if (spaced || run.slice(1).some((item) => item.source.startsWith('0'))) runs.push({ first: i - 1, run });
+    // Amounts of thousands beside it: [450, 500,520, 600] in tkr is four amounts with a space left out, as likely as three.
+    const large = items.some((item) => !run.includes(item) && typeof item.value === 'number' && Math.abs(item.value) >= 1000);
+    if ((spaced && large) || run.slice(1).some((item) => item.source.startsWith('0'))) runs.push({ first: i - 1, run });
     i = end;
   }
   return runs;

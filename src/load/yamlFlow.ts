@@ -4,8 +4,11 @@
 
 const CLOSER: Record<string, string> = { '{': '}', '[': ']' };
 
-/** Whether a bracket at `i` starts a value (after `key: `, `- ` or at the line's start), where YAML reads it as one. */
-const startsValue = (line: string, i: number) => /(^|:|^\s*-)\s*$/.test(line.slice(0, i));
+/**
+ * Whether a bracket at `i` starts a value (after `key: ` or `- `), where YAML reads it as one; at the start
+ * of a line of its own it goes on a text from the line above.
+ */
+const startsValue = (line: string, i: number) => /(:|^\s*-)\s*$/.test(line.slice(0, i));
 
 /** The brackets left open at the end of a line (outside quotes and comments), with their columns, from `open`. */
 function openAfter(line: string, open: { char: string; column: number }[]): { char: string; column: number }[] {
@@ -35,7 +38,7 @@ export function unclosedBracket(lines: string[], errorLine: number): { line: num
   for (let n = 1; n <= errorLine && n <= lines.length; n++) {
     const indent = /^ */.exec(lines[n - 1]!)![0].length;
     if (blockIndent !== undefined && (lines[n - 1]!.trim() === '' || indent > blockIndent)) continue;
-    blockIndent = open.length === 0 && /:\s*[|>][-+0-9]*\s*(#.*)?$/.test(lines[n - 1]!) ? indent : undefined;
+    blockIndent = open.length === 0 && /(:|^\s*-)\s*[|>][-+0-9]*\s*(#.*)?$/.test(lines[n - 1]!) ? indent : undefined;
     const before = open.length;
     const after = openAfter(lines[n - 1]!, open);
     open = after.map((b, i) => (i < before ? open[i]! : { ...b, line: n }));

@@ -88,7 +88,9 @@ export function parseYamlText(text: string, options: YamlOptions = {}): ParsedYa
       const message = duplicate?.message ?? MESSAGES[error.code] ?? 'den här raden går inte att läsa som YAML (kontrollera indrag, kolon och citattecken)';
       // A duplicate directly under a top-level part, or a line badly indented as a part's key would be.
       const key = duplicate ? (duplicate.parent === undefined ? undefined : duplicate.key) : partKeyAt(text, line);
-      const lost = named || key === undefined ? undefined : lostPart(text, key, options, duplicate?.parent ?? partAbove(text, line), duplicate?.following);
+      // An error in a key's value (col past the key) is the line below's, indented under it: no lost part.
+      const pastKey = !duplicate && key !== undefined && col - 1 > (/^ */.exec(lines[line - 1] ?? '')?.[0].length ?? 0) + key.length;
+      const lost = named || key === undefined || pastKey ? undefined : lostPart(text, key, options, duplicate?.parent ?? partAbove(text, line), duplicate?.following);
       if (!lost) return { path: [], message, line, column: col };
       named = true;
       // Badly indented, the line is the lost part's first key; written twice, the key may be one of its later ones.

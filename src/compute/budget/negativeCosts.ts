@@ -4,8 +4,9 @@
 // the value, that the plan can acknowledge.
 import { formatInteger } from '../../format.js';
 import type { JsonPath, PlanIssue } from '../../errors.js';
-import { POSITION_KEY, type ItemInput } from '../../load/schema.js';
-import { kindLabels } from './columns.js';
+import { POSITION_KEY } from '../../load/schema.js';
+import { columnName } from './columns.js';
+import { leafRows } from './leafRows.js';
 import { report, type StartState } from './state.js';
 
 type Values = Record<string, number | null>;
@@ -23,13 +24,10 @@ interface CostRow {
 function costRows(state: StartState): CostRow[] {
   const rows: CostRow[] = [];
   const details = new Set<string>();
-  const walk = (items: readonly ItemInput[], path: JsonPath) =>
-    items.forEach((item, i) => {
-      if ('rows' in item) return walk(item.rows, [...path, i, 'rows']);
-      rows.push({ name: `kostnadsraden "${item.label}"`, key: item.label, values: item.values, path: [...path, i] });
-      if (item.detail !== undefined) details.add(item.detail);
-    });
-  walk(state.input.costs.rows, ['budget', 'costs', 'rows']);
+  for (const { row, path } of leafRows(state.input, 'costs')) {
+    rows.push({ name: `kostnadsraden "${row.label}"`, key: row.label, values: row.values, path });
+    if (row.detail !== undefined) details.add(row.detail);
+  }
   (state.input.details ?? []).forEach((detail, i) => {
     if (!details.has(detail.id)) return;
     const name = (label: string) => `raden "${label}" i specifikationen ${detail.title?.trim() || detail.id}`;
@@ -41,7 +39,7 @@ function costRows(state: StartState): CostRow[] {
 export function negativeCosts(state: StartState): StartState {
   const { columns, unit, costSign } = state.input;
   const ids = columns.map((c) => c.id ?? `${c.kind}${c.year}`);
-  const names = columns.map((c) => c.label?.trim() || `${kindLabels[c.kind]} ${c.year}`);
+  const names = columns.map(columnName);
   const rows = costRows(state);
   const count = new Map<string, number>();
   for (const row of rows) count.set(row.key, (count.get(row.key) ?? 0) + 1);
