@@ -7,7 +7,7 @@
 // in tkr, is read as the amounts it says. A decimal comma is read the same way (9,5 as
 // 9 and 5, in a map { share: 9,5 } as 9 and a key 5): one or two digits after a comma with no space, in
 // a list or map whose other commas have spaces after them, is named as a decimal written with a comma.
-import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { getNodePath, type Node as JsonNode } from 'jsonc-parser';
 import type { JsonPath, PlanIssue } from '../errors.js';
 
@@ -69,11 +69,13 @@ export function thousandsInYaml(contents: unknown, text: string, position: (offs
       if (node.flow) issues.push(...inFlowMap(node.items, text, path, position));
     } else if (isSeq(node)) {
       node.items.forEach((item, i) => walk(item, [...path, i]));
-      if (!node.flow || !node.items.every((item) => isScalar(item) && item.range)) return;
-      const items = node.items.map((item) => {
-        const [start, end] = (item as YamlNode).range!;
-        return { source: text.slice(start, end).trim(), value: (item as { value: unknown }).value, start, end };
+      if (!node.flow) return;
+      const items = node.items.flatMap((item) => {
+        if (!isScalar(item) || !item.range) return [];
+        const [start, end] = item.range;
+        return [{ source: text.slice(start, end).trim(), value: item.value, start, end }];
       });
+      if (items.length !== node.items.length) return;
       for (const { first, run } of separatorRuns(items, text)) issues.push(issue([...path, first], run, position(run[0]!.start)));
     }
   };
