@@ -194,10 +194,18 @@ export interface PlanChanges {
   sectionsRenamed: { before: string; after: string }[];
   /** Sections (and the preface) whose text changed only in its figures: not rewritten, each figure old → new. */
   sectionFigures: FigureChanges[];
+  /** Notes under the budget table (acknowledged warnings with note) put in, taken out or reworded. */
+  budgetNotes: NoteChange[];
   /** Set when the two versions state amounts in different units; amounts are then compared in kr. */
   unitNote?: string | undefined;
   /** Set when the new version still says it was adopted at the old one's decision, though it changed since. */
   decisionNote?: string | undefined;
+}
+
+/** A note under the budget table: before undefined where it is new, after undefined where it was taken out. */
+export interface NoteChange {
+  before: string | undefined;
+  after: string | undefined;
 }
 
 /** A section whose text changed: the words taken out and put in, in order. */

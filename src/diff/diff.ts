@@ -4,6 +4,7 @@ import type { BudgetTable, ComputedPlan, ComputedSection, FigureChanges, PlanCha
 import { formatInteger, headingLabel } from '../format.js';
 import { pairedByContent, pairedByYears } from './pairing.js';
 import { changedFigures, changedWords } from './words.js';
+import { changedNotes } from './notes.js';
 
 interface KeyedCell {
   row: string;
@@ -242,6 +243,7 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     sectionsReworded,
     sectionsRenamed,
     sectionFigures,
+    budgetNotes: changedNotes(before.budgetNotes ?? [], after.budgetNotes ?? []),
     unitNote,
   };
   return { ...changes, decisionNote: staleDecision(before, after, changes) };
@@ -255,7 +257,7 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
   const [was, now] = [before.document.status, after.document.status];
   if ((now.state !== 'fastställd' && now.state !== 'beslutad') || was.state !== now.state) return undefined;
   if (now.decisionDate === undefined || was.decisionDate !== now.decisionDate) return undefined;
-  const budget = c.cells.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length + c.columnsRemoved.length > 0;
+  const budget = c.cells.length + c.budgetNotes.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length + c.columnsRemoved.length > 0;
   const text = c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length > 0;
   if (!budget && !text) return undefined;
   const what = budget && text ? 'budgeten och texten' : budget ? 'budgeten' : 'texten';
@@ -264,7 +266,7 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
 
 export function hasChanges(c: PlanChanges): boolean {
   return (
-    c.document.length + c.cells.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length +
+    c.document.length + c.cells.length + c.budgetNotes.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length +
       c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length >
     0
   );

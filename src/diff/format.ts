@@ -2,6 +2,7 @@
 import type { CellChange, PlanChanges } from '../model.js';
 import { formatInteger } from '../format.js';
 import { hasChanges } from './diff.js';
+import { noteLine } from './notes.js';
 
 const figure = (v: number | null) => (v === null ? '(tom)' : formatInteger(v));
 const signed = (v: number) => (v > 0 ? `+${formatInteger(v)}` : formatInteger(v));
@@ -22,7 +23,8 @@ export function formatChanges(changes: PlanChanges): string {
     ...(changes.unitNote ? [`  ${changes.unitNote}`] : []),
     ...(changes.decisionNote ? [`  OBS: ${changes.decisionNote}`] : []),
   ]);
-  block(`Budgeten (${changes.unit})`, changes.cells.map(cellLine));
+  // A note under the budget table is part of the budget section the board reads.
+  block(`Budgeten (${changes.unit})`, [...changes.cells.map(cellLine), ...changes.budgetNotes.map((n) => `  ${noteLine(n)}`)]);
   block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`)]);
   block('Kolumner', [...changes.columnsAdded.map((c) => `  ny: ${c}`), ...changes.columnsRemoved.map((c) => `  borttagen: ${c}`)]);
   block('Påverkan på summor och resultat', changes.sums.map(cellLine));
