@@ -185,6 +185,8 @@ export interface PlanChanges {
   sums: CellChange[];
   rowsAdded: string[];
   rowsRemoved: string[];
+  /** Budget headings with a new name over the same rows: "rubriken Insatser heter nu Insatser för deltagare". */
+  rowsRenamed: string[];
   columnsAdded: string[];
   columnsRemoved: string[];
   sectionsAdded: string[];

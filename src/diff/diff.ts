@@ -5,6 +5,7 @@ import { formatInteger, headingLabel } from '../format.js';
 import { pairedByContent, pairedByYears } from './pairing.js';
 import { changedFigures, changedWords } from './words.js';
 import { changedNotes } from './notes.js';
+import { changedLabels } from './labels.js';
 
 interface KeyedCell {
   row: string;
@@ -129,18 +130,6 @@ function visibleWords(content: unknown): string[] {
   return out;
 }
 
-/** The budget tables' headings and sum rows, which hold no stated figure: "rubriken Kansli". */
-function labelRows(plan: ComputedPlan): string[] {
-  const budget = plan.budget;
-  if (!budget) return [];
-  const names: Partial<Record<string, string>> = { heading: 'rubriken', groupHeading: 'rubriken', subtotal: 'summaraden', sum: 'summaraden', result: 'raden' };
-  return [budget.table, ...budget.details].flatMap((table, t) =>
-    table.rows
-      .filter((row) => names[row.kind] !== undefined && row.label.trim() !== '')
-      .map((row) => `${names[row.kind]} ${row.label}${t > 0 ? ` (${table.caption ?? ''})`.replace(' ()', '') : ''}`),
-  );
-}
-
 /** "Samverkansteam (Budget 2026: 1 000 000; Plan 2027: 1 050 000)": a new row or column with what it holds. */
 function withAmounts(name: string, cells: KeyedCell[], label: (c: KeyedCell) => string): string {
   const shown = cells.filter((c) => c.value !== null).map((c) => `${label(c)}: ${formatInteger(c.value!)}`);
@@ -198,8 +187,7 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   // A section with a new title and the same content (and its sub-sections, whose keys hold that title).
   for (const [k, was] of pairedByContent(oldSections, newSections, paired)) paired.set(k, was);
   const pairedOld = new Set(paired.values());
-  const oldLabels = labelRows(before);
-  const newLabels = labelRows(after);
+  const labels = changedLabels(before, after);
   // A text whose words are the same but some figures are not (a year moved on, an amount a placeholder
   // gives anew) is not rewritten: its figures are listed old → new, apart from the rewritten texts.
   const sectionsReworded: Rewording[] = [];
@@ -232,8 +220,9 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     rowsAdded: [...newRows]
       .filter(([k]) => !oldRows.has(k))
       .map(([k, name]) => withAmounts(name, [...now.values()].filter((c) => c.rowKey === k), (c) => c.column))
-      .concat(newLabels.filter((l) => !oldLabels.includes(l))),
-    rowsRemoved: [...[...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name), ...oldLabels.filter((l) => !newLabels.includes(l))],
+      .concat(labels.added),
+    rowsRemoved: [...[...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name), ...labels.removed],
+    rowsRenamed: labels.renamed,
     columnsAdded: [...newColumns]
       .filter(([k]) => !oldColumns.has(k))
       .map(([k, c]) => withAmounts(c, [...now.values()].filter((x) => x.columnKey === k && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
@@ -257,7 +246,7 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
   const [was, now] = [before.document.status, after.document.status];
   if ((now.state !== 'fastställd' && now.state !== 'beslutad') || was.state !== now.state) return undefined;
   if (now.decisionDate === undefined || was.decisionDate !== now.decisionDate) return undefined;
-  const budget = c.cells.length + c.budgetNotes.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length + c.columnsRemoved.length > 0;
+  const budget = c.cells.length + c.budgetNotes.length + c.rowsAdded.length + c.rowsRenamed.length + c.rowsRemoved.length + c.columnsAdded.length + c.columnsRemoved.length > 0;
   const text = c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length > 0;
   if (!budget && !text) return undefined;
   const what = budget && text ? 'budgeten och texten' : budget ? 'budgeten' : 'texten';
@@ -266,7 +255,7 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
 
 export function hasChanges(c: PlanChanges): boolean {
   return (
-    c.document.length + c.cells.length + c.budgetNotes.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.columnsAdded.length +
+    c.document.length + c.cells.length + c.budgetNotes.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.rowsRenamed.length + c.columnsAdded.length +
       c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length >
     0
   );

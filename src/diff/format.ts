@@ -25,7 +25,7 @@ export function formatChanges(changes: PlanChanges): string {
   ]);
   // A note under the budget table is part of the budget section the board reads.
   block(`Budgeten (${changes.unit})`, [...changes.cells.map(cellLine), ...changes.budgetNotes.map((n) => `  ${noteLine(n)}`)]);
-  block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`)]);
+  block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`), ...changes.rowsRenamed.map((r) => `  ${r}`)]);
   block('Kolumner', [...changes.columnsAdded.map((c) => `  ny: ${c}`), ...changes.columnsRemoved.map((c) => `  borttagen: ${c}`)]);
   block('Påverkan på summor och resultat', changes.sums.map(cellLine));
   block('Avsnitt', [
