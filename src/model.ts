@@ -215,6 +215,8 @@ export interface Rewording {
   name: string;
   removed: string[];
   added: string[];
+  /** Set where the words are the same and only their form changed (bold, a list, a table). */
+  formattingOnly?: boolean | undefined;
 }
 
 /**

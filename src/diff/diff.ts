@@ -6,6 +6,7 @@ import { pairedByContent, pairedByYears } from './pairing.js';
 import { changedFigures, changedWords } from './words.js';
 import { changedNotes } from './notes.js';
 import { changedLabels } from './labels.js';
+import { readingLine, readingText } from './readingText.js';
 
 interface KeyedCell {
   row: string;
@@ -98,7 +99,8 @@ function sections(plan: ComputedPlan): Map<string, { name: string; title: string
       const name = sectionName(s) || `${parentName} (del ${i + 1})`;
       // The words a reader sees: the section's text and every text and number of its content (a
       // vision's statement, a target group's ages, a goal), so that a reworded part shows its words.
-      const text = [s.text, ...visibleWords(s.content), s.textAfter].filter(Boolean).join('\n\n');
+      // As printed, without Markdown: a table's cells, not its | and ** (readingText.ts).
+      const text = [readingText(s.text ?? ''), ...visibleWords(s.content).map(readingLine), readingText(s.textAfter ?? '')].filter(Boolean).join('\n\n');
       out.set(key, { name, title: s.title, body: JSON.stringify([s.type, s.text, s.textAfter, s.content], withoutPaths), text });
       walk(s.children, key, name);
     });
@@ -196,9 +198,11 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
   const changedText = (name: string, was: string, now: string) => {
     const figures = changedFigures(was, now);
     if (figures) sectionFigures.push({ name, ...figures });
+    // The same words in another form (bold, a list, a table): changed, with no words to show.
+    else if (was === now) sectionsReworded.push({ name, removed: [], added: [], formattingOnly: true });
     else sectionsReworded.push({ name, ...changedWords(was, now) });
   };
-  if ((d0.preface ?? '') !== (d1.preface ?? '')) changedText('Förord', d0.preface ?? '', d1.preface ?? '');
+  if ((d0.preface ?? '') !== (d1.preface ?? '')) changedText('Förord', readingText(d0.preface ?? ''), readingText(d1.preface ?? ''));
   for (const [k, s] of newSections) {
     // A section whose title only moved a year on: its heading's words among the changed ones. Its
     // sub-sections are paired too (their keys hold its title), and are unchanged where their own

@@ -34,6 +34,7 @@ export function formatChanges(changes: PlanChanges): string {
     ...changes.sectionsRenamed.map((s) => `  ny rubrik: ${s.before} → ${s.after}`),
     ...changes.sectionsReworded.flatMap((s) => [
       `  omskrivet: ${s.name}`,
+      ...(s.formattingOnly ? ['    (samma ord, annan formatering)'] : []),
       ...s.removed.map((w) => `    − ${w}`),
       ...s.added.map((w) => `    + ${w}`),
     ]),

@@ -2,17 +2,20 @@
 // are printed in the board's document, so a changed reason is a change to the budget section.
 import { diffArrays } from 'diff';
 import type { NoteChange } from '../model.js';
+import { readingLine } from './readingText.js';
 
 /**
  * The notes taken out, put in and reworded, in the table's order: a note taken out where another is put
- * in (the same place in the list) is one note reworded, shown old → new.
+ * in (the same place in the list) is one note reworded, shown old → new, each without its Markdown.
  */
 export function changedNotes(before: readonly string[], after: readonly string[]): NoteChange[] {
   const out: NoteChange[] = [];
   let removed: string[] = [];
   const flush = (added: string[]) => {
     const n = Math.max(removed.length, added.length);
-    for (let i = 0; i < n; i++) out.push({ before: removed[i], after: added[i] });
+    // Compared as written (bold is a change), shown as printed (without its **).
+    const shown = (note: string | undefined) => (note === undefined ? undefined : readingLine(note));
+    for (let i = 0; i < n; i++) out.push({ before: shown(removed[i]), after: shown(added[i]) });
     removed = [];
   };
   for (const part of diffArrays([...before], [...after])) {

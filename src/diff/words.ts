@@ -9,7 +9,14 @@ const MAX_PASSAGE = 120;
 
 const shorten = (s: string) => {
   const text = s.replace(/\s+/g, ' ').trim();
-  return text.length > MAX_PASSAGE ? `${text.slice(0, MAX_PASSAGE / 2 - 1)} … ${text.slice(-MAX_PASSAGE / 2 + 2)}` : text;
+  if (text.length <= MAX_PASSAGE) return text;
+  // Cut between words where there are any near the cut, so that no word is shown in part.
+  const head = text.slice(0, MAX_PASSAGE / 2 - 1);
+  const tail = text.slice(-MAX_PASSAGE / 2 + 2);
+  const headEnd = head.lastIndexOf(' ');
+  const tailStart = tail.indexOf(' ');
+  const words = (part: string, cut: string) => (cut.length >= part.length / 2 ? cut : part).trim();
+  return `${words(head, headEnd > 0 ? head.slice(0, headEnd) : head)} … ${words(tail, tailStart >= 0 ? tail.slice(tailStart + 1) : tail)}`;
 };
 
 /**
