@@ -57,3 +57,15 @@ describe('vplan diff: renamed budget headings', () => {
     expect(changes.rowsRemoved).not.toContain('rubriken Verksamhet');
   });
 });
+
+describe('vplan diff: a budget row with an id under a new text', () => {
+  it('is the same row renamed, not "inga" (rows are matched by their id)', async () => {
+    const json = path.join(tmp(), 'renamed-row.json');
+    const text = await readFile('data/finnveden-2025.json', 'utf8');
+    expect(text).toContain('"id": "samverkansteam", "label": "Samverkansteam Finnveden"');
+    await writeFile(json, text.replace('"label": "Samverkansteam Finnveden"', '"label": "Samverkansteamet i Finnveden"'));
+    const { stdout } = await run(process.execPath, [path.resolve('bin/vplan.js'), 'diff', 'data/finnveden-2025.json', json]);
+    expect(stdout).toContain('Rader\n  raden Samverkansteam Finnveden heter nu Samverkansteamet i Finnveden\n');
+    expect(stdout).not.toContain('inga.');
+  });
+});

@@ -226,7 +226,8 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
       .map(([k, name]) => withAmounts(name, [...now.values()].filter((c) => c.rowKey === k), (c) => c.column))
       .concat(labels.added),
     rowsRemoved: [...[...oldRows].filter(([k]) => !newRows.has(k)).map(([, name]) => name), ...labels.removed],
-    rowsRenamed: labels.renamed,
+    // A row with an id under a new text: the same row, renamed (rows without an id are matched by their text).
+    rowsRenamed: [...labels.renamed, ...[...newRows].filter(([k, name]) => oldRows.has(k) && oldRows.get(k) !== name).map(([k, name]) => `raden ${oldRows.get(k)} heter nu ${name}`)],
     columnsAdded: [...newColumns]
       .filter(([k]) => !oldColumns.has(k))
       .map(([k, c]) => withAmounts(c, [...now.values()].filter((x) => x.columnKey === k && x.kind !== 'row' && x.kind !== 'varav'), (x) => x.row)),
