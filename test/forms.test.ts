@@ -733,3 +733,15 @@ describe('brackets and block texts beside an indentation error', () => {
     ]);
   });
 });
+
+describe('a section file renamed but not in the list', () => {
+  it('is suggested where the list names a file that does not exist', async () => {
+    const plan = path.join(dir(), 'renamed-file');
+    await cp('data/botkyrka-huddinge-salem-2018', plan, { recursive: true });
+    const { rename } = await import('node:fs/promises');
+    await rename(path.join(plan, 'avsnitt', '05-arbetsorganisation.md'), path.join(plan, 'avsnitt', '05-organisation-och-ledning.md'));
+    expect(await problems(plan)).toMatch(
+      /sections\[4\]: avsnittsfilen avsnitt\/05-arbetsorganisation\.md finns inte; menade du avsnitt\/05-organisation-och-ledning\.md, som inte står i listan\? Rätta namnet i listan, eller skapa filen \(eller ta bort raden\)$/m,
+    );
+  });
+});

@@ -8,6 +8,7 @@ import type { JsonPath, PlanIssue } from '../errors.js';
 import { parseYamlText, type ParsedYaml, type Position } from './yamlText.js';
 import type { Misread } from './yamlMisread.js';
 import { planPartKeys } from './schema.js';
+import { suggest } from './messages.js';
 
 export const FOLDER_PLAN = 'plan.yaml';
 export const SECTIONS_DIR = 'avsnitt';
@@ -171,9 +172,9 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
         for (const issue of issues.slice(before)) {
           if (issue.line !== undefined) continue;
           const missing = issue.message.startsWith('filen finns inte');
-          const message = missing
-            ? `avsnittsfilen ${relative} finns inte; skapa den, eller rätta namnet i listan (eller ta bort raden)`
-            : `${relative}: ${issue.message}`;
+          const guess = missing ? await unlistedLike(dir, relative, entries) : undefined;
+          const meant = guess ? `; menade du ${guess}, som inte står i listan? Rätta namnet i listan, eller skapa filen (eller ta bort raden)` : '; skapa den, eller rätta namnet i listan (eller ta bort raden)';
+          const message = missing ? `avsnittsfilen ${relative} finns inte${meant}` : `${relative}: ${issue.message}`;
           Object.assign(issue, { file: planFile, path: ['sections', i], message, ...parsed.locate(['sections', i]) });
         }
       }
@@ -214,6 +215,19 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     return parsed.misread(p);
   };
   return { value, locate, misread, files, sectionFiles: Array.from(sections, (_, i) => sectionFiles[i]), warnings, textIssues };
+}
+
+/**
+ * For a listed section file that does not exist: the Markdown file beside it that the list leaves out
+ * and that it likely is (renamed): the only such file, or the one whose name is nearest.
+ */
+async function unlistedLike(dir: string, relative: string, entries: unknown[]): Promise<string | undefined> {
+  const folder = path.posix.dirname(relative);
+  const listed = new Set(entries.filter((e): e is string => typeof e === 'string').map((e) => (e.includes('/') ? e : `${SECTIONS_DIR}/${e}`)));
+  const names = await readdir(path.join(dir, ...folder.split('/'))).catch(() => [] as string[]);
+  const others = names.filter((n) => n.toLowerCase().endsWith('.md') && !listed.has(`${folder}/${n}`));
+  const guess = others.length === 1 ? others[0] : suggest(path.posix.basename(relative), others);
+  return guess === undefined ? undefined : `${folder}/${guess}`;
 }
 
 /** Markdown files in avsnitt/ that plan.yaml's list of sections leaves out: written, but never printed. */
