@@ -4,6 +4,7 @@ import { planToFolder } from '../convert/write.js';
 import { VplanError } from '../errors.js';
 import { importDocx } from '../import/importDocx.js';
 import type { SectionNote } from '../import/sections.js';
+import { compareSums } from '../import/sums.js';
 import { refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report, sanitizeForTerminal } from './report.js';
 
@@ -23,7 +24,7 @@ export async function commandImport(args: string[], options: { out: string | und
   if (!options.out) throw new UsageError('ange en ny mapp för planen: vplan import plan.docx --out plan-2025');
   const out = options.out;
   await refuseExisting(out, 'folder');
-  const { plan, notes } = await importDocx(file);
+  const { plan, notes, sums } = await importDocx(file);
   await savePlan(plan, 'folder', out);
   const checked = await checkPlan(out).catch((error: unknown) => {
     report(error);
@@ -32,9 +33,20 @@ export async function commandImport(args: string[], options: { out: string | und
   const count = (plan.sections as unknown[]).length;
   const rows = checked.plan.budget ? ' och en budget' : '';
   process.stdout.write(`${file} → ${out}: planmapp med ${count} avsnitt${rows}.\n`);
+  // The Word table's sums, left out, against vplan's: the note says which and how many agree, each
+  // figure that differs is a warning.
+  const compared = sums && checked.plan.budget ? compareSums(sums, checked.plan.budget) : undefined;
+  if (sums && compared) {
+    // With the budget section's other notes, where it has any.
+    const after = notes.findLastIndex((n) => n.trail[0] === sums.trail[0]);
+    notes.splice(after < 0 ? notes.length : after + 1, 0, { trail: sums.trail, message: compared.note });
+  }
   if (notes.length > 0) {
     process.stderr.write(`Kontrollera (${notes.length}):\n`);
     for (const note of notes) process.stderr.write(sanitizeForTerminal(`  kontrollera: ${describeNote(note, plan)}`) + '\n');
+  }
+  for (const message of compared?.warnings ?? []) {
+    process.stderr.write(sanitizeForTerminal(`  varning: ${describeNote({ trail: sums!.trail, message }, plan)}`) + '\n');
   }
   printWarnings(out, checked.warnings);
   return 0;

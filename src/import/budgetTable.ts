@@ -1,7 +1,8 @@
 // A Word table read as vplan's budget: a first row of year headings ("Budget 2025", "Plan 2026"), then
 // one row per post with amounts ("1 234 000", "-50", "1 234 tkr"). Intäkter come before Kostnader;
 // rows that are sums ("Summa …", "Delsumma …", "Totalt", "Resultat") are computed by vplan, so they are
-// left out and listed. A table that cannot be read this way gives the reason, and stays text.
+// left out, kept with what of vplan's they stand for to be compared with it (sums.ts). A table that
+// cannot be read this way gives the reason, and stays text.
 import { isElement, textOf, type Element } from './html.js';
 
 type Kind = 'budget' | 'prognos' | 'utfall' | 'plan';
@@ -22,6 +23,18 @@ interface Group {
 }
 type Item = Row | Group;
 
+/** What of vplan's a sum row of the Word table stands for: a group's delsumma (by its place in the side's rows) or a total. */
+export type SumTarget = { kind: 'subtotal'; side: 'income' | 'costs'; index: number } | { kind: 'income' | 'costs' | 'result' };
+
+/** A sum row of the Word table, left out for vplan computes it. */
+export interface WordSum {
+  label: string;
+  /** As the Word table has them, one per column. */
+  values: (number | null)[];
+  /** Undefined when it cannot be told what the row sums ("Totalt", a second delsumma of a group). */
+  target: SumTarget | undefined;
+}
+
 export interface ReadBudget {
   budget: {
     unit: 'kr' | 'tkr';
@@ -30,8 +43,8 @@ export interface ReadBudget {
     income: { rows: Item[] };
     costs: { rows: Item[] };
   };
-  /** Labels of the sum rows left out ("Summa intäkter"). */
-  sums: string[];
+  /** The sum rows left out ("Summa intäkter"), in the table's order. */
+  sums: WordSum[];
   /** Things to check, in Swedish. */
   notes: string[];
 }
@@ -98,6 +111,20 @@ const isSum = (label: string) =>
 
 const isRow = (item: Item): item is Row => 'label' in item;
 
+/** "Summa personal" under the group heading "Personal": the group's delsumma, as a "Delsumma" row is. */
+function sumsGroup(label: string, group: Group | undefined): boolean {
+  const named = /^(?:summa|s:a)\s+(.+)$/i.exec(label)?.[1];
+  return named !== undefined && group?.heading !== undefined && !group.subtotal && named.trim().toLowerCase() === group.heading.trim().toLowerCase();
+}
+
+/** The total a sum row that is no delsumma stands for: Summa intäkter, Summa kostnader, the result. */
+function totalOf(label: string): SumTarget | undefined {
+  if (/^(summa|s:a)\s+intäkter\b/i.test(label)) return { kind: 'income' };
+  if (/^(summa|s:a)\s+kostnader\b/i.test(label)) return { kind: 'costs' };
+  if (/^(årets\s+|prel\.?\s+|preliminärt\s+|beräknat\s+)?resultat\b/i.test(label) || /^överskott\b/i.test(label)) return { kind: 'result' };
+  return undefined;
+}
+
 /** The budget in a table, or why it is not one. */
 export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget | { reason: string } {
   const [header, ...body] = rows;
@@ -127,7 +154,9 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
   let group: Group | undefined;
   /** Items of the current side since its last group: a "Delsumma" row makes them a group. */
   let loose: Row[] = [];
-  const sums: string[] = [];
+  const sums: WordSum[] = [];
+  /** A delsumma row's group, to find its place once the table is read. */
+  const subtotalOf = new Map<WordSum, { group: Group; side: Item[] }>();
   const toCosts = () => {
     side = costs;
     sawCosts = true;
@@ -151,13 +180,17 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
       return { reason: `rad ${r + 2} har belopp men ingen text` };
     }
     if (isSum(label)) {
-      sums.push(label);
+      const sum: WordSum = { label, values, target: totalOf(label) };
+      sums.push(sum);
       if (/^(summa|s:a)\s+intäkter/i.test(label)) toCosts();
-      else if (/^delsumma\b/i.test(label)) {
-        if (group && !group.subtotal) group.subtotal = label;
-        else if (loose.length > 0) {
+      else if (/^delsumma\b/i.test(label) || sumsGroup(label, group)) {
+        if (group && !group.subtotal) {
+          group.subtotal = label;
+          subtotalOf.set(sum, { group, side });
+        } else if (loose.length > 0) {
           const made: Group = { subtotal: label, rows: loose };
           side.splice(side.length - loose.length, loose.length, made);
+          subtotalOf.set(sum, { group: made, side });
         }
         group = undefined;
         loose = [];
@@ -202,6 +235,10 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
     }
   }
   if (income.length === 0 || costs.length === 0) return { reason: income.length === 0 ? 'tabellen har inga intäktsrader' : 'tabellen har inga kostnadsrader' };
+  for (const [sum, { group: g, side: list }] of subtotalOf) {
+    const index = list.indexOf(g);
+    if (index >= 0) sum.target = { kind: 'subtotal', side: list === income ? 'income' : 'costs', index };
+  }
 
   const costValues = costs.flatMap((i) => (isRow(i) ? [i] : i.rows.filter(isRow))).flatMap((r) => r.values.filter((v): v is number => v !== null));
   const negative = costValues.some((v) => v < 0) && costValues.every((v) => v <= 0);

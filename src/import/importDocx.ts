@@ -11,11 +11,14 @@ import { footnoteDefinitions, isFootnoteList, readFootnotes, textNotes, type Mar
 import { readSections, type SectionNote } from './sections.js';
 import { attachSourceLines } from './quote.js';
 import { findDecision, type FoundDecision } from './decision.js';
+import type { ImportedSums } from './sums.js';
 
 export interface ImportResult {
   plan: Record<string, unknown>;
   /** Things to check: where (a section's titles, or [] for the document) and what. */
   notes: SectionNote[];
+  /** The budget table's sum rows, left out: the caller compares them with the computed plan's (sums.ts). */
+  sums: ImportedSums | undefined;
 }
 
 /**
@@ -146,7 +149,10 @@ export function importHtml(html: string, now: Date = new Date()): ImportResult {
   const plan: Record<string, unknown> = { version: 1, document, sections: read.sections };
   if (read.budget) plan.budget = read.budget.budget;
   else notes.push({ trail: [], message: 'ingen tabell kunde läsas som budget (en första rad med "Budget 2025", "Plan 2026" … och belopp i cellerna); planen har ingen budget' });
-  return { plan, notes };
+  const sums = read.budget && read.budget.sums.length > 0
+    ? { trail: read.budgetTrail, rows: read.budget.sums, negativeCosts: read.budget.budget.costSign === 'negative' }
+    : undefined;
+  return { plan, notes, sums };
 }
 
 export async function importDocx(file: string, now?: Date): Promise<ImportResult> {

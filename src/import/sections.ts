@@ -20,6 +20,8 @@ export interface SectionNote {
 export interface ReadSections {
   sections: ImportedSection[];
   budget: ReadBudget | undefined;
+  /** The budget section's titles, from the top-level section down. */
+  budgetTrail: string[];
   notes: SectionNote[];
 }
 
@@ -43,6 +45,7 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
   const roots: ImportedSection[] = [];
   const notes: SectionNote[] = [];
   let budget: ReadBudget | undefined;
+  let budgetTrail: string[] = [];
   const stack: Open[] = [];
   const trail = () => stack.map((o) => o.section.title);
 
@@ -87,9 +90,7 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
         budget = read;
         open.section.type = 'budget';
         for (const note of read.notes) notes.push({ trail: trail(), message: note });
-        if (read.sums.length > 0) {
-          notes.push({ trail: trail(), message: `budgettabellens summarader räknar vplan själv och de togs inte med: ${read.sums.map((s) => `"${s}"`).join(', ')}; jämför summorna i PDF:en med Word-filens` });
-        }
+        budgetTrail = trail();
         continue;
       }
       const reason = 'budget' in read ? 'planen har redan en budget (en tabell tidigare i dokumentet)' : read.reason;
@@ -104,6 +105,6 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
     }
   }
   while (stack.length > 0) closeTop();
-  return { sections: roots, budget, notes };
+  return { sections: roots, budget, budgetTrail, notes };
 }
 

@@ -2,14 +2,14 @@
 // seeds (numbered headings, paragraphs, bullet lists, a budget table), plus one of a different shape.
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, type IStylesOptions, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
-type Cell = string | { text: string; italic?: boolean };
+export type Cell = string | { text: string; italic?: boolean };
 
-const p = (...runs: (string | TextRun | FootnoteReferenceRun)[]) => new Paragraph({ children: runs.map((r) => (typeof r === 'string' ? new TextRun(r) : r)) });
-const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
+export const p = (...runs: (string | TextRun | FootnoteReferenceRun)[]) => new Paragraph({ children: runs.map((r) => (typeof r === 'string' ? new TextRun(r) : r)) });
+export const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
 const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
 const numbered = (text: string) => new Paragraph({ text, numbering: { reference: 'nummer', level: 0 } });
 
-function table(rows: Cell[][]): Table {
+export function table(rows: Cell[][]): Table {
   return new Table({
     rows: rows.map(
       (cells) =>
@@ -23,7 +23,7 @@ function table(rows: Cell[][]): Table {
   });
 }
 
-async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>, styles?: IStylesOptions): Promise<Buffer> {
+export async function pack(children: (Paragraph | Table)[], footnotes?: Record<number, { children: Paragraph[] }>, styles?: IStylesOptions): Promise<Buffer> {
   const doc = new Document({
     ...(footnotes ? { footnotes } : {}),
     ...(styles ? { styles } : {}),

@@ -1,0 +1,40 @@
+// Word plans whose budget tables the import compares with vplan's sums, built with the docx package
+// like those in docxFixtures.ts: a Word table whose sum rows were typed by hand.
+import { HeadingLevel, Paragraph } from 'docx';
+import { h, p, pack, table } from './docxFixtures.js';
+
+/**
+ * A budget in tkr over three columns with a "Summa" row under a group's heading and a "Delsumma" row,
+ * shaped like the new-user trial's plan: its "Delsumma insatser" for 2026 is `insatser2026` (the rows
+ * sum to 4 155), and Summa kostnader and Resultat are typed to match it.
+ */
+export function handTypedSums(insatser2026: number): Promise<Buffer> {
+  const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ').replace(/^-/, '−');
+  return pack([
+    new Paragraph({ text: 'Verksamhetsplan med budget 2026', style: 'Title' }),
+    p('Samordningsförbundet Exempel'),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p('Förbundet stöder samordnade insatser.'),
+    h('Budget', HeadingLevel.HEADING_1),
+    p('Belopp i tkr.'),
+    table([
+      ['', 'Budget 2025', 'Budget 2026', 'Plan 2027'],
+      ['Intäkter', '', '', ''],
+      ['Staten', '2 400', '2 500', '2 500'],
+      ['Kommunerna', '2 400', '2 500', '2 500'],
+      ['Summa intäkter', '4 800', '5 000', '5 000'],
+      ['Kostnader', '', '', ''],
+      ['Kansli', '', '', ''],
+      ['Förbundschef', '950', '980', '1 000'],
+      ['Revision', '60', '65', '65'],
+      ['Summa kansli', '1 010', '1 045', '1 065'],
+      ['Insatser', '', '', ''],
+      ['Samverkansteam', '1 900', '1 950', '2 000'],
+      ['Unga till arbete', '1 100', '1 150', '1 150'],
+      ['Utrymme för nya insatser', '790', '1 055', '785'],
+      ['Delsumma insatser', '3 790', fmt(insatser2026), '3 935'],
+      ['Summa kostnader', '4 800', fmt(1045 + insatser2026), '5 000'],
+      ['Resultat', '0', fmt(5000 - 1045 - insatser2026), '0'],
+    ]),
+  ]);
+}
