@@ -56,16 +56,29 @@ describe('vplan import', () => {
     const value = loaded.parsed.value as { sections: { title: string; sections?: { title: string; text?: string }[] }[]; budget: unknown };
     expect(value.sections[2]!.sections!.map((s) => s.title)).toEqual(['Vision', 'Individmål']);
     expect(value.sections[2]!.sections![1]!.text).toBe('- Personer som fullföljer insatser ska ha förbättrad arbetsförmåga\n- Deltagarna ska uppleva att de fått stöd');
-    const budget = value.budget as { unit: string; columns: unknown[]; income: { rows: { label: string }[] }; costs: { rows: { heading: string; rows: { label: string }[] }[] } };
+    const budget = value.budget as {
+      unit: string;
+      convention: string;
+      columns: unknown[];
+      income: { rows: { label: string }[]; sumLabel: string };
+      costs: { rows: { heading: string; rows: { label: string }[] }[] };
+      capital: unknown;
+    };
     expect(budget.unit).toBe('kr');
     expect(budget.columns).toEqual([{ kind: 'budget', year: 2013 }, { kind: 'budget', year: 2014 }]);
-    expect(budget.income.rows.map((r) => r.label)).toEqual(['Habo kommun', 'Jönköpings kommun', 'Försäkringskassan', 'Balanserat resultat föreg år']);
+    // "Balanserat resultat föreg år" is the förbund's opening capital, no income; the table counts it in
+    // Summa intäkter and has no result row, as the balance convention does.
+    expect(budget.income.rows.map((r) => r.label)).toEqual(['Habo kommun', 'Jönköpings kommun', 'Försäkringskassan']);
+    expect(budget.capital).toEqual({ label: 'Balanserat resultat föreg år', opening: { budget2013: 727000, budget2014: 152200 } });
+    expect([budget.convention, budget.income.sumLabel]).toEqual(['balance', 'Summa intäkter']);
     expect(budget.costs.rows.map((g) => [g.heading, g.rows.map((r) => r.label)])).toEqual([
       ['Verksamhet', ['KrAmi', 'Projekt Enter']],
       ['Administration', ['Kansli', 'Styrelse']],
     ]);
     expect(result.stderr).toContain('kontrollera: avsnitt/04-budget-2013-och-plan-2014.md: budgettabellens summarader räknar vplan själv och de togs inte med: "Summa intäkter", "Summa kostnader"');
-    expect(result.stderr).toContain('raden "Balanserat resultat föreg år" står som en intäkt');
+    expect(result.stderr).toContain(
+      'kontrollera: avsnitt/04-budget-2013-och-plan-2014.md: raden "Balanserat resultat föreg år" är förbundets ingående kapital och blev budget.capital.opening; tabellen räknar den bland intäkterna och har ingen resultatrad, så budgeten ställs upp så (budget.convention: balance)',
+    );
 
     const validate = await vplan('validate', 'plan-2013');
     expect(validate.code).toBe(0);
@@ -76,8 +89,10 @@ describe('vplan import', () => {
       await buildPlan(path.join(dir(), 'plan-2013'), out, session);
       const text = await pdftotext(out);
       // vplan's own sums equal the Word table's.
-      expect(text).toMatch(/Summa intäkter\s+3 301 700\s+2 574 700/);
+      expect(text).toMatch(/Balanserat resultat föreg år\s+727 000\s+152 200/);
+      expect(text).toMatch(/Summa intäkter\s+3 301 700\s+2 726 900/);
       expect(text).toMatch(/Summa kostnader\s+3 149 500\s+2 698 000/);
+      expect(text).toMatch(/Prel balanserat resultat\s+152 200\s+28 900/);
       expect(text).toMatch(/3\.2\s+Individmål/);
       expect(text).not.toMatch(/FÖRSLAG|Förslag till/);
       expect(text.match(/fastställdes av styrelsen/g)).toHaveLength(1);

@@ -1,9 +1,12 @@
 // A Word table read as vplan's budget: a first row of year headings ("Budget 2025", "Plan 2026"), then
 // one row per post with amounts ("1 234 000", "-50", "1 234 tkr"). Intäkter come before Kostnader;
 // rows that are sums ("Summa …", "Delsumma …", "Totalt", "Resultat") are computed by vplan, so they are
-// left out, kept with what of vplan's they stand for to be compared with it (sums.ts). A table that
-// cannot be read this way gives the reason, and stays text.
+// left out, kept with what of vplan's they stand for to be compared with it (sumRows.ts); so are rows of
+// the förbund's capital (capitalRows.ts). A table that cannot be read this way gives the reason, and
+// stays text.
 import { isElement, textOf, type Element } from './html.js';
+import { capitalKind, capitalOf, type CapitalPart, type OpeningRow } from './capitalRows.js';
+import { isSum, totalOf, type WordSum } from './sumRows.js';
 
 type Kind = 'budget' | 'prognos' | 'utfall' | 'plan';
 interface Column {
@@ -23,26 +26,14 @@ interface Group {
 }
 type Item = Row | Group;
 
-/** What of vplan's a sum row of the Word table stands for: a group's delsumma (by its place in the side's rows) or a total. */
-export type SumTarget = { kind: 'subtotal'; side: 'income' | 'costs'; index: number } | { kind: 'income' | 'costs' | 'result' };
-
-/** A sum row of the Word table, left out for vplan computes it. */
-export interface WordSum {
-  label: string;
-  /** As the Word table has them, one per column. */
-  values: (number | null)[];
-  /** Undefined when it cannot be told what the row sums ("Totalt", a second delsumma of a group). */
-  target: SumTarget | undefined;
-}
-
 export interface ReadBudget {
   budget: {
     unit: 'kr' | 'tkr';
     costSign?: 'negative';
     columns: Column[];
-    income: { rows: Item[] };
+    income: { rows: Item[]; sumLabel?: string };
     costs: { rows: Item[] };
-  };
+  } & CapitalPart['budget'];
   /** The sum rows left out ("Summa intäkter"), in the table's order. */
   sums: WordSum[];
   /** Things to check, in Swedish. */
@@ -103,26 +94,12 @@ export function amount(cell: string): number | null | undefined {
   return m[1] || m[2] ? -value : value;
 }
 
-const isSum = (label: string) =>
-  /^(summa|s:a|totalt?|delsumma)\b/i.test(label) ||
-  /^resultat\b/i.test(label) ||
-  /^(årets|prel\.?|preliminärt|utgående|beräknat)\s.*resultat/i.test(label) ||
-  /^(överskott|underskott)\b/i.test(label);
-
 const isRow = (item: Item): item is Row => 'label' in item;
 
 /** "Summa personal" under the group heading "Personal": the group's delsumma, as a "Delsumma" row is. */
 function sumsGroup(label: string, group: Group | undefined): boolean {
   const named = /^(?:summa|s:a)\s+(.+)$/i.exec(label)?.[1];
   return named !== undefined && group?.heading !== undefined && !group.subtotal && named.trim().toLowerCase() === group.heading.trim().toLowerCase();
-}
-
-/** The total a sum row that is no delsumma stands for: Summa intäkter, Summa kostnader, the result. */
-function totalOf(label: string): SumTarget | undefined {
-  if (/^(summa|s:a)\s+intäkter\b/i.test(label)) return { kind: 'income' };
-  if (/^(summa|s:a)\s+kostnader\b/i.test(label)) return { kind: 'costs' };
-  if (/^(årets\s+|prel\.?\s+|preliminärt\s+|beräknat\s+)?resultat\b/i.test(label) || /^överskott\b/i.test(label)) return { kind: 'result' };
-  return undefined;
 }
 
 /** The budget in a table, or why it is not one. */
@@ -157,6 +134,8 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
   const sums: WordSum[] = [];
   /** A delsumma row's group, to find its place once the table is read. */
   const subtotalOf = new Map<WordSum, { group: Group; side: Item[] }>();
+  const openings: OpeningRow[] = [];
+  const closings: string[] = [];
   const toCosts = () => {
     side = costs;
     sawCosts = true;
@@ -179,8 +158,24 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
       if (empty) continue;
       return { reason: `rad ${r + 2} har belopp men ingen text` };
     }
+    // The förbund's capital is no income or cost: the opening capital is the plan's capital, the
+    // closing one vplan computes.
+    const capital = capitalKind(label, costs.length > 0);
+    if (capital) {
+      if (empty) continue;
+      if (capital === 'opening') {
+        openings.push({ label, values, placement: side === income ? (income.length === 0 ? 'first' : 'last') : costs.length === 0 ? 'group' : undefined });
+      } else {
+        closings.push(label);
+        sums.push({ label, values, target: { kind: 'closingCapital' } });
+      }
+      continue;
+    }
     if (isSum(label)) {
-      const sum: WordSum = { label, values, target: totalOf(label) };
+      let target = totalOf(label);
+      // A sum of the income under an opening capital among them counts it: vplan's Summa tillgångar.
+      if (target?.kind === 'income' && openings.some((o) => o.placement === 'first' || o.placement === 'last')) target = { kind: 'assets' };
+      const sum: WordSum = { label, values, target };
       sums.push(sum);
       if (/^(summa|s:a)\s+intäkter/i.test(label)) toCosts();
       else if (/^delsumma\b/i.test(label) || sumsGroup(label, group)) {
@@ -217,9 +212,6 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
       }
     }
     const row: Row = { label, values };
-    if (/balanserat resultat|ingående kapital|eget kapital/i.test(label) && side === income) {
-      notes.push(`raden "${label}" står som en intäkt; om den är förbundets ingående kapital kan den skrivas som budget.capital.opening i stället`);
-    }
     if (group) group.rows.push(row);
     else {
       side.push(row);
@@ -235,6 +227,14 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
     }
   }
   if (income.length === 0 || costs.length === 0) return { reason: income.length === 0 ? 'tabellen har inga intäktsrader' : 'tabellen har inga kostnadsrader' };
+  const part = capitalOf(openings, closings, ids, sums.some((s) => s.target?.kind === 'result'));
+  notes.push(...part.notes);
+  for (const sum of sums) {
+    if (!part.taken && (sum.target?.kind === 'assets' || sum.target?.kind === 'closingCapital')) sum.target = undefined;
+  }
+  // With the balance convention the income's sum row is Summa intäkter/tillgångar: it keeps the table's label.
+  const assetsLabel = sums.find((s) => s.target?.kind === 'assets')?.label;
+  const sumLabel = part.balance && assetsLabel && !/^summa intäkter\/tillgångar$/i.test(assetsLabel) ? assetsLabel : undefined;
   for (const [sum, { group: g, side: list }] of subtotalOf) {
     const index = list.indexOf(g);
     if (index >= 0) sum.target = { kind: 'subtotal', side: list === income ? 'income' : 'costs', index };
@@ -254,7 +254,16 @@ export function readBudgetTable(rows: string[][], unitHint: string): ReadBudget 
     costs.forEach(flip);
   }
   return {
-    budget: { unit, ...(negative ? { costSign: 'negative' as const } : {}), columns, income: { rows: income }, costs: { rows: costs } },
+    budget: {
+      unit,
+      ...(part.budget.convention ? { convention: part.budget.convention } : {}),
+      ...(negative ? { costSign: 'negative' as const } : {}),
+      columns,
+      income: { rows: income, ...(sumLabel ? { sumLabel } : {}) },
+      costs: { rows: costs },
+      ...(part.budget.result ? { result: part.budget.result } : {}),
+      ...(part.budget.capital ? { capital: part.budget.capital } : {}),
+    },
     sums,
     notes,
   };

@@ -4,7 +4,7 @@
 // that agree are counted in the note that lists the rows left out.
 import type { Cells, ComputedBudget } from '../model.js';
 import { formatInteger } from '../format.js';
-import type { SumTarget, WordSum } from './budgetTable.js';
+import type { SumTarget, WordSum } from './sumRows.js';
 
 /** The sum rows left out of an imported budget, and how its costs were written. */
 export interface ImportedSums {
@@ -36,10 +36,14 @@ function ours(target: SumTarget, budget: ComputedBudget, negativeCosts: boolean)
     }
     case 'income':
       return totals.income;
+    case 'assets':
+      return totals.assets;
     case 'costs':
       return negativeCosts ? negate(totals.costs) : totals.costs;
     case 'result':
       return totals.result;
+    case 'closingCapital':
+      return totals.closingCapital;
   }
 }
 
@@ -53,14 +57,22 @@ export function compareSums(sums: ImportedSums, budget: ComputedBudget): SumComp
       if (sum.values.some((v) => v !== null)) uncompared.push(sum.label);
       continue;
     }
-    const verb = sum.target?.kind === 'result' ? 'räknat av vplan' : 'summerat av vplan';
+    const kind = sum.target?.kind;
+    const verb = kind === 'result' || kind === 'closingCapital' ? 'räknat av vplan' : 'summerat av vplan';
+    let missing = false;
     for (const [ci, theirs] of sum.values.entries()) {
       const column = budget.columns[ci];
       if (theirs === null || !column) continue;
+      // A closing capital where the plan has no opening capital is none vplan computes; a blank sum is 0.
+      if (cells[ci] === null && kind === 'closingCapital') {
+        missing = true;
+        continue;
+      }
       compared++;
       const computed = cells[ci] ?? 0;
       if (computed !== theirs) warnings.push(`${sum.label}, ${column.label}: ${plain(theirs)} i Word-filen, ${plain(computed)} ${verb}`);
     }
+    if (missing) uncompared.push(sum.label);
   }
   const parts = [`budgettabellens summarader räknar vplan själv och de togs inte med: ${sums.rows.map((s) => `"${s.label}"`).join(', ')}`];
   if (compared > 0) {

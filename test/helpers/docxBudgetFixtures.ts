@@ -38,3 +38,56 @@ export function handTypedSums(insatser2026: number): Promise<Buffer> {
     ]),
   ]);
 }
+
+const budgetPlan = (rows: string[][]) =>
+  pack([
+    new Paragraph({ text: 'Verksamhetsplan 2026', style: 'Title' }),
+    p('Samordningsförbundet Exempel'),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p('Förbundet arbetar med samordnad rehabilitering.'),
+    h('Budget', HeadingLevel.HEADING_1),
+    p('Belopp i tkr.'),
+    table(rows),
+  ]);
+
+/**
+ * The new-user trial's table: "Ingående eget kapital" among the income, counted in Summa intäkter, a
+ * Resultat row without it, and "Utgående eget kapital" under Resultat (its 2026 figure is `closing2026`;
+ * the table's own figures give 950).
+ */
+export function capitalRows(closing2026 = '950'): Promise<Buffer> {
+  return budgetPlan([
+    ['Tkr', 'Prognos 2025', 'Budget 2026', 'Plan 2027'],
+    ['Intäkter', '', '', ''],
+    ['Medlemsbidrag', '5 000', '5 000', '5 000'],
+    ['Ingående eget kapital', '1 350', '1 150', '950'],
+    ['Summa intäkter', '6 350', '6 150', '5 950'],
+    ['Kostnader', '', '', ''],
+    ['Kansli', '1 390', '1 390', '1 415'],
+    ['varav lönekostnader', '1 100', '1 100', '1 120'],
+    ['Insatser', '3 810', '3 810', '3 585'],
+    ['Summa kostnader', '5 200', '5 200', '5 000'],
+    ['Resultat', '–200', '–200', '0'],
+    ['Utgående eget kapital', '1 150', closing2026, '950'],
+  ]);
+}
+
+/**
+ * Like Finnveden's own plan: "Balanserat resultat" last among the income, "Summa intäkter/tillgångar",
+ * no result row, and "Prel balanserat resultat" last, whose Plan 2027 figure is 10 more than the table's.
+ */
+export function balancedCapital(): Promise<Buffer> {
+  return budgetPlan([
+    ['', 'Budget 2026', 'Plan 2027'],
+    ['Intäkter', '', ''],
+    ['Staten', '2 510', '2 510'],
+    ['Kommunerna', '2 510', '2 510'],
+    ['Balanserat resultat', '1 832', '1 025'],
+    ['Summa intäkter/tillgångar', '6 852', '6 045'],
+    ['Kostnader', '', ''],
+    ['Insatser', '4 500', '4 600'],
+    ['Kansli', '1 327', '817'],
+    ['Summa kostnader', '5 827', '5 417'],
+    ['Prel balanserat resultat', '1 025', '638'],
+  ]);
+}

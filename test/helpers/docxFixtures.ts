@@ -38,7 +38,10 @@ export async function pack(children: (Paragraph | Table)[], footnotes?: Record<n
   return Packer.toBuffer(doc);
 }
 
-/** Like Södra Vätterbygden 2013: title line, dnr, numbered headings, a bullet list, a budget in kr over two years. */
+/**
+ * Like Södra Vätterbygden 2013: title line, dnr, numbered headings, a bullet list, a budget in kr over two
+ * years with "Balanserat resultat föreg år" (the opening capital) among the income, counted in Summa intäkter.
+ */
 export function vatterbygden2013(): Promise<Buffer> {
   return pack(
     [
@@ -66,8 +69,8 @@ export function vatterbygden2013(): Promise<Buffer> {
         ['Habo kommun', '57 200', '57 200'],
         ['Jönköpings kommun', '729 500', '729 500'],
         ['Försäkringskassan', '1 788 000', '1 788 000'],
-        ['Balanserat resultat föreg år', '727 000', '0'],
-        [{ text: 'Summa intäkter', italic: true }, '3 301 700', '2 574 700'],
+        ['Balanserat resultat föreg år', '727 000', '152 200'],
+        [{ text: 'Summa intäkter', italic: true }, '3 301 700', '2 726 900'],
         ['Kostnader', '', ''],
         [{ text: 'Verksamhet', italic: true }, '', ''],
         ['KrAmi', '520 000', '0'],
