@@ -155,7 +155,7 @@ describe('vplan import', () => {
       ['budget', 'Ekonomi'],
     ]);
     expect(sections[1]!.text).toBe('Under året prioriteras:\n\n- Unga 16–29 år utan sysselsättning\n- Personer med psykisk ohälsa\n\nArbetet följs upp i **SUS** varje kvartal.');
-    expect(sections[2]!.text).toBe('| Roll | Tjänst |\n| --- | --- |\n| Förbundschef | 100 % |\n| Processledare | 50 % |');
+    expect(sections[2]!.text).toBe('| Roll | Tjänst |\n| --- | --: |\n| Förbundschef | 100 % |\n| Processledare | 50 % |');
     expect(plan.budget).toEqual({
       unit: 'tkr',
       costSign: 'negative',

@@ -164,11 +164,27 @@ export function tableRows(table: Element, context: MarkdownContext): string[][] 
   return rows;
 }
 
+/**
+ * A cell that is a figure: an amount or a share ("2 500", "−1 234", "(50)", "9,5 %", "1 234 tkr"), bold
+ * or italic or not. A dash or nothing is a blank, no figure.
+ */
+const FIGURE = /^[-−–+]?\s*\(?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:,\d+)?\)?\s*(?:%|‰|t?kr|mkr|kronor|:-)?$|^[-−–+]?\s*\d+(?:,\d+)?\s*(?:%|‰|t?kr|mkr|kronor|:-)?$/i;
+const plainCell = (cell: string) => cell.replace(/^(\*{1,2})(.*)\1$/, '$2').trim();
+const isBlank = (cell: string) => /^[-–—]?$/.test(plainCell(cell));
+
+/** Whether a column's cells under the heading are figures, which the PDF sets right-aligned (`--:`) as in the budget tables. */
+function figureColumn(body: string[][], column: number): boolean {
+  const cells = body.map((r) => r[column] ?? '').filter((c) => !isBlank(c));
+  return cells.length > 0 && cells.every((c) => FIGURE.test(plainCell(c)));
+}
+
+/** Rows of cells as a Markdown table: the first row its heading, columns of figures (not the first, which labels the rows) right-aligned. */
 export function markdownTable(rows: string[][]): string {
   const width = Math.max(1, ...rows.map((r) => r.length));
   const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => (cells[i] ?? '').replace(/\|/g, '\\|')).join(' | ')} |`;
   const [head = [], ...body] = rows;
-  return [line(head), `|${' --- |'.repeat(width)}`, ...body.map(line)].join('\n');
+  const rule = Array.from({ length: width }, (_, i) => (i > 0 && figureColumn(body, i) ? ' --: |' : ' --- |')).join('');
+  return [line(head), `|${rule}`, ...body.map(line)].join('\n');
 }
 
 /** One block element (p, ul, ol, table, blockquote …) as Markdown; '' for an empty one. */

@@ -91,3 +91,20 @@ export function balancedCapital(): Promise<Buffer> {
     ['Prel balanserat resultat', '1 025', '638'],
   ]);
 }
+
+/** A table that is no budget: the members' shares and contributions, with a text column and a Summa row in bold. */
+export function memberShares(): Promise<Buffer> {
+  return pack([
+    new Paragraph({ text: 'Verksamhetsplan 2026', style: 'Title' }),
+    p('Samordningsförbundet Exempel'),
+    h('Medlemsbidrag 2026', HeadingLevel.HEADING_1),
+    table([
+      ['Medlem', 'Andel', 'Medlemsbidrag 2026 (tkr)', 'Kommentar'],
+      ['Staten via Försäkringskassan', '50 %', '2 500', 'Enligt lagen'],
+      ['Västra Götalandsregionen', '25 %', '1 250', '–'],
+      ['Lidköpings kommun', '9,5 %', '475', ''],
+      ['Essunga kommun', '1,5 %', '75', 'Efter folkmängd 2024'],
+      [{ text: 'Summa', bold: true }, { text: '100 %', bold: true }, { text: '4 300', bold: true }, ''],
+    ]),
+  ]);
+}

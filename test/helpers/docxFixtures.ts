@@ -2,7 +2,7 @@
 // seeds (numbered headings, paragraphs, bullet lists, a budget table), plus one of a different shape.
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, type IStylesOptions, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 
-export type Cell = string | { text: string; italic?: boolean };
+export type Cell = string | { text: string; italic?: boolean; bold?: boolean };
 
 export const p = (...runs: (string | TextRun | FootnoteReferenceRun)[]) => new Paragraph({ children: runs.map((r) => (typeof r === 'string' ? new TextRun(r) : r)) });
 export const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
@@ -16,7 +16,7 @@ export function table(rows: Cell[][]): Table {
         new TableRow({
           children: cells.map((cell) => {
             const c = typeof cell === 'string' ? { text: cell } : cell;
-            return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c.text, italics: c.italic ?? false })], alignment: AlignmentType.RIGHT })] });
+            return new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c.text, italics: c.italic ?? false, bold: c.bold ?? false })], alignment: AlignmentType.RIGHT })] });
           }),
         }),
     ),
