@@ -5,8 +5,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { importHtml } from '../src/import/importDocx.js';
-import { nameInTitleStyle, nameInTitleStyleOnly } from './helpers/docxFixtures.js';
+import { HeadingLevel, Paragraph, TextRun } from 'docx';
+import { h, nameInTitleStyle, nameInTitleStyleOnly, p, pack } from './helpers/docxFixtures.js';
 import { pdftotext } from './helpers/pdfText.js';
+import { placedText } from './helpers/pdfPositions.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
@@ -93,6 +95,51 @@ describe('vplan import: the front page', () => {
     expect(subtitleName.document).toMatchObject({ association: { name: 'Samordningsförbundet Exempel' }, title: 'Verksamhetsplan 2026' });
     expect(subtitleName.document.subtitle).toBeUndefined();
     expect(subtitleName.notes).toEqual([NO_BUDGET]);
+  });
+
+  it('takes the line right under the title as the subtitle when it goes on from the title ("med plan 2027–2028")', async () => {
+    // As the new-user trial's plan: the name in the Title style, the title in a large bold paragraph, and
+    // the subtitle in a plain one under it.
+    const docx = await pack([
+      new Paragraph({ text: 'Samordningsförbundet Västra Skaraborg', heading: HeadingLevel.TITLE }),
+      new Paragraph({ children: [new TextRun({ text: 'Verksamhetsplan med budget 2026', bold: true, size: 40 })] }),
+      p('med plan 2027–2028'),
+      p('Dnr 2025/17'),
+      h('Inledning', HeadingLevel.HEADING_1),
+      p('Förbundet stöder samordnade insatser.'),
+    ]);
+    await writeFile(path.join(dir(), 'underrubrik.docx'), docx);
+    const result = await vplan('import', 'underrubrik.docx', '--out', 'underrubrik');
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toContain('titelsidan');
+    const { plan } = await checkPlan(path.join(dir(), 'underrubrik'));
+    expect(plan.document).toMatchObject({ title: 'Verksamhetsplan med budget 2026', subtitle: 'med plan 2027–2028', budgetYear: 2026, dnr: '2025/17' });
+    expect(plan.document.preface).toBeUndefined();
+    const session = new PrintSession();
+    try {
+      const out = path.join(dir(), 'underrubrik.pdf');
+      await buildPlan(path.join(dir(), 'underrubrik'), out, session);
+      const [front] = await placedText(new Uint8Array(await readFile(out)));
+      const at = (text: string) => front!.items.find((i) => i.text === text)!;
+      const centre = (text: string) => at(text).x + at(text).width / 2;
+      // On the title page under the title, centred as it is.
+      expect(Math.abs(centre('med plan 2027–2028') - centre('Verksamhetsplan med budget 2026'))).toBeLessThan(1);
+      expect(at('Verksamhetsplan med budget 2026').y - at('med plan 2027–2028').y).toBeLessThan(60);
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
+  it('reads a subtitle by its words only among the first lines after the title, short and on one line', () => {
+    const front = (lines: string) => documentNotes(`<h1 class="title">Verksamhetsplan 2027</h1>${lines}<h1>Inledning</h1><p>Text.</p>`).document;
+    expect(front('<p>Budget och plan 2027–2029</p>')).toMatchObject({ subtitle: 'Budget och plan 2027–2029', budgetYear: 2027 });
+    expect(front('<p>Samordningsförbundet Exempel</p><p>Budget 2027 och plan 2028–2029</p>').subtitle).toBe('Budget 2027 och plan 2028–2029');
+    expect(front('<p class="subtitle">Plan för 2027–2029</p>').subtitle).toBe('Plan för 2027–2029');
+    // After other text on the front page, or a sentence, it is no subtitle.
+    expect(front('<p>Förbundets styrelse har antagit planen.</p><p>med plan 2028–2029</p>')).toMatchObject({ preface: 'Förbundets styrelse har antagit planen.\n\nmed plan 2028–2029' });
+    const sentence = 'Med plan och budget följer förbundet upp vad medlemmarna har beslutat om insatserna under året.';
+    expect(front(`<p>${sentence}</p>`)).toMatchObject({ preface: sentence });
+    expect(front(`<p>${sentence}</p>`).subtitle).toBeUndefined();
   });
 
   it('prefers a paragraph that names the plan to a Title-style motto, which stays on the front page', () => {

@@ -34,6 +34,13 @@ function isAssociationName(line: string): boolean {
   return line.length <= 80 && FORBUND_NAME.test(line) && !/[.:;!?]/.test(line) && !PLAN_WORDS.test(line) && !/\b(?:19|20)\d\d\b/.test(line) && !/^förbundet$/i.test(line);
 }
 
+/**
+ * A line under the title that goes on from it: "med plan 2027–2028", "samt budget 2026", "Budget och plan
+ * 2027–2028", "Budget 2026 och plan 2027–2028" – short, one line.
+ */
+const SUBTITLE_WORDS = /^(?:(?:med|samt|och|inklusive|inkl\.)\s+(?:budget|plan|verksamhetsplan|flerårsplan|flerårsbudget|ekonomisk plan)\b|(?:budget|plan|flerårsplan)(?:\s+(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)?\d\d)?)?\s+(?:och|samt|med)\s+(?:budget|plan|flerårsplan)\b)/i;
+const isSubtitleLine = (element: Element, text: string) => element.tag === 'p' && text.length <= 80 && linesOf(element).length === 1 && SUBTITLE_WORDS.test(text);
+
 /** A title that says it is a plan (a verksamhetsplan, a budget), not some other line in a title's style. */
 const namesPlan = (title: string | undefined): boolean => title !== undefined && PLAN_WORDS.test(title);
 
@@ -77,18 +84,22 @@ export function readFrontPage(blocks: Element[], context: MarkdownContext): Fron
 
   const start = blocks.findIndex(isHeading);
   const preamble = start < 0 ? [] : blocks.splice(0, start);
+  /** The preface as it was when the title was read: a subtitle by its words is one of the first lines after the title. */
+  let prefaceAtTitle = front.title ? 0 : undefined;
   for (const element of preamble) {
     const text = textOf(element);
     if (!text) continue;
     if (!namesPlan(front.title) && element.tag === 'p' && /^(förslag till\s+)?verksamhetsplan\b/i.test(text) && text.length < 120) {
       setTitle(text.replace(/^förslag till\s+/i, ''));
+      prefaceAtTitle = front.preface.length;
       continue;
     }
     if (!front.name && isAssociationName(text)) {
       front.name = text;
       continue;
     }
-    if (!front.subtitle && (element.attrs.class === 'subtitle' || /^med budget\b/i.test(text))) {
+    const rightAfterTitle = prefaceAtTitle !== undefined && front.preface.length === prefaceAtTitle;
+    if (!front.subtitle && (element.attrs.class === 'subtitle' || /^med budget\b/i.test(text) || (rightAfterTitle && isSubtitleLine(element, text)))) {
       front.subtitle = text;
       continue;
     }
