@@ -16,7 +16,7 @@ import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
 const FILE = path.resolve('test/fixtures/plan.json');
-const CODES = /^(columnYear|budgetYearColumn|decisionYear|negativeCost|memberWithoutContribution)\b/;
+const CODES = /^(columnYear|budgetYearColumn|decisionYear|negativeCost|memberWithoutContribution|sumLikeRow|largeAmount|capitalLabelNotShown)\b/
 
 const warningsOf = (plan: PlanInput) => {
   const parsed = planSchema.parse(plan);
@@ -298,5 +298,19 @@ describe('a row written with a sum’s text', () => {
   it('is no warning for a row whose text only begins like one (Resultatöverföring) or for the examples', () => {
     const plan = basePlan({ budget: budget({ income: { rows: [{ label: 'Resultatöverföring', values: { budget2025: 1000 } }, { label: 'Totalförsvar', values: { budget2025: 5 } }, { label: 'Total lönekostnad kansli', values: { budget2025: 7 } }] } }) });
     expect(computePlan(planSchema.parse(plan), 'plan.json').warnings.filter((w) => w.code?.startsWith('sumLikeRow:'))).toEqual([]);
+  });
+});
+
+describe('an amount in kronor typed into a tkr budget', () => {
+  it('is a warning at the value from 100 000 tkr (100 miljoner kronor), saying what to write; none in kr or for the examples', () => {
+    const withAmount = (unit: 'kr' | 'tkr', amount: number) =>
+      computePlan(planSchema.parse(basePlan({ budget: budget({ unit, costs: { rows: [{ label: 'Kansli', values: { budget2025: amount } }] } }) })), 'plan.json').warnings.filter((w) =>
+        w.code?.startsWith('largeAmount:'),
+      );
+    const [warning] = withAmount('tkr', 1_020_000);
+    expect(warning!.path).toEqual(['budget', 'costs', 'rows', 0, 'values', 'budget2025']);
+    expect(warning!.message).toMatch(/^raden "Kansli" har 1\s020\s000 tkr i Budget 2025, alltså 1\s020 miljoner kronor: är beloppet skrivet i kronor\? Budgeten är i tkr \(unit: tkr\), så skriv 1\s020 för 1\s020\s000 kr/);
+    expect(withAmount('tkr', 99_999)).toEqual([]);
+    expect(withAmount('kr', 1_020_000)).toEqual([]);
   });
 });
