@@ -309,7 +309,7 @@ describe('an amount in kronor typed into a tkr budget', () => {
       );
     const [warning] = withAmount('tkr', 1_020_000);
     expect(warning!.path).toEqual(['budget', 'costs', 'rows', 0, 'values', 'budget2025']);
-    expect(warning!.message).toMatch(/^raden "Kansli" har 1\s020\s000 tkr i Budget 2025, alltså 1\s020 miljoner kronor: är beloppet skrivet i kronor\? Budgeten är i tkr \(unit: tkr\), så skriv 1\s020 för 1\s020\s000 kr/);
+    expect(warning!.message).toMatch(/^raden "Kansli" har 1\s020\s000 tkr i Budget 2025, alltså 1\s020 miljoner kronor: är beloppet skrivet i kronor\? Budgeten är i tkr \("unit": "tkr"\), så skriv 1\s020 för 1\s020\s000 kr/);
     expect(withAmount('tkr', 99_999)).toEqual([]);
     expect(withAmount('kr', 1_020_000)).toEqual([]);
   });

@@ -29,7 +29,7 @@ export function largeAmounts(state: StartState): StartState {
     warnings.push({
       path: [...path, 'values', key.startsWith(POSITION_KEY) ? index : key],
       ...(count.get(row.label) === 1 ? { code: `largeAmount:${row.label}` } : {}),
-      message: `raden "${row.label}" har ${formatInteger(value!)} tkr i ${column}, alltså ${formatInteger(Math.round(value! / 1000))} miljoner kronor: är beloppet skrivet i kronor? Budgeten är i tkr (unit: tkr), så skriv ${formatInteger(Math.round(value! / 1000))} för ${formatInteger(value!)} kr`,
+      message: `raden "${row.label}" har ${formatInteger(value!)} tkr i ${column}, alltså ${formatInteger(Math.round(value! / 1000))} miljoner kronor: är beloppet skrivet i kronor? Budgeten är i tkr ("unit": "tkr"), så skriv ${formatInteger(Math.round(value! / 1000))} för ${formatInteger(value!)} kr`,
     });
   }
   return report(state, [], warnings);
