@@ -295,8 +295,13 @@ describe('a row written with a sum’s text', () => {
     expect(outcome.plan!.budget!.totals.income[0]).toBe(2000);
   });
 
+  it('takes Resultat alone or before a year for a sum', () => {
+    const plan = basePlan({ budget: budget({ costs: { rows: [{ label: 'Kansli', values: { budget2025: 800 } }, { label: 'Resultat 2025', values: { budget2025: 200 } }] } }) });
+    expect(computePlan(planSchema.parse(plan), 'plan.json').warnings.filter((w) => w.code?.startsWith('sumLikeRow:')).map((w) => w.code)).toEqual(['sumLikeRow:Resultat 2025']);
+  });
+
   it('is no warning for a row whose text only begins like one (Resultatöverföring) or for the examples', () => {
-    const plan = basePlan({ budget: budget({ income: { rows: [{ label: 'Resultatöverföring', values: { budget2025: 1000 } }, { label: 'Totalförsvar', values: { budget2025: 5 } }, { label: 'Total lönekostnad kansli', values: { budget2025: 7 } }] } }) });
+    const plan = basePlan({ budget: budget({ income: { rows: [{ label: 'Resultatöverföring', values: { budget2025: 1000 } }, { label: 'Totalförsvar', values: { budget2025: 5 } }, { label: 'Total lönekostnad kansli', values: { budget2025: 7 } }, { label: 'Resultat från föregående år', values: { budget2025: 9 } }] } }) });
     expect(computePlan(planSchema.parse(plan), 'plan.json').warnings.filter((w) => w.code?.startsWith('sumLikeRow:'))).toEqual([]);
   });
 });

@@ -6,8 +6,11 @@ import type { PlanIssue } from '../../errors.js';
 import { leafRows } from './leafRows.js';
 import { report, type StartState } from './state.js';
 
-/** A sum's text as budget tables write it: Summa …, S:a …, Delsumma …, Totalt, Total (alone), Resultat (alone or before a year). */
-const SUM_TEXT = /^(summa|s:a|delsumma|totalt|resultat)(\s|:|$)|^total$/i;
+/**
+ * A sum's text as budget tables write it: Summa …, S:a …, Delsumma …, Totalt, Total and Resultat alone
+ * (or Resultat before a year); "Resultat från föregående år" is an income row of its own.
+ */
+const SUM_TEXT = /^(summa|s:a|delsumma|totalt)(\s|:|$)|^total$|^resultat(\s+\d{4})?$/i;
 
 export function sumLikeRows(state: StartState): StartState {
   const sides = [
