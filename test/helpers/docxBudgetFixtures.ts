@@ -3,6 +3,18 @@
 import { HeadingLevel, Paragraph } from 'docx';
 import { h, p, pack, table } from './docxFixtures.js';
 
+/** A plan of an introduction and a budget in tkr whose table has these rows. */
+const budgetPlan = (rows: string[][], title = 'Verksamhetsplan 2026', intro = 'Förbundet arbetar med samordnad rehabilitering.') =>
+  pack([
+    new Paragraph({ text: title, style: 'Title' }),
+    p('Samordningsförbundet Exempel'),
+    h('Inledning', HeadingLevel.HEADING_1),
+    p(intro),
+    h('Budget', HeadingLevel.HEADING_1),
+    p('Belopp i tkr.'),
+    table(rows),
+  ]);
+
 /**
  * A budget in tkr over three columns with a "Summa" row under a group's heading and a "Delsumma" row,
  * shaped like the new-user trial's plan: its "Delsumma insatser" for 2026 is `insatser2026` (the rows
@@ -10,14 +22,8 @@ import { h, p, pack, table } from './docxFixtures.js';
  */
 export function handTypedSums(insatser2026: number): Promise<Buffer> {
   const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ').replace(/^-/, '−');
-  return pack([
-    new Paragraph({ text: 'Verksamhetsplan med budget 2026', style: 'Title' }),
-    p('Samordningsförbundet Exempel'),
-    h('Inledning', HeadingLevel.HEADING_1),
-    p('Förbundet stöder samordnade insatser.'),
-    h('Budget', HeadingLevel.HEADING_1),
-    p('Belopp i tkr.'),
-    table([
+  return budgetPlan(
+    [
       ['', 'Budget 2025', 'Budget 2026', 'Plan 2027'],
       ['Intäkter', '', '', ''],
       ['Staten', '2 400', '2 500', '2 500'],
@@ -35,20 +41,11 @@ export function handTypedSums(insatser2026: number): Promise<Buffer> {
       ['Delsumma insatser', '3 790', fmt(insatser2026), '3 935'],
       ['Summa kostnader', '4 800', fmt(1045 + insatser2026), '5 000'],
       ['Resultat', '0', fmt(5000 - 1045 - insatser2026), '0'],
-    ]),
-  ]);
+    ],
+    'Verksamhetsplan med budget 2026',
+    'Förbundet stöder samordnade insatser.',
+  );
 }
-
-const budgetPlan = (rows: string[][]) =>
-  pack([
-    new Paragraph({ text: 'Verksamhetsplan 2026', style: 'Title' }),
-    p('Samordningsförbundet Exempel'),
-    h('Inledning', HeadingLevel.HEADING_1),
-    p('Förbundet arbetar med samordnad rehabilitering.'),
-    h('Budget', HeadingLevel.HEADING_1),
-    p('Belopp i tkr.'),
-    table(rows),
-  ]);
 
 /**
  * The new-user trial's table: "Ingående eget kapital" among the income, counted in Summa intäkter, a
