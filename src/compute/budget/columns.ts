@@ -2,6 +2,7 @@
 import type { BudgetColumn } from '../../model.js';
 import type { JsonPath, PlanIssue } from '../../errors.js';
 import { suggest } from '../../load/messages.js';
+import { POSITION_KEY, type BudgetInput } from '../../load/schema.js';
 import { resolvePositions } from '../values.js';
 import { BASE, type ColumnsState, type StartState } from './state.js';
 
@@ -28,6 +29,17 @@ export function columns(state: StartState): ColumnsState {
   // Values written as lists are placed in their columns before anything else reads them.
   const resolved = resolvePositions(input, list.map((c) => c.id), issues);
   return { ...state, input: resolved, columns: list, columnIndex, issues: [...state.issues, ...issues] };
+}
+
+/**
+ * A value as the plan wrote it, before the columns step places it (a step that reads the input first):
+ * where it stands under `values` (its position in a list, else its column id) and its column's name.
+ */
+export function writtenValue(columns: readonly BudgetInput['columns'][number][], key: string): { at: string | number; column: string } {
+  const position = key.startsWith(POSITION_KEY) ? Number(key.slice(POSITION_KEY.length)) : undefined;
+  const index = position ?? columns.findIndex((c) => (c.id ?? `${c.kind}${c.year}`) === key);
+  const column = columns[index];
+  return { at: position ?? key, column: column ? columnName(column) : key };
 }
 
 /** A column as a message names it: its heading, or kind and year. */

@@ -4,8 +4,7 @@
 // A warning at the value, which the plan can acknowledge.
 import { formatInteger } from '../../format.js';
 import type { PlanIssue } from '../../errors.js';
-import { POSITION_KEY } from '../../load/schema.js';
-import { columnName } from './columns.js';
+import { writtenValue } from './columns.js';
 import { leafRows } from './leafRows.js';
 import { report, type StartState } from './state.js';
 
@@ -15,7 +14,6 @@ const LIKELY_KRONOR = 100_000;
 export function largeAmounts(state: StartState): StartState {
   const { columns, unit } = state.input;
   if (unit !== 'tkr') return state;
-  const ids = columns.map((c) => c.id ?? `${c.kind}${c.year}`);
   const warnings: PlanIssue[] = [];
   const rows = [...leafRows(state.input, 'income'), ...leafRows(state.input, 'costs')];
   const count = new Map<string, number>();
@@ -24,10 +22,9 @@ export function largeAmounts(state: StartState): StartState {
     const large = Object.entries(row.values ?? {}).filter(([, v]) => v !== null && Math.abs(v) >= LIKELY_KRONOR);
     if (large.length === 0) continue;
     const [key, value] = large[0]!;
-    const index = key.startsWith(POSITION_KEY) ? Number(key.slice(POSITION_KEY.length)) : ids.indexOf(key);
-    const column = columns[index] ? columnName(columns[index]!) : key;
+    const { at, column } = writtenValue(columns, key);
     warnings.push({
-      path: [...path, 'values', key.startsWith(POSITION_KEY) ? index : key],
+      path: [...path, 'values', at],
       ...(count.get(row.label) === 1 ? { code: `largeAmount:${row.label}` } : {}),
       message: `raden "${row.label}" har ${formatInteger(value!)} tkr i ${column}, alltså ${formatInteger(Math.round(value! / 1000))} miljoner kronor: är beloppet skrivet i kronor? Budgeten är i tkr ("unit": "tkr"), så skriv ${formatInteger(Math.round(value! / 1000))} för ${formatInteger(value!)} kr`,
     });

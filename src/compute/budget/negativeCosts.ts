@@ -4,8 +4,7 @@
 // the value, that the plan can acknowledge.
 import { formatInteger } from '../../format.js';
 import type { JsonPath, PlanIssue } from '../../errors.js';
-import { POSITION_KEY } from '../../load/schema.js';
-import { columnName } from './columns.js';
+import { writtenValue } from './columns.js';
 import { leafRows } from './leafRows.js';
 import { report, type StartState } from './state.js';
 
@@ -38,8 +37,6 @@ function costRows(state: StartState): CostRow[] {
 
 export function negativeCosts(state: StartState): StartState {
   const { columns, unit, costSign } = state.input;
-  const ids = columns.map((c) => c.id ?? `${c.kind}${c.year}`);
-  const names = columns.map(columnName);
   const rows = costRows(state);
   const count = new Map<string, number>();
   for (const row of rows) count.set(row.key, (count.get(row.key) ?? 0) + 1);
@@ -48,8 +45,7 @@ export function negativeCosts(state: StartState): StartState {
     // A value written in a list stands at its position, one written by column id under the id.
     const negative = Object.entries(row.values ?? {}).flatMap(([key, value]) => {
       if (value === null || value >= 0) return [];
-      const index = key.startsWith(POSITION_KEY) ? Number(key.slice(POSITION_KEY.length)) : ids.indexOf(key);
-      return [{ at: key.startsWith(POSITION_KEY) ? index : key, value, column: names[index] ?? key }];
+      return [{ ...writtenValue(columns, key), value }];
     });
     if (negative.length === 0) continue;
     const amounts = negative.map((n) => `${formatInteger(n.value)} ${unit} i ${n.column}`).join(', ');
