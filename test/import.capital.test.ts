@@ -6,7 +6,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { readBudgetTable } from '../src/import/budgetTable.js';
-import { balancedCapital, capitalRows } from './helpers/docxBudgetFixtures.js';
+import { balancedCapital, capitalRows, capitalUsedAsIncome } from './helpers/docxBudgetFixtures.js';
 import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
@@ -76,6 +76,24 @@ describe('vplan import: the förbund\'s capital in the budget table', () => {
     expect(text).toMatch(/Summa intäkter\/tillgångar\s+6 852\s+6 045/);
     expect(text).toMatch(/Prel balanserat resultat\s+1 025\s+628/);
   }, 60_000);
+
+  it('warns about saved capital used as an income row: vplan\'s closing capital would be too high', async () => {
+    await writeFile(path.join(dir(), 'nyttjande.docx'), await capitalUsedAsIncome());
+    const result = await vplan('import', 'nyttjande.docx', '--out', 'nyttjande');
+    expect(result.code).toBe(0);
+    // The table's closing capital subtracts the use; vplan's, with the row as income, does not.
+    expect(result.stderr).toContain('  varning: avsnitt/02-budget.md: Utgående eget kapital, Budget 2026: 800 i Word-filen, 1 000 räknat av vplan\n');
+    expect(result.stderr).toMatch(/ {2}varning: nyttjande\/plan\.yaml:\d+:\d+ budget\.income\.rows\[1\]: raden "Nyttjande av eget kapital" är förbundets sparade kapital som används, inte en intäkt/);
+    // Removing the row, as the warning says, gives the table's own closing capital and the deficit.
+    const file = path.join(dir(), 'nyttjande', 'plan.yaml');
+    const yaml = await readFile(file, 'utf8');
+    const row = /\n {6}- label: Nyttjande av eget kapital\n(?: {8}.*\n)+/.exec(yaml);
+    expect(row).not.toBeNull();
+    await writeFile(file, yaml.replace(row![0], '\n'));
+    const { plan, warnings } = await checkPlan(path.join(dir(), 'nyttjande'));
+    expect(plan.budget!.totals).toMatchObject({ result: [-200], closingCapital: [800] });
+    expect(warnings.map((w) => w.code)).not.toContain('capitalUse:Nyttjande av eget kapital');
+  }, 30_000);
 
   it('tells opening from closing capital by the words, and a bare "Eget kapital" by its place', () => {
     const read = (...extra: string[][]) => {

@@ -17,6 +17,7 @@ import { detailTables } from './budget/details.js';
 import { namedValues, standInNames } from './budget/named.js';
 import { negativeCosts } from './budget/negativeCosts.js';
 import { sumLikeRows } from './budget/sumLikeRows.js';
+import { capitalUseRows } from './budget/capitalUseRows.js';
 import { largeAmounts } from './budget/largeAmounts.js';
 import { resultChain } from './budget/result.js';
 import { runSteps, type BudgetContext, type ColumnStep, type Step, type TreeState, type ValuesState } from './budget/state.js';
@@ -47,7 +48,7 @@ export const valueSteps: readonly Step<ValuesState>[] = [givenValues, detailValu
 export const columnSteps: readonly ColumnStep<ValuesState>[] = [openingCapital, balance, resultChain, capitalAndDeficit, missingOutcomes, emptyColumn, contributionMismatch];
 
 export function computeBudget(input: BudgetInput, context: BudgetContext): BudgetOutcome {
-  const checked = runSteps(tree(columns(largeAmounts(sumLikeRows(negativeCosts({ input, context, issues: [], warnings: [] }))))), checkSteps);
+  const checked = runSteps(tree(columns(largeAmounts(capitalUseRows(sumLikeRows(negativeCosts({ input, context, issues: [], warnings: [] })))))), checkSteps);
   if (checked.issues.length > 0 || takesRefusedContributions(checked)) return findings(checked);
   const ordered = columnOrder(checked);
   if (ordered.issues.length > 0) return findings(ordered);

@@ -70,6 +70,25 @@ export function capitalRows(closing2026 = '950'): Promise<Buffer> {
 }
 
 /**
+ * A deficit covered by saved capital written as an income row, "Nyttjande av eget kapital", so that the
+ * Resultat row shows 0, under an opening capital; the table's own closing capital (800) subtracts it.
+ */
+export function capitalUsedAsIncome(): Promise<Buffer> {
+  return budgetPlan([
+    ['Tkr', 'Budget 2026'],
+    ['Intäkter', ''],
+    ['Ingående eget kapital', '1 000'],
+    ['Medlemsbidrag', '5 000'],
+    ['Nyttjande av eget kapital', '200'],
+    ['Kostnader', ''],
+    ['Insatser', '5 200'],
+    ['Summa kostnader', '5 200'],
+    ['Resultat', '0'],
+    ['Utgående eget kapital', '800'],
+  ]);
+}
+
+/**
  * Like Finnveden's own plan: "Balanserat resultat" last among the income, "Summa intäkter/tillgångar",
  * no result row, and "Prel balanserat resultat" last, whose Plan 2027 figure is 10 more than the table's.
  */
