@@ -126,3 +126,14 @@ describe('an amount with thousands separators', () => {
     expect(message).toContain('Blad Administration, D4: "1,150,000" är skrivet med tusentalsavgränsare; skriv beloppet utan punkt och komma, t.ex. 1 150 000, eller som ett tal i cellen');
   });
 });
+
+describe('an amount with thousands separators in a section file’s header', () => {
+  it('is named in that file, at its line, like one in plan.yaml', async () => {
+    const plan = await planWith('section', (text) => text.replace('  - 06-budget.md\n', '  - 06-budget.md\n  - 07-insatser.md\n'));
+    const file = path.join(plan, 'avsnitt', '07-insatser.md');
+    await writeFile(file, '---\ntitle: Insatser\ntype: initiatives\nitems:\n  - name: Steget vidare\n    participants: { min: 1,000, max: 1500 }\n---\n\nText.\n');
+    expect(await problems(plan)).toEqual([
+      expect.stringMatching(/07-insatser\.md:6:\d+ sections\[\d+\]\.items\[0\]\.participants\.min: 1,000 blir 2 belopp \(1 och 0\)[^\n]*: 1000$/),
+    ]);
+  });
+});

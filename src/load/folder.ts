@@ -186,6 +186,12 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
     sections.push(section.value);
   }
   if (issues.length > 0) return { issues };
+  // An amount with thousands separators in a section file's header, as in plan.yaml: named in that file.
+  for (const [index, section] of fromFile) {
+    for (const issue of section.frontMatter?.textIssues ?? []) {
+      textIssues.push({ ...issue, file: section.file, path: ['sections', index, ...issue.path], line: (issue.line ?? 1) + section.frontMatterLine });
+    }
+  }
   const value = { ...root, sections };
   const warnings = root.sections === undefined ? [] : await unlisted(dir, files, withFile(parsed.locate(['sections']), planFile));
 
