@@ -22,6 +22,7 @@ import path from 'node:path';
 import { PrintCheckError, readAhead, startPrintCheck } from './check/check.js';
 import { neededPagesOf } from './check/pages.js';
 import { overflowWarnings } from './check/overflow.js';
+import { inPlanForm } from './compute/hintForm.js';
 import { trace } from './trace.js';
 
 export { PrintSession };
@@ -259,7 +260,7 @@ export async function buildPlan(
   }).catch(
     (error: unknown) => {
       // The self-check names rows and headings by JSON path: with their lines in the plan file too.
-      if (error instanceof PrintCheckError) throw error.locatedIn(loaded.parsed);
+      if (error instanceof PrintCheckError) throw error.locatedIn(loaded.parsed, loaded.form);
       throw error;
     },
   );
@@ -267,6 +268,6 @@ export async function buildPlan(
   await writeFileAtomic(outFile, pdf);
   trace('PDF written');
   if (options.htmlFile) await writeFileAtomic(options.htmlFile, html);
-  const printedWarnings = printed.warnings.map((w) => withPosition(loaded.parsed, w));
+  const printedWarnings = inPlanForm(printed.warnings.map((w) => withPosition(loaded.parsed, w)), loaded.form);
   return { file, outFile, warnings: [...warnings, ...printedWarnings], bytes: pdf.byteLength, pages, blockedRequests, usedFiles: used };
 }

@@ -1,6 +1,7 @@
 // The warnings for what a print found wider than the page (check/overflow.ts), without a browser.
 import { describe, expect, it } from 'vitest';
 import { overflowWarnings } from '../src/check/overflow.js';
+import { inPlanForm } from '../src/compute/hintForm.js';
 
 const px = (mm: number) => Math.round((mm * 96) / 25.4);
 const page = px(163);
@@ -12,8 +13,10 @@ describe('overflow warnings', () => {
     expect(inKr).toEqual({
       path: ['sections', 3],
       message:
-        'en tabell är 200 mm bred, men sidans text bara 163 mm; då förminskar webbläsaren varje sida i PDF:en eller skär av det som sticker ut. Gör den smalare: korta radtexterna eller kolumnrubrikerna, ta bort en kolumn, eller visa beloppen i tkr: skriv unit: tkr under contributions:',
+        'en tabell är 200 mm bred, men sidans text bara 163 mm; då förminskar webbläsaren varje sida i PDF:en eller skär av det som sticker ut. Gör den smalare: korta radtexterna eller kolumnrubrikerna, ta bort en kolumn, eller visa beloppen i tkr: skriv "unit": "tkr" i delen "contributions"',
     });
+    // A YAML plan or a plan folder is told it in YAML.
+    expect(inPlanForm([inKr!], 'folder')[0]!.message).toMatch(/eller visa beloppen i tkr: skriv unit: tkr under contributions:$/);
     const [inTkr] = overflowWarnings({ items: [table('budget')], textWidth: page }, { budget: 'tkr' });
     expect(inTkr!.message).toMatch(/Gör den smalare: korta radtexterna eller kolumnrubrikerna, eller ta bort en kolumn$/);
   });

@@ -4,6 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stringify } from 'yaml';
 import { buildPlan, PrintSession } from '../src/build.js';
 import { PrintCheckError } from '../src/check/check.js';
 import { basePlan, budget } from './helpers/plans.js';
@@ -39,10 +40,15 @@ describe('something wider than the page', () => {
     const wide = warnings.filter((w) => WIDE.test(w.message));
     expect(wide).toHaveLength(1);
     expect(wide[0]!.path).toEqual(['sections', 1]);
-    expect(wide[0]!.message).toMatch(/^en tabell är \d+ mm bred, men sidans text bara 163 mm;.* ta bort en kolumn, eller visa beloppen i tkr: skriv unit: tkr under budget:$/);
+    expect(wide[0]!.message).toMatch(/^en tabell är \d+ mm bred, men sidans text bara 163 mm;.* ta bort en kolumn, eller visa beloppen i tkr: skriv "unit": "tkr" i delen "budget"$/);
     // At the section's line in the plan file.
     const lines = (await readFile(file, 'utf8')).split('\n');
     expect(lines[wide[0]!.line! - 1]).toMatch(/"type": "budget"|\{/);
+    // The same plan in YAML is told what to write in YAML.
+    const yamlFile = path.join(dir(), 'wide.yaml');
+    await writeFile(yamlFile, stringify(plan));
+    const { warnings: inYaml } = await buildPlan(yamlFile, path.join(dir(), 'wide-yaml.pdf'), session);
+    expect(inYaml.filter((w) => WIDE.test(w.message)).map((w) => w.message)).toEqual([expect.stringMatching(/eller visa beloppen i tkr: skriv unit: tkr under budget:$/)]);
   });
 
   it('comes first among the self-check’s errors when it cut figures off at the page’s edge', async () => {

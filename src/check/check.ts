@@ -2,7 +2,8 @@
 // engine computed in its table, row and column, on the page, and every heading of the contents on the
 // page the contents gives. Anything else is a build error, and no PDF is written.
 import { PlanError, type PlanIssue } from '../errors.js';
-import { withPosition, type ParsedPlan } from '../load/loadPlan.js';
+import { withPosition, type ParsedPlan, type PlanForm } from '../load/loadPlan.js';
+import { inPlanForm } from '../compute/hintForm.js';
 import type { ComputedPlan } from '../model.js';
 import { checkContents } from './contents.js';
 import { readWhole, type PrintedText } from './printedText.js';
@@ -27,9 +28,9 @@ export class PrintCheckError extends PlanError {
     return causes.length === 0 ? this : new PrintCheckError(this.file, [...causes, ...this.issues], this.total + causes.length);
   }
 
-  /** The same error with each problem's line and column in the plan file. */
-  locatedIn(parsed: Pick<ParsedPlan, 'locate'>): PrintCheckError {
-    return new PrintCheckError(this.file, this.issues.map((issue) => withPosition(parsed, issue)), this.total);
+  /** The same error with each problem's line and column in the plan file, and its hints in the plan's form. */
+  locatedIn(parsed: Pick<ParsedPlan, 'locate'>, form: PlanForm = 'json'): PrintCheckError {
+    return new PrintCheckError(this.file, inPlanForm(this.issues.map((issue) => withPosition(parsed, issue)), form), this.total);
   }
 
   override describe(): string {

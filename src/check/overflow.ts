@@ -37,7 +37,7 @@ export function overflowWarnings({ items, textWidth }: PageOverflow, units: Part
     const { what } = WHAT[item.kind];
     // A table of amounts in kr also fits in tkr, set where its part says it.
     const inKr = item.unitOf !== undefined && units[item.unitOf] === 'kr';
-    const fix = inKr ? `${WHAT.table.fix.replace(', eller ', ', ')}, eller visa beloppen i tkr: skriv unit: tkr under ${item.unitOf}:` : WHAT[item.kind].fix;
+    const fix = inKr ? `${WHAT.table.fix.replace(', eller ', ', ')}, eller visa beloppen i tkr: skriv "unit": "tkr" i delen "${item.unitOf}"` : WHAT[item.kind].fix;
     const path = item.section?.startsWith('avsnitt-') ? sectionPath(item.section) : [];
     // Not in a section of the plan: the title page, the contents, the appendix of changes.
     const where = path.length > 0 ? '' : item.section === 'andringar' ? 'i ändringsbilagan: ' : 'utanför avsnitten: ';

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, printPlan, PrintSession } from '../build.js';
+import { inPlanForm } from '../compute/hintForm.js';
 import { readFiledPlan } from '../archive/archive.js';
 import { diffPlans } from '../diff/diff.js';
 import { formatChanges } from '../diff/format.js';
@@ -54,7 +55,7 @@ export async function commandDiff(
     const { pdf, pages, warnings } = await printPlan(plan, session);
     await writeFileAtomic(target, pdf);
     process.stdout.write(`\n${newFile} → ${target} (${pages} sidor, ändringarna på sista sidan)\n`);
-    printWarnings(newFile, warnings.map((w) => withPosition(after.loaded.parsed, w)));
+    printWarnings(newFile, inPlanForm(warnings.map((w) => withPosition(after.loaded.parsed, w)), after.loaded.form));
   } finally {
     await session.close();
   }

@@ -9,8 +9,12 @@ const KEY_AND_WORD = /"([A-Za-z]\w*)": "([A-Za-zåäöÅÄÖ]\w*|\d{4}-\d{2}-\d{
 /** A key before another value ("remainder": true, "year": …), or any key inside an object ({ "name": "Orsa kommun" }). */
 const KEY = /"([A-Za-z]\w*)": (?=true\b|false\b|null\b|-?\d|\{|\[|…)|(?<=[{,] )"([A-Za-z]\w*)": /g;
 
+/** A part of the plan a key is written in: i delen "budget" (JSON), under budget: (YAML). */
+const PART = /i delen "([A-Za-z]\w*)"/g;
+
 export function yamlHint(message: string): string {
-  return message.replace(KEY_AND_WORD, '$1: $2').replace(KEY, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}: `);
+  return message
+    .replace(PART, 'under $1:').replace(KEY_AND_WORD, '$1: $2').replace(KEY, (_m, a: string | undefined, b: string | undefined) => `${a ?? b}: `);
 }
 
 /** The issues with their hints in the plan's own form. */
