@@ -56,7 +56,9 @@ export async function checkPlan(file: string, options: CheckOptions = {}): Promi
   if (outcome.plan && options.theme) outcome.plan.document.theme = options.theme;
   const locate = (issues: PlanIssue[]) => issues.map((i) => withPosition(loaded.parsed, i));
   const fileIssues = used.issues;
-  if (!outcome.plan || fileIssues.length > 0) throw new PlanError(file, sortIssues(locate([...fileIssues, ...outcome.issues])), 'budget');
+  // With errors in the budget, its warnings too: one may say why (a row left blank where the errors find the capital below zero).
+  const explaining = outcome.issues.length > 0 ? locate(outcome.warnings) : [];
+  if (!outcome.plan || fileIssues.length > 0) throw new PlanError(file, sortIssues(locate([...fileIssues, ...outcome.issues])), 'budget', explaining);
   const themes = await listThemes();
   if (!themes.includes(outcome.plan.document.theme)) {
     const theme = outcome.plan.document.theme;

@@ -47,6 +47,8 @@ export class PlanError extends Error {
     readonly file: string,
     readonly issues: PlanIssue[],
     readonly stage: 'file' | 'json' | 'schema' | 'budget' | 'render' = 'schema',
+    /** The plan's warnings, shown after the errors: one may be their cause (a row left blank, a column without its contributions). */
+    readonly warnings: PlanIssue[] = [],
   ) {
     super(`${file}: ${issues.length} fel`);
     this.name = 'PlanError';
@@ -65,7 +67,8 @@ export class PlanError extends Error {
       return `  ${where}${path} ${issue.message}`;
     });
     const more = this.issues.length - shown.length;
-    return [heading, ...lines, ...(more > 0 ? [`  … och ${more} fel till; rätta dessa först`] : [])].join('\n');
+    const warnings = this.warnings.map((w) => `  varning: ${issueLocation(this.file, w)} ${formatPath(w.path)}: ${w.message}`);
+    return [heading, ...lines, ...(more > 0 ? [`  … och ${more} fel till; rätta dessa först`] : []), ...warnings].join('\n');
   }
 }
 

@@ -16,7 +16,7 @@ import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
 
 const FILE = path.resolve('test/fixtures/plan.json');
-const CODES = /^(columnYear|budgetYearColumn|decisionYear|negativeCost|memberWithoutContribution|sumLikeRow|largeAmount|capitalLabelNotShown|capitalUse)\b/
+const CODES = /^(columnYear|budgetYearColumn|decisionYear|negativeCost|memberWithoutContribution|sumLikeRow|largeAmount|capitalLabelNotShown|capitalUse|contributionsMissing)\b/
 
 const warningsOf = (plan: PlanInput) => {
   const parsed = planSchema.parse(plan);

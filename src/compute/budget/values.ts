@@ -74,7 +74,36 @@ export function contributionValues(state: ValuesState): ValuesState {
     }
     return totals.get(id)!;
   });
-  return report(next, issues);
+  return report(next, issues, missingContributions(next));
+}
+
+/**
+ * A row that takes the member contributions is blank in a column the contributions table has no column
+ * for (budgetColumn) and where the plan gives no value: with other amounts in that column, the income is
+ * short by the contributions, and only the capital going below zero (or nothing) would say so.
+ */
+function missingContributions(state: ValuesState): PlanIssue[] {
+  const warnings: PlanIssue[] = [];
+  for (const row of state.rows) {
+    const source = row.input.source;
+    if (source === undefined) continue;
+    const cells = state.rowCells.get(pathKey(row.path))!;
+    const columns = state.columns.filter((column, ci) => {
+      if (cells[ci] !== null) return false;
+      return state.rows.some((other) => other !== row && state.rowCells.get(pathKey(other.path))![ci] !== null);
+    });
+    if (columns.length === 0) continue;
+    const what = source === 'contributions' ? 'medlemsbidragens total' : `finansiärens bidrag (${source.contributions})`;
+    const names = columns.map((c) => c.label).join(', ');
+    warnings.push({
+      path: row.path,
+      code: `contributionsMissing:${columns.map((c) => c.id).join(',')}`,
+      message:
+        `raden "${row.input.label.trim()}" hämtar ${what} ur medlemsbidragstabellen, men tabellen har ingen kolumn för ${names}, så raden är tom där och intäkterna saknar bidragen. ` +
+        `Lägg till en kolumn i contributions.columns med "budgetColumn": "${columns[0]!.id}" (och året), eller skriv beloppet här: "values": { "${columns[0]!.id}": … }`,
+    });
+  }
+  return warnings;
 }
 
 const balancesIn = (r: RowInput, columnId: string) =>
