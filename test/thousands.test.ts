@@ -52,6 +52,11 @@ describe('an amount with thousands separators', () => {
     ]);
   });
 
+  it('names every amount of a list whose amounts all have separators, the first too (95,600 beside 110,000)', async () => {
+    const plan = await planWith('all', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: [95,600, 110,000, 112,500]'));
+    expect((await problems(plan)).map((line) => /values\[\d\]: (\S+) blir/.exec(line)?.[1])).toEqual(['95,600', '110,000', '112,500']);
+  });
+
   it('is read as the amounts it says in a list written without any spaces, or of small amounts (tkr)', async () => {
     const plan = await planWith('tight', (text) => text.replace('values: [2000000, 2000000, 2000000]', 'values: [2000000,2000000,2000000]'));
     expect(await problems(plan)).toEqual([]);

@@ -27,6 +27,8 @@ function separatorRuns(items: Item[], text: string): Run[] {
   const group = (i: number) => /^\d{3}$/.test(items[i]!.source) && typeof items[i]!.value === 'number';
   const spaced = items.some((_, i) => i > 0 && !tight(i));
   const runs: Run[] = [];
+  /** Runs that could be thousands or amounts with a space left out: thousands where the list has sure ones. */
+  const unsure: Run[] = [];
   for (let i = 1; i < items.length; i++) {
     if (spaced && tight(i) && /^\d{1,2}$/.test(items[i]!.source) && /^-?\d+$/.test(items[i - 1]!.source)) {
       runs.push({ first: i - 1, run: items.slice(i - 1, i + 1) });
@@ -38,10 +40,13 @@ function separatorRuns(items: Item[], text: string): Run[] {
     const run = items.slice(i - 1, end + 1);
     // Amounts of thousands beside it: [450, 500,520, 600] in tkr is four amounts with a space left out, as likely as three.
     const large = items.some((item) => !run.includes(item) && typeof item.value === 'number' && Math.abs(item.value) >= 1000);
-    if ((spaced && large) || run.slice(1).some((item) => item.source.startsWith('0'))) runs.push({ first: i - 1, run });
+    const sure = (spaced && large) || run.slice(1).some((item) => item.source.startsWith('0'));
+    (sure ? runs : unsure).push({ first: i - 1, run });
     i = end;
   }
-  return runs;
+  // In [95,600, 110,000, 112,000] every amount is split, so none is large beside 95,600; the others,
+  // sure by their 000, show how the list is written.
+  return runs.some(({ run }) => run[1]!.source.length === 3) ? [...runs, ...unsure].sort((a, b) => a.first - b.first) : runs;
 }
 
 function issue(path: JsonPath, run: Item[], position: { line: number; column: number }): PlanIssue {
