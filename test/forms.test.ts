@@ -182,6 +182,17 @@ describe('plan folders', () => {
     expect(text).not.toMatch(/title: saknas/);
   });
 
+  it('report a section file without a title (empty, or a header without one) with the header to write, named after the file', async () => {
+    const plan = await folder();
+    const file = path.join(plan, 'avsnitt', '05-arbetsorganisation.md');
+    await writeFile(file, '');
+    expect(await problems(plan)).toContain('avsnitt/05-arbetsorganisation.md:1:1 sections[4].title: avsnittsfilen har ingen rubrik: skriv ett huvud överst i filen, tre rader: ---, title: Arbetsorganisation och ---');
+    await writeFile(file, '---\ntype: text\n---\n\nText.\n');
+    const text = await problems(plan);
+    expect(text).toContain('avsnitt/05-arbetsorganisation.md:1:1 sections[4].title: huvudet har ingen rubrik: skriv en rad title: Arbetsorganisation mellan raderna ---');
+    expect(text).not.toMatch(/title: saknas/);
+  });
+
   it('report a section file that plan.yaml lists twice (it would print twice)', async () => {
     const plan = await folder();
     const planYaml = path.join(plan, 'plan.yaml');

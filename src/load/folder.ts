@@ -103,6 +103,16 @@ async function readSection(file: string, read: Read, issues: PlanIssue[]): Promi
   return { file, bytes: content.bytes, value, frontMatter: parsed, frontMatterLine: 1, bodyLine: bodyLine + skipped };
 }
 
+/** What to write when a section file gives its section no title: a header with one, named after the file. */
+function untitled(section: MarkdownSection): string | undefined {
+  if (section.value.title !== undefined) return undefined;
+  const words = path.basename(section.file, path.extname(section.file)).replace(/^\d+[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
+  const title = words ? words[0]!.toUpperCase() + words.slice(1) : 'Inledning';
+  return section.frontMatter
+    ? `huvudet har ingen rubrik: skriv en rad title: ${title} mellan raderna ---`
+    : `avsnittsfilen har ingen rubrik: skriv ett huvud överst i filen, tre rader: ---, title: ${title} och ---`;
+}
+
 /**
  * In a plan folder a section that names no `type` is a text section: a file's, one written in plan.yaml,
  * and each sub-section of either, as a Markdown file's own heading needs none.
@@ -188,6 +198,8 @@ export async function readPlanFolder(dir: string, read: Read): Promise<FolderPla
   if (issues.length > 0) return { issues };
   // An amount with thousands separators in a section file's header, as in plan.yaml: named in that file.
   for (const [index, section] of fromFile) {
+    const missingTitle = untitled(section);
+    if (missingTitle) textIssues.push({ path: ['sections', index, 'title'], file: section.file, line: 1, column: 1, message: missingTitle });
     for (const issue of section.frontMatter?.textIssues ?? []) {
       textIssues.push({ ...issue, file: section.file, path: ['sections', index, ...issue.path], line: (issue.line ?? 1) + section.frontMatterLine });
     }

@@ -104,7 +104,8 @@ export function validatePlan(file: string, form: PlanForm, parsed: ParsedPlan, f
       keysRegistered = true;
     }
     const issues = toMessages(result.error.issues, migrated.value, [], parsed.misread)
-      .filter((issue) => !strayDigitKey(issue.path, textIssues))
+      // Where the text's own issue stands at the same place, it says better what is wrong.
+      .filter((issue) => !strayDigitKey(issue.path, textIssues) && !textIssues.some((t) => JSON.stringify(t.path) === JSON.stringify(issue.path)))
       .map((m) => withPosition(parsed, m));
     throw new SchemaError(file, sortIssues(dedupe([...textIssues, ...issues])), migrated.value, parsed.locate, form);
   }
