@@ -57,7 +57,9 @@ describe('member contributions', () => {
   it('refuses shares with more than two decimals', () => {
     const input = botkyrka([{ year: 2018, total: 1000 }]);
     input.parties[2]!.share = 11.755;
-    expect(computeContributions(input).issues[0]!.message).toMatch(/fler än två decimaler/);
+    expect(computeContributions(input).issues[0]!.message).toBe(
+      'andelen 11.755 har fler än två decimaler; en andel anges i procent med högst två decimaler: avrunda till 11.75 eller 11.76, så att kommunernas andelar tillsammans blir exakt 25',
+    );
   });
 });
 

@@ -49,7 +49,13 @@ export function computeContributions(input: ContributionsInput): { contributions
     }
     const hundredths = toHundredths(party.share);
     if (hundredths === undefined) {
-      issues.push({ path: [...base, 'parties', i, 'share'], message: `andelen ${party.share} har fler än två decimaler` });
+      const down = Math.floor(party.share * 100) / 100;
+      const up = Math.ceil(party.share * 100) / 100;
+      const whole = party.role === 'kommun' ? 'kommunernas andelar tillsammans blir exakt 25' : `${roleNames[party.role]}s andelar tillsammans blir exakt ${LEGAL_SHARES[party.role] / 100}`;
+      issues.push({
+        path: [...base, 'parties', i, 'share'],
+        message: `andelen ${party.share} har fler än två decimaler; en andel anges i procent med högst två decimaler: avrunda till ${down} eller ${up}, så att ${whole}`,
+      });
     }
     return hundredths;
   });
