@@ -200,6 +200,19 @@ describe('vplan next on a new user\'s plan folder', () => {
     expect(await pdftotext(path.join(dir(), 'plan-2028.pdf'))).not.toContain('Kapitalet vid utgången av 2025');
   });
 
+  it('says which rows of a new column differ from the old column it starts from (contributions now allotted by share)', async () => {
+    await writePlan();
+    const file = path.join(dir(), 'plan', 'plan.yaml');
+    // The old plan's 2028 amounts for the municipalities are not their shares of the total.
+    const text = (await readFile(file, 'utf8')).replace('plan2028: 1260000, plan2029: 1260000', 'plan2028: 1300000, plan2029: 1260000').replace('plan2028: 840000, plan2029: 840000', 'plan2028: 800000, plan2029: 840000');
+    await writeFile(file, text);
+    const result = await vplan('next', 'plan', '--out', 'plan-2028');
+    expect(result.code, result.stderr).toBe(0);
+    expect(sp(result.stderr)).toMatch(
+      /budget\.columns\[2\]: Budget 2028 började från Plan 2028 men har andra belopp \(kr\): Norrby kommun 1 260 000 \(förut 1 300 000\), Söderby kommun 840 000 \(förut 800 000\); medlemsbidragen räknas nu ur medlemsbidragstabellen – kontrollera raderna/,
+    );
+  });
+
   it('says an image outside the plan\'s folder was not copied, and where the new plan looks for it', async () => {
     await writePlan();
     await mkdir(path.join(dir(), 'delat'));

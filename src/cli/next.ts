@@ -2,30 +2,13 @@
 import path from 'node:path';
 import { checkPlan } from '../build.js';
 import { loadPlan, withPosition } from '../load/loadPlan.js';
-import { nextYear, shiftYears, type NextYear } from '../next/nextYear.js';
+import { nextYear, shiftYears } from '../next/nextYear.js';
 import { copyUsedFiles } from '../next/files.js';
 import { dropBudgetSheet } from '../sheet/merge.js';
 import { keptNothing, previousForm, refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { VplanError, type PlanIssue } from '../errors.js';
-import { formatInteger } from '../format.js';
-import type { ComputedBudget } from '../model.js';
-
-/**
- * A new column that does not add up as the old one it starts from did (its member contributions now
- * read from the table, allotted by share): said, since the new column is meant to start from them.
- */
-function changedSums(moves: NextYear['moves'], old: ComputedBudget | undefined, now: ComputedBudget | undefined): PlanIssue[] {
-  if (!old || !now) return [];
-  return moves.flatMap((m, i) => {
-    const from = old.columns.findIndex((c) => c.id === m.sourceId);
-    if (from < 0) return [];
-    const sides = (['income', 'costs'] as const).filter((side) => old.totals[side][from] !== now.totals[side][i]);
-    if (sides.length === 0) return [];
-    const said = sides.map((side) => `${side === 'income' ? 'intäkterna' : 'kostnaderna'} ${formatInteger(now.totals[side][i] ?? 0)} ${now.unit}, inte ${formatInteger(old.totals[side][from] ?? 0)}`);
-    return [{ path: ['budget', 'columns', i], message: `${now.columns[i]!.label} skulle börja med beloppen från ${old.columns[from]!.label}, men summerar till andra: ${said.join(', ')}; kontrollera raderna (medlemsbidragen räknas nu ur medlemsbidragstabellen)` }];
-  });
-}
+import { changedRows } from '../next/compare.js';
 
 export async function commandNext(args: string[], options: { out: string | undefined }): Promise<number> {
   const [file, ...extra] = args;
@@ -65,7 +48,7 @@ export async function commandNext(args: string[], options: { out: string | undef
   // A new column next has just called empty is not said empty twice.
   const said = new Set(next.warnings.map((w) => JSON.stringify(w.path)));
   const built = written.warnings.filter((w) => !(w.code?.startsWith('emptyColumn:') && said.has(JSON.stringify(w.path))));
-  const sums = changedSums(next.moves, plan.budget, written.plan.budget).map((w) => (located ? withPosition(located, w) : w));
+  const sums = changedRows(next.moves, plan.budget, written.plan.budget).map((w) => (located ? withPosition(located, w) : w));
   printWarnings(out, [...built, ...own, ...sums]);
   if (previous?.lost?.length) process.stderr.write(keptNothing(previous.lost));
   return 0;
