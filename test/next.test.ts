@@ -70,6 +70,8 @@ describe('vplan next', () => {
     expect(folder.code).toBe(1);
     expect(folder.stderr).toMatch(/ny-mapp\/plan\.yaml:\d+:\d+ budget\.columns\[1\]: eget kapital blir −4[\s\u00a0\u202f]198 tkr vid slutet av Budget 2019/);
     expect(folder.stderr).toContain('Nästa års plan skrevs till ny-mapp, men den har fel');
+    // With the error, what next did, which explains it (before, none of next's warnings were shown then).
+    expect(folder.stderr).toMatch(/ny-mapp\/plan\.yaml:\d+:\d+ budget\.columns\[1\]: kolumnen budget 2019 är ny och har fått beloppen från Budget 2018; skriv 2019 års belopp/);
   });
 
   it('moves quoted figures with their columns and leaves a marker for a decision date not yet taken', async () => {
