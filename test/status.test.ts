@@ -107,4 +107,15 @@ describe('status when computed', () => {
       snippet: 'för 2025',
     });
   });
+
+  it('says where next year\'s draft still reads as decided: the subtitle, the preface; not a sentence about another decision', () => {
+    const plan = withStatus({ state: 'fastställd', decisionBody: 'styrelsen' });
+    plan.document.subtitle = 'Fastställd av styrelsen';
+    plan.document.preface = 'Verksamhetsplanen fastställdes av styrelsen i november.\n\nStyrelsen har beslutat att använda eget kapital.';
+    const { warnings } = nextYear(plan as never, undefined);
+    expect(warnings.filter((w) => w.message.startsWith('texten säger att planen är beslutad'))).toEqual([
+      { path: ['document', 'preface'], message: expect.stringContaining('("fastställdes"), men nästa års plan är ett utkast'), snippet: 'fastställdes' },
+      { path: ['document', 'subtitle'], message: expect.stringContaining('("Fastställd")'), snippet: 'Fastställd' },
+    ]);
+  });
 });

@@ -11,7 +11,7 @@ import { forEachString } from '../jsonPath.js';
 import { columnWarnings, moveCapital, moveColumns, moveRows, type ColumnMove } from './columns.js';
 import { moveContributions, withoutFedValues } from './contributions.js';
 import { nextStatus } from './status.js';
-import { moveText, movedTextWarnings, reviewText } from './text.js';
+import { moveText, movedTextWarnings, reviewText, saysDecided } from './text.js';
 import { isObject, shiftYears, type Json } from './shared.js';
 
 export { shiftYears } from './shared.js';
@@ -135,6 +135,7 @@ export function nextYear(value: Json, budget: ComputedBudget | undefined): NextY
   forEachString(nextDocument.preface, ['document', 'preface'], check);
   forEachString(nextDocument.status, ['document', 'status'], check);
   forEachString(nextDocument.vision, ['document', 'vision'], check);
+  for (const key of ['title', 'subtitle']) if (typeof nextDocument[key] === 'string') saysDecided(nextDocument[key], ['document', key], warnings, true);
   const keySources = new Map(allMoves.flatMap((m) => (m.sourceId !== undefined && m.sourceId !== m.newId ? [[m.newId, m.sourceId] as const] : [])));
   return { value: next, warnings, keySources, moves };
 }

@@ -102,6 +102,18 @@ const PROSE_KEYS = new Set(['text', 'textAfter', 'preface', 'intro', 'lead', 'st
 export const ADOPTED = /(?<!\p{L})(fastställd[ae]?|fastställt|fastställdes|beslutad[ae]?|beslutades|antagen|antaget|antogs|godkänd[ae]?|godkänt|godkändes)(?!\p{L})/iu;
 
 /**
+ * A line that says the plan is decided ("Verksamhetsplanen fastställdes …"): not so of next year's
+ * draft. In running text only where the line names the plan or budget ("Styrelsen har beslutat att …"
+ * is another decision); the title and subtitle are the plan's own.
+ */
+export function saysDecided(line: string, path: JsonPath, warnings: PlanIssue[], ofThePlan = false): void {
+  const adopted = ADOPTED.exec(line);
+  if (adopted && (ofThePlan || /plan|budget/i.test(line))) {
+    warnings.push({ path, message: `texten säger att planen är beslutad ("${adopted[0]}"), men nästa års plan är ett utkast; skriv om den eller vänta tills planen är fastställd`, snippet: adopted[0] });
+  }
+}
+
+/**
  * What a text of next year's plan says that may no longer hold, each at its line: a year before the new
  * budget year (a year can stand beside a figure that moved on: "kostnaderna 2027 beräknas till
  * {{ costs.budget2028 }}"), a plan said to be decided, the decision date it quoted. References are
@@ -114,10 +126,7 @@ export function reviewText(text: string, path: JsonPath, year: number, warnings:
   if (!PROSE_KEYS.has(String(path[path.length - 1]))) return;
   for (const line of text.split('\n')) {
     const plain = line.replace(REFERENCE_PATTERN, (whole) => ' '.repeat(whole.length));
-    const adopted = ADOPTED.exec(plain);
-    if (adopted && /plan|budget/i.test(plain)) {
-      warnings.push({ path, message: `texten säger att planen är beslutad ("${adopted[0]}"), men nästa års plan är ett utkast; skriv om meningen eller vänta tills planen är fastställd`, snippet: adopted[0] });
-    }
+    saysDecided(plain, path, warnings);
     const found = [...plain.matchAll(/(?<!\d)(19[9]\d|20\d\d)(?![\d:])/g)].filter((m) => Number(m[1]) < year);
     if (found.length === 0) continue;
     const past = [...new Set(found.map((m) => m[1]))];
