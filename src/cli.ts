@@ -60,10 +60,13 @@ Användning:
       Kontrollerar planen och räknar budgeten utan att skriva något; visar varningar.
   vplan next <plan> --out <sökväg>
       Nästa års plan i samma form: budgetåret + 1, kolumnerna flyttas ett år (årets
-      budget blir fjolårets kolumn, en prognos för innevarande år, planåren flyttas),
-      ingående kapital blir det utgående som planen räknade fram, siffror i texten
-      följer sina kolumner, status blir utkast utan dnr och beslutsdatum. Årtal i
-      texten som nu är förflutna visas som varningar. Den gamla planen ändras inte.
+      budget blir fjolårets kolumn, en prognos för innevarande år, planåren flyttas;
+      ett utfall och ett nytt planår står tomma att fylla i), medlemsbidragen följer
+      sina budgetkolumner, ingående kapital blir det utgående som planen räknade
+      fram, siffror i texten och årtalen bredvid dem följer sina kolumner, logotyp
+      och bilder kopieras med. Status blir utkast utan dnr och beslutsdatum, och en
+      beslutsrad som säger fastställd tas bort. Årtal i texten som nu är förflutna
+      visas som varningar. Den gamla planen ändras inte.
   vplan convert <plan> --to json|yaml|folder --out <sökväg>
       Skriver samma plan i en annan form (en JSON-fil, en YAML-fil eller en planmapp);
       den nya formen ger samma PDF. Skriver aldrig över en fil som finns.

@@ -66,6 +66,30 @@ describe('warning codes', () => {
     ]);
   });
 
+  it('acknowledges capital over the ceiling by the column\'s id, not its place, and says so to a plan that used the place', () => {
+    const over = (acknowledgedWarnings?: PlanInput['acknowledgedWarnings']) =>
+      basePlan({
+        budget: budget({
+          columns: [{ kind: 'utfall', year: 2024 }, { kind: 'budget', year: 2025 }],
+          income: { rows: [{ label: 'Medlemsbidrag', values: { utfall2024: 1000, budget2025: 1000 } }] },
+          costs: { rows: [{ label: 'Kansli', values: { utfall2024: 1000, budget2025: 1000 } }] },
+          capital: { opening: { utfall2024: 900, budget2025: 0 }, ceiling: 500 },
+        }),
+        sections: [{ type: 'budget', title: 'Budget' }],
+        ...(acknowledgedWarnings ? { acknowledgedWarnings } : {}),
+      });
+    const { warnings } = computePlan(over(), FILE);
+    expect(warnings.map((w) => w.code)).toEqual(['ceiling:utfall2024']);
+    expect(computePlan(over([{ warning: 'ceiling:utfall2024', reason: 'Kapitalet minskas enligt beslut.' }]), FILE).warnings).toEqual([]);
+    // Before, the code was "budget.columns[0]": a year on (vplan next) it acknowledged another year's column.
+    const positional = computePlan(over([{ warning: 'budget.columns[0]', reason: 'Kapitalet minskas enligt beslut.', note: true }]), FILE);
+    expect(positional.plan!.budgetNotes).toEqual([]);
+    expect(positional.warnings.map((w) => w.message)).toEqual([
+      expect.stringMatching(/^eget kapital 900 kr vid slutet av Utfall 2024 är över taket 500 kr \[ceiling:utfall2024;/),
+      'varningen på budget.columns[0] kvitteras nu med sin kod "ceiling:utfall2024", inte med platsen (som efter vplan next är en annan kolumn); skriv warning: ceiling:utfall2024 om skälet gäller den',
+    ]);
+  });
+
   it('warns of a year in the title that is neither the budget year nor a plan year (a typo on the title page)', () => {
     const typo = basePlan();
     typo.document.title = 'Verksamhetsplan 2052';

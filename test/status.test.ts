@@ -91,9 +91,31 @@ describe('status when computed', () => {
     ]);
   });
 
-  it('makes next year\'s plan an utkast that keeps the plan\'s own wording but not the date', () => {
-    const plan = withStatus({ state: 'beslutad', decisionDate: '2015-12-10', decisionBody: 'styrelsen', paragraph: '§ 48', decisionText: 'Beslutad av {organ} {datum} {paragraf}' });
-    const next = nextYear(plan as never, undefined).value as unknown as PlanInput;
-    expect(next.document.status).toEqual({ state: 'utkast', decisionBody: 'styrelsen', decisionText: 'Beslutad av {organ} {datum} {paragraf}' });
+  it('makes next year\'s plan an utkast: a decision line that says it is decided, or quotes the date, is left out and given back in a warning; others stay', () => {
+    const plan = withStatus({ state: 'beslutad', decisionDate: '2015-12-10', decisionBody: 'styrelsen', paragraph: '§ 48', decisionText: 'Beslutad av {organ} {datum} {paragraf}', closingText: 'Planen gäller för 2025.' });
+    const next = nextYear(plan as never, undefined);
+    // Before, the draft kept "Beslutad av …": on the title page of an UTKAST, or four errors once the date was gone.
+    expect((next.value as unknown as PlanInput).document.status).toEqual({ state: 'utkast', decisionBody: 'styrelsen', closingText: 'Planen gäller för 2025.' });
+    expect(next.warnings).toContainEqual({
+      path: ['document', 'status'],
+      message: expect.stringMatching(/^decisionText "Beslutad av \{organ\} \{datum\} \{paragraf\}" säger att planen är beslutad \("Beslutad"\), och nästa års plan är ett utkast; raden togs bort\. När planen är fastställd: skriv tillbaka den/),
+    });
+    // The kept line's years are read as every other text's: 2025 is past in the plan for 2026.
+    expect(next.warnings).toContainEqual({
+      path: ['document', 'status', 'closingText'],
+      message: 'texten nämner 2025, som nu är förfluten tid i planen för 2026; kontrollera att det ska stå så',
+      snippet: 'för 2025',
+    });
+  });
+
+  it('says where next year\'s draft still reads as decided: the subtitle, the preface; not a sentence about another decision', () => {
+    const plan = withStatus({ state: 'fastställd', decisionBody: 'styrelsen' });
+    plan.document.subtitle = 'Fastställd av styrelsen';
+    plan.document.preface = 'Verksamhetsplanen fastställdes av styrelsen i november.\n\nStyrelsen har beslutat att använda eget kapital.';
+    const { warnings } = nextYear(plan as never, undefined);
+    expect(warnings.filter((w) => w.message.startsWith('texten säger att planen är beslutad'))).toEqual([
+      { path: ['document', 'preface'], message: expect.stringContaining('("fastställdes"), men nästa års plan är ett utkast'), snippet: 'fastställdes' },
+      { path: ['document', 'subtitle'], message: expect.stringContaining('("Fastställd")'), snippet: 'Fastställd' },
+    ]);
   });
 });

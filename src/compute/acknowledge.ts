@@ -50,7 +50,12 @@ export function acknowledge(warnings: PlanIssue[], acknowledgements: Acknowledge
   if (complete) {
     acknowledgements.forEach((a, i) => {
       if (!used.has(i) && byCode.get(a.warning.trim()) === i) {
-        shown.push({ path: ['acknowledgedWarnings', i, 'warning'], message: `planen ger ingen varning "${a.warning.trim()}" att kvittera; ta bort kvitteringen (eller rätta koden efter varningen)` });
+        // A warning once acknowledged by where it points ("budget.columns[0]") that now has a code of its own.
+        const coded = warnings.find((w) => w.code !== undefined && formatPath(w.path) === a.warning.trim());
+        const message = coded
+          ? `varningen på ${a.warning.trim()} kvitteras nu med sin kod "${coded.code}", inte med platsen (som efter vplan next är en annan kolumn); skriv warning: ${coded.code} om skälet gäller den`
+          : `planen ger ingen varning "${a.warning.trim()}" att kvittera; ta bort kvitteringen (eller rätta koden efter varningen)`;
+        shown.push({ path: ['acknowledgedWarnings', i, 'warning'], message });
       }
     });
   }

@@ -20,8 +20,10 @@ export const capitalAndDeficit: ColumnStep<ValuesState> = (state, ci) => {
     issues.push({ path, message: `eget kapital blir ${formatInteger(closing)} ${unit} vid slutet av ${name}; kapitalet får aldrig bli negativt` });
   }
   if (closing !== null && capital?.ceiling !== undefined && closing > capital.ceiling) {
+    // Acknowledged by the column's id, not its place: a year on (vplan next) the first column is another year's.
     warnings.push({
       path,
+      code: `ceiling:${column.id}`,
       message: `eget kapital ${formatInteger(closing)} ${unit} vid slutet av ${name} är över taket ${formatInteger(capital.ceiling)} ${unit}`,
     });
   }
@@ -99,6 +101,13 @@ export const emptyColumn: ColumnStep<ValuesState> = (state, ci) => {
   const column = state.columns[ci]!;
   const cellsOf = (path: readonly (string | number)[]) => state.rowCells.get(pathKey([...path]));
   if (state.rows.length === 0 || state.rows.some((row) => (cellsOf(row.path)?.[ci] ?? null) !== null)) return state;
-  const message = `kolumnen ${columnName(column)} har inget belopp i någon rad och skrivs ut tom; fyll i beloppen eller ta bort kolumnen`;
+  // A column that carries its capital on from this one starts from its opening capital, as if the year broke even.
+  const carried = Object.entries(state.input.capital?.carryForward ?? {}).flatMap(([to, from]) => {
+    const next = from === column.id ? state.columns.find((c) => c.id === to) : undefined;
+    return next ? [columnName(next)] : [];
+  });
+  const carry = carried.length > 0 ? `; ${carried.join(' och ')} för över kapitalet från den som om året gick jämnt ut` : '';
+  const fill = column.kind === 'utfall' ? `fyll i utfallet för ${column.year}` : 'fyll i beloppen';
+  const message = `kolumnen ${columnName(column)} har inget belopp i någon rad och skrivs ut tom${carry}; ${fill} eller ta bort kolumnen`;
   return report(state, [], [{ path: [...BASE, 'columns', ci], code: `emptyColumn:${column.id}`, message }]);
 };
