@@ -70,6 +70,18 @@ describe('renderHtml', () => {
     expect(html).not.toMatch(/<th scope="col" class="label"><\/th>/);
   });
 
+  it('keeps a number in a row label with its digit groups and its unit, on the web page too', async () => {
+    const plan = basePlan({
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: budget({ costs: { rows: [{ label: 'Personal (förbundschef, ekonom 50 %, 2 400 timmar)', values: { budget2025: 800 } }] } }),
+    });
+    const outcome = computePlan(plan, path.resolve('test/fixtures/plan.json'));
+    for (const variant of ['print', 'web'] as const) {
+      const html = (await renderHtml(outcome.plan!, { generator: 'vplan test', variant })).replaceAll('\u00ad', '');
+      expect(html).toContain('ekonom 50\u00a0%, 2\u00a0400 timmar)</th>');
+    }
+  });
+
   it('declares Swedish, escapes every text from the plan and has no script', async () => {
     const html = await render({
       document: {

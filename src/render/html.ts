@@ -2,7 +2,7 @@
 // templates in templates/. Helpers only format; every number shown was computed by the budget engine.
 import type Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
-import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
+import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel, keepNumbersTogether } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { figureImages } from './planImages.js';
 import type { FigureImage } from './figures.js';
@@ -73,7 +73,8 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
   // Not on the web page, where they would stay in the text a screen reader reads, a reader copies and a
   // search looks through; the reader's browser breaks those words itself (web.css, hyphens: auto).
-  const hy = variant === 'web' ? (text: string) => text : hyphenate;
+  // A number keeps its digit groups and unit on one line in labels and headings as in prose (markdown.ts).
+  const hy = variant === 'web' ? keepNumbersTogether : (text: string) => hyphenate(keepNumbersTogether(text));
   hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hy(String(value)) : ''));
   // A column heading keeps its year by the word before it ("Budget 2027", "Plan 2028–2029") in a table of
   // up to five columns of figures: long row labels then wrap, not the headings into "Budget" over "2027".
