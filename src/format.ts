@@ -38,8 +38,9 @@ export function divideRounded(value: number, divisor: number): number {
   return quotient;
 }
 
-/** Units a number keeps on its line: "50 %", "700 000 kr", "933 tkr". */
-const UNIT_AFTER_NUMBER = /(\d) (?=(?:%|‰|kr|tkr|mkr|Mkr|kkr)(?![\p{L}\d]))/gu;
+/** A unit a number keeps on its line ("50 %", "700 000 kr", "933 tkr"), as a word of its own. */
+export const NUMBER_UNIT = String.raw`(?:%|‰|kr|tkr|mkr|Mkr|kkr)(?![\p{L}\d])`;
+const UNIT_AFTER_NUMBER = new RegExp(String.raw`(\d) (?=${NUMBER_UNIT})`, 'gu');
 /**
  * A number written with its digit groups apart: "2 400", "1 255 000", "(−1 200"; not "2025 400", nor
  * the end of an address or code ("https://example.se/2 400").

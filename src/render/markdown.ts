@@ -5,7 +5,7 @@ import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { installFigures, type FigureImage } from './figures.js';
 import { installTableHeaders } from './markdownTables.js';
-import { keepNumbersTogether, NBSP } from '../format.js';
+import { keepNumbersTogether, NBSP, NUMBER_UNIT } from '../format.js';
 
 type Renderer = MarkdownIt['renderer'];
 type RenderRule = NonNullable<Renderer['rules'][string]>;
@@ -107,7 +107,7 @@ export function createMarkdown(): MarkdownIt {
 
 /** The end of a text a number's next digit group or unit may follow on the next source line. */
 const NUMBER_END = /(?:^|[^\d,])\d{1,3}(?:[ \u00a0]\d{3})*$/;
-const UNIT_OR_GROUP_START = /^(?:\d{3}(?!\d)|(?:%|‰|kr|tkr|mkr|Mkr|kkr)(?![\p{L}\d]))/u;
+const UNIT_OR_GROUP_START = new RegExp(String.raw`^(?:\d{3}(?!\d)|${NUMBER_UNIT})`, 'u');
 
 function keepNumbers(children: Token[]): void {
   children.forEach((token, i) => {
