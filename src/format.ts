@@ -61,6 +61,15 @@ export function formatShare(hundredths: number): string {
   return `${formatFixed(hundredths, 2)}${NBSP}%`;
 }
 
+/**
+ * A share (hundredths of a percent) in running text, with as few decimals as it has: 5000 → `50`,
+ * 1175 → `11,75`, 950 → `9,5`. The contributions table prints all its shares with two (formatFixed).
+ */
+export function formatShareInText(hundredths: number): string {
+  // Two decimals always follow the comma, so only decimals are taken off, never the whole part's zeros.
+  return formatFixed(hundredths, 2).replace(/0+$/, '').replace(/,$/, '');
+}
+
 /** The total of shares (hundredths of a percent) under a table: `100 %`, or `99,95 %` when it is not whole. */
 export function formatPercentTotal(hundredths: number): string {
   return `${hundredths % 100 === 0 ? formatInteger(hundredths / 100) : formatFixed(hundredths, 2)}${NBSP}%`;
