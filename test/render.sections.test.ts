@@ -106,3 +106,21 @@ describe('the contents', () => {
     expect(body).toMatch(/Mål .*Övergripande mål .*Delmål .*Indikatorer Så följs målen upp\./);
   });
 });
+
+describe('organs without headings of their own', () => {
+  it('print the title the plan gives an organ in bold over its text, and no title the plan does not give', async () => {
+    const html = await render([
+      {
+        type: 'organisation',
+        title: 'Organisation',
+        bodies: [
+          { role: 'styrelse', title: 'Förbundsstyrelse', text: 'Sju ledamöter.' },
+          { role: 'kansli', text: 'Förbundet har ett kansli.' },
+        ],
+      },
+    ]);
+    const text = from(html, 'avsnitt-0');
+    expect(html.replaceAll('\u00ad', '')).toMatch(/<p class="org-body-title">Förbundsstyrelse<\/p>\s*<div class="prose"><p>Sju ledamöter\.<\/p>/);
+    expect(text).toContain('Organisation Förbundsstyrelse Sju ledamöter. Förbundet har ett kansli.');
+  });
+});

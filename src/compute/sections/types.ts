@@ -26,9 +26,9 @@ export interface VisionContent {
   cornerstones: Item<SectionInputOf<'vision'>['cornerstones']>[];
 }
 
-/** One organ: its title (the role's name when the plan gives none) and duties. */
+/** One organ printed under its section: the title the plan gives it (printed in bold over its text), and its duties. */
 export type OrganisationBody = Pick<OrganisationBodyInput, 'role' | 'text' | 'dutiesIntro' | 'textAfter'> & {
-  title: string;
+  title: string | undefined;
   duties: string[];
 };
 
