@@ -72,6 +72,18 @@ describe('page breaks', () => {
     expect(pageOf(short, 'Budgeten enligt nedan:')).toBe(pageOf(short, 'Insats nummer 1 '));
   });
 
+  it('keeps a group heading row with the first row under it where a long table runs onto the next page', async () => {
+    const groups = Array.from({ length: 45 }, (_, i) => ({ heading: `Grupprubrik ${i + 1}`, rows: [{ label: `Gruppens rad ${i + 1}`, values: { budget2025: 100 + i } }] }));
+    const text = await print(basePlan({ sections: [{ type: 'budget', title: 'Budget 2025' }], budget: budget({ costs: { rows: groups } }) }));
+    const pages = text.pages.map(normalize);
+    expect(pages.filter((p) => p.includes('Grupprubrik')).length).toBeGreaterThanOrEqual(2);
+    const pageOf = (words: string) => pages.findIndex((p) => new RegExp(`${words}(?!\\d)`).test(p));
+    for (let i = 1; i <= 45; i++) {
+      expect(pageOf(`Grupprubrik ${i}`), `group ${i}`).toBeGreaterThanOrEqual(0);
+      expect(pageOf(`Grupprubrik ${i}`), `group ${i}`).toBe(pageOf(`Gruppens rad ${i}`));
+    }
+  });
+
   it('leaves out the contents when the plan says tableOfContents: false', async () => {
     const plan = basePlan();
     plan.document.tableOfContents = false;
