@@ -38,6 +38,8 @@ describe('renderHtml', () => {
       });
     expect(await contributions(4)).toMatch(/<th scope="col" class="num">[^<]*\u00a02028/);
     expect(await contributions(5)).not.toMatch(/\u00a020(2[5-9])/);
+    // There a heading breaks before its year, which keeps its unit: "Medlemsbidrag" over "2025 (kr)".
+    expect(await contributions(5)).toMatch(/ 2025\u00a0\(kr\)<\/th>/);
   });
 
   it('heads the contributions columns "Medlemsbidrag ÅR (kr)", as the section and the README call them, unless the plan gives a label', async () => {
