@@ -36,7 +36,7 @@ describe('renderHtml', () => {
           columns: Array.from({ length: years }, (_, i) => ({ year: 2025 + i, total: 1000 })),
         },
       });
-    expect(await contributions(4)).toMatch(/<th scope="col" class="num">[^<]*\u00a02028/);
+    expect(await contributions(4)).toMatch(/<th scope="col" class="num">[^<]*\u00a02028\u00a0\(kr\)<\/th>/);
     expect(await contributions(5)).not.toMatch(/\u00a020(2[5-9])/);
     // There a heading breaks before its year, which keeps its unit: "Medlemsbidrag" over "2025 (kr)".
     expect(await contributions(5)).toMatch(/ 2025\u00a0\(kr\)<\/th>/);

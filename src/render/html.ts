@@ -86,7 +86,7 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
     if (!(typeof value === 'string' || value instanceof String)) return '';
     const text = hy(String(value));
     const more = typeof rest[0] === 'number' ? rest[0] : 0;
-    return typeof columns === 'number' && columns + more <= MAX_WHOLE_HEADINGS ? keepYear(text) : keepUnit(text);
+    return typeof columns === 'number' && columns + more <= MAX_WHOLE_HEADINGS ? keepYear(keepUnit(text)) : keepUnit(text);
   });
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
@@ -100,7 +100,7 @@ const MAX_WHOLE_HEADINGS = 5;
 export const keepUnit = (heading: string): string => heading.replace(/(\d{4}(?:[–-]\d{2,4})?) (\([^()]*\))$/, '$1\u00a0$2');
 
 /** A no-break space before the year (or years) a heading ends with, ahead of a unit in parentheses. */
-export const keepYear = (heading: string): string => heading.replace(/ (\d{4}(?:[–-]\d{2,4})?(?: \([^()]*\))?)$/, (_, year: string) => `\u00a0${year}`);
+export const keepYear = (heading: string): string => heading.replace(/ (\d{4}(?:[–-]\d{2,4})?(?:[ \u00a0]\([^()]*\))?)$/, (_, year: string) => `\u00a0${year}`);
 
 interface ThemeFile {
   description?: string;
