@@ -38,9 +38,36 @@ export function divideRounded(value: number, divisor: number): number {
   return quotient;
 }
 
+/** A unit a number keeps on its line ("50 %", "700 000 kr", "933 tkr"), as a word of its own. */
+export const NUMBER_UNIT = String.raw`(?:%|‰|kr|tkr|mkr|Mkr|kkr)(?![\p{L}\d])`;
+const UNIT_AFTER_NUMBER = new RegExp(String.raw`(\d) (?=${NUMBER_UNIT})`, 'gu');
+/**
+ * A number written with its digit groups apart: "2 400", "1 255 000", "(−1 200"; not "2025 400", nor
+ * the end of an address or code ("https://example.se/2 400").
+ */
+const GROUPED_NUMBER = /(?<![^\s(["'«»”’+\-−–—~≈])\d{1,3}(?: \d{3})+(?!\d)/g;
+
+/**
+ * Text with no-break spaces where a line must not break: between a number's digit groups and before
+ * its unit ("omkring 2 400 personer", "ekonom 50 %"), as typed by hand; only spaces change.
+ */
+export function keepNumbersTogether(text: string): string {
+  if (!/\d /.test(text)) return text;
+  return text.replace(GROUPED_NUMBER, (number) => number.replaceAll(' ', NBSP)).replace(UNIT_AFTER_NUMBER, `$1${NBSP}`);
+}
+
 /** A share held as hundredths of a percent (1175) printed as `11,75 %`. */
 export function formatShare(hundredths: number): string {
   return `${formatFixed(hundredths, 2)}${NBSP}%`;
+}
+
+/**
+ * A share (hundredths of a percent) in running text, with as few decimals as it has: 5000 → `50`,
+ * 1175 → `11,75`, 950 → `9,5`. The contributions table prints all its shares with two (formatFixed).
+ */
+export function formatShareInText(hundredths: number): string {
+  // Two decimals always follow the comma, so only decimals are taken off, never the whole part's zeros.
+  return formatFixed(hundredths, 2).replace(/0+$/, '').replace(/,$/, '');
 }
 
 /** The total of shares (hundredths of a percent) under a table: `100 %`, or `99,95 %` when it is not whole. */

@@ -8,6 +8,7 @@ import { acknowledge, warningCode } from '../src/compute/acknowledge.js';
 import { parse as parseYaml } from 'yaml';
 import { planSchema, type PlanInput } from '../src/load/schema.js';
 import { basePlan, budget } from './helpers/plans.js';
+import { renderHtml } from '../src/render/html.js';
 import { placedText } from './helpers/pdfPositions.js';
 
 const session = new PrintSession();
@@ -148,6 +149,37 @@ describe('the reason as a note in the PDF', () => {
     expect(outcome.plan!.budgetNotes).toEqual(['Budget 2025: Underskottet täcks av eget kapital.', 'Underskottet 2026 täcks av eget kapital.']);
   });
 
+
+  it('prints a reason given for two warnings once, naming both columns when it names neither year', async () => {
+    const threeYears = (reasons: [string, string, string]) =>
+      basePlan({
+        document: { association: { name: 'Testförbundet' }, title: 'Verksamhetsplan 2025', budgetYear: 2025, planYears: [2026, 2027], status: { state: 'förslag' } },
+        budget: budget({
+          columns: [
+            { kind: 'budget', year: 2025 },
+            { kind: 'plan', year: 2026 },
+            { kind: 'plan', year: 2027 },
+          ],
+          income: { rows: [{ label: 'Medlemsbidrag', values: { budget2025: 1000, plan2026: 1000, plan2027: 1000 } }] },
+          costs: { rows: [{ label: 'Kansli', values: { budget2025: 1300, plan2026: 1200, plan2027: 1100 } }] },
+        }),
+        sections: [{ type: 'budget', title: 'Budget' }],
+        acknowledgedWarnings: [
+          { warning: 'deficit:budget2025', reason: reasons[0], note: true },
+          { warning: 'deficit:plan2026', reason: reasons[1], note: true },
+          { warning: 'deficit:plan2027', reason: reasons[2], note: true },
+        ],
+      });
+    const notes = async (reasons: [string, string, string]) => {
+      const outcome = computePlan(planSchema.parse(threeYears(reasons)), FILE);
+      expect(outcome.issues).toEqual([]);
+      const html = await renderHtml(outcome.plan!, { generator: 'vplan test' });
+      return [...html.matchAll(/<p class="budget-note">([^<]*)<\/p>/g)].map((m) => m[1]);
+    };
+    const both = 'Underskotten 2026 och 2027 täcks av eget kapital.';
+    expect(await notes(['Underskottet 2025 täcks av eget kapital.', both, both])).toEqual(['Underskottet 2025 täcks av eget kapital.', both]);
+    expect(await notes(['Enligt beslut.', 'Täcks av eget kapital.', 'Täcks av eget kapital. '])).toEqual(['Budget 2025: Enligt beslut.', 'Plan 2026 och Plan 2027: Täcks av eget kapital.']);
+  });
 
   it('prints the reason under the budget table, below its last row', async () => {
     const outcome = computePlan(deficitPlan([{ warning: 'deficit:budget2025', reason: REASON, note: true }]), FILE);

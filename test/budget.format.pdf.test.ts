@@ -144,4 +144,32 @@ describe('column headings beside long row labels', () => {
       expect(words.some((w) => w.y > below!.y && Math.abs(w.x + w.width - (below!.x + below!.width)) < 1)).toBe(true);
     }
   });
+
+  it('break a heading word too long for its column only between long parts, "Medlems-" over "bidrag", the year with its unit below', async () => {
+    // Five years and the share column: "Medlemsbidrag" whole would make the table wider than the page.
+    const members = basePlan({
+      sections: [{ type: 'contributions', title: 'Medlemsbidrag' }],
+      contributions: {
+        parties: [
+          { name: 'Staten (Försäkringskassan och Arbetsförmedlingen)', role: 'stat' },
+          { name: 'Västra Götalandsregionen', role: 'region' },
+          { name: 'Lidköpings kommun', role: 'kommun', share: 12.5 },
+          { name: 'Götene kommun', role: 'kommun', share: 12.5 },
+        ],
+        columns: [2025, 2026, 2027, 2028, 2029].map((year) => ({ year, total: 8_400_000 })),
+      },
+    });
+    const outcome = computePlan(members, path.resolve('test/fixtures/plan.json'));
+    expect(outcome.issues).toEqual([]);
+    const { pdf } = await printPlan(outcome.plan!, session);
+    const items = (await placedText(pdf)).flatMap((p) => p.items).map((i) => ({ ...i, text: i.text.replace(/[\u00a0\u00ad]/g, (c) => (c === '\u00a0' ? ' ' : '')).trim() }));
+    const heads = items.filter((i) => /^Med/.test(i.text) && !['Medlem', 'Medlemsbidrag', '1. Medlemsbidrag'].includes(i.text));
+    // Before: "Med-" over "lemsbi-" over "drag 2025 (kr)".
+    expect(heads.map((i) => i.text)).toEqual(Array(5).fill('Medlems'));
+    for (const year of [2025, 2026, 2027, 2028, 2029]) {
+      const below = items.find((i) => i.text === `${year} (kr)`);
+      expect(below, String(year)).toBeDefined();
+    }
+    expect(items.filter((i) => i.text === 'bidrag')).toHaveLength(5);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateSv, formatFixed, formatInteger, formatShare } from '../src/format.js';
+import { formatDateSv, formatFixed, formatInteger, formatShare, formatShareInText } from '../src/format.js';
 
 describe('Swedish formatting', () => {
   it('groups thousands with a non-breaking space and uses a real minus sign', () => {
@@ -11,6 +11,9 @@ describe('Swedish formatting', () => {
     expect(formatShare(1175)).toBe('11,75\u00a0%');
     expect(formatFixed(150, 2)).toBe('1,50');
     expect(formatFixed(-5, 1)).toBe('\u22120,5');
+  });
+  it('quotes a share in text with as few decimals as it has', () => {
+    expect([5000, 1175, 950, 10000, 5, 1030].map(formatShareInText)).toEqual(['50', '11,75', '9,5', '100', '0,05', '10,3']);
   });
   it('writes dates in ISO or long Swedish form', () => {
     expect(formatDateSv('2024-11-28')).toBe('2024-11-28');

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { buildPlan, checkPlan, PrintSession } from '../src/build.js';
 import { amount, readBudgetTable } from '../src/import/budgetTable.js';
 import { importDocx, importHtml } from '../src/import/importDocx.js';
-import { nordanstig2026, vatterbygden2013, footnoteBeforeSubsection } from './helpers/docxFixtures.js';
+import { nordanstig2026, vatterbygden2013, footnoteBeforeSubsection, h, p, pack, table } from './helpers/docxFixtures.js';
 import { pdftotext } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
 import { runVplan } from './helpers/cli.js';
@@ -284,6 +284,25 @@ describe('vplan import', () => {
     const [inledning] = plan.sections as { title: string; text?: string; sections?: { title: string; text?: string }[] }[];
     expect(inledning!.text).toBe('Text med fotnot[^footnote1] och slut.\n\n[^footnote1]: Fotnotens text.');
     expect(inledning!.sections?.[0]).toMatchObject({ title: 'Bakgrund', text: 'Bakgrundstext.' });
+  });
+
+  it('says so when text between the budget table and a subheading is kept as textAfter, which prints after the subsections', async () => {
+    const file = path.join(dir(), 'efter.docx');
+    const budgetTable = table([
+      ['', 'Budget 2026'],
+      ['Intäkter', ''],
+      ['Medlemsbidrag', '1 000 000'],
+      ['Kostnader', ''],
+      ['Kansli', '900 000'],
+      ['Resultat', '100 000'],
+    ]);
+    await writeFile(file, await pack([h('Verksamhetsplan 2026', HeadingLevel.TITLE), h('Budget', HeadingLevel.HEADING_1), p('Belopp i kronor.'), budgetTable, p('Överskottet sparas.'), h('Kommentarer', HeadingLevel.HEADING_2), p('Om budgeten.')]));
+    const { plan, notes } = await importDocx(file);
+    const [budgetSection] = plan.sections as { title: string; textAfter?: string }[];
+    expect(budgetSection).toMatchObject({ title: 'Budget', textAfter: 'Överskottet sparas.' });
+    expect(notes.map((n) => `${n.trail.join(' › ')}: ${n.message}`)).toContain(
+      'Budget: texten mellan budgettabellen och första underrubriken står i textAfter, som skrivs efter underavsnitten; flytta den till ett underavsnitt eller till texten före tabellen om den ska stå före dem',
+    );
   });
 
   it('reads amounts as Word tables write them', () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computePlan } from '../src/compute/computePlan.js';
 import { basePlan, budget } from './helpers/plans.js';
 import { renderMarkdown } from '../src/render/markdown.js';
+import { renderHtml } from '../src/render/html.js';
 
 const plan = (text: string, unit: 'kr' | 'tkr' = 'tkr') =>
   computePlan(
@@ -28,6 +29,32 @@ describe('figures in prose', () => {
   it('quotes rows, results and capital, with abs for a deficit', () => {
     const outcome = plan('{{row.kansli.budget2025}} tkr; använda {{ result.budget2025 | abs | mkr }}; kvar {{ capital.closing.budget2025 | mkr }}; ram {{ assets.budget2025 | mkr:2 }}');
     expect(textOf(outcome)).toBe('25 599 tkr; använda 4,7; kvar 0,5; ram 26,10');
+  });
+  it('quotes a member’s share with as few decimals as it has, while the table prints two', async () => {
+    const outcome = computePlan(
+      basePlan({
+        sections: [
+          { type: 'text', title: 'Inledning', text: 'Staten {{ contributions.staten.share }} %, Huddinge {{ contributions.huddinge.share }} %, Salem {{ contributions.salem.share }} %, Nykvarn {{ contributions.nykvarn.share }} %.' },
+          { type: 'contributions', title: 'Medlemsbidrag' },
+        ],
+        contributions: {
+          parties: [
+            { id: 'staten', name: 'Staten', role: 'stat' },
+            { name: 'Regionen', role: 'region' },
+            { id: 'huddinge', name: 'Huddinge', role: 'kommun', share: 11.75 },
+            { id: 'salem', name: 'Salem', role: 'kommun', share: 9.5 },
+            { id: 'nykvarn', name: 'Nykvarn', role: 'kommun', share: 3.75 },
+          ],
+          columns: [{ year: 2025, total: 10000 }],
+        },
+      }),
+      'plan.json',
+    );
+    expect(outcome.issues).toEqual([]);
+    expect(textOf(outcome)).toBe('Staten 50 %, Huddinge 11,75 %, Salem 9,5 %, Nykvarn 3,75 %.');
+    const html = await renderHtml(outcome.plan!, { generator: 'vplan test' });
+    expect(html).toContain('<td class="num">50,00</td>');
+    expect(html).toContain('<td class="num">9,50</td>');
   });
   it('follows the budget after an edit', () => {
     const a = plan('{{ costs.budget2025 | mkr }}');

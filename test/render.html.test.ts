@@ -36,8 +36,10 @@ describe('renderHtml', () => {
           columns: Array.from({ length: years }, (_, i) => ({ year: 2025 + i, total: 1000 })),
         },
       });
-    expect(await contributions(4)).toMatch(/<th scope="col" class="num">[^<]*\u00a02028/);
+    expect(await contributions(4)).toMatch(/<th scope="col" class="num">[^<]*\u00a02028\u00a0\(kr\)<\/th>/);
     expect(await contributions(5)).not.toMatch(/\u00a020(2[5-9])/);
+    // There a heading breaks before its year, which keeps its unit: "Medlemsbidrag" over "2025 (kr)".
+    expect(await contributions(5)).toMatch(/ 2025\u00a0\(kr\)<\/th>/);
   });
 
   it('heads the contributions columns "Medlemsbidrag ÅR (kr)", as the section and the README call them, unless the plan gives a label', async () => {
@@ -68,6 +70,18 @@ describe('renderHtml', () => {
     expect(html).toMatch(/<thead>\s*(?:\{\{!--[^]*?--\}\}\s*)?<tr><td class="label"><\/td><th scope="col" class="num">/);
     expect(html).toContain('<tr class="columnHeadings"><td class="label"></td><th scope="col" class="num">');
     expect(html).not.toMatch(/<th scope="col" class="label"><\/th>/);
+  });
+
+  it('keeps a number in a row label with its digit groups and its unit, on the web page too', async () => {
+    const plan = basePlan({
+      sections: [{ type: 'budget', title: 'Budget' }],
+      budget: budget({ costs: { rows: [{ label: 'Personal (förbundschef, ekonom 50 %, 2 400 timmar)', values: { budget2025: 800 } }] } }),
+    });
+    const outcome = computePlan(plan, path.resolve('test/fixtures/plan.json'));
+    for (const variant of ['print', 'web'] as const) {
+      const html = (await renderHtml(outcome.plan!, { generator: 'vplan test', variant })).replaceAll('\u00ad', '');
+      expect(html).toContain('ekonom 50\u00a0%, 2\u00a0400 timmar)</th>');
+    }
   });
 
   it('declares Swedish, escapes every text from the plan and has no script', async () => {

@@ -66,3 +66,21 @@ describe('Markdown in a plan', () => {
     expect(renderInlineMarkdown('att *verka* för')).toBe('att <em>verka</em> för');
   });
 });
+
+describe('numbers in prose', () => {
+  const N = '\u00a0';
+  it('keep their digit groups and unit on one line, as typed by hand and across a line break in the source', () => {
+    const html = renderMarkdown('Omkring 2 400 personer, 1 255 000 kr och 933 tkr; ekonom 50 % och\nkapitalet 1 618\n333 kr, under 20\n% av bidragen.', 'a');
+    expect(html).toContain(`Omkring 2${N}400 personer, 1${N}255${N}000${N}kr och 933${N}tkr; ekonom 50${N}% och\nkapitalet 1${N}618${N}333${N}kr, under 20${N}% av bidragen.`);
+    expect(renderInlineMarkdown('Minst 35 % av 2 400')).toBe(`Minst 35${N}% av 2${N}400`);
+    // In a Markdown table too.
+    expect(renderMarkdown('| Mål | Värde |\n|---|--:|\n| Andel | 35 % |', 'a')).toContain(`35${N}%`);
+  });
+
+  it('leave years, words after a number, code and addresses as written', () => {
+    const html = renderMarkdown('Under 2025 400 nya, 5 kronor, 3 krukor, `2 400 %` och [rapport 2](https://example.se/a?x=2%20400) samt https://example.se/2 400 och −1 200', 'a');
+    expect(html).toContain('Under 2025 400 nya, 5 kronor, 3 krukor, <code>2 400 %</code>');
+    expect(html).toContain('href="https://example.se/a?x=2%20400"');
+    expect(html).toContain(`https://example.se/2 400 och −1${N}200`);
+  });
+});

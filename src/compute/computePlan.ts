@@ -1,8 +1,8 @@
 // Compute stage: a validated plan becomes the computed plan, or a PlanError listing every refusal.
 import type { PlanInput } from '../load/schema.js';
 import type { PlanForm } from '../load/loadPlan.js';
-import type { BudgetColumn, ComputedDocument, ComputedPlan } from '../model.js';
-import type { JsonPath, PlanIssue } from '../errors.js';
+import type { ComputedDocument, ComputedPlan } from '../model.js';
+import type { PlanIssue } from '../errors.js';
 import { computeBudget } from './budget.js';
 import { inPlanForm } from './hintForm.js';
 import { computeContributions } from './contributions.js';
@@ -12,6 +12,7 @@ import { computeSections, walkSections } from './sections.js';
 import { contentsEntries } from './contents.js';
 import { computeStatus } from './status.js';
 import { acknowledge } from './acknowledge.js';
+import { budgetNoteTexts } from './budgetNotes.js';
 import { rawHtmlWarnings } from './rawHtml.js';
 import { chartSources } from '../charts/sources.js';
 import { columnYearWarnings, decisionYearWarnings, planYearIssues } from './years.js';
@@ -32,7 +33,7 @@ export function computePlan(input: PlanInput, file: string, form: PlanForm = 'js
   const { warnings } = acknowledged;
   if (!outcome.plan || issues.length > 0) return { issues, warnings };
   const columns = outcome.plan.budget?.columns ?? [];
-  return { issues, warnings, plan: { ...outcome.plan, warnings, budgetNotes: acknowledged.notes.map((note) => noteText(note, columns)) } };
+  return { issues, warnings, plan: { ...outcome.plan, warnings, budgetNotes: budgetNoteTexts(acknowledged.notes, columns) } };
 }
 
 function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
@@ -123,14 +124,4 @@ function computeUnacknowledged(input: PlanInput, file: string): ComputeOutcome {
   if (issues.length > 0) return { issues, warnings };
   const contents = d.tableOfContents === false ? undefined : contentsEntries(sections, document.headings);
   return { issues, warnings, plan: { file, source: '', document, sections, contents, budget, contributions, warnings } };
-}
-
-/**
- * A note under the budget table: the reason as written, after the column its warning is about ("Plan
- * 2027: …") when the plan has several columns and the reason does not name the column's year itself.
- */
-function noteText({ reason, path }: { reason: string; path: JsonPath }, columns: readonly BudgetColumn[]): string {
-  const column = path[0] === 'budget' && path[1] === 'columns' && typeof path[2] === 'number' ? columns[path[2]] : undefined;
-  if (!column || columns.length < 2 || reason.includes(String(column.year))) return reason;
-  return `${column.label}: ${reason}`;
 }

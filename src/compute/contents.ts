@@ -29,11 +29,11 @@ export function contentsEntries(sections: ComputedSection[], options: ContentsOp
   };
   const visit = (s: ComputedSection) => {
     add({ anchor: s.anchor, label: headingLabel(s.number, s.level, options.numbering), title: s.title, level: s.level });
-    // In the order section.hbs prints them: the heading, its text, its content, the text after, the sub-sections.
+    // In the order section.hbs prints them: the heading, its text, its content, the sub-sections, the text after.
     fromText(s.text, s.anchor, s.level, [...sectionPath(s.anchor), 'text']);
     for (const { source, docId, at } of contentTexts(s)) fromText(source, docId, s.level, [...sectionPath(s.anchor), ...at]);
-    fromText(s.textAfter, `${s.anchor}-efter`, s.level, [...sectionPath(s.anchor), 'textAfter']);
     s.children.forEach(visit);
+    fromText(s.textAfter, `${s.anchor}-efter`, s.level, [...sectionPath(s.anchor), 'textAfter']);
   };
   sections.forEach(visit);
   return entries;

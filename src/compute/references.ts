@@ -2,7 +2,7 @@
 // so a sentence follows the budget after an edit. An unknown name is an error, never a blank.
 import type { BudgetNames, ComputedContributions, ComputedDocument, Unit } from '../model.js';
 import type { JsonPath, PlanIssue } from '../errors.js';
-import { formatDateSv, formatFixed, formatInteger } from '../format.js';
+import { formatDateSv, formatFixed, formatInteger, formatShareInText } from '../format.js';
 import { suggest } from '../load/messages.js';
 import { yearColumnHint } from './budget/columns.js';
 
@@ -79,7 +79,7 @@ export class ReferenceResolver {
         }
       });
       for (const party of contributions.parties) {
-        if (party.id) this.names.set(`contributions.${party.id}.share`, () => ({ text: formatFixed(party.share, 2) }));
+        if (party.id) this.names.set(`contributions.${party.id}.share`, () => ({ text: formatShareInText(party.share) }));
       }
     }
   }

@@ -60,6 +60,13 @@ export function readSections(blocks: Element[], context: MarkdownContext): ReadS
     const after = open.after.join('\n\n').trim();
     if (text) open.section.text = text;
     if (after) open.section.textAfter = after;
+    // textAfter prints after the section's subsections: text between the table and the first subheading moves down.
+    if (open.section.sections?.length && open.after.some((b) => !b.startsWith('[^'))) {
+      notes.push({
+        trail: where,
+        message: 'texten mellan budgettabellen och första underrubriken står i textAfter, som skrivs efter underavsnitten; flytta den till ett underavsnitt eller till texten före tabellen om den ska stå före dem',
+      });
+    }
   };
 
   for (const element of blocks) {

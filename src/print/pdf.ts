@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { printTimeoutMs } from './browser.js';
 import { settleSoftHyphens, type PageOverflow } from './softHyphens.js';
+import { markTallTables } from './tallTables.js';
 import { keptKey, keptPart, replaceRest } from './swap.js';
 import { trace } from '../trace.js';
 
@@ -179,6 +180,8 @@ export async function loadDocument(
           // soft hyphens and moves to the next line whole (see softHyphens.ts).
           const settled = await page.evaluate(settleSoftHyphens);
           overflow = { items: settled.overflow ?? [], textWidth: settled.textWidth };
+          // A table longer than a page starts where it stands instead of on a new page (tallTables.ts).
+          await page.evaluate(markTallTables);
           const printing = () =>
             page.pdf({
               format: 'A4',

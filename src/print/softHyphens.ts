@@ -198,8 +198,9 @@ export function settleSoftHyphens(): SoftHyphenResult {
   /**
    * A table's column headings with their words whole where the table can make their columns wide
    * enough and still fit its box: first with each year by its word ("Budget 2027"), else broken at the
-   * space before the year ("Medlemsbidrag" over "2026 (kr)"). Only a table that cannot, keeps its
-   * headings' soft hyphens, to break a word at a syllable where it has to.
+   * space before the year ("Medlemsbidrag" over "2026 (kr)"). A table that cannot breaks a word only
+   * where five letters or more stand on each side ("Medlems-" over "bidrag", not "Med-lemsbi-drag");
+   * only one that cannot do even that keeps all its headings' soft hyphens.
    */
   function wholeColumnHeadings(nodes: Text[]): void {
     const byTable = new Map<HTMLTableElement, Text[]>();
@@ -209,12 +210,30 @@ export function settleSoftHyphens(): SoftHyphenResult {
     }
     const whole = (text: string) => text.replaceAll(SHY, '');
     const yearOnNextLine = (text: string) => whole(text).replace(/\u00a0(?=\d{4})/g, ' ');
+    const longParts = (text: string) =>
+      text.replace(/\u00a0(?=\d{4})/g, ' ').replace(/\S+/g, (word) => {
+        const parts = word.split(SHY);
+        const letters = parts.join('').length;
+        let out = parts[0]!;
+        let run = out.length;
+        let done = run;
+        for (const part of parts.slice(1)) {
+          if (run >= 5 && letters - done >= 5) {
+            out += SHY;
+            run = 0;
+          }
+          out += part;
+          run += part.length;
+          done += part.length;
+        }
+        return out;
+      });
     for (const [table, headings] of byTable) {
       const box = table.parentElement;
       if (!box) continue;
       const fits = () => table.getBoundingClientRect().width <= box.clientWidth + 0.5;
       const before = headings.map((node) => node.data);
-      const kept = [whole, yearOnNextLine].some((form) => {
+      const kept = [whole, yearOnNextLine, longParts].some((form) => {
         headings.forEach((node, i) => (node.data = form(before[i]!)));
         return fits();
       });

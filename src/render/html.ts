@@ -2,7 +2,7 @@
 // templates in templates/. Helpers only format; every number shown was computed by the budget engine.
 import type Handlebars from 'handlebars';
 import type { ComputedPlan } from '../model.js';
-import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel } from '../format.js';
+import { formatDateSv, formatFixed, formatInteger, formatPercentTotal, headingLabel, keepNumbersTogether } from '../format.js';
 import { renderInlineMarkdown, renderMarkdown } from './markdown.js';
 import { figureImages } from './planImages.js';
 import type { FigureImage } from './figures.js';
@@ -73,18 +73,20 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
   // Soft hyphens in labels, headings and titles: a long word breaks at a syllable, not off the page.
   // Not on the web page, where they would stay in the text a screen reader reads, a reader copies and a
   // search looks through; the reader's browser breaks those words itself (web.css, hyphens: auto).
-  const hy = variant === 'web' ? (text: string) => text : hyphenate;
+  // A number keeps its digit groups and unit on one line in labels and headings as in prose (markdown.ts).
+  const hy = variant === 'web' ? keepNumbersTogether : (text: string) => hyphenate(keepNumbersTogether(text));
   hb.registerHelper('hy', (value: unknown) => (typeof value === 'string' || value instanceof String ? hy(String(value)) : ''));
   // A column heading keeps its year by the word before it ("Budget 2027", "Plan 2028–2029") in a table of
   // up to five columns of figures: long row labels then wrap, not the headings into "Budget" over "2027".
-  // Six or more leave the labels too little room on A4 (a long word would break anywhere): there the
-  // headings may wrap.
+  // Six or more leave the labels too little room on A4 (a long word would break anywhere): there a
+  // heading breaks before its year, which keeps its unit ("Medlemsbidrag" over "2025 (kr)"); the print
+  // breaks a word too only if the table cannot fit otherwise (print/softHyphens.ts).
   // `more`: figure columns beside them (the contributions' share column).
   hb.registerHelper('hyColumn', (value: unknown, columns: unknown, ...rest: unknown[]) => {
     if (!(typeof value === 'string' || value instanceof String)) return '';
     const text = hy(String(value));
     const more = typeof rest[0] === 'number' ? rest[0] : 0;
-    return typeof columns === 'number' && columns + more <= MAX_WHOLE_HEADINGS ? keepYear(text) : text;
+    return typeof columns === 'number' && columns + more <= MAX_WHOLE_HEADINGS ? keepYear(keepUnit(text)) : keepUnit(text);
   });
   hb.registerHelper('cssString', (value: unknown) => safe(cssString(String(value ?? ''))));
   registerChartHelpers(hb);
@@ -94,8 +96,11 @@ function createEnvironment(base: typeof Handlebars, variant: Variant): typeof Ha
 /** Tables of up to this many columns of figures keep their headings' years by their words (hyColumn). */
 const MAX_WHOLE_HEADINGS = 5;
 
+/** A no-break space between the year (or years) a heading ends with and its unit in parentheses: "2025 (kr)". */
+export const keepUnit = (heading: string): string => heading.replace(/(\d{4}(?:[–-]\d{2,4})?) (\([^()]*\))$/, '$1\u00a0$2');
+
 /** A no-break space before the year (or years) a heading ends with, ahead of a unit in parentheses. */
-export const keepYear = (heading: string): string => heading.replace(/ (\d{4}(?:[–-]\d{2,4})?(?: \([^()]*\))?)$/, (_, year: string) => `\u00a0${year}`);
+export const keepYear = (heading: string): string => heading.replace(/ (\d{4}(?:[–-]\d{2,4})?(?:[ \u00a0]\([^()]*\))?)$/, (_, year: string) => `\u00a0${year}`);
 
 interface ThemeFile {
   description?: string;

@@ -5,6 +5,7 @@ import MarkdownIt, { type PluginSimple } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { installFigures, type FigureImage } from './figures.js';
 import { installTableHeaders } from './markdownTables.js';
+import { keepNumbersTogether, NBSP, NUMBER_UNIT } from '../format.js';
 
 type Renderer = MarkdownIt['renderer'];
 type RenderRule = NonNullable<Renderer['rules'][string]>;
@@ -90,11 +91,34 @@ export function createMarkdown(): MarkdownIt {
     return true;
   });
 
+  // A number stays on one line with its digit groups and its unit ("2 400", "50 %"), also across a line
+  // break in the source; code is not text and keeps its spaces, and a link's address is no text at all.
+  md.core.ruler.push('keep_numbers', (state) => {
+    for (const block of state.tokens) if (block.children) keepNumbers(block.children);
+    return true;
+  });
+
   // Tables: the heading row heads the columns, the first column the rows (markdownTables.ts).
   installTableHeaders(md);
 
   // A line like "Source — Name" inside a paragraph stays as written; only a paragraph of its own counts.
   return md;
+}
+
+/** The end of a text a number's next digit group or unit may follow on the next source line. */
+const NUMBER_END = /(?:^|[^\d,])\d{1,3}(?:[ \u00a0]\d{3})*$/;
+const UNIT_OR_GROUP_START = new RegExp(String.raw`^(?:\d{3}(?!\d)|${NUMBER_UNIT})`, 'u');
+
+function keepNumbers(children: Token[]): void {
+  children.forEach((token, i) => {
+    const before = children[i - 1];
+    const after = children[i + 1];
+    if (token.type === 'softbreak' && before?.type === 'text' && after?.type === 'text' && NUMBER_END.test(before.content) && UNIT_OR_GROUP_START.test(after.content)) {
+      token.type = 'text';
+      token.content = NBSP;
+    }
+  });
+  for (const token of children) if (token.type === 'text') token.content = keepNumbersTogether(token.content);
 }
 
 interface MarkdownEnv {

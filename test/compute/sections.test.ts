@@ -55,7 +55,7 @@ describe('sections', () => {
     expect([initiatives?.type, initiatives?.content]).toEqual(['initiatives', {}]);
     expect(initiative?.type === 'initiative' && initiative.content.participants).toBe('12 deltagare per år');
     expect(organisation?.content).toStrictEqual({
-      bodies: [{ title: 'Kansli', role: 'kansli', text: undefined, dutiesIntro: undefined, duties: ['Bereda'], textAfter: undefined }],
+      bodies: [{ title: undefined, role: 'kansli', text: undefined, dutiesIntro: undefined, duties: ['Bereda'], textAfter: undefined }],
     });
     expect([goals?.type, goals?.content]).toEqual(['goals', {}]);
     expect(group?.content).toStrictEqual({

@@ -28,11 +28,22 @@ export function buildGoals(section: SectionInputOf<'goals'>, path: JsonPath, ctx
   return { content: {}, children };
 }
 
-/** The text of each labelled goal in the section, by label; a label given twice is an issue. */
-function goalsByLabel(section: SectionInputOf<'goals'>, path: JsonPath, ctx: SectionContext): Map<string, string> {
-  const labelled = new Map<string, string>();
-  section.groups.forEach((group, i) =>
+/** A labelled goal: its text, and the label it is printed with where its group lists it. */
+interface Labelled {
+  text: string;
+  shown: string;
+}
+
+/**
+ * Each labelled goal in the section, by label; a label given twice is an issue. A goal in a numbered
+ * group is printed with its number there ("1."), not its label: that number is what it is shown as.
+ */
+function goalsByLabel(section: SectionInputOf<'goals'>, path: JsonPath, ctx: SectionContext): Map<string, Labelled> {
+  const labelled = new Map<string, Labelled>();
+  section.groups.forEach((group, i) => {
+    let position = 0;
     (group.goals ?? []).forEach((goal, j) => {
+      if (goal.parent === undefined) position++;
       if (!goal.id) return;
       if (labelled.has(goal.id)) {
         ctx.issues.push({
@@ -41,13 +52,14 @@ function goalsByLabel(section: SectionInputOf<'goals'>, path: JsonPath, ctx: Sec
         });
         return;
       }
-      labelled.set(goal.id, goal.text);
-    }),
-  );
+      const numbered = group.style === 'numbered' && goal.parent === undefined;
+      labelled.set(goal.id, { text: goal.text, shown: numbered ? String(position) : goal.id });
+    });
+  });
   return labelled;
 }
 
-function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<string, string>, ctx: SectionContext): GoalGroupContent {
+function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<string, Labelled>, ctx: SectionContext): GoalGroupContent {
   const fill = filler(ctx);
   const goals = (group.goals ?? []).map((goal, j) => ({
     goal: { label: goal.id, parent: goal.parent, text: fill(goal.text, [...at, 'goals', j, 'text']) } satisfies Goal,
@@ -58,8 +70,8 @@ function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<str
   const byParent: GoalGroupContent['byParent'] = [];
   for (const { goal, path } of goals) {
     if (goal.parent === undefined) continue;
-    const parentText = labelled.get(goal.parent);
-    if (parentText === undefined) {
+    const parent = labelled.get(goal.parent);
+    if (parent === undefined) {
       ctx.issues.push({ path: [...path, 'parent'], message: `inget mål i avsnittet har beteckningen "${goal.parent}"` });
       continue;
     }
@@ -68,9 +80,9 @@ function goalGroupContent(group: GoalGroupInput, at: JsonPath, labelled: Map<str
       here.subgoals.push(goal);
       continue;
     }
-    let bucket = byParent.find((b) => b.parent.label === goal.parent);
+    let bucket = byParent.find((b) => b.parent.id === goal.parent);
     if (!bucket) {
-      bucket = { parent: { label: goal.parent, text: fill(parentText, [...path, 'parent']) }, goals: [] };
+      bucket = { parent: { id: goal.parent, label: parent.shown, text: fill(parent.text, [...path, 'parent']) }, goals: [] };
       byParent.push(bucket);
     }
     bucket.goals.push(goal);

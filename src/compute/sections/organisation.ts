@@ -1,5 +1,6 @@
-// An organisation section: its organs (bodies), printed under the section, or each as a sub-section
-// with a heading of its own (bodyHeadings "numbered" or "plain").
+// An organisation section: its organs (bodies), printed under the section (with the title the plan gives
+// an organ in bold over its text), or each as a sub-section with a heading of its own (bodyHeadings
+// "numbered" or "plain").
 import type { JsonPath } from '../../errors.js';
 import { filler, type SectionContext } from './context.js';
 import type { Built, Draft, OrganisationBody, OrganisationContent, SectionInputOf } from './types.js';
@@ -16,10 +17,13 @@ const roleTitles = {
 export function buildOrganisation(section: SectionInputOf<'organisation'>, path: JsonPath, ctx: SectionContext): Built<OrganisationContent> {
   const fill = filler(ctx);
   const style = section.bodyHeadings ?? 'none';
-  const bodies = section.bodies.map((body, i): OrganisationBody & { path: JsonPath } => {
+  const bodies = section.bodies.map((body, i): OrganisationBody & { path: JsonPath; heading: string } => {
     const at = [...path, 'bodies', i];
     return {
-      title: body.title ?? roleTitles[body.role],
+      // Without headings an organ's text names it ("Förbundet leds av en styrelse …"): only a title the
+      // plan gives is printed, over the text; with headings each has one, the role's name if no other.
+      title: body.title?.trim() || undefined,
+      heading: body.title ?? roleTitles[body.role],
       role: body.role,
       text: fill(body.text, [...at, 'text']),
       dutiesIntro: body.dutiesIntro,
@@ -28,15 +32,15 @@ export function buildOrganisation(section: SectionInputOf<'organisation'>, path:
       path: at,
     };
   });
-  if (style === 'none') return { content: { bodies: bodies.map(({ path: _, ...body }) => body) }, children: [] };
+  if (style === 'none') return { content: { bodies: bodies.map(({ path: _, heading: __, ...body }) => body) }, children: [] };
 
   bodies.forEach((body) => {
-    if (body.title === '') ctx.issues.push({ path: [...body.path, 'title'], message: 'organet behöver en rubrik ("title") när organen har rubriker' });
+    if (body.heading === '') ctx.issues.push({ path: [...body.path, 'title'], message: 'organet behöver en rubrik ("title") när organen har rubriker' });
   });
   const children = bodies.map(
     (body): Draft => ({
       type: 'organisationBody',
-      title: body.title,
+      title: body.heading,
       numbered: style === 'numbered',
       path: body.path,
       text: body.text,

@@ -26,9 +26,9 @@ export interface VisionContent {
   cornerstones: Item<SectionInputOf<'vision'>['cornerstones']>[];
 }
 
-/** One organ: its title (the role's name when the plan gives none) and duties. */
+/** One organ printed under its section: the title the plan gives it (printed in bold over its text), and its duties. */
 export type OrganisationBody = Pick<OrganisationBodyInput, 'role' | 'text' | 'dutiesIntro' | 'textAfter'> & {
-  title: string;
+  title: string | undefined;
   duties: string[];
 };
 
@@ -62,8 +62,12 @@ export interface GoalGroupContent {
   /** How the goals without a parent are listed; "labelled" when one of them has a label. */
   style: NonNullable<GoalGroupInput['style']> | 'labelled';
   goals: ListedGoal[];
-  /** Sub-goals of a goal in another group, under that goal's label and text repeated, in the order the parents are first named. */
-  byParent: { parent: { label: string; text: string }; goals: Goal[] }[];
+  /**
+   * Sub-goals of a goal in another group, under that goal's text repeated, in the order the parents are
+   * first named; `label` is what the goal is shown as in its own group (its number there when that group
+   * is numbered, else its id).
+   */
+  byParent: { parent: { id: string; label: string; text: string }; goals: Goal[] }[];
   /** How sub-goals are listed, under their goal or under its repeated text. */
   parentStyle: NonNullable<GoalGroupInput['style']>;
 }

@@ -55,8 +55,8 @@ describe('goals sections', () => {
     });
     expect(contents[1]!.goals).toEqual([{ label: undefined, parent: undefined, text: 'Lös', subgoals: [] }]);
     expect(contents[1]!.byParent).toEqual([
-      { parent: { label: 'A', text: 'Fler i arbete [budgetYear]' }, goals: [{ label: undefined, parent: 'A', text: 'A1' }, { label: undefined, parent: 'A', text: 'A2' }] },
-      { parent: { label: 'B', text: 'Fler studerar' }, goals: [{ label: undefined, parent: 'B', text: 'B1' }] },
+      { parent: { id: 'A', label: 'A', text: 'Fler i arbete [budgetYear]' }, goals: [{ label: undefined, parent: 'A', text: 'A1' }, { label: undefined, parent: 'A', text: 'A2' }] },
+      { parent: { id: 'B', label: 'B', text: 'Fler studerar' }, goals: [{ label: undefined, parent: 'B', text: 'B1' }] },
     ]);
     expect(ctx.issues).toEqual([]);
   });
@@ -73,7 +73,8 @@ describe('goals sections', () => {
       { label: 'B', parent: undefined, text: 'Fler studerar', subgoals: [{ label: undefined, parent: 'B', text: 'B1' }] },
     ]);
     expect(contents[0]!.byParent).toEqual([]);
-    expect(contents[1]!.byParent).toEqual([{ parent: { label: 'A', text: 'Fler i arbete' }, goals: [{ label: undefined, parent: 'A', text: 'A2' }] }]);
+    // Repeated as what it is shown as in its numbered group: "1.", not its label.
+    expect(contents[1]!.byParent).toEqual([{ parent: { id: 'A', label: '1', text: 'Fler i arbete' }, goals: [{ label: undefined, parent: 'A', text: 'A2' }] }]);
     expect(ctx.issues).toEqual([]);
   });
 

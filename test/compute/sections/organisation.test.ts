@@ -9,13 +9,13 @@ const bodies: SectionInputOf<'organisation'>['bodies'] = [
 ];
 
 describe('organisation sections', () => {
-  it('print the organs under the section, titled by their role when they have no title', () => {
+  it('print the organs under the section, with the title the plan gives (none from the role: the text names the organ)', () => {
     const ctx = sectionContext();
     const built = buildOrganisation({ type: 'organisation', title: 'Organisation', bodies }, ['sections', 3], ctx);
     expect(built).toEqual({
       content: {
         bodies: [
-          { title: 'Styrelse', role: 'styrelse', text: 'Sex ledamöter.', dutiesIntro: undefined, duties: ['Beslutar om budget [budgetYear]'], textAfter: undefined },
+          { title: undefined, role: 'styrelse', text: 'Sex ledamöter.', dutiesIntro: undefined, duties: ['Beslutar om budget [budgetYear]'], textAfter: undefined },
           { title: 'Beredningsgruppen', role: 'beredningsgrupp', text: undefined, dutiesIntro: 'Gruppen har följande uppdrag:', duties: ['Bereda'], textAfter: 'Efter.' },
         ],
       },
