@@ -29,18 +29,25 @@ const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Files and folders that may be written to but are unchanged, as one note: how many, and the command
- * that makes their version folders read-only again (only those: the dnr folder must stay writable for
- * the next filing).
+ * Files and folders that may be written to and that no problem names, as one note. With no problem,
+ * the command that makes their version folders read-only again (only those: the dnr folder must stay
+ * writable for the next filing), after the checksum is compared with the diarium: a writable file may
+ * have been changed and its manifests recomputed, which only the diarium shows. With problems, no
+ * command: write-protecting a changed version would hide what happened.
  */
-function writableNote(writable: VerifyProblem[]): string {
+function writableNote(writable: VerifyProblem[], problems: number): string {
   const folders = writable.filter((p) => p.folder).length;
   const files = writable.length - folders;
   const what = [files > 0 ? count(files, 'fil', 'filer') : '', folders > 0 ? count(folders, 'mapp', 'mappar') : ''].filter(Boolean).join(' och ');
+  const one = writable.length === 1;
+  if (problems > 0) {
+    return `Obs: dessutom är ${what} i arkivet ${one ? 'skrivbar' : 'skrivbara'}. Skrivskydda inget förrän felen är utredda och arkivet återställt.\n`;
+  }
   const versionDirs = [...new Set(writable.map((p) => p.dir))];
   return (
-    `Obs: ${what} i arkivet ${writable.length === 1 ? 'är skrivbar men oförändrad' : 'är skrivbara men oförändrade'} (kontrollsummorna stämmer, som efter en kopia som tappat skrivskyddet). ` +
-    `Gör ${writable.length === 1 ? 'den' : 'dem'} skrivskyddade med: chmod -R a-w ${versionDirs.map(shellWord).join(' ')}\n`
+    `Obs: ${what} i arkivet ${one ? 'är skrivbar' : 'är skrivbara'}. ${one ? 'Den stämmer' : 'De stämmer'} med manifesten, som efter en kopia som tappat skrivskyddet, ` +
+    `men en skrivbar fil kan också ha ändrats och manifesten räknats om. Jämför kontrollsumman nedan med diariet innan du skrivskyddar ${one ? 'den' : 'dem'} med: ` +
+    `chmod -R a-w ${versionDirs.map(shellWord).join(' ')}\n`
   );
 }
 
@@ -106,14 +113,25 @@ async function list(archiveDir: string, dnr: string | undefined): Promise<number
 async function verify(options: ArchiveOptions, dnr: string | undefined): Promise<number> {
   const result = await verifyArchive(options.archiveDir, dnr);
   printProblems(result.problems);
+  const errors = result.problems.length;
   const notes = result.writable.length > 0 ? 1 : 0;
-  if (notes > 0) process.stdout.write(writableNote(result.writable));
+  if (notes > 0) process.stdout.write(writableNote(result.writable, errors));
   for (const head of result.heads) {
-    process.stdout.write(`${head.dnr}: senaste version ${head.version}, kontrollsumma ${head.manifestSha256 ?? '(manifestet saknas)'} – jämför med diariet.\n`);
+    const sha = head.manifestSha256 ?? '(manifestet saknas eller är trasigt)';
+    process.stdout.write(
+      head.problems === 0
+        ? `${head.dnr} (mappen ${head.folder}): senaste version ${head.version}, kontrollsumma ${sha} – jämför med diariet.\n`
+        : `${head.dnr} (mappen ${head.folder}): inte intakt (${head.problems} fel); manifestet i ${path.basename(head.dir)} har kontrollsumma ${sha}.\n`,
+    );
   }
-  const errors = result.problems.length === 0 ? 'alla filer oförändrade och kedjan hel' : `${result.problems.length} fel`;
-  const noted = notes > 0 ? `${result.problems.length === 0 ? ';' : ','} ${count(notes, 'anmärkning', 'anmärkningar')} (skrivbara filer, stoppar inget)` : '';
-  process.stdout.write(`${versions(result.checked)} kontrollerade${notes > 0 || result.problems.length > 0 ? ':' : ','} ${errors}${noted}.\n`);
+  const checked = `${count(result.checked, 'version kontrollerad', 'versioner kontrollerade')}:`;
+  const noted = notes > 0 ? `; ${count(notes, 'anmärkning', 'anmärkningar')} (skrivbara filer)` : '';
+  process.stdout.write(
+    errors === 0
+      ? `${checked} alla filer stämmer med manifesten och kedjan är hel${noted}. ` +
+          `Jämför senaste version och kontrollsumma med diariet: först när de stämmer vet du att inget ändrats.\n`
+      : `${checked} ${errors} fel${noted}.\n`,
+  );
   let failed = result.problems.length > 0;
   if (options.rebuild) {
     const session = new PrintSession(options.browser);
