@@ -126,7 +126,8 @@ describe('vplan archive (CLI)', () => {
     expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
 
     const listed = await run(process.execPath, [bin, 'archive', 'list', '2012:12 / 7', '--archive', tmp()]);
-    expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}fastställd {2}\(fastställd 2012-11-26\)/);
+    expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}Samordningsförbundet Södra Vätterbygden {2}fastställd {2}\(fastställd 2012-11-26\)/);
+    expect(listed.stdout).toMatch(/kontrollsumma [0-9a-f]{64} {2}filerna stämmer med manifestet\n1 version; filerna stämmer med manifesten och kedjan är hel\. Jämför kontrollsummorna med diariet\.\n$/);
     // When it was filed, as the manifest records it (UTC), in the machine's local time to the minute.
     const filedAt = JSON.parse(await readFile(path.join(tmp(), '2012-12-7', 'v1', 'manifest.json'), 'utf8')).filedAt as string;
     const local = new Date(filedAt);
@@ -144,6 +145,11 @@ describe('vplan archive (CLI)', () => {
     const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()]).catch((e) => e as { code: number; stderr: string });
     expect((verify as { code: number }).code).toBe(1);
     expect((verify as { stderr: string }).stderr).toContain('plan.yaml: ändrad');
+    // list checks as it lists: the checksum of a version whose files changed is marked, exit code 1.
+    const listedAfter = await run(process.execPath, [bin, 'archive', 'list', '--archive', tmp()]).catch((e) => e as { code: number; stdout: string });
+    expect(listedAfter.code).toBe(1);
+    expect(listedAfter.stdout).toMatch(/version 1 .* kontrollsumma [0-9a-f]{64} {2}FEL: plan\.yaml ändrad\n/);
+    expect(listedAfter.stdout).toContain('1 fel i arkivet: en kontrollsumma visar inte att versionen är som den arkiverades. Kör vplan archive verify.');
   });
 
   it('verifies a copy that lost the read-only modes: writable files that match are one note and exit 0, a changed file (a manifest too) an error and never in the note', async () => {

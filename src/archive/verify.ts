@@ -67,8 +67,11 @@ export interface VerifyResult {
   versions: FiledVersion[];
 }
 
-/** Checks the whole archive, or one dnr. An archive folder with no archive in it is an error. */
-export async function verifyArchive(archiveDir: string, dnr?: string): Promise<VerifyResult> {
+/**
+ * Checks the whole archive, or one dnr. An archive folder with no archive in it is an error, unless
+ * `empty` is "allowed" (vplan archive list): then the result has no versions.
+ */
+export async function verifyArchive(archiveDir: string, dnr?: string, empty: 'error' | 'allowed' = 'error'): Promise<VerifyResult> {
   const result: VerifyResult = { checked: 0, problems: [], writable: [], heads: [], versions: [] };
   let folders: string[];
   const none = () =>
@@ -79,7 +82,10 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
   try {
     if (dnr) {
       folders = [dnrFolder(dnr)];
-      if (!(await stat(path.join(archiveDir, folders[0]!)).catch(() => undefined))) throw none();
+      if (!(await stat(path.join(archiveDir, folders[0]!)).catch(() => undefined))) {
+        if (empty === 'allowed') return result;
+        throw none();
+      }
     } else {
       const root = await rootEntries(archiveDir);
       folders = root.dnrFolders;
@@ -87,6 +93,7 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (empty === 'allowed') return result;
       throw new VplanError(`Arkivmappen ${archiveDir} finns inte.`, 'Ange arkivets mapp med --archive.');
     }
     throw archiveFsError(error, archiveDir, 'läsa');
@@ -104,7 +111,7 @@ export async function verifyArchive(archiveDir: string, dnr?: string): Promise<V
     if (found.head) result.heads.push({ ...found.head, problems: serious.length });
     result.versions.push(...found.versions);
   }
-  if (result.heads.length === 0 && result.problems.length === 0) throw none();
+  if (result.heads.length === 0 && result.problems.length === 0 && empty === 'error') throw none();
   return result;
 }
 

@@ -3,7 +3,7 @@ import { isDecided } from '../compute/status.js';
 import path from 'node:path';
 import { checkPlan, PrintSession } from '../build.js';
 import { withPosition } from '../load/loadPlan.js';
-import { archiveFsError, buildFiledPdf, fileVersion, sourcesOf, listVersions, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
+import { buildFiledPdf, fileVersion, sourcesOf, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
 import { VERSION } from '../version.js';
 import { UsageError, printWarnings } from './report.js';
 import { formatTimestampSv } from '../format.js';
@@ -93,21 +93,40 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
   }
 }
 
+/**
+ * The filed versions, each checked as verify checks it (cheap: hashing its files), so that no checksum
+ * is shown as if it proved anything about a version whose files no longer match: a row says whether
+ * the version's files and link hold, what else is wrong follows as verify says it, exit code 1.
+ */
 async function list(archiveDir: string, dnr: string | undefined): Promise<number> {
-  const filed = await listVersions(archiveDir, dnr).catch((error) => {
-    throw archiveFsError(error, archiveDir, 'läsa');
-  });
-  if (filed.length === 0) {
+  const result = await verifyArchive(archiveDir, dnr, 'allowed');
+  if (result.versions.length === 0 && result.problems.length === 0) {
     process.stdout.write(`Inga arkiverade versioner${dnr ? ` av ${dnr}` : ''} i ${archiveDir}.\n`);
     return 0;
   }
-  for (const { dir, manifest: m, manifestSha256 } of filed) {
+  const shown = new Set<VerifyProblem>();
+  for (const { dir, manifest: m, manifestSha256 } of result.versions) {
+    const own = result.problems.filter((p) => p.dir === dir);
+    for (const p of own) shown.add(p);
     const decision = m.decisionDate ? `${isDecided(m.status) ? m.status : m.status === 'ingen' ? 'beslut' : 'beslut planerat'} ${m.decisionDate}` : '';
+    const first = own[0];
+    const mark = first
+      ? `FEL: ${first.file || path.basename(dir)} ${first.problem}${own.length > 1 ? ` och ${count(own.length - 1, 'fel', 'fel')} till` : ''}`
+      : 'filerna stämmer med manifestet';
     process.stdout.write(
-      `${m.dnr}  version ${m.version}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${formatTimestampSv(m.filedAt)}  ${path.join(dir, m.pdf ?? '')}  kontrollsumma ${manifestSha256}\n`,
+      `${m.dnr}  version ${m.version}  ${m.association}  ${m.status}${decision ? `  (${decision})` : ''}  arkiverad ${formatTimestampSv(m.filedAt)}  ` +
+        `${path.join(dir, m.pdf)}  kontrollsumma ${manifestSha256}  ${mark}\n`,
     );
   }
-  return 0;
+  // What belongs to no listed version: head.json, a missing or unreadable version, entries beside the versions.
+  printProblems(result.problems.filter((p) => !shown.has(p)));
+  const errors = result.problems.length;
+  process.stdout.write(
+    errors === 0
+      ? `${count(result.versions.length, 'version', 'versioner')}; filerna stämmer med manifesten och kedjan är hel. Jämför kontrollsummorna med diariet.\n`
+      : `${count(errors, 'fel', 'fel')} i arkivet: en kontrollsumma visar inte att versionen är som den arkiverades. Kör vplan archive verify${dnr ? ` "${dnr}"` : ''}.\n`,
+  );
+  return errors === 0 ? 0 : 1;
 }
 
 async function verify(options: ArchiveOptions, dnr: string | undefined): Promise<number> {
