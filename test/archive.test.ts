@@ -156,7 +156,13 @@ describe('vplan archive (CLI)', () => {
     const bin = path.resolve('bin/vplan.js');
     const plan = path.resolve('data/sodra-vatterbygden-2013.yaml');
     const archive = path.join(tmp(), 'arkiv');
-    for (const force of [[], ['--force']]) await run(process.execPath, [bin, 'archive', plan, '--archive', archive, ...force]);
+    const filings = [];
+    for (const force of [[], ['--force']]) filings.push(await run(process.execPath, [bin, 'archive', plan, '--archive', archive, ...force]));
+    // Each filing names the version it builds on and its checksum: the diarium's last entry should be that.
+    expect(filings[0]!.stdout).toContain(`Första versionen av 2012:12 / 7 i ${archive}: diariet ska inte ha någon version av den arkiverad.`);
+    const v1Manifest = await readFile(path.join(archive, '2012-12-7', 'v1', 'manifest.json'));
+    const v1Sha = (await import('node:crypto')).createHash('sha256').update(v1Manifest).digest('hex');
+    expect(filings[1]!.stdout).toContain(`Bygger på version 1 med kontrollsumma ${v1Sha}: den ska vara diariets senaste anteckning för 2012:12 / 7.`);
     const copy = path.join(tmp(), 'arkivkopia');
     await run('cp', ['-r', archive, copy]);
     await run('chmod', ['-R', 'u+w', copy]);

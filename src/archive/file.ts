@@ -10,7 +10,7 @@ import { planBaseDir } from '../load/loadPlan.js';
 import { dnrFolder, sameDnr } from './dnr.js';
 import { step } from './fsError.js';
 import { integrityProblems } from './verify.js';
-import { dnrEntries } from './entries.js';
+import { otherAssociation, strayProblems } from './preconditions.js';
 import { cleanAbandoned, removeTree, stagingName, withDnrLock } from './lock.js';
 import {
   HEAD, MANIFEST, PLAN_FILE, existingVersions, inputFiles, readHead, readManifest, sha256, versionFolder,
@@ -31,7 +31,8 @@ export interface FileOptions {
   willBuild?: () => void;
 }
 
-export type FileOutcome = { filed: true; version: FiledVersion } | { filed: false; latest: FiledVersion };
+/** `renamed`: the förbund's name differs from the version before's, filed anyway with --force. */
+export type FileOutcome = { filed: true; version: FiledVersion; renamed?: { from: string; version: number } } | { filed: false; latest: FiledVersion };
 
 /** A file the plan uses, archived at `name` (relative to the plan, "/" separated). */
 export interface UsedFile {
@@ -118,10 +119,11 @@ export async function fileVersion(plan: ComputedPlan, planSources: Uint8Array | 
     const broken = latest ? await integrityProblems(archiveDir, dnr) : await strayProblems(dnrDir);
     if (broken) throw notIntact(dnr, dnrDir, broken);
     if (latest && !options.force && sameInputs(latest.manifest, inputs)) return { filed: false, latest };
+    const renamed = latest && otherAssociation(plan, sources.entry, latest, options.force ?? false);
     options.willBuild?.();
     const version = await stageAndRename(plan, dnr, folder, dnrDir, inputs, sources.entry, latest, options);
     await writeHead(dnrDir, { dnr, version: version.manifest.version, sha256: version.manifestSha256 });
-    return { filed: true, version };
+    return { filed: true, version, ...(renamed ? { renamed } : {}) };
   }, created !== undefined);
 }
 
@@ -132,11 +134,6 @@ async function filing<T>(dnrDir: string, dnr: string, work: () => Promise<T>, cr
     if (created) await rmdir(dnrDir).catch(() => undefined);
     throw error;
   }
-}
-
-async function strayProblems(dnrDir: string): Promise<string | undefined> {
-  const { problems } = await step(dnrDir, 'läsa', () => dnrEntries(dnrDir));
-  return problems.length > 0 ? problems.map((p) => `${p.file}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`).join('; ') : undefined;
 }
 
 function sameInputs(manifest: Manifest, inputs: Map<string, Uint8Array>): boolean {

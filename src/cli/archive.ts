@@ -84,8 +84,17 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
       return 0;
     }
     const { manifest, dir, manifestSha256 } = outcome.version;
+    if (outcome.renamed) {
+      const { from, version } = outcome.renamed;
+      process.stderr.write(`Obs: förbundet heter nu "${manifest.association}"; ${manifest.dnr} version ${version} arkiverades för "${from}" (--force).\n`);
+    }
+    // The version before, as the diarium should have it last: a version removed from the archive
+    // (and head.json moved back) shows here as a number or checksum the diarium does not have last.
+    const before = manifest.previous
+      ? `Bygger på version ${manifest.previous.version} med kontrollsumma ${manifest.previous.sha256}: den ska vara diariets senaste anteckning för ${manifest.dnr}.\n`
+      : `Första versionen av ${manifest.dnr} i ${options.archiveDir}: diariet ska inte ha någon version av den arkiverad.\n`;
     process.stdout.write(
-      `${first} → ${manifest.dnr} version ${manifest.version}: ${path.join(dir, manifest.pdf)}\n` + checksumLine(manifestSha256, path.join(dir, 'manifest.json')),
+      `${first} → ${manifest.dnr} version ${manifest.version}: ${path.join(dir, manifest.pdf)}\n` + checksumLine(manifestSha256, path.join(dir, 'manifest.json')) + before,
     );
     return 0;
   } finally {
