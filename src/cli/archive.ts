@@ -5,6 +5,8 @@ import { checkPlan, PrintSession } from '../build.js';
 import { withPosition } from '../load/loadPlan.js';
 import { buildFiledPdf, fileVersion, sourcesOf, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
 import { VERSION } from '../version.js';
+import { VplanError } from '../errors.js';
+import { archivePlace } from '../archive/place.js';
 import { UsageError, printWarnings } from './report.js';
 import { formatTimestampSv } from '../format.js';
 
@@ -51,6 +53,15 @@ function writableNote(writable: VerifyProblem[], problems: number): string {
   );
 }
 
+/** --archive naming a filed version or a dnr folder (of this archive or another): never an archive of its own. */
+async function refuseArchiveInArchive(archiveDir: string): Promise<void> {
+  const place = await archivePlace(archiveDir);
+  if (!place || place.kind === 'archive') return;
+  const root = path.relative(process.cwd(), path.dirname(place.kind === 'version' ? path.dirname(place.dir) : place.dir)) || '.';
+  const what = place.kind === 'version' ? `i en arkiverad version (${place.dir}), som aldrig ändras` : `i arkivets mapp för ett diarienummer (${place.dir})`;
+  throw new VplanError(`--archive ${archiveDir}: det är ${what}, inte ett arkivs mapp.`, `Ange arkivets mapp, t.ex. --archive ${shellWord(root)}.`);
+}
+
 export async function commandArchive(args: string[], options: ArchiveOptions): Promise<number> {
   const { archiveDir } = options;
   const [first, ...rest] = args;
@@ -58,6 +69,7 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
   const subcommand = (first === 'list' || first === 'verify') && !first.endsWith('.json') ? first : undefined;
   if (options.force && subcommand) throw new UsageError(`--force hör till vplan archive <plan.json>, inte archive ${subcommand}`);
   if (options.rebuild && subcommand !== 'verify') throw new UsageError('--rebuild hör till vplan archive verify');
+  await refuseArchiveInArchive(archiveDir);
   if (subcommand) {
     if (rest.length > 1) throw new UsageError(`vplan archive ${subcommand} tar högst ett diarienummer`);
     return subcommand === 'list' ? list(archiveDir, rest[0]) : verify(options, rest[0]);

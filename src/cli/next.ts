@@ -7,6 +7,7 @@ import { dropBudgetSheet } from '../sheet/merge.js';
 import { keptNothing, previousForm, refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { VplanError } from '../errors.js';
+import { refuseInArchive } from '../guard.js';
 
 export async function commandNext(args: string[], options: { out: string | undefined }): Promise<number> {
   const [file, ...extra] = args;
@@ -15,6 +16,7 @@ export async function commandNext(args: string[], options: { out: string | undef
   const { loaded, plan } = await checkPlan(file);
   const out = options.out;
   if (path.resolve(out) === path.resolve(file)) throw new UsageError('--out är den gamla planen; nästa års plan skrivs till en ny fil eller mapp');
+  await refuseInArchive(out, '--out', undefined, 'nästa års plan');
   await refuseExisting(out, loaded.form);
   const next = nextYear(loaded.parsed.value as Record<string, unknown>, plan.budget);
   const sheet = dropBudgetSheet(next.value);
