@@ -2,13 +2,14 @@
 // that still says it was adopted over changed content, a used file named by an absolute path, an
 // archive folder inside a filed version, a dnr that differs from a filed one only in letter case.
 import { describe, expect, it } from 'vitest';
-import { copyFile, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { useTempDir } from './helpers/tempDir.js';
 import { checkPlan } from '../src/build.js';
 import { fileVersion, listVersions } from '../src/archive/archive.js';
+import { staleDecision } from '../src/archive/decision.js';
 import type { ComputedPlan } from '../src/model.js';
 
 const tmp = useTempDir('vplan-filing');
@@ -104,5 +105,52 @@ describe('nothing but vplan archive writes in the archive', () => {
     const dnr = await vplan('archive', 'verify', '--archive', path.join(archive(), '2024-11-2'));
     expect(dnr.stderr).toContain('det är i arkivets mapp för ett diarienummer');
     expect(await readdir(v1)).toEqual(['2024-11-2-v1.pdf', 'manifest.json', 'plan.json']);
+  });
+});
+
+describe('an adopted plan changed since its decision', () => {
+  it('warns at filing, as vplan diff does, when a version still says adopted on the same date over a changed budget', async () => {
+    const dir = path.join(tmp(), 'plan');
+    await mkdir(dir);
+    const value = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    value.document.status.state = 'fastställd';
+    const planFile = path.join(dir, 'plan.json');
+    const fileIt = async () => {
+      await writeFile(planFile, JSON.stringify(value, null, 2));
+      const { plan, loaded } = await checkPlan(planFile);
+      const outcome = await file(plan, loaded.bytes!);
+      if (!outcome.filed) throw new Error('not filed');
+      return { plan, version: outcome.version };
+    };
+    const first = await fileIt();
+    expect(await staleDecision(first.plan, first.version, await listVersions(archive()))).toBeUndefined();
+    // The same decision, a figure changed.
+    value.budget.costs.rows[1].rows[0].values.budget2025 = 600000;
+    const second = await fileIt();
+    const warning = await staleDecision(second.plan, second.version, await listVersions(archive()));
+    expect(warning).toBe(
+      'OBS: 2024:11 / 2 version 2 jämförd med version 1, som också är fastställd 2024-11-28: den nya versionen säger fortfarande att planen är fastställd 2024-11-28, ' +
+        'men budgeten har ändrats sedan dess; sätt status till förslag (eller utkast) tills det finns ett nytt beslut, och skriv då det beslutets datum. ' +
+        'Versionen är arkiverad; arkivera den rättade planen som nästa version (vplan diff "2024:11 / 2@1" "2024:11 / 2@2" visar ändringarna).\n',
+    );
+    // Set back to förslag: nothing to warn about.
+    value.document.status.state = 'förslag';
+    const third = await fileIt();
+    expect(await staleDecision(third.plan, third.version, await listVersions(archive()))).toBeUndefined();
+  });
+});
+
+describe('vplan archive (CLI): the OBS on an adopted plan changed since its decision', () => {
+  it('files the version and prints the OBS on stderr, exit code 0', async () => {
+    const run = promisify(execFile);
+    const planFile = path.join(tmp(), 'plan.yaml');
+    const text = await readFile('data/sodra-vatterbygden-2013.yaml', 'utf8');
+    await writeFile(planFile, text);
+    const archiveIt = () => run(process.execPath, [path.resolve('bin/vplan.js'), 'archive', planFile, '--archive', archive()]);
+    expect((await archiveIt()).stderr).not.toContain('OBS');
+    await writeFile(planFile, text.replace('budget2013: 894000', 'budget2013: 900000'));
+    const second = await archiveIt();
+    expect(second.stdout).toContain('2012:12 / 7 version 2');
+    expect(second.stderr).toContain('OBS: 2012:12 / 7 version 2 jämförd med version 1, som också är fastställd 2012-11-26: den nya versionen säger fortfarande att planen är fastställd 2012-11-26, men budgeten har ändrats sedan dess');
   });
 });

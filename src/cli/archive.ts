@@ -3,7 +3,8 @@ import { isDecided } from '../compute/status.js';
 import path from 'node:path';
 import { checkPlan, PrintSession } from '../build.js';
 import { withPosition } from '../load/loadPlan.js';
-import { buildFiledPdf, fileVersion, sourcesOf, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
+import { buildFiledPdf, fileVersion, listVersions, sourcesOf, rebuildVersions, verifyArchive, type VerifyProblem } from '../archive/archive.js';
+import { staleDecision } from '../archive/decision.js';
 import { VERSION } from '../version.js';
 import { VplanError } from '../errors.js';
 import { archivePlace } from '../archive/place.js';
@@ -108,6 +109,8 @@ export async function commandArchive(args: string[], options: ArchiveOptions): P
     process.stdout.write(
       `${first} → ${manifest.dnr} version ${manifest.version}: ${path.join(dir, manifest.pdf)}\n` + checksumLine(manifestSha256, path.join(dir, 'manifest.json')) + before,
     );
+    const stale = await staleDecision(plan, outcome.version, await listVersions(archiveDir, manifest.dnr).catch(() => []));
+    if (stale) process.stderr.write(stale);
     return 0;
   } finally {
     await session.close();
