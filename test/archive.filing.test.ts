@@ -2,7 +2,7 @@
 // that still says it was adopted over changed content, a used file named by an absolute path, an
 // archive folder inside a filed version, a dnr that differs from a filed one only in letter case.
 import { describe, expect, it } from 'vitest';
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
@@ -152,5 +152,55 @@ describe('vplan archive (CLI): the OBS on an adopted plan changed since its deci
     const second = await archiveIt();
     expect(second.stdout).toContain('2012:12 / 7 version 2');
     expect(second.stderr).toContain('OBS: 2012:12 / 7 version 2 jämförd med version 1, som också är fastställd 2012-11-26: den nya versionen säger fortfarande att planen är fastställd 2012-11-26, men budgeten har ändrats sedan dess');
+  });
+});
+
+describe('names and paths', () => {
+  it('calls an absolute path inside the plan folder what it is, not "outside the plan folder"', async () => {
+    const dir = path.join(tmp(), 'plan');
+    await mkdir(dir);
+    const value = JSON.parse(await readFile('data/finnveden-2025.json', 'utf8'));
+    delete value.$schema;
+    value.document.logo = { file: path.join(dir, 'logo.png'), alt: 'Logotyp' };
+    await copyFile('test/fixtures/logo.png', path.join(dir, 'logo.png'));
+    await writeFile(path.join(dir, 'plan.json'), JSON.stringify(value));
+    const { plan, loaded } = await checkPlan(path.join(dir, 'plan.json'));
+    const error = await file(plan, loaded.bytes!).catch((e: { describe: () => string }) => e.describe());
+    expect(error).toContain(`document.logo.file "${path.join(dir, 'logo.png')}" är en absolut sökväg; den arkiverade planen skulle då läsa filen här, inte kopian i arkivet.`);
+    expect(error).toContain('Skriv sökvägen relativt planen: "logo.png".');
+    expect(error).not.toContain('utanför');
+  });
+
+  it('refuses a dnr that differs from a filed one only in letter case', async () => {
+    const { plan, bytes } = await finnveden();
+    await file({ ...plan, document: { ...plan.document, dnr: 'KS 2024/1' } }, bytes);
+    const error = await file({ ...plan, document: { ...plan.document, dnr: 'ks 2024/1' } }, bytes).catch((e: { describe: () => string }) => e.describe());
+    expect(error).toMatch(/^Diarienumret ks 2024\/1 skiljer sig från KS 2024\/1, som redan finns i arkivet \(mappen .*KS-2024-1\), bara i stora och små bokstäver; ingen version arkiverades\.\nÄr det samma ärende, skriv document\.dnr som i arkivet: "KS 2024\/1"/);
+    expect(await readdir(archive())).toEqual(['KS-2024-1']);
+  });
+
+  it('says which versions and dnr the archive has when dnr@version is not there', async () => {
+    const run = promisify(execFile);
+    const { plan, bytes } = await finnveden();
+    await file({ ...plan, document: { ...plan.document, dnr: 'BHS 2017/45' } }, bytes);
+    await file(plan, bytes);
+    const diff = (a: string) =>
+      run(process.execPath, [path.resolve('bin/vplan.js'), 'diff', a, '2024:11 / 2@1', '--archive', archive()]).catch((e: { code: number; stderr: string }) => e);
+    expect((await diff('BHS2017/45@1') as { stderr: string }).stderr).toContain('Menar du "BHS 2017/45@N"?');
+    expect((await diff('2024:11 / 2@7') as { stderr: string }).stderr).toContain('2024:11 / 2 har version 1; se vplan archive list.');
+    const other = (await diff('2099:1@1')) as { code: number; stderr: string };
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('Arkivet har diarienumren "2024:11 / 2", "BHS 2017/45"');
+  });
+});
+
+describe('a dnr folder whose head.json is gone', () => {
+  it('says head.json is missing, not that the versions are not in it', async () => {
+    const { plan, bytes } = await finnveden();
+    await file(plan, bytes);
+    await file(plan, bytes, true);
+    await rm(path.join(archive(), '2024-11-2', 'head.json'));
+    const error = await file(plan, bytes, true).catch((e: Error) => e.message);
+    expect(error).toContain('är inte intakt: head.json saknas, fast versionerna 1, 2 finns. Ingen ny version arkiverades.');
   });
 });

@@ -10,7 +10,7 @@ import { planBaseDir } from '../load/loadPlan.js';
 import { dnrFolder, sameDnr } from './dnr.js';
 import { step } from './fsError.js';
 import { integrityProblems } from './verify.js';
-import { otherAssociation, strayProblems } from './preconditions.js';
+import { otherAssociation, refuseCaseTwin, strayProblems } from './preconditions.js';
 import { cleanAbandoned, removeTree, stagingName, withDnrLock } from './lock.js';
 import {
   HEAD, MANIFEST, PLAN_FILE, existingVersions, inputFiles, readHead, readManifest, sha256, versionFolder,
@@ -51,7 +51,15 @@ export function usedFiles(plan: ComputedPlan, reserved: string[] = [PLAN_FILE]):
     const source = path.resolve(planDir, file);
     const relative = path.relative(planDir, source);
     const name = relative.split(path.sep).join('/');
-    if (path.isAbsolute(file) || relative === '' || (relative === '..' || relative.startsWith(`..${path.sep}`)) || path.isAbsolute(relative)) {
+    const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    if (path.isAbsolute(file) && !outside) {
+      // Filed as it is, the plan would read the file from here, not the copy in the version.
+      throw new VplanError(
+        `${plan.file}: ${jsonPath} "${file}" är en absolut sökväg; den arkiverade planen skulle då läsa filen här, inte kopian i arkivet.`,
+        `Skriv sökvägen relativt planen: "${name}".`,
+      );
+    }
+    if (path.isAbsolute(file) || outside) {
       throw new VplanError(
         `${plan.file}: ${jsonPath} "${file}" ligger utanför planens mapp och kan inte arkiveras med planen.`,
         `Lägg filen i mappen ${planDir} (eller en undermapp) och skriv sökvägen relativt planen, t.ex. "${path.basename(file)}".`,
@@ -109,6 +117,7 @@ export async function fileVersion(plan: ComputedPlan, planSources: Uint8Array | 
   const { archiveDir } = options;
   const dnrDir = path.join(archiveDir, folder);
   await step(archiveDir, 'skapa arkivmappen', () => mkdir(archiveDir, { recursive: true }));
+  await refuseCaseTwin(archiveDir, folder, dnr);
   const created = await step(dnrDir, 'skapa mappen', () => mkdir(dnrDir, { recursive: true }));
   await cleanAbandoned(archiveDir);
   // A first filing that fails leaves no empty dnr folder: verify reports a dnr folder without versions.
