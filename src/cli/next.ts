@@ -1,5 +1,6 @@
 // vplan next <plan> --out <sökväg>: next year's plan in the same form; the old plan is never touched.
 import path from 'node:path';
+import { refuseInArchive } from '../guard.js';
 import { checkPlan } from '../build.js';
 import { loadPlan, withPosition } from '../load/loadPlan.js';
 import { nextYear, shiftYears } from '../next/nextYear.js';
@@ -7,7 +8,6 @@ import { dropBudgetSheet } from '../sheet/merge.js';
 import { keptNothing, previousForm, refuseExisting, savePlan } from './convert.js';
 import { UsageError, printWarnings, report } from './report.js';
 import { VplanError } from '../errors.js';
-import { refuseInArchive } from '../guard.js';
 
 export async function commandNext(args: string[], options: { out: string | undefined }): Promise<number> {
   const [file, ...extra] = args;
