@@ -45,11 +45,12 @@ Användning:
       aldrig. En plan som är oförändrad sedan senaste versionen arkiveras inte
       igen (--force arkiverar den ändå).
   vplan archive list [dnr] [--archive mapp]
-      Visar arkiverade versioner med status, datum och kontrollsumma.
+      Visar arkiverade versioner med förbund, status, datum och kontrollsumma, och
+      om varje versions filer stämmer med manifestet (avslutningskod 1 vid fel).
   vplan archive verify [dnr] [--archive mapp] [--rebuild]
       Räknar om kontrollsummorna och kedjan mellan versionerna och visar filer
-      som ändrats eller saknas och versioner som tagits bort, bytts ut eller
-      flyttats. --rebuild bygger också om varje version ur dess arkiverade filer
+      som ändrats, saknas eller tillkommit och versioner som tagits bort, bytts ut
+      eller flyttats. Jämför sedan senaste version och kontrollsumma med diariet. --rebuild bygger också om varje version ur dess arkiverade filer
       och jämför PDF:en byte för byte.
   vplan diff <gammal plan | dnr@version> <ny plan | dnr@version> [--appendix] [--out fil.pdf] [--archive mapp]
       Visar vad som ändrats: varje budgetcell gammalt → nytt med effekten på summor

@@ -1,10 +1,12 @@
 // Nothing the user wrote is overwritten: before vplan writes a PDF or an HTML file, the target is
 // checked against the run's inputs (plan, logo, templates, themes), the archive, and what is there now.
-import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from './errors.js';
 import { TEMPLATES_DIR } from './render/assets.js';
 import { planBaseDir } from './load/loadPlan.js';
+import { archivePlace } from './archive/place.js';
+import { DEFAULT_ARCHIVE_DIR } from './archive/dir.js';
 
 export type TargetKind = 'pdf' | 'html';
 
@@ -32,14 +34,21 @@ export const inside = (file: string, dir: string) => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };
 
-/** A folder filed by `vplan archive` holds a manifest.json with a dnr and the files' hashes. */
-async function isFiledVersion(dir: string): Promise<boolean> {
-  try {
-    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-    return typeof manifest.dnr === 'string' && typeof manifest.files === 'object';
-  } catch {
-    return false;
-  }
+/**
+ * Throws a Swedish VplanError when `target` (a file or folder some command writes) lies in the archive
+ * folder, or in a filed version or dnr folder of any archive: only `vplan archive` writes there, and
+ * never into a filed version. Every command that writes a file asks this.
+ */
+export async function refuseInArchive(target: string, flag: string, archiveDir: string = DEFAULT_ARCHIVE_DIR, what = 'filen', example?: string): Promise<void> {
+  const place = await archivePlace(target, archiveDir);
+  if (!place) return;
+  const where = {
+    archive: `det är i arkivet (${archiveDir}), där bara vplan archive skriver`,
+    version: `det är i en arkiverad version (${place.dir}), som aldrig ändras`,
+    dnr: `det är i arkivets mapp för ett diarienummer (${place.dir}), där bara vplan archive skriver`,
+  }[place.kind];
+  const instead = example ? `, t.ex. ${flag ? `${flag} ` : ''}${example}` : '';
+  throw new VplanError(`${flag ? `${flag} ` : ''}${target}: ${where}; inget skrevs.`, `Skriv ${what} utanför arkivet${instead}. En ny version arkiveras med vplan archive.`);
 }
 
 async function startsLike(file: string, kind: TargetKind): Promise<boolean> {
@@ -73,15 +82,7 @@ export async function checkTarget(target: string, kind: TargetKind, context: Tar
   if (inside(file, await canonical(TEMPLATES_DIR))) {
     refuse('det är i vplans mallmapp templates/', `Välj en fil utanför templates/, t.ex. ${context.flag} ${otherName}.`);
   }
-  if (inside(file, await canonical(context.archiveDir))) {
-    refuse(`det är i arkivet (${context.archiveDir}), där inget får ändras`, 'Arkivera med vplan archive, och skriv andra PDF:er utanför arkivet.');
-  }
-  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-    if (await isFiledVersion(dir)) {
-      refuse(`det är i en arkiverad version (${dir}), där inget får ändras`, 'Skriv PDF:en utanför arkivet.');
-    }
-    if (path.dirname(dir) === dir) break;
-  }
+  await refuseInArchive(target, context.flag, context.archiveDir, kind === 'pdf' ? 'PDF:en' : 'HTML-filen', otherName);
   const existing = await stat(file).catch(() => undefined);
   if (!existing) return;
   if (existing.isDirectory()) refuse('det är en mapp', `Ange en fil, t.ex. ${context.flag} ${path.join(target, path.basename(otherName))}.`);

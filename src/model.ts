@@ -202,6 +202,8 @@ export interface PlanChanges {
   unitNote?: string | undefined;
   /** Set when the new version still says it was adopted at the old one's decision, though it changed since. */
   decisionNote?: string | undefined;
+  /** The logo or images whose bytes changed, added or removed ("logotypen ändrad (logo.png)"): diff/files.ts. */
+  filesChanged?: string[] | undefined;
 }
 
 /** A note under the budget table: before undefined where it is new, after undefined where it was taken out. */

@@ -126,7 +126,8 @@ describe('vplan archive (CLI)', () => {
     expect(pdf).toContain('<pdfaid:part>2</pdfaid:part>');
 
     const listed = await run(process.execPath, [bin, 'archive', 'list', '2012:12 / 7', '--archive', tmp()]);
-    expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}fastställd {2}\(fastställd 2012-11-26\)/);
+    expect(listed.stdout).toMatch(/2012:12 \/ 7 {2}version 1 {2}Samordningsförbundet Södra Vätterbygden {2}fastställd {2}\(fastställd 2012-11-26\)/);
+    expect(listed.stdout).toMatch(/kontrollsumma [0-9a-f]{64} {2}filerna stämmer med manifestet\n1 version; filerna stämmer med manifesten och kedjan är hel\. Jämför kontrollsummorna med diariet\.\n$/);
     // When it was filed, as the manifest records it (UTC), in the machine's local time to the minute.
     const filedAt = JSON.parse(await readFile(path.join(tmp(), '2012-12-7', 'v1', 'manifest.json'), 'utf8')).filedAt as string;
     const local = new Date(filedAt);
@@ -134,7 +135,7 @@ describe('vplan archive (CLI)', () => {
     const shown = `${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`;
     expect(listed.stdout).toContain(`arkiverad ${shown}  `);
     expect(listed.stdout).not.toContain(filedAt);
-    expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()])).stdout).toContain('alla filer oförändrade');
+    expect((await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()])).stdout).toContain('1 version kontrollerad: alla filer stämmer med manifesten');
 
     // A YAML plan is filed as plan.yaml.
     const file = path.join(tmp(), '2012-12-7', 'v1', 'plan.yaml');
@@ -144,13 +145,24 @@ describe('vplan archive (CLI)', () => {
     const verify = await run(process.execPath, [bin, 'archive', 'verify', '--archive', tmp()]).catch((e) => e as { code: number; stderr: string });
     expect((verify as { code: number }).code).toBe(1);
     expect((verify as { stderr: string }).stderr).toContain('plan.yaml: ändrad');
+    // list checks as it lists: the checksum of a version whose files changed is marked, exit code 1.
+    const listedAfter = await run(process.execPath, [bin, 'archive', 'list', '--archive', tmp()]).catch((e) => e as { code: number; stdout: string });
+    expect(listedAfter.code).toBe(1);
+    expect(listedAfter.stdout).toMatch(/version 1 .* kontrollsumma [0-9a-f]{64} {2}FEL: plan\.yaml ändrad\n/);
+    expect(listedAfter.stdout).toContain('1 fel i arkivet: en kontrollsumma visar inte att versionen är som den arkiverades. Kör vplan archive verify.');
   });
 
-  it('verifies a copy that lost the read-only modes: unchanged writable files are one note and exit 0, a changed file an error listed first', async () => {
+  it('verifies a copy that lost the read-only modes: writable files that match are one note and exit 0, a changed file (a manifest too) an error and never in the note', async () => {
     const bin = path.resolve('bin/vplan.js');
     const plan = path.resolve('data/sodra-vatterbygden-2013.yaml');
     const archive = path.join(tmp(), 'arkiv');
-    for (const force of [[], ['--force']]) await run(process.execPath, [bin, 'archive', plan, '--archive', archive, ...force]);
+    const filings = [];
+    for (const force of [[], ['--force']]) filings.push(await run(process.execPath, [bin, 'archive', plan, '--archive', archive, ...force]));
+    // Each filing names the version it builds on and its checksum: the diarium's last entry should be that.
+    expect(filings[0]!.stdout).toContain(`Första versionen av 2012:12 / 7 i ${archive}: diariet ska inte ha någon version av den arkiverad.`);
+    const v1Manifest = await readFile(path.join(archive, '2012-12-7', 'v1', 'manifest.json'));
+    const v1Sha = (await import('node:crypto')).createHash('sha256').update(v1Manifest).digest('hex');
+    expect(filings[1]!.stdout).toContain(`Bygger på version 1 med kontrollsumma ${v1Sha}: den ska vara diariets senaste anteckning för 2012:12 / 7.`);
     const copy = path.join(tmp(), 'arkivkopia');
     await run('cp', ['-r', archive, copy]);
     await run('chmod', ['-R', 'u+w', copy]);
@@ -161,10 +173,13 @@ describe('vplan archive (CLI)', () => {
     expect(unchanged.stderr).toBe('');
     const v = (n: number) => path.join(copy, '2012-12-7', `v${n}`);
     // Per version: the PDF, plan.yaml, manifest.json and the version folder itself.
-    const note = unchanged.stdout.split('\n').filter((line) => line.includes('skrivbara men'));
-    expect(note).toEqual([expect.stringMatching(/^Obs: 6 filer och 2 mappar i arkivet är skrivbara men oförändrade .*Gör dem skrivskyddade med: chmod -R a-w (\S+) (\S+)$/)]);
+    const note = unchanged.stdout.split('\n').filter((line) => line.startsWith('Obs:'));
+    // Never "unchanged": a writable file may have been changed and its manifests recomputed, which
+    // only the diarium shows; the command comes after the advice to compare first.
+    expect(note).toEqual([expect.stringMatching(/^Obs: 6 filer och 2 mappar i arkivet är skrivbara\. De stämmer med manifesten, .*kan också ha ändrats och manifesten räknats om\. Jämför kontrollsumman nedan med diariet innan du skrivskyddar dem med: chmod -R a-w (\S+) (\S+)$/)]);
     expect(note[0]).toContain(`chmod -R a-w ${v(1)} ${v(2)}`);
-    expect(unchanged.stdout).toMatch(/2 versioner kontrollerade: alla filer oförändrade och kedjan hel; 1 anmärkning \(skrivbara filer, stoppar inget\)\.\n$/);
+    expect(unchanged.stdout).not.toMatch(/oförändrad/);
+    expect(unchanged.stdout).toMatch(/2 versioner kontrollerade: alla filer stämmer med manifesten och kedjan är hel; 1 anmärkning \(skrivbara filer\)\. Jämför senaste version och kontrollsumma med diariet: först när de stämmer vet du att inget ändrats\.\n$/);
 
     // One figure changed in version 2's plan: an error, on the first line, and the only one.
     const filedPlan = path.join(v(2), 'plan.yaml');
@@ -174,15 +189,28 @@ describe('vplan archive (CLI)', () => {
     const changed = await verify();
     expect(changed.code).toBe(1);
     expect(changed.stderr).toBe(`${filedPlan}: ändrad\n`);
-    expect(changed.stdout.split('\n')[0]).toMatch(/^Obs: 5 filer och 2 mappar i arkivet är skrivbara men oförändrade/);
-    expect(changed.stdout).toMatch(/2 versioner kontrollerade: 1 fel, 1 anmärkning \(skrivbara filer, stoppar inget\)\.\n$/);
+    // The other writable files are a note without a command: write-protecting now would hide the change.
+    expect(changed.stdout.split('\n')[0]).toBe('Obs: dessutom är 5 filer och 2 mappar i arkivet skrivbara. Skrivskydda inget förrän felen är utredda och arkivet återställt.');
+    expect(changed.stdout).not.toContain('chmod');
+    expect(changed.stdout).toContain('2012:12 / 7 (mappen 2012-12-7): inte intakt (1 fel); manifestet i v2 har kontrollsumma ');
+    expect(changed.stdout).toMatch(/2 versioner kontrollerade: 1 fel; 1 anmärkning \(skrivbara filer\)\.\n$/);
+
+    // A changed manifest is named itself, and is never in the note.
+    await writeFile(filedPlan, text);
+    const manifestFile = path.join(v(1), 'manifest.json');
+    const manifestText = await readFile(manifestFile, 'utf8');
+    await writeFile(manifestFile, manifestText.replace('\n  "vplan"', '\n   "vplan"'));
+    const manifestChanged = await verify();
+    expect(manifestChanged.code).toBe(1);
+    expect(manifestChanged.stderr).toBe(`${manifestFile}: ändrad (kontrollsumman stämmer inte med länken i v2/manifest.json: manifestet har ändrats eller bytts ut)\n`);
+    expect(manifestChanged.stdout).toMatch(/^Obs: dessutom är 5 filer och 2 mappar/);
+    await writeFile(manifestFile, manifestText);
 
     // Made read-only again with the command shown, the note is gone.
-    await writeFile(filedPlan, text);
     await run('chmod', ['-R', 'a-w', v(1), v(2)]);
     const fixed = await verify();
     expect(fixed.code).toBe(0);
     expect(fixed.stdout).not.toContain('skrivbar');
-    expect(fixed.stdout).toContain('2 versioner kontrollerade, alla filer oförändrade och kedjan hel.');
+    expect(fixed.stdout).toContain('2 versioner kontrollerade: alla filer stämmer med manifesten och kedjan är hel.');
   });
 });

@@ -6,8 +6,8 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
-import { dnrFolder } from './dnr.js';
-import { PLAN_FILE, readManifest, versionFolder, type Manifest } from './manifest.js';
+import { dnrFolder, dnrKey, sameDnr } from './dnr.js';
+import { PLAN_FILE, listVersions, readManifest, versionFolder, type Manifest } from './manifest.js';
 import { integrityProblems } from './verify.js';
 
 export { dnrFolder, dnrKey, dnrProblem, sameDnr, MAX_DNR_LENGTH } from './dnr.js';
@@ -43,11 +43,26 @@ export function isInsideArchive(file: string, archiveDir: string = DEFAULT_ARCHI
   return relative === '' || (!(relative === '..' || relative.startsWith(`..${path.sep}`)) && !path.isAbsolute(relative));
 }
 
+/** What the archive holds instead of a missing dnr@version: the dnr's versions, a dnr spelled alike, or the dnr filed. */
+async function whatIsFiled(archiveDir: string, dnr: string): Promise<string> {
+  const filed = await listVersions(archiveDir).catch(() => []);
+  const mine = filed.filter((v) => sameDnr(v.manifest.dnr, dnr)).map((v) => v.manifest.version);
+  if (mine.length > 0) return `${dnr} har ${mine.length === 1 ? 'version' : 'versionerna'} ${mine.join(', ')}; se vplan archive list.`;
+  const dnrs = [...new Set(filed.map((v) => v.manifest.dnr))];
+  // The same letters and digits, spaced or cased otherwise: "BHS2017/45" for "BHS 2017/45".
+  const compact = (d: string) => dnrKey(d).replace(/-/g, '').toLowerCase();
+  const alike = dnrs.filter((d) => compact(d) === compact(dnr));
+  if (alike.length > 0) return `Menar du ${alike.map((d) => `"${d}@N"`).join(' eller ')}? Skriv diarienumret som i arkivet; se vplan archive list.`;
+  if (dnrs.length === 0) return `${archiveDir} har inga arkiverade versioner; ange arkivets mapp med --archive.`;
+  const shown = dnrs.slice(0, 5).map((d) => `"${d}"`).join(', ');
+  return `Arkivet har ${dnrs.length === 1 ? 'diarienumret' : 'diarienumren'} ${shown}${dnrs.length > 5 ? ' m.fl.' : ''}; se vplan archive list.`;
+}
+
 /** The plan as it was filed, for `vplan diff dnr@version`: refused when the dnr's archive has changed. */
 export async function readFiledPlan(archiveDir: string, dnr: string, version: number): Promise<{ file: string; manifest: Manifest }> {
   const dir = path.join(archiveDir, dnrFolder(dnr), versionFolder(version));
-  const { manifest } = await readManifest(dir).catch(() => {
-    throw new VplanError(`Version ${version} av ${dnr} finns inte i ${archiveDir}.`, 'Se vplan archive list.');
+  const { manifest } = await readManifest(dir).catch(async () => {
+    throw new VplanError(`Version ${version} av ${dnr} finns inte i ${archiveDir}.`, await whatIsFiled(archiveDir, dnr));
   });
   const broken = await integrityProblems(archiveDir, dnr);
   if (broken) {

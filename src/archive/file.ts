@@ -2,7 +2,7 @@
 // archive (the plan, every file it uses, the PDF built from those copies, the manifest), make it
 // read-only, rename it into place and move the head record to it.
 import { isDecided } from '../compute/status.js';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VplanError } from '../errors.js';
 import type { ComputedPlan } from '../model.js';
@@ -10,6 +10,7 @@ import { planBaseDir } from '../load/loadPlan.js';
 import { dnrFolder, sameDnr } from './dnr.js';
 import { step } from './fsError.js';
 import { integrityProblems } from './verify.js';
+import { otherAssociation, refuseCaseTwin, strayProblems } from './preconditions.js';
 import { cleanAbandoned, removeTree, stagingName, withDnrLock } from './lock.js';
 import {
   HEAD, MANIFEST, PLAN_FILE, existingVersions, inputFiles, readHead, readManifest, sha256, versionFolder,
@@ -30,7 +31,8 @@ export interface FileOptions {
   willBuild?: () => void;
 }
 
-export type FileOutcome = { filed: true; version: FiledVersion } | { filed: false; latest: FiledVersion };
+/** `renamed`: the förbund's name differs from the version before's, filed anyway with --force. */
+export type FileOutcome = { filed: true; version: FiledVersion; renamed?: { from: string; version: number } } | { filed: false; latest: FiledVersion };
 
 /** A file the plan uses, archived at `name` (relative to the plan, "/" separated). */
 export interface UsedFile {
@@ -49,7 +51,15 @@ export function usedFiles(plan: ComputedPlan, reserved: string[] = [PLAN_FILE]):
     const source = path.resolve(planDir, file);
     const relative = path.relative(planDir, source);
     const name = relative.split(path.sep).join('/');
-    if (path.isAbsolute(file) || relative === '' || (relative === '..' || relative.startsWith(`..${path.sep}`)) || path.isAbsolute(relative)) {
+    const outside = relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+    if (path.isAbsolute(file) && !outside) {
+      // Filed as it is, the plan would read the file from here, not the copy in the version.
+      throw new VplanError(
+        `${plan.file}: ${jsonPath} "${file}" är en absolut sökväg; den arkiverade planen skulle då läsa filen här, inte kopian i arkivet.`,
+        `Skriv sökvägen relativt planen: "${name}".`,
+      );
+    }
+    if (path.isAbsolute(file) || outside) {
       throw new VplanError(
         `${plan.file}: ${jsonPath} "${file}" ligger utanför planens mapp och kan inte arkiveras med planen.`,
         `Lägg filen i mappen ${planDir} (eller en undermapp) och skriv sökvägen relativt planen, t.ex. "${path.basename(file)}".`,
@@ -107,19 +117,32 @@ export async function fileVersion(plan: ComputedPlan, planSources: Uint8Array | 
   const { archiveDir } = options;
   const dnrDir = path.join(archiveDir, folder);
   await step(archiveDir, 'skapa arkivmappen', () => mkdir(archiveDir, { recursive: true }));
-  await step(dnrDir, 'skapa mappen', () => mkdir(dnrDir, { recursive: true }));
+  await refuseCaseTwin(archiveDir, folder, dnr);
+  const created = await step(dnrDir, 'skapa mappen', () => mkdir(dnrDir, { recursive: true }));
   await cleanAbandoned(archiveDir);
-  return withDnrLock(dnrDir, dnr, async () => {
+  // A first filing that fails leaves no empty dnr folder: verify reports a dnr folder without versions.
+  return filing(dnrDir, dnr, async () => {
     const latest = await intactHead(dnrDir, dnr);
     // Every file of every version against its manifest, too: a changed version is not built upon.
-    const broken = latest ? await integrityProblems(archiveDir, dnr) : undefined;
+    // A dnr folder with no version yet holds nothing else either (a version put aside, a note).
+    const broken = latest ? await integrityProblems(archiveDir, dnr) : await strayProblems(dnrDir);
     if (broken) throw notIntact(dnr, dnrDir, broken);
     if (latest && !options.force && sameInputs(latest.manifest, inputs)) return { filed: false, latest };
+    const renamed = latest && otherAssociation(plan, sources.entry, latest, options.force ?? false);
     options.willBuild?.();
     const version = await stageAndRename(plan, dnr, folder, dnrDir, inputs, sources.entry, latest, options);
     await writeHead(dnrDir, { dnr, version: version.manifest.version, sha256: version.manifestSha256 });
-    return { filed: true, version };
-  });
+    return { filed: true, version, ...(renamed ? { renamed } : {}) };
+  }, created !== undefined);
+}
+
+async function filing<T>(dnrDir: string, dnr: string, work: () => Promise<T>, created: boolean): Promise<T> {
+  try {
+    return await withDnrLock(dnrDir, dnr, work);
+  } catch (error) {
+    if (created) await rmdir(dnrDir).catch(() => undefined);
+    throw error;
+  }
 }
 
 function sameInputs(manifest: Manifest, inputs: Map<string, Uint8Array>): boolean {
@@ -160,7 +183,8 @@ async function intactHead(dnrDir: string, dnr: string): Promise<FiledVersion | u
   if (after.length === 0) return current;
   const expected = (head?.version ?? 0) + 1;
   if (after.length > 1 || after[0] !== expected) {
-    throw notIntact(dnr, dnrDir, `${after.length === 1 ? 'version' : 'versionerna'} ${after.join(', ')} står inte i ${HEAD}`);
+    const versions = `${after.length === 1 ? 'version' : 'versionerna'} ${after.join(', ')}`;
+    throw notIntact(dnr, dnrDir, head ? `${versions} står inte i ${HEAD}` : `${HEAD} saknas, fast ${versions} finns`);
   }
   const dir = path.join(dnrDir, versionFolder(expected));
   const read = await readManifest(dir).catch(() => undefined);

@@ -19,8 +19,9 @@ const REASONS: Record<string, string> = {
 };
 
 const HINTS: Record<string, string> = {
-  EACCES: 'Ge ditt konto skrivbehörighet till mappen, eller välj en annan arkivmapp med --archive.',
-  EPERM: 'Ge ditt konto skrivbehörighet till mappen, eller välj en annan arkivmapp med --archive.',
+  // The archive folder and its dnr folders: a filed version is never to be made writable (vplan never writes there).
+  EACCES: 'Ge ditt konto skrivbehörighet till arkivets mapp och dnr-mappen (aldrig till en arkiverad version v1, v2 …), eller välj en annan arkivmapp med --archive.',
+  EPERM: 'Ge ditt konto skrivbehörighet till arkivets mapp och dnr-mappen (aldrig till en arkiverad version v1, v2 …), eller välj en annan arkivmapp med --archive.',
   EROFS: 'Välj en arkivmapp på en skrivbar disk med --archive.',
   ENOSPC: 'Frigör utrymme på disken och försök igen.',
   EDQUOT: 'Frigör utrymme på disken och försök igen.',

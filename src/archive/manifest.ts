@@ -3,47 +3,46 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { number, object, record, string, type infer as infer_ } from 'zod';
 import { dnrFolder } from './dnr.js';
 
 export const MANIFEST = 'manifest.json';
 export const PLAN_FILE = 'plan.json';
 export const HEAD = 'head.json';
 
-export interface FileEntry {
-  sha256: string;
-  bytes: number;
-}
-
-/** A version and the SHA-256 of its manifest.json as filed. */
-export interface VersionRef {
-  version: number;
-  sha256: string;
-}
-
-export interface Manifest {
-  vplan: string;
-  dnr: string;
-  version: number;
+// The manifest's shape, checked when it is read: a manifest that is not one (a field missing or of
+// another type) is reported as broken, never shown with "undefined" in it. Older manifests may lack
+// the link (verify reports that) and the plan's name (plan.json).
+const fileEntrySchema = object({ sha256: string().regex(/^[0-9a-f]{64}$/), bytes: number().int().nonnegative() });
+const versionRefSchema = object({ version: number().int().positive(), sha256: string().regex(/^[0-9a-f]{64}$/) });
+const manifestSchema = object({
+  vplan: string(),
+  dnr: string().min(1),
+  version: number().int().positive(),
   /** The version before this one and its manifest's hash; null for version 1. */
-  previous: VersionRef | null;
-  title: string;
-  association: string;
-  status: string;
-  decisionDate: string | null;
-  decisionBody: string | null;
-  filedAt: string;
-  pdf: string;
-  pdfa: string;
+  previous: versionRefSchema.nullable().optional(),
+  title: string(),
+  association: string(),
+  status: string(),
+  decisionDate: string().nullable(),
+  decisionBody: string().nullable().optional(),
+  filedAt: string(),
+  pdf: string().min(1),
+  pdfa: string(),
   /** The plan as given; the files it uses are beside it at their relative paths. */
-  plan: string;
+  plan: string().optional(),
   /** Every file of the version but the manifest, by relative path ("/" separated). */
-  files: Record<string, FileEntry>;
-}
+  files: record(string(), fileEntrySchema),
+});
+const headSchema = object({ dnr: string(), version: number().int().positive(), sha256: string() });
+
+export type FileEntry = infer_<typeof fileEntrySchema>;
+/** A version and the SHA-256 of its manifest.json as filed. */
+export type VersionRef = infer_<typeof versionRefSchema>;
+export type Manifest = infer_<typeof manifestSchema>;
 
 /** head.json: the latest filed version of a dnr. Deleting that version is then noticed too. */
-export interface Head extends VersionRef {
-  dnr: string;
-}
+export type Head = infer_<typeof headSchema>;
 
 export interface FiledVersion {
   dir: string;
@@ -68,14 +67,24 @@ export async function existingVersions(dnrDir: string): Promise<number[]> {
     .sort((a, b) => a - b);
 }
 
-/** A version folder's manifest and its hash; throws when it is missing or not a manifest. */
+/** What is wrong with a record read as `what`, in Swedish: the first field that is missing or not what it should be. */
+function shapeProblem(issues: { path: PropertyKey[] }[]): string {
+  const field = issues[0]?.path.map(String).join('.') ?? '';
+  return field ? `fältet ${field} saknas eller har fel form` : 'inget JSON-objekt';
+}
+
+/** A version folder's manifest and its hash; throws (with a Swedish message) when it is missing or not a manifest. */
 export async function readManifest(dir: string): Promise<{ manifest: Manifest; sha256: string }> {
   const bytes = await readFile(path.join(dir, MANIFEST));
-  const manifest = JSON.parse(bytes.toString('utf8')) as Manifest;
-  if (typeof manifest !== 'object' || manifest === null || typeof manifest.files !== 'object' || typeof manifest.version !== 'number') {
-    throw new Error('not a manifest');
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new Error('ingen giltig JSON');
   }
-  return { manifest, sha256: sha256(bytes) };
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) throw new Error(shapeProblem(parsed.error.issues));
+  return { manifest: parsed.data, sha256: sha256(bytes) };
 }
 
 /** The head record, undefined when there is none; throws when it is there but unreadable. */
@@ -87,9 +96,15 @@ export async function readHead(dnrDir: string): Promise<Head | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  const head = JSON.parse(text) as Head;
-  if (typeof head?.version !== 'number' || typeof head.sha256 !== 'string') throw new Error('not a head record');
-  return head;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error('ingen giltig JSON');
+  }
+  const parsed = headSchema.safeParse(value);
+  if (!parsed.success) throw new Error(shapeProblem(parsed.error.issues));
+  return parsed.data;
 }
 
 /** The archive's dnr folders: every folder that is not vplan's own (.staging-…), sorted. */

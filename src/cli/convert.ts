@@ -9,7 +9,7 @@ import { planJsonSchema } from '../load/jsonSchema.js';
 import { SCHEMA_FILE, planToFolder, planToJson, planToYaml, type PreviousForm } from '../convert/write.js';
 import type { KeySource } from '../convert/keep.js';
 import { UsageError } from './report.js';
-import { inside } from '../guard.js';
+import { inside, refuseInArchive } from '../guard.js';
 
 const FORMS = ['json', 'yaml', 'folder'] as const;
 export type Form = (typeof FORMS)[number];
@@ -102,6 +102,7 @@ export async function commandConvert(args: string[], options: { to: string | und
       to === 'folder' ? `--to folder skriver en mapp, inte filen ${out}: ange t.ex. --out min-plan` : `--to ${to} skriver en .${to === 'json' ? 'json' : 'yaml'}-fil: ange t.ex. --out plan.${to === 'json' ? 'json' : 'yaml'}`,
     );
   }
+  await refuseInArchive(out, '--out', undefined, 'planen', to === 'folder' ? 'min-plan' : `plan.${to}`);
   await refuseExisting(out, to);
   const loaded = await loadPlan(file);
   const value = loaded.parsed.value as Record<string, unknown>;

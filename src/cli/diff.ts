@@ -17,7 +17,7 @@ export async function commandDiff(
 ): Promise<number> {
   const [oldRef, newRef, ...extra] = args;
   if (oldRef === undefined || newRef === undefined || extra.length > 0) {
-    throw new UsageError('ange två versioner: vplan diff gammal.json ny.json (eller dnr@version, t.ex. "2024:11@1", på någon av sidorna)');
+    throw new UsageError('ange två versioner: vplan diff gammal.json ny.json (eller dnr@version, t.ex. "2024:11 / 2@1", på någon av sidorna)');
   }
   // Either side may be a filed version, "dnr@version"; a file of that name wins.
   const resolve = async (ref: string): Promise<{ file: string; name: string; filed: boolean }> => {

@@ -6,6 +6,7 @@ import { importDocx } from '../import/importDocx.js';
 import type { SectionNote } from '../import/sections.js';
 import { compareSums } from '../import/sums.js';
 import { refuseExisting, savePlan } from './convert.js';
+import { refuseInArchive } from '../guard.js';
 import { UsageError, printWarnings, report, sanitizeForTerminal } from './report.js';
 
 /** "avsnitt/03-budget.md (Budget › Drift): …", or "plan.yaml: …" for the document. */
@@ -23,6 +24,7 @@ export async function commandImport(args: string[], options: { out: string | und
   if (!/\.docx$/i.test(file)) throw new UsageError(`${file}: vplan import läser Word-filer (.docx); spara dokumentet som .docx i Word`);
   if (!options.out) throw new UsageError('ange en ny mapp för planen: vplan import plan.docx --out plan-2025');
   const out = options.out;
+  await refuseInArchive(out, '--out', undefined, 'planen', 'plan-2025');
   await refuseExisting(out, 'folder');
   const { plan, notes, sums } = await importDocx(file);
   await savePlan(plan, 'folder', out);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { SCHEMA_FILE } from '../convert/write.js';
 import { writeSchemaBeside } from './convert.js';
+import { refuseInArchive } from '../guard.js';
 import { DEFAULT_MEMBERS, guessKind, planYaml, sectionFiles, type Member } from '../init/newPlan.js';
 import { UsageError } from './report.js';
 import { invocation } from './invocation.js';
@@ -64,6 +65,7 @@ async function ask(options: InitOptions): Promise<{ name: string; year: number; 
 export async function commandInit(args: string[], options: InitOptions): Promise<number> {
   const [folder, ...extra] = args;
   if (folder === undefined || extra.length > 0) throw new UsageError('ange en mapp för den nya planen: vplan init min-plan');
+  await refuseInArchive(folder, '', undefined, 'den nya planen', 'min-plan');
   const existing = await readdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : null));
   if (existing === null) throw new UsageError(`${folder} finns redan och är ingen mapp; välj ett annat namn`);
   if (existing.length > 0) throw new UsageError(`mappen ${folder} finns redan och är inte tom; vplan init skriver bara i en ny eller tom mapp`);

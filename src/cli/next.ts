@@ -1,5 +1,6 @@
 // vplan next <plan> --out <sökväg>: next year's plan in the same form; the old plan is never touched.
 import path from 'node:path';
+import { refuseInArchive } from '../guard.js';
 import { checkPlan } from '../build.js';
 import { loadPlan, withPosition } from '../load/loadPlan.js';
 import { nextYear, shiftYears } from '../next/nextYear.js';
@@ -17,6 +18,7 @@ export async function commandNext(args: string[], options: { out: string | undef
   const { loaded, plan } = await checkPlan(file);
   const out = options.out;
   if (path.resolve(out) === path.resolve(file)) throw new UsageError('--out är den gamla planen; nästa års plan skrivs till en ny fil eller mapp');
+  await refuseInArchive(out, '--out', undefined, 'nästa års plan');
   await refuseExisting(out, loaded.form);
   const next = nextYear(loaded.parsed.value as Record<string, unknown>, plan.budget);
   const sheet = dropBudgetSheet(next.value);

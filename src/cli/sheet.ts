@@ -8,6 +8,7 @@ import { SCHEMA_FILE, planToFolder, planToJson, planToYaml } from '../convert/wr
 import { exportBudget, importBudget, sheetFormat } from '../sheet/importBudget.js';
 import { UsageError, sanitizeForTerminal } from './report.js';
 import { keptNothing, previousForm, writeSchemaBeside } from './convert.js';
+import { refuseInArchive } from '../guard.js';
 
 async function refuseExisting(target: string, flag: string): Promise<void> {
   const exists = await stat(target).catch(() => undefined);
@@ -33,6 +34,7 @@ export async function commandExportBudget(args: string[]): Promise<number> {
     throw new UsageError('ange en plan och ett blad: vplan export-budget plan.yaml budget.xlsx (eller budget.csv)');
   }
   const format = sheetFormat(sheet);
+  await refuseInArchive(sheet, '', undefined, 'bladet');
   await refuseExisting(sheet, '');
   const { bytes, tables } = await exportBudget(plan, format);
   await writeNew(sheet, bytes);
@@ -55,6 +57,7 @@ export async function commandImportBudget(args: string[], options: { out: string
   if (form !== 'folder' && !FORM_EXTENSION[form].test(out)) {
     throw new UsageError(`planen är ${form === 'json' ? 'en JSON-fil' : 'en YAML-fil'} och skrivs i samma form: skriv --out ny-plan.${form}`);
   }
+  await refuseInArchive(out, '--out', undefined, 'planen');
   await refuseExisting(out, '--out ');
   const imported = await importBudget(plan, sheet);
   const { value } = imported;

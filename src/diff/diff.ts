@@ -7,6 +7,7 @@ import { changedFigures, changedWords } from './words.js';
 import { changedNotes } from './notes.js';
 import { changedLabels } from './labels.js';
 import { readingLine, readingText } from './readingText.js';
+import { changedFiles } from './files.js';
 
 interface KeyedCell {
   row: string;
@@ -239,6 +240,7 @@ export function diffPlans(before: ComputedPlan, after: ComputedPlan, since: stri
     sectionFigures,
     budgetNotes: changedNotes(before.budgetNotes ?? [], after.budgetNotes ?? []),
     unitNote,
+    filesChanged: changedFiles(before, after),
   };
   return { ...changes, decisionNote: staleDecision(before, after, changes) };
 }
@@ -261,7 +263,8 @@ function staleDecision(before: ComputedPlan, after: ComputedPlan, c: PlanChanges
 export function hasChanges(c: PlanChanges): boolean {
   return (
     c.document.length + c.cells.length + c.budgetNotes.length + c.sums.length + c.rowsAdded.length + c.rowsRemoved.length + c.rowsRenamed.length + c.columnsAdded.length +
-      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length >
+      c.columnsRemoved.length + c.sectionsAdded.length + c.sectionsRemoved.length + c.sectionsReworded.length + c.sectionsRenamed.length + c.sectionFigures.length +
+      (c.filesChanged?.length ?? 0) >
     0
   );
 }

@@ -23,6 +23,8 @@ export function formatChanges(changes: PlanChanges): string {
     ...(changes.unitNote ? [`  ${changes.unitNote}`] : []),
     ...(changes.decisionNote ? [`  OBS: ${changes.decisionNote}`] : []),
   ]);
+  // Same name, other bytes: the PDF changed though no word did.
+  block('Logotyp och bilder', (changes.filesChanged ?? []).map((f) => `  ${f}`));
   // A note under the budget table is part of the budget section the board reads.
   block(`Budgeten (${changes.unit})`, [...changes.cells.map(cellLine), ...changes.budgetNotes.map((n) => `  ${noteLine(n)}`)]);
   block('Rader', [...changes.rowsAdded.map((r) => `  ny: ${r}`), ...changes.rowsRemoved.map((r) => `  borttagen: ${r}`), ...changes.rowsRenamed.map((r) => `  ${r}`)]);
