@@ -34,6 +34,11 @@ describe('vplan diff: the files a plan uses', () => {
     const plans = await run(process.execPath, [bin, 'diff', a, b]);
     expect(plans.stdout).not.toContain(': inga.');
     expect(plans.stdout).toContain('\nLogotyp och bilder\n  logotypen ändrad (logo.png)\n');
+    // The appendix page says it too, not a heading with nothing under it.
+    const appendix = path.join(tmp(), 'bilaga.pdf');
+    await run(process.execPath, [bin, 'diff', a, b, '--appendix', '--out', appendix]);
+    const { stdout: text } = await run('pdftotext', ['-layout', appendix, '-']);
+    expect(text.slice(text.lastIndexOf('Ändringar sedan'))).toMatch(/Logotyp och bilder\s+•?\s*logotypen ändrad \(logo\.png\)/);
 
     const archive = path.join(tmp(), 'archive');
     for (const file of [a, b]) {
