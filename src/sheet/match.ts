@@ -1,10 +1,11 @@
 // Matches a sheet read back to the plan's tables: sheets by vplan's key or name, columns by heading,
-// rows by id or label. Amounts the plan states become assignments; computed cells become checks
+// rows by text and id (rows.ts). Amounts the plan states become assignments; computed cells become checks
 // (vplan's own figure wins; a different figure in the sheet is a warning). Errors name sheet and cell.
 import { MAX_AMOUNT } from '../load/schema.js';
-import { groupedInteger, suggest } from '../load/messages.js';
-import { formatInteger } from '../format.js';
-import type { RawCell, RawTable, RawValue } from './read.js';
+import { suggest } from '../load/messages.js';
+import type { RawCell, RawTable } from './read.js';
+import { plain, readAmount } from './amounts.js';
+import { matchRows, statesAmounts } from './rows.js';
 import type { CellTarget, SheetTable } from './tables.js';
 import type { PlanForm } from '../load/loadPlan.js';
 import type { PlanInput } from '../load/schema.js';
@@ -32,38 +33,7 @@ export interface Matched {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const plain = (n: number) => (Number.isSafeInteger(n) ? formatInteger(n).replace(/\u00a0/g, ' ') : String(n).replace('.', ','));
 const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
-
-/** A number as written in a Swedish sheet: "1 320", "−1320", "1320,00"; undefined when it is none. */
-export function parseAmount(text: string): number | undefined {
-  const s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
-}
-
-type Read = { ok: true; value: number | null } | { ok: false; message: string };
-
-function readAmount(value: RawValue, formulaWithoutResult: Read): Read {
-  switch (value.kind) {
-    case 'blank':
-      return { ok: true, value: null };
-    case 'number':
-      return { ok: true, value: value.value };
-    case 'text': {
-      // "60.000": sixty thousand with a point between the thousands, or sixty with three decimals.
-      const grouped = groupedInteger(value.text);
-      if (grouped !== undefined) {
-        const alternative = parseAmount(value.text);
-        const reads = alternative === undefined ? 'är skrivet med tusentalsavgränsare' : `kan läsas både som ${plain(grouped)} och som ${plain(alternative)}`;
-        return { ok: false, message: `"${value.text.trim()}" ${reads}; skriv beloppet utan punkt och komma, t.ex. ${plain(grouped)}, eller som ett tal i cellen` };
-      }
-      const n = parseAmount(value.text);
-      return n === undefined ? { ok: false, message: `"${value.text}" är inte ett belopp; skriv ett heltal, t.ex. 12 000, eller lämna cellen tom` } : { ok: true, value: n };
-    }
-    case 'formula':
-      return value.result === undefined ? formulaWithoutResult : readAmount(value.result, formulaWithoutResult);
-  }
-}
 
 function pairTables(raw: RawTable[], tables: SheetTable[], matched: Matched): Map<RawTable, number> {
   const pairs = new Map<RawTable, number>();
@@ -124,26 +94,10 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
       return index;
     }
 
-    // ---- rows by id, then label
-    const used = new Set<number>();
-    for (const row of r.rows) {
-      let ri = row.key !== undefined ? table.rows.findIndex((t) => t.key === row.key) : -1;
-      if (ri < 0) ri = table.rows.findIndex((t, i) => !used.has(i) && norm(t.label) === norm(row.label));
-      if (ri < 0) {
-        const labels = table.rows.filter((t) => t.kind === 'row' || t.kind === 'varav').map((t) => t.label);
-        const hint = suggest(row.label, labels);
-        errors.push(
-          row.label === ''
-            ? `${sheet}, ${row.labelAddress}: raden har ingen text; skriv radens text som i planen`
-            : `${sheet}, ${row.labelAddress}: okänd rad "${row.label}"${hint ? ` – menade du "${hint}"?` : ''}; skriv radens text som i planen, eller lägg till raden i planen först`,
-        );
-        continue;
-      }
-      if (used.has(ri)) {
-        errors.push(`${sheet}, ${row.labelAddress}: raden "${row.label}" finns redan längre upp; ta bort den ena`);
-        continue;
-      }
-      used.add(ri);
+    // ---- rows by text, told apart by id
+    const rows = matchRows(r, table, sheet, errors, matched.warnings);
+    const used = new Set(rows.matches.map((m) => m.index));
+    for (const { row, index: ri } of rows.matches) {
       const planRow = table.rows[ri]!;
       row.cells.forEach((cell, j) => {
         const ci = columnOf[j];
@@ -182,8 +136,8 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
     // were (import-budget) or empty (budget.from) without a word. The plan decides what rows there are.
     // Where the sheet has a row or heading the plan does not know, that error says it (a renamed row
     // is both), and the lost ones are named once it is put right.
-    const states = (cells: { role: { kind: string } }[]) => cells.some((c) => c.role.kind === 'value');
-    const unknownRows = r.rows.length > used.size;
+    const states = statesAmounts;
+    const unknownRows = rows.unmatched;
     const unknownColumns = r.headings.some((h, j) => columnOf[j] === undefined && !(h.value.kind === 'blank' || (h.value.kind === 'text' && h.value.text.trim() === '')));
     const lostRows = unknownRows ? [] : table.rows.filter((row, i) => !used.has(i) && states(row.cells));
     for (const row of lostRows) {

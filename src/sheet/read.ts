@@ -20,6 +20,8 @@ export interface RawCell {
 
 export interface RawRow {
   key: string | undefined;
+  /** Where the key is (column A), in a sheet with vplan's key column. */
+  keyAddress: string | undefined;
   label: string;
   labelAddress: string;
   cells: RawCell[];
@@ -78,6 +80,7 @@ function table(rows: RawCell[][], sheet: string | undefined, keyed: boolean): Ra
         const label = r[skip - 1]!;
         return {
           key: keyed ? text(r[0]!.value) || undefined : undefined,
+          keyAddress: keyed ? r[0]!.address : undefined,
           label: text(label.value),
           labelAddress: label.address,
           cells: r.slice(skip, width),
