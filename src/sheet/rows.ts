@@ -35,12 +35,15 @@ function disagreement(sheet: string, row: RawRow, planRow: SheetRow, table: Shee
   }
   const says = `men ${row.labelAddress} säger "${row.label}"`;
   if (table.rows.some((t) => t !== planRow && sameText(t.label) === sameText(row.label))) {
-    return `${own}, ${says}, som är en annan rad i planen; har cellerna sorterats eller flyttats utan kolumn A? Sortera och flytta hela rader, med kolumn A (eller töm ${a}, så läses raden efter sin text)`;
+    return (
+      `${own}, ${says}, som är en annan rad i planen. Har cellerna sorterats eller flyttats utan kolumn A: sortera och flytta hela rader, med kolumn A. ` +
+      `Har planens rader ändrats sedan bladet skrevs: töm ${a}, så läses raden efter sin text`
+    );
   }
   if (!statesAmounts(planRow.cells)) return `${own}, ${says}; den radens text skriver vplan: skriv "${planRow.label}" i ${row.labelAddress}`;
   return (
     `${own}, ${says}, som inte finns i planen. Är det en ny rad: lägg först till den i planen, infoga sedan en ny rad i bladet ` +
-    `och lämna kolumn A tom (en kopierad rad tar med sig id:t i A). Ska raden byta namn: byt namn på den i planen`
+    `och lämna kolumn A tom (en kopierad rad tar med sig id:t i A). Ska raden byta namn: skriv det nya namnet både i planen och i bladet`
   );
 }
 
@@ -48,8 +51,10 @@ export function matchRows(r: RawTable, table: SheetTable, sheet: string, errors:
   const used = new Set<number>();
   const matches: RowMatch[] = [];
   let unmatched = false;
+  // A row without text: which row it was, when only one row of the plan is not found by its text.
+  const untexted: RawRow[] = [];
   for (const row of r.rows) {
-    const byKey = row.key !== undefined ? table.rows.findIndex((t) => t.key === row.key) : -1;
+    const byKey = row.key !== undefined ? table.rows.findIndex((t) => t.key === row.key || t.path === row.key) : -1;
     let ri = byKey;
     if (byKey >= 0) {
       const planRow = table.rows[byKey]!;
@@ -62,11 +67,8 @@ export function matchRows(r: RawTable, table: SheetTable, sheet: string, errors:
     if (ri < 0) {
       const labels = table.rows.filter((t) => t.kind === 'row' || t.kind === 'varav').map((t) => t.label);
       const hint = suggest(row.label, labels);
-      errors.push(
-        row.label === ''
-          ? `${sheet}, ${row.labelAddress}: raden har ingen text; skriv radens text som i planen`
-          : `${sheet}, ${row.labelAddress}: okänd rad "${row.label}"${hint ? ` – menade du "${hint}"?` : ''}; skriv radens text som i planen, eller lägg till raden i planen först`,
-      );
+      if (row.label === '') untexted.push(row);
+      else errors.push(`${sheet}, ${row.labelAddress}: okänd rad "${row.label}"${hint ? ` – menade du "${hint}"?` : ''}; skriv radens text som i planen, eller lägg till raden i planen först`);
       unmatched = true;
       continue;
     }
@@ -82,6 +84,11 @@ export function matchRows(r: RawTable, table: SheetTable, sheet: string, errors:
     }
     used.add(ri);
     matches.push({ row, index: ri });
+  }
+  const missing = table.rows.filter((t, i) => !used.has(i) && statesAmounts(t.cells));
+  for (const row of untexted) {
+    const which = untexted.length === 1 && missing.length === 1 ? ` ("${missing[0]!.label}" saknas i bladet)` : '';
+    errors.push(`${sheet}, ${row.labelAddress}: raden har ingen text; skriv radens text som i planen${which}`);
   }
   return { matches, unmatched };
 }
