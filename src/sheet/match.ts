@@ -6,6 +6,7 @@ import { suggest } from '../load/messages.js';
 import type { RawCell, RawTable } from './read.js';
 import { plain, readAmount } from './amounts.js';
 import { matchRows, statesAmounts } from './rows.js';
+import { pairTables, quote } from './pair.js';
 import type { CellTarget, SheetTable } from './tables.js';
 import type { PlanForm } from '../load/loadPlan.js';
 import type { PlanInput } from '../load/schema.js';
@@ -33,30 +34,6 @@ export interface Matched {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
-
-function pairTables(raw: RawTable[], tables: SheetTable[], matched: Matched): Map<RawTable, number> {
-  const pairs = new Map<RawTable, number>();
-  const keyed = raw.some((r) => r.key !== undefined);
-  for (const r of raw) {
-    let index = r.key !== undefined ? tables.findIndex((t) => t.key === r.key) : -1;
-    if (index < 0 && r.sheet !== undefined) index = tables.findIndex((t) => norm(t.name) === norm(r.sheet!));
-    // A single table written by hand (a CSV without vplan's key column) is the budget.
-    if (index < 0 && !keyed && raw.length === 1 && r.sheet === undefined) index = 0;
-    if (index < 0) {
-      const where = r.sheet !== undefined ? `Blad ${r.sheet}` : `Tabellen ${r.key ?? ''}`.trim();
-      if (r.key !== undefined) matched.errors.push(`${where}, A1: okänd tabell "${r.key}"; tabellerna är ${quote(tables.map((t) => t.key))}`);
-      else matched.warnings.push(`${where}: bladet hör inte till planens budget och lästes inte (bladen är ${quote(tables.map((t) => t.name))})`);
-      continue;
-    }
-    if ([...pairs.values()].includes(index)) {
-      matched.errors.push(`Blad ${r.sheet ?? tables[index]!.name}: tabellen "${tables[index]!.name}" finns två gånger; ta bort den ena`);
-      continue;
-    }
-    pairs.set(r, index);
-  }
-  return pairs;
-}
 
 export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
   const matched: Matched = { assignments: [], checks: [], errors: [], warnings: [] };

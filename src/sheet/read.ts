@@ -102,11 +102,18 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<Raw
   } catch {
     throw new VplanError(`${file}: filen kan inte läsas som en Excel-arbetsbok (.xlsx).`, 'Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.');
   }
+  // A package without its workbook part (xl/workbook.xml) loads as a workbook of no sheets.
+  if (workbook.worksheets.length === 0) {
+    throw new VplanError(`${file}: filen kan inte läsas som en Excel-arbetsbok (.xlsx): den har inga blad.`, 'Öppna den i Excel och spara den igen som Excel-arbetsbok (.xlsx), eller använd bladet vplan export-budget skrev.');
+  }
   const tables: RawTable[] = [];
   workbook.eachSheet((sheet) => {
     const cells = grid(sheet.rowCount, sheet.columnCount, (r, c) => excelValue(sheet.getRow(r).getCell(c).value));
     for (const t of tablesOf(cells, sheet.name)) tables.push(t);
   });
+  if (tables.length === 0) {
+    throw new VplanError(`${file}: arbetsbokens blad är tomma.`, 'Använd bladet vplan export-budget skrev, med beloppen ifyllda.');
+  }
   return tables;
 }
 
@@ -123,11 +130,13 @@ export async function readCsv(file: string, bytes: Uint8Array): Promise<RawTable
     throw new VplanError(`${file}: filen kan inte läsas som CSV (${(error as Error).message.split('\n')[0]}).`, 'Spara bladet som CSV (semikolonavgränsad, UTF-8) och försök igen.');
   }
   const width = Math.max(0, ...records.map((r) => r.length));
-  return tablesOf(
+  const tables = tablesOf(
     grid(records.length, width, (r, c) => {
       const raw = (records[r - 1]?.[c - 1] ?? '').trim();
       return raw === '' ? { kind: 'blank' } : { kind: 'text', text: raw };
     }),
     undefined,
   );
+  if (tables.length === 0) throw new VplanError(`${file}: filen är tom.`, 'Använd bladet vplan export-budget skrev, med beloppen ifyllda.');
+  return tables;
 }
