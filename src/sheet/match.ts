@@ -46,6 +46,8 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
 
     // ---- columns by heading
     const columnOf: (number | undefined)[] = [];
+    // A heading in error (unknown, twice, or none over amounts): the plan's columns not found are not named.
+    let badHeading = false;
     r.headings.forEach((h, j) => {
       columnOf.push(headingColumn(h, j));
     });
@@ -53,7 +55,9 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
       const text = h.value.kind === 'text' ? h.value.text : h.value.kind === 'number' ? String(h.value.value) : '';
       if (text.trim() === '') {
         if (r.rows.some((row) => row.cells[j] && row.cells[j]!.value.kind !== 'blank')) {
-          errors.push(`${at(h)}: kolumnen har ingen rubrik; skriv en av ${quote(headings)}`);
+          const merged = h.mergedInto ? ` (${h.address} är sammanfogad med ${h.mergedInto}; dela upp de sammanfogade cellerna)` : '';
+          errors.push(`${at(h)}: kolumnen har ingen rubrik${merged}; skriv en av ${quote(headings)}`);
+          badHeading = true;
         }
         return undefined;
       }
@@ -62,10 +66,12 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
         const near = suggest(text.trim(), table.columns.flatMap((c) => [c.heading, ...c.aliases]));
         const hint = table.columns.find((c) => near !== undefined && [c.heading, ...c.aliases].includes(near))?.heading;
         errors.push(`${at(h)}: okänd kolumnrubrik "${text.trim()}"${hint ? ` – menade du "${hint}"?` : ''}; skriv en av ${quote(headings)}`);
+        badHeading = true;
         return undefined;
       }
       if (r.headings.slice(0, j).some((_, k) => columnOf[k] === index)) {
         errors.push(`${at(h)}: kolumnen "${table.columns[index]!.heading}" finns redan; ta bort den ena`);
+        badHeading = true;
         return undefined;
       }
       return index;
@@ -80,6 +86,10 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
         const ci = columnOf[j];
         if (ci === undefined) return;
         const role = planRow.cells[ci]!.role;
+        // In Excel only a merge's top-left cell holds a value: the others read as empty, which is worth a word.
+        if (cell.mergedInto && role.kind === 'value') {
+          matched.warnings.push(`${at(cell)}: cellen är sammanfogad med ${cell.mergedInto} och läses som tom, som Excel visar den; dela upp de sammanfogade cellerna om den ska ha ett belopp`);
+        }
         if (role.kind === 'blank') {
           if (cell.value.kind !== 'blank') errors.push(`${at(cell)}: "${planRow.label}" är en rubrik utan belopp; lämna cellen tom`);
           return;
@@ -115,7 +125,7 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
     // is both), and the lost ones are named once it is put right.
     const states = statesAmounts;
     const unknownRows = rows.unmatched;
-    const unknownColumns = r.headings.some((h, j) => columnOf[j] === undefined && !(h.value.kind === 'blank' || (h.value.kind === 'text' && h.value.text.trim() === '')));
+    const unknownColumns = badHeading;
     const lostRows = unknownRows ? [] : table.rows.filter((row, i) => !used.has(i) && states(row.cells));
     for (const row of lostRows) {
       errors.push(

@@ -16,6 +16,8 @@ export type RawValue =
 export interface RawCell {
   address: string;
   value: RawValue;
+  /** A cell merged into another (.xlsx): the address of the merge's top-left cell, which alone holds the value. */
+  mergedInto?: string;
 }
 
 export interface RawRow {
@@ -89,10 +91,19 @@ function table(rows: RawCell[][], sheet: string | undefined, keyed: boolean): Ra
   };
 }
 
-function grid(rowCount: number, columnCount: number, get: (row: number, column: number) => RawValue): RawCell[][] {
+function grid(rowCount: number, columnCount: number, get: (row: number, column: number) => Omit<RawCell, 'address'>): RawCell[][] {
   return Array.from({ length: rowCount }, (_, r) =>
-    Array.from({ length: columnCount }, (_, c) => ({ address: address(r + 1, c + 1), value: get(r + 1, c + 1) })),
+    Array.from({ length: columnCount }, (_, c) => ({ address: address(r + 1, c + 1), ...get(r + 1, c + 1) })),
   );
+}
+
+/**
+ * A workbook cell as Excel shows it. exceljs gives every cell of a merge the value of its top-left
+ * cell, but in Excel only that one holds it; the others are empty.
+ */
+function workbookCell(cell: ExcelJS.Cell): Omit<RawCell, 'address'> {
+  if (cell.isMerged && cell.master.address !== cell.address) return { value: { kind: 'blank' }, mergedInto: cell.master.address };
+  return { value: excelValue(cell.value) };
 }
 
 export async function readWorkbook(file: string, bytes: Uint8Array): Promise<RawTable[]> {
@@ -108,7 +119,7 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<Raw
   }
   const tables: RawTable[] = [];
   workbook.eachSheet((sheet) => {
-    const cells = grid(sheet.rowCount, sheet.columnCount, (r, c) => excelValue(sheet.getRow(r).getCell(c).value));
+    const cells = grid(sheet.rowCount, sheet.columnCount, (r, c) => workbookCell(sheet.getRow(r).getCell(c)));
     for (const t of tablesOf(cells, sheet.name)) tables.push(t);
   });
   if (tables.length === 0) {
@@ -133,7 +144,7 @@ export async function readCsv(file: string, bytes: Uint8Array): Promise<RawTable
   const tables = tablesOf(
     grid(records.length, width, (r, c) => {
       const raw = (records[r - 1]?.[c - 1] ?? '').trim();
-      return raw === '' ? { kind: 'blank' } : { kind: 'text', text: raw };
+      return { value: raw === '' ? { kind: 'blank' } : { kind: 'text', text: raw } };
     }),
     undefined,
   );

@@ -1,0 +1,84 @@
+// Cells as Excel shows them: a merge holds its value in its top-left cell only (exceljs gives every
+// cell of a merge that value), and a formula whose saved result is 0 is read as 0.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { buildPlan, PrintSession } from '../src/build.js';
+import { exportBudget, importBudget } from '../src/sheet/importBudget.js';
+import { planToJson } from '../src/convert/write.js';
+import { normalize, pdfText } from './helpers/pdfText.js';
+import { useTempDir } from './helpers/tempDir.js';
+
+const FINNVEDEN = path.resolve('data/finnveden-2025.json');
+const dir = useTempDir('vplan-sheet-cells');
+
+let session: PrintSession;
+beforeAll(() => {
+  session = new PrintSession();
+});
+afterAll(async () => {
+  await session.close();
+});
+
+type Row = { label: string; values: Record<string, number> };
+type Budget = { costs: { rows: { rows: Row[] }[] } };
+
+/** Finnveden's exported workbook, edited by `edit`, saved as `name`. */
+async function edited(name: string, edit: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from((await exportBudget(FINNVEDEN, 'xlsx')).bytes) as unknown as ArrayBuffer);
+  edit(book.getWorksheet('Budget')!);
+  const file = path.join(dir(), name);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
+async function refused(file: string): Promise<string> {
+  return importBudget(FINNVEDEN, file).then(
+    () => 'accepted',
+    (e: Error) => e.message,
+  );
+}
+
+describe('merged cells', () => {
+  it('only the top-left cell of a merge holds its value: the others are empty in the plan and the PDF, with a warning', async () => {
+    const file = await edited('merged.xlsx', (sheet) => {
+      expect(sheet.getCell('B14').value).toBe('Utrymme nya insatser');
+      sheet.getCell('E14').value = 20000; // Budget 2025
+      sheet.getCell('F14').value = null;
+      sheet.mergeCells('E14:F14'); // Excel keeps E14's value; F14 (Plan 2026) is empty
+    });
+    const imported = await importBudget(FINNVEDEN, file);
+    expect(imported.warnings).toContain(
+      'Blad Budget, F14: cellen är sammanfogad med E14 och läses som tom, som Excel visar den; dela upp de sammanfogade cellerna om den ska ha ett belopp',
+    );
+    const row = (imported.value.budget as Budget).costs.rows[0]!.rows[3]!;
+    expect(row.label).toBe('Utrymme nya insatser');
+    expect(row.values).toEqual({ budget2024: 200000, prognos2024: 0, budget2025: 20000, plan2027: 0 });
+    const plan = path.join(dir(), 'plan.json');
+    await writeFile(plan, planToJson(imported.value, undefined));
+    await buildPlan(plan, path.join(dir(), 'plan.pdf'), session);
+    const text = normalize((await pdfText(await readFile(path.join(dir(), 'plan.pdf')))).all);
+    // Budget 2024, Prognos 2024, Budget 2025, (Plan 2026 empty), Plan 2027.
+    expect(text).toMatch(/Utrymme nya insatser 200 000 0 20 000 0 Projekt/);
+  });
+
+  it('a heading merged across the row is no amount, and a column heading merged over the next column names the merge', async () => {
+    const across = await edited('across.xlsx', (sheet) => {
+      expect(sheet.getCell('B10').value).toBe('Kostnader');
+      sheet.mergeCells('B10:G10');
+    });
+    const imported = await importBudget(FINNVEDEN, across);
+    expect(imported.changed).toEqual([]);
+    expect(imported.warnings).toEqual([]);
+
+    const headings = await edited('headings.xlsx', (sheet) => sheet.mergeCells('C1:D1'));
+    const message = await refused(headings);
+    expect(message).toContain('1 fel i bladet');
+    expect(message).toContain(
+      'Blad Budget, D1: kolumnen har ingen rubrik (D1 är sammanfogad med C1; dela upp de sammanfogade cellerna); skriv en av "Budget 2024", "Prognos 2024", "Budget 2025", "Plan 2026", "Plan 2027"',
+    );
+    expect(message).not.toContain('finns redan');
+  });
+});
