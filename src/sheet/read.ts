@@ -5,6 +5,7 @@ import { VplanError } from '../errors.js';
 import { KEY_PREFIX } from './tables.js';
 import { address } from './layout.js';
 import { loadExcel } from './excel.js';
+import { decodeCsv } from './encoding.js';
 
 export type RawValue =
   | { kind: 'blank' }
@@ -131,9 +132,10 @@ export async function readWorkbook(file: string, bytes: Uint8Array): Promise<Raw
 /** A CSV file's tables; csv-parse is loaded only for a plan that has one. */
 export async function readCsv(file: string, bytes: Uint8Array): Promise<RawTable[]> {
   const { parse } = await import('csv-parse/sync');
-  const source = new TextDecoder('utf-8').decode(bytes);
-  const firstLine = source.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
+  const { text: source } = decodeCsv(bytes);
+  const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+  // Excel's "Unicode-text" separates the cells with tabs.
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(';') ? '\t' : firstLine.includes(';') || !firstLine.includes(',') ? ';' : ',';
   let records: string[][];
   try {
     records = parse(source, { delimiter, bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
