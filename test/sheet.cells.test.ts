@@ -1,5 +1,6 @@
 // Cells as Excel shows them: a merge holds its value in its top-left cell only (exceljs gives every
-// cell of a merge that value), and a formula whose saved result is 0 is read as 0.
+// cell of a merge that value), and a formula whose saved result is 0 is read as 0 (exceljs leaves it out
+// of a formula's value).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -80,5 +81,22 @@ describe('merged cells', () => {
       'Blad Budget, D1: kolumnen har ingen rubrik (D1 är sammanfogad med C1; dela upp de sammanfogade cellerna); skriv en av "Budget 2024", "Prognos 2024", "Budget 2025", "Plan 2026", "Plan 2027"',
     );
     expect(message).not.toContain('finns redan');
+  });
+});
+
+describe('formulas', () => {
+  it('a formula whose saved result is 0 is read as 0; one without a saved result is an error saying so', async () => {
+    const file = await edited('zero.xlsx', (sheet) => {
+      expect(sheet.getCell('B19').value).toBe('Kansli');
+      sheet.getCell('E19').value = { formula: 'C19-D19', result: 0 }; // saved as <f>C19-D19</f><v>0</v>
+    });
+    const imported = await importBudget(FINNVEDEN, file);
+    expect(imported.changed).toEqual(['Blad Budget, E19']);
+    expect((imported.value.budget as Budget).costs.rows[1]!.rows[0]!.values.budget2025).toBe(0);
+
+    const unsaved = await edited('unsaved.xlsx', (sheet) => {
+      sheet.getCell('E19').value = { formula: 'C19-D19' };
+    });
+    expect(await refused(unsaved)).toContain('Blad Budget, E19: formeln har inget sparat resultat; öppna filen i Excel, spara den och försök igen');
   });
 });

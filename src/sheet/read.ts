@@ -100,11 +100,14 @@ function grid(rowCount: number, columnCount: number, get: (row: number, column: 
 
 /**
  * A workbook cell as Excel shows it. exceljs gives every cell of a merge the value of its top-left
- * cell, but in Excel only that one holds it; the others are empty.
+ * cell, but in Excel only that one holds it; the others are empty. And a formula's `value` has only
+ * the parts that are truthy: a saved result 0 (<v>0</v>) is left out of it, but kept in `result`.
  */
 function workbookCell(cell: ExcelJS.Cell): Omit<RawCell, 'address'> {
   if (cell.isMerged && cell.master.address !== cell.address) return { value: { kind: 'blank' }, mergedInto: cell.master.address };
-  return { value: excelValue(cell.value) };
+  const value = excelValue(cell.value);
+  if (value.kind === 'formula' && value.result === undefined && cell.result !== undefined) return { value: { ...value, result: excelValue(cell.result) } };
+  return { value };
 }
 
 export async function readWorkbook(file: string, bytes: Uint8Array): Promise<RawTable[]> {
