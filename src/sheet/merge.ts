@@ -13,6 +13,7 @@ import { sheetTables } from './tables.js';
 import { readCsv, readWorkbook, type RawTable } from './read.js';
 import { matchSheets, mismatches, type Mismatch } from './match.js';
 import { applyAssignments } from './apply.js';
+import { causedWarnings } from './caused.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -57,6 +58,8 @@ export interface SheetMerge {
   /** Problems of the plan with the sheet's amounts (a budget that no longer computes). */
   issues: PlanIssue[];
   warnings: string[];
+  /** The plan's warnings that the sheet's amounts bring, at the cell they came from (import-budget shows them). */
+  caused: string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -86,7 +89,7 @@ export function mergeSheet(
   computed: ComputedPlan,
   raw: RawTable[],
 ): SheetMerge {
-  const merge: SheetMerge = { changed: [], replaced: [], mismatches: [], errors: [], issues: [], warnings: [] };
+  const merge: SheetMerge = { changed: [], replaced: [], mismatches: [], errors: [], issues: [], warnings: [], caused: [] };
   const matched = matchSheets(raw, sheetTables(input, computed));
   merge.warnings.push(...matched.warnings);
   if (matched.errors.length > 0) {
@@ -116,6 +119,7 @@ export function mergeSheet(
     return merge;
   }
   merge.computed = outcome.plan;
+  merge.caused = causedWarnings(computed.warnings, outcome.warnings, matched.assignments, ids);
   merge.mismatches = mismatches(matched.checks, sheetTables(again.plan, outcome.plan), again.plan, form);
   return merge;
 }
