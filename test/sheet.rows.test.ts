@@ -185,3 +185,25 @@ describe('rows of the same text', () => {
     expect((imported.value.budget as typeof plan.budget).income.rows[1]!.values).toEqual([10]);
   });
 });
+
+describe('column A half deleted', () => {
+  it('the mark in A1 cleared: the ids are still ids, with a warning; all of column A emptied: rows are read by their text', async () => {
+    const cleared = await edited('a1.xlsx', (sheet) => {
+      sheet.getCell('A1').value = null;
+      sheet.getCell('E11').value = 3_400_000; // Samverkansteam Finnveden (id samverkansteam), Budget 2025
+    });
+    const imported = await importBudget(FINNVEDEN, cleared);
+    expect(imported.changed).toEqual(['Blad Budget, E11']);
+    expect(imported.warnings).toContain('Blad Budget, A1: cellen är tom; skriv tillbaka "vplan:budget" där (det säger att kolumn A håller radernas id; bladet lästes ändå)');
+    expect((imported.value.budget as Budget).costs.rows[0]!.rows[0]!.values.budget2025).toBe(3_400_000);
+
+    const emptied = await edited('no-a.xlsx', (sheet) => {
+      for (let r = 1; r <= sheet.rowCount; r++) sheet.getCell(`A${r}`).value = null;
+      sheet.getCell('E19').value = 575_000; // Kansli
+    });
+    const result = await runVplan(dir(), 'import-budget', FINNVEDEN, 'no-a.xlsx', '--out', 'ny.json');
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/fel|okänd|A1/);
+    expect(result.stdout).toContain('1 belopp ändrades');
+  });
+});

@@ -37,6 +37,10 @@ export function pairTables(raw: RawTable[], tables: SheetTable[], out: Paired): 
       continue;
     }
     pairs.set(r, index);
+    if (r.keyColumn && r.key === undefined && r.rows.some((row) => row.key !== undefined)) {
+      const where = r.sheet !== undefined ? `Blad ${r.sheet}` : `Tabellen ${tables[index]!.name}`;
+      out.warnings.push(`${where}, A1: cellen är tom; skriv tillbaka "${tables[index]!.key}" där (det säger att kolumn A håller radernas id; bladet lästes ändå)`);
+    }
   }
   missingTables(raw, tables, new Set(pairs.values()), unread, out);
   return pairs;

@@ -6,6 +6,7 @@ import { KEY_PREFIX } from './tables.js';
 import { address } from './layout.js';
 import { loadExcel } from './excel.js';
 import { decodeCsv } from './encoding.js';
+import { parseAmount } from './amounts.js';
 
 export type RawValue =
   | { kind: 'blank' }
@@ -34,6 +35,8 @@ export interface RawTable {
   /** The sheet's name (.xlsx); for CSV, undefined until matched to a table. */
   sheet: string | undefined;
   key: string | undefined;
+  /** Column A holds the rows' keys (vplan's sheet), its mark in A1 or not. */
+  keyColumn: boolean;
   headings: RawCell[];
   rows: RawRow[];
 }
@@ -59,13 +62,32 @@ function excelValue(value: ExcelJS.CellValue): RawValue {
 /** Splits a grid (rows of cells from row 1) into tables: a table starts at a heading row marked vplan:… in column A. */
 function tablesOf(grid: RawCell[][], sheet: string | undefined): RawTable[] {
   const starts = grid.flatMap((row, i) => (text(row[0]?.value ?? { kind: 'blank' }).startsWith(KEY_PREFIX) ? [i] : []));
-  // A sheet written by hand, without vplan's key column: labels in column A, amounts from B on.
+  // A sheet written by hand, without vplan's key column: labels in column A, amounts from B on. Or
+  // vplan's sheet with its mark in A1 cleared, or all of column A emptied: labels still in column B.
   if (starts.length === 0) {
     const first = grid.findIndex((row) => row.some((c) => c.value.kind !== 'blank'));
     if (first < 0) return [];
-    return [table(grid.slice(first), sheet, false)];
+    const rows = grid.slice(first);
+    return [table(rows, sheet, keyColumnWithoutMark(rows))];
   }
   return starts.map((start, i) => table(grid.slice(start, starts[i + 1] ?? grid.length), sheet, true));
+}
+
+/**
+ * Whether column A is vplan's key column though A1 has no vplan:… mark: A1 empty, B1 a heading, every
+ * row's text in column B (not an amount), and column A nothing but keys (no spaces) or empty.
+ */
+function keyColumnWithoutMark(rows: RawCell[][]): boolean {
+  const [header = [], ...body] = rows;
+  const filled = body.filter((r) => r.some((c) => c.value.kind !== 'blank'));
+  const label = (r: RawCell[]) => r[1]?.value ?? { kind: 'blank' };
+  return (
+    header[0]?.value.kind === 'blank' &&
+    label(header).kind === 'text' &&
+    filled.length > 0 &&
+    filled.every((r) => label(r).kind === 'text' && parseAmount(text(label(r))) === undefined) &&
+    filled.every((r) => r[0]!.value.kind === 'blank' || /^\S+$/.test(text(r[0]!.value)))
+  );
 }
 
 function table(rows: RawCell[][], sheet: string | undefined, keyed: boolean): RawTable {
@@ -75,7 +97,8 @@ function table(rows: RawCell[][], sheet: string | undefined, keyed: boolean): Ra
   const width = Math.max(lastHeading + 1, ...body.map((r) => r.length));
   return {
     sheet,
-    key: keyed ? text(header[0]!.value) : undefined,
+    key: keyed ? text(header[0]!.value) || undefined : undefined,
+    keyColumn: keyed,
     headings: header.slice(skip, width),
     rows: body
       .filter((r) => r.some((c) => c.value.kind !== 'blank'))
