@@ -100,3 +100,54 @@ describe('formulas', () => {
     expect(await refused(unsaved)).toContain('Blad Budget, E19: formeln har inget sparat resultat; öppna filen i Excel, spara den och försök igen');
   });
 });
+
+describe('what is no amount', () => {
+  it('gets a message fitted to what was written', async () => {
+    const file = await edited('written.xlsx', (sheet) => {
+      sheet.getCell('E3').value = '50 000 kr';
+      sheet.getCell('E4').value = '(50 000)';
+      sheet.getCell('E5').value = '1,2 mnkr';
+      sheet.getCell('E6').value = '550 000:-';
+      sheet.getCell('E7').value = '5 %';
+      sheet.getCell('E11').value = { formula: 'D11*1.03', result: 3443331.2 };
+      sheet.getCell('E12').value = { formula: 'Underlag!B2', result: { error: '#REF!' } };
+      sheet.getCell('E13').value = 0.05;
+      sheet.getCell('E14').value = 12.5;
+      sheet.getCell('E16').value = new Date(Date.UTC(2025, 0, 15));
+      sheet.getCell('E16').style = { numFmt: 'yyyy-mm-dd' }; // its own style: exceljs shares one among cells
+      // A date-formatted formula giving an error: exceljs reads an invalid date.
+      sheet.getCell('E17').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+      sheet.getCell('E17').style = { numFmt: 'yyyy-mm-dd' };
+    });
+    const message = await refused(file);
+    expect(message).toContain('11 fel i bladet');
+    for (const line of [
+      'E3: "50 000 kr" är inte ett belopp som vplan läser; skriv bara talet, utan "kr", t.ex. 50 000',
+      'E4: "(50 000)" är inte ett belopp som vplan läser; skriv ett negativt belopp med minustecken, t.ex. -50 000',
+      'E5: "1,2 mnkr" är inte ett belopp som vplan läser; skriv beloppet som ett heltal i budgetens enhet (den som kolumnrubrikerna och planen säger), utan "mnkr"',
+      'E6: "550 000:-" är inte ett belopp som vplan läser; skriv bara talet, utan ":-", t.ex. 550 000',
+      'E7: "5 %" är en procentsats, inte ett belopp; skriv beloppet som ett heltal',
+      'E11: formeln ger 3443331,2, som inte är ett heltal; avrunda i formeln, t.ex. =AVRUNDA(D11*1.03;0) (ROUND i engelsk Excel)',
+      'E12: cellen visar felet #REF! från en formel; rätta formeln i Excel, eller skriv beloppet',
+      'E13: 0,05 är inte ett belopp i hela kronor (är cellen en procentsats?); skriv beloppet som ett heltal',
+      'E14: 12,5 är inte ett heltal; skriv ett helt belopp, 12 eller 13',
+      'E16: 2025-01-15 är ett datum, inte ett belopp (cellen har datumformat); skriv beloppet och ge cellen talformat',
+      'E17: "(ogiltigt datum)" är inte ett belopp',
+    ]) {
+      expect(message).toContain(`Blad Budget, ${line}`);
+    }
+  });
+
+  it('an amount typed as text is read, with a warning that Excel\'s sums leave it out; "+80000" is an amount', async () => {
+    const file = await edited('text.xlsx', (sheet) => {
+      sheet.getCell('E19').value = '575 000'; // Kansli
+      sheet.getCell('E20').value = '+31000'; // Information
+    });
+    const imported = await importBudget(FINNVEDEN, file);
+    expect(imported.changed).toEqual(['Blad Budget, E19', 'Blad Budget, E20']);
+    expect(imported.warnings).toContain(
+      'Blad Budget: beloppen i E19, E20 är skrivna som text; vplan läser dem, men Excel räknar inte med text i bladets summor, så bladet och PDF:en kan visa olika summor. Skriv dem som tal',
+    );
+    expect((imported.value.budget as Budget).costs.rows[1]!.rows[1]!.values.budget2025).toBe(31000);
+  });
+});

@@ -1,10 +1,9 @@
 // Matches a sheet read back to the plan's tables: sheets by vplan's key or name, columns by heading,
 // rows by text and id (rows.ts). Amounts the plan states become assignments; computed cells become checks
 // (vplan's own figure wins; a different figure in the sheet is a warning). Errors name sheet and cell.
-import { MAX_AMOUNT } from '../load/schema.js';
 import { suggest } from '../load/messages.js';
 import type { RawCell, RawTable } from './read.js';
-import { plain, readAmount } from './amounts.js';
+import { plain, readAmount, statedAmount } from './amounts.js';
 import { matchRows, statesAmounts } from './rows.js';
 import { pairTables, quote } from './pair.js';
 import type { CellTarget, SheetTable } from './tables.js';
@@ -79,6 +78,7 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
 
     // ---- rows by text, told apart by id
     const rows = matchRows(r, table, sheet, errors, matched.warnings);
+    const textAmounts: string[] = [];
     const used = new Set(rows.matches.map((m) => m.index));
     for (const { row, index: ri } of rows.matches) {
       const planRow = table.rows[ri]!;
@@ -99,24 +99,24 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
           if (read.ok && read.value !== null) matched.checks.push({ table: ti, row: ri, column: ci, value: read.value, where: at(cell) });
           return;
         }
-        const read = readAmount(cell.value, { ok: false, message: 'formeln har inget sparat resultat; öppna filen i Excel, spara den och försök igen' });
+        const read = statedAmount(cell.value);
         if (!read.ok) {
           errors.push(`${at(cell)}: ${read.message}`);
           return;
         }
         const value = read.value;
-        if (value !== null && !Number.isInteger(value)) {
-          const shown = String(value).replace('.', ',');
-          errors.push(`${at(cell)}: ${shown} är inte ett heltal; skriv hela belopp, t.ex. ${plain(Math.round(value))}`);
-          return;
-        }
-        if (value !== null && Math.abs(value) > MAX_AMOUNT) {
-          errors.push(`${at(cell)}: ${plain(value)} är större än vplan räknar med (högst ${plain(MAX_AMOUNT)}); kontrollera beloppet`);
-          return;
-        }
+        // An amount typed as text: vplan reads it, but Excel's own sums leave it out.
+        if (value !== null && cell.value.kind === 'text' && r.sheet !== undefined) textAmounts.push(cell.address);
         const negate = role.target.kind === 'values' && role.target.negate;
         matched.assignments.push({ target: role.target, value: value === null ? null : negate ? 0 - value || 0 : value, where: at(cell) });
       });
+    }
+
+    if (textAmounts.length > 0) {
+      const cells = textAmounts.length > 6 ? `${textAmounts.slice(0, 6).join(', ')} och ${textAmounts.length - 6} till` : textAmounts.join(', ');
+      matched.warnings.push(
+        `${sheet}: ${textAmounts.length === 1 ? `beloppet i ${cells} är skrivet som text` : `beloppen i ${cells} är skrivna som text`}; vplan läser ${textAmounts.length === 1 ? 'det' : 'dem'}, men Excel räknar inte med text i bladets summor, så bladet och PDF:en kan visa olika summor. Skriv ${textAmounts.length === 1 ? 'det' : 'dem'} som tal`,
+      );
     }
 
     // ---- rows and columns of the plan that the sheet has lost: their amounts would be left as they

@@ -48,7 +48,8 @@ function excelValue(value: ExcelJS.CellValue): RawValue {
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return value.trim() === '' ? { kind: 'blank' } : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'SANT' : 'FALSKT' };
-  if (value instanceof Date) return { kind: 'text', text: value.toISOString().slice(0, 10) };
+  // (A date-formatted cell whose formula gives an error reads as an invalid date.)
+  if (value instanceof Date) return { kind: 'text', text: Number.isNaN(value.getTime()) ? '(ogiltigt datum)' : value.toISOString().slice(0, 10) };
   if ('formula' in value || 'sharedFormula' in value) {
     const f = value as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
     return { kind: 'formula', formula: f.formula ?? f.sharedFormula ?? '', result: f.result === undefined ? undefined : excelValue(f.result) };
