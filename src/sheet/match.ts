@@ -1,11 +1,11 @@
 // Matches a sheet read back to the plan's tables: sheets by vplan's key or name, columns by heading,
 // rows by text and id (rows.ts). Amounts the plan states become assignments; computed cells become checks
 // (vplan's own figure wins; a different figure in the sheet is a warning). Errors name sheet and cell.
-import { suggest } from '../load/messages.js';
 import type { RawCell, RawTable } from './read.js';
 import { plain, readAmount, statedAmount } from './amounts.js';
 import { matchRows, statesAmounts } from './rows.js';
-import { pairTables, quote } from './pair.js';
+import { pairTables } from './pair.js';
+import { matchColumns } from './columns.js';
 import type { CellTarget, SheetTable } from './tables.js';
 import type { PlanForm } from '../load/loadPlan.js';
 import type { PlanInput } from '../load/schema.js';
@@ -32,7 +32,6 @@ export interface Matched {
   warnings: string[];
 }
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
   const matched: Matched = { assignments: [], checks: [], errors: [], warnings: [] };
@@ -41,40 +40,9 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
     const table = tables[ti]!;
     const sheet = `Blad ${r.sheet ?? table.name}`;
     const at = (cell: RawCell) => `${sheet}, ${cell.address}`;
-    const headings = table.columns.map((c) => c.heading);
 
     // ---- columns by heading
-    const columnOf: (number | undefined)[] = [];
-    // A heading in error (unknown, twice, or none over amounts): the plan's columns not found are not named.
-    let badHeading = false;
-    r.headings.forEach((h, j) => {
-      columnOf.push(headingColumn(h, j));
-    });
-    function headingColumn(h: RawCell, j: number): number | undefined {
-      const text = h.value.kind === 'text' ? h.value.text : h.value.kind === 'number' ? String(h.value.value) : '';
-      if (text.trim() === '') {
-        if (r.rows.some((row) => row.cells[j] && row.cells[j]!.value.kind !== 'blank')) {
-          const merged = h.mergedInto ? ` (${h.address} är sammanfogad med ${h.mergedInto}; dela upp de sammanfogade cellerna)` : '';
-          errors.push(`${at(h)}: kolumnen har ingen rubrik${merged}; skriv en av ${quote(headings)}`);
-          badHeading = true;
-        }
-        return undefined;
-      }
-      const index = table.columns.findIndex((c) => [c.heading, ...c.aliases].some((name) => norm(name) === norm(text)));
-      if (index < 0) {
-        const near = suggest(text.trim(), table.columns.flatMap((c) => [c.heading, ...c.aliases]));
-        const hint = table.columns.find((c) => near !== undefined && [c.heading, ...c.aliases].includes(near))?.heading;
-        errors.push(`${at(h)}: okänd kolumnrubrik "${text.trim()}"${hint ? ` – menade du "${hint}"?` : ''}; skriv en av ${quote(headings)}`);
-        badHeading = true;
-        return undefined;
-      }
-      if (r.headings.slice(0, j).some((_, k) => columnOf[k] === index)) {
-        errors.push(`${at(h)}: kolumnen "${table.columns[index]!.heading}" finns redan; ta bort den ena`);
-        badHeading = true;
-        return undefined;
-      }
-      return index;
-    }
+    const { columnOf, badHeading } = matchColumns(r, table, sheet, errors, matched.warnings);
 
     // ---- rows by text, told apart by id
     const rows = matchRows(r, table, sheet, errors, matched.warnings);

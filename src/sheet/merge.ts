@@ -21,6 +21,12 @@ export type SheetFormat = 'xlsx' | 'csv';
 export function sheetFormat(file: string, flag = ''): SheetFormat {
   if (/\.xlsx$/i.test(file)) return 'xlsx';
   if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.xls$/i.test(file)) {
+    throw new VplanError(
+      `${flag}${file}: vplan läser och skriver inte Excels äldre format .xls, bara Excel-arbetsbok (.xlsx) och .csv.`,
+      'Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx), och ange den, t.ex. budget.xlsx.',
+    );
+  }
   throw new VplanError(`${flag}${file}: vplan läser och skriver budgetblad som .xlsx (Excel) eller .csv.`, 'Ge filen ändelsen .xlsx eller .csv, t.ex. budget.xlsx.');
 }
 

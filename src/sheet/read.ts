@@ -135,10 +135,19 @@ function workbookCell(cell: ExcelJS.Cell): Omit<RawCell, 'address'> {
 }
 
 export async function readWorkbook(file: string, bytes: Uint8Array): Promise<RawTable[]> {
+  if (bytes.length === 0) throw new VplanError(`${file}: filen är tom.`, 'Använd bladet vplan export-budget skrev, med beloppen ifyllda.');
   const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
+    // Excel's older format (an OLE file) or a CSV file, given the ending .xlsx.
+    if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+      throw new VplanError(`${file}: filen är i Excels äldre format (.xls), inte en Excel-arbetsbok (.xlsx).`, 'Öppna den i Excel och spara den som Excel-arbetsbok (.xlsx).');
+    }
+    const start = decodeCsv(bytes.subarray(0, 2000)).text.split(/\r?\n/, 1)[0] ?? '';
+    if (/[;,\t]/.test(start) && !/[\u0000-\u0008\ufffd]/.test(start)) {
+      throw new VplanError(`${file}: filen är en textfil (CSV), inte en Excel-arbetsbok (.xlsx).`, 'Ge den ändelsen .csv, t.ex. budget.csv.');
+    }
     throw new VplanError(`${file}: filen kan inte läsas som en Excel-arbetsbok (.xlsx).`, 'Spara den som Excel-arbetsbok (.xlsx) eller som CSV och försök igen.');
   }
   // A package without its workbook part (xl/workbook.xml) loads as a workbook of no sheets.

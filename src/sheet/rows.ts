@@ -64,6 +64,11 @@ export function matchRows(r: RawTable, table: SheetTable, sheet: string, errors:
         continue;
       }
     } else ri = table.rows.findIndex((t, i) => !used.has(i) && sameText(t.label) === sameText(row.label));
+    if (ri < 0 && row.label !== '' && row.key === undefined && row.cells.every((c) => c.value.kind === 'blank')) {
+      // A note under the table, a title above a group: no amounts, so nothing is lost by leaving it.
+      warnings.push(`${sheet}, ${row.labelAddress}: "${row.label}" är ingen av planens rader och har inga belopp; raden lästes inte`);
+      continue;
+    }
     if (ri < 0) {
       const labels = table.rows.filter((t) => t.kind === 'row' || t.kind === 'varav').map((t) => t.label);
       const hint = suggest(row.label, labels);

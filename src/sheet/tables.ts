@@ -62,6 +62,8 @@ export interface SheetTable {
   key: string;
   name: string;
   labelHeader: string;
+  /** The budget's unit: a heading may name it ("Budget 2025 (kr)"). */
+  unit: 'kr' | 'tkr';
   columns: SheetColumn[];
   rows: SheetRow[];
 }
@@ -104,6 +106,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
   const unitSuffix = (label: string, printed: string) => (printed === label ? [] : [printed]);
   const contributionColumns = new Set((plan.contributions?.columns ?? []).flatMap((c) => (c.budgetColumn ? [c.budgetColumn] : [])));
   const taken = new Set<string>();
+  const unit = input.budget.unit ?? 'kr';
   const detailIds = budget.details.map((d) => d.id);
 
   const tables: SheetTable[] = [];
@@ -112,7 +115,8 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
     key: `${KEY_PREFIX}budget`,
     name: sheetName('Budget', taken),
     labelHeader: main.labelHeader || 'Budgetpost',
-    columns: budget.columns.map((c, i) => ({ id: c.id, heading: main.columnLabels[i]!, aliases: [c.label, c.id, ...unitSuffix(c.label, main.columnLabels[i]!)] })),
+    unit,
+    columns: budget.columns.map((c, i) => ({ id: c.id, heading: main.columnLabels[i]!, aliases: [c.label, c.id, ...unitSuffix(c.label, main.columnLabels[i]!), `${c.label} (${unit})`] })),
     rows: [],
   });
   budget.details.forEach((d) => {
@@ -120,7 +124,8 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
       key: `${KEY_PREFIX}detail:${d.id}`,
       name: sheetName(d.caption ?? d.id, taken),
       labelHeader: d.labelHeader || 'Rad',
-      columns: budget.columns.map((c, i) => ({ id: c.id, heading: d.columnLabels[i]!, aliases: [c.label, c.id] })),
+      unit,
+      columns: budget.columns.map((c, i) => ({ id: c.id, heading: d.columnLabels[i]!, aliases: [c.label, c.id, `${c.label} (${unit})`] })),
       rows: [],
     });
   });
