@@ -162,8 +162,8 @@ describe('import-budget', () => {
     await book.xlsx.writeFile(file);
     const message = await importError(BOTKYRKA, file);
     expect(message).toContain('4 fel i bladet; ingen plan skrevs.');
-    expect(message).toContain('Blad Budget, D1: okänd kolumnrubrik "Budget 2019" – menade du "Budget 2018 (tkr)"?; skriv en av "Prognos utfall 2017 (tkr)", "Budget 2018 (tkr)"');
-    expect(message).toContain('Blad Administration, D3: 1320,5 är inte ett heltal; skriv hela belopp, t.ex. 1 321');
+    expect(message).toContain('Blad Budget, D1: okänd kolumnrubrik "Budget 2019" – planen har ingen kolumn för 2019; en ny kolumn läggs först till i planen (budget.columns); skriv en av "Prognos utfall 2017 (tkr)", "Budget 2018 (tkr)"');
+    expect(message).toContain('Blad Administration, D3: 1320,5 är inte ett heltal; skriv ett helt belopp, 1 320 eller 1 321');
     expect(message).toContain('Blad Administration, D4: "mycket" är inte ett belopp; skriv ett heltal, t.ex. 12 000, eller lämna cellen tom');
     expect(message).toContain('Blad Administration, B5: okänd rad "Kurs och konferens"');
   });

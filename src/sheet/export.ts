@@ -62,7 +62,7 @@ export function csvText(tables: SheetTable[]): string {
     lines.push([table.key, table.labelHeader, ...table.columns.map((c) => c.heading)].map(csvField).join(';'));
     for (const row of table.rows) {
       const cells = row.cells.map((c) => (c.role.kind === 'blank' || c.value === null ? '' : String(c.value)));
-      lines.push([row.key, row.label, ...cells].map(csvField).join(';'));
+      lines.push([row.key ?? '', row.label, ...cells].map(csvField).join(';'));
     }
   });
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -73,5 +73,5 @@ export async function importBudget(planFile: string, sheetFile: string): Promise
         : 'En summa ändras genom de belopp den summerar: ändra dem i bladet i stället.',
     );
   }
-  return { form: loaded.form, value: merged.value!, changed: merged.changed, warnings: [...merged.warnings, ...mismatches.map((m) => m.message)], mismatches, loaded };
+  return { form: loaded.form, value: merged.value!, changed: merged.changed, warnings: [...merged.warnings, ...merged.caused, ...mismatches.map((m) => m.message)], mismatches, loaded };
 }

@@ -1,10 +1,11 @@
 // Matches a sheet read back to the plan's tables: sheets by vplan's key or name, columns by heading,
-// rows by id or label. Amounts the plan states become assignments; computed cells become checks
+// rows by text and id (rows.ts). Amounts the plan states become assignments; computed cells become checks
 // (vplan's own figure wins; a different figure in the sheet is a warning). Errors name sheet and cell.
-import { MAX_AMOUNT } from '../load/schema.js';
-import { groupedInteger, suggest } from '../load/messages.js';
-import { formatInteger } from '../format.js';
-import type { RawCell, RawTable, RawValue } from './read.js';
+import type { RawCell, RawTable } from './read.js';
+import { plain, readAmount, statedAmount } from './amounts.js';
+import { matchRows, statesAmounts } from './rows.js';
+import { pairTables } from './pair.js';
+import { matchColumns } from './columns.js';
 import type { CellTarget, SheetTable } from './tables.js';
 import type { PlanForm } from '../load/loadPlan.js';
 import type { PlanInput } from '../load/schema.js';
@@ -31,62 +32,6 @@ export interface Matched {
   warnings: string[];
 }
 
-const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const plain = (n: number) => (Number.isSafeInteger(n) ? formatInteger(n).replace(/\u00a0/g, ' ') : String(n).replace('.', ','));
-const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
-
-/** A number as written in a Swedish sheet: "1 320", "−1320", "1320,00"; undefined when it is none. */
-export function parseAmount(text: string): number | undefined {
-  const s = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[\u2212\u2013]/, '-').replace(',', '.');
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : undefined;
-}
-
-type Read = { ok: true; value: number | null } | { ok: false; message: string };
-
-function readAmount(value: RawValue, formulaWithoutResult: Read): Read {
-  switch (value.kind) {
-    case 'blank':
-      return { ok: true, value: null };
-    case 'number':
-      return { ok: true, value: value.value };
-    case 'text': {
-      // "60.000": sixty thousand with a point between the thousands, or sixty with three decimals.
-      const grouped = groupedInteger(value.text);
-      if (grouped !== undefined) {
-        const alternative = parseAmount(value.text);
-        const reads = alternative === undefined ? 'är skrivet med tusentalsavgränsare' : `kan läsas både som ${plain(grouped)} och som ${plain(alternative)}`;
-        return { ok: false, message: `"${value.text.trim()}" ${reads}; skriv beloppet utan punkt och komma, t.ex. ${plain(grouped)}, eller som ett tal i cellen` };
-      }
-      const n = parseAmount(value.text);
-      return n === undefined ? { ok: false, message: `"${value.text}" är inte ett belopp; skriv ett heltal, t.ex. 12 000, eller lämna cellen tom` } : { ok: true, value: n };
-    }
-    case 'formula':
-      return value.result === undefined ? formulaWithoutResult : readAmount(value.result, formulaWithoutResult);
-  }
-}
-
-function pairTables(raw: RawTable[], tables: SheetTable[], matched: Matched): Map<RawTable, number> {
-  const pairs = new Map<RawTable, number>();
-  const keyed = raw.some((r) => r.key !== undefined);
-  for (const r of raw) {
-    let index = r.key !== undefined ? tables.findIndex((t) => t.key === r.key) : -1;
-    if (index < 0 && r.sheet !== undefined) index = tables.findIndex((t) => norm(t.name) === norm(r.sheet!));
-    // A single table written by hand (a CSV without vplan's key column) is the budget.
-    if (index < 0 && !keyed && raw.length === 1 && r.sheet === undefined) index = 0;
-    if (index < 0) {
-      const where = r.sheet !== undefined ? `Blad ${r.sheet}` : `Tabellen ${r.key ?? ''}`.trim();
-      if (r.key !== undefined) matched.errors.push(`${where}, A1: okänd tabell "${r.key}"; tabellerna är ${quote(tables.map((t) => t.key))}`);
-      else matched.warnings.push(`${where}: bladet hör inte till planens budget och lästes inte (bladen är ${quote(tables.map((t) => t.name))})`);
-      continue;
-    }
-    if ([...pairs.values()].includes(index)) {
-      matched.errors.push(`Blad ${r.sheet ?? tables[index]!.name}: tabellen "${tables[index]!.name}" finns två gånger; ta bort den ena`);
-      continue;
-    }
-    pairs.set(r, index);
-  }
-  return pairs;
-}
 
 export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
   const matched: Matched = { assignments: [], checks: [], errors: [], warnings: [] };
@@ -95,60 +40,24 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
     const table = tables[ti]!;
     const sheet = `Blad ${r.sheet ?? table.name}`;
     const at = (cell: RawCell) => `${sheet}, ${cell.address}`;
-    const headings = table.columns.map((c) => c.heading);
 
     // ---- columns by heading
-    const columnOf: (number | undefined)[] = [];
-    r.headings.forEach((h, j) => {
-      columnOf.push(headingColumn(h, j));
-    });
-    function headingColumn(h: RawCell, j: number): number | undefined {
-      const text = h.value.kind === 'text' ? h.value.text : h.value.kind === 'number' ? String(h.value.value) : '';
-      if (text.trim() === '') {
-        if (r.rows.some((row) => row.cells[j] && row.cells[j]!.value.kind !== 'blank')) {
-          errors.push(`${at(h)}: kolumnen har ingen rubrik; skriv en av ${quote(headings)}`);
-        }
-        return undefined;
-      }
-      const index = table.columns.findIndex((c) => [c.heading, ...c.aliases].some((name) => norm(name) === norm(text)));
-      if (index < 0) {
-        const near = suggest(text.trim(), table.columns.flatMap((c) => [c.heading, ...c.aliases]));
-        const hint = table.columns.find((c) => near !== undefined && [c.heading, ...c.aliases].includes(near))?.heading;
-        errors.push(`${at(h)}: okänd kolumnrubrik "${text.trim()}"${hint ? ` – menade du "${hint}"?` : ''}; skriv en av ${quote(headings)}`);
-        return undefined;
-      }
-      if (r.headings.slice(0, j).some((_, k) => columnOf[k] === index)) {
-        errors.push(`${at(h)}: kolumnen "${table.columns[index]!.heading}" finns redan; ta bort den ena`);
-        return undefined;
-      }
-      return index;
-    }
+    const { columnOf, badHeading } = matchColumns(r, table, sheet, errors, matched.warnings);
 
-    // ---- rows by id, then label
-    const used = new Set<number>();
-    for (const row of r.rows) {
-      let ri = row.key !== undefined ? table.rows.findIndex((t) => t.key === row.key) : -1;
-      if (ri < 0) ri = table.rows.findIndex((t, i) => !used.has(i) && norm(t.label) === norm(row.label));
-      if (ri < 0) {
-        const labels = table.rows.filter((t) => t.kind === 'row' || t.kind === 'varav').map((t) => t.label);
-        const hint = suggest(row.label, labels);
-        errors.push(
-          row.label === ''
-            ? `${sheet}, ${row.labelAddress}: raden har ingen text; skriv radens text som i planen`
-            : `${sheet}, ${row.labelAddress}: okänd rad "${row.label}"${hint ? ` – menade du "${hint}"?` : ''}; skriv radens text som i planen, eller lägg till raden i planen först`,
-        );
-        continue;
-      }
-      if (used.has(ri)) {
-        errors.push(`${sheet}, ${row.labelAddress}: raden "${row.label}" finns redan längre upp; ta bort den ena`);
-        continue;
-      }
-      used.add(ri);
+    // ---- rows by text, told apart by id
+    const rows = matchRows(r, table, sheet, errors, matched.warnings);
+    const textAmounts: string[] = [];
+    const used = new Set(rows.matches.map((m) => m.index));
+    for (const { row, index: ri } of rows.matches) {
       const planRow = table.rows[ri]!;
       row.cells.forEach((cell, j) => {
         const ci = columnOf[j];
         if (ci === undefined) return;
         const role = planRow.cells[ci]!.role;
+        // In Excel only a merge's top-left cell holds a value: the others read as empty, which is worth a word.
+        if (cell.mergedInto && role.kind === 'value') {
+          matched.warnings.push(`${at(cell)}: cellen är sammanfogad med ${cell.mergedInto} och läses som tom, som Excel visar den; dela upp de sammanfogade cellerna om den ska ha ett belopp`);
+        }
         if (role.kind === 'blank') {
           if (cell.value.kind !== 'blank') errors.push(`${at(cell)}: "${planRow.label}" är en rubrik utan belopp; lämna cellen tom`);
           return;
@@ -158,33 +67,33 @@ export function matchSheets(raw: RawTable[], tables: SheetTable[]): Matched {
           if (read.ok && read.value !== null) matched.checks.push({ table: ti, row: ri, column: ci, value: read.value, where: at(cell) });
           return;
         }
-        const read = readAmount(cell.value, { ok: false, message: 'formeln har inget sparat resultat; öppna filen i Excel, spara den och försök igen' });
+        const read = statedAmount(cell.value);
         if (!read.ok) {
           errors.push(`${at(cell)}: ${read.message}`);
           return;
         }
         const value = read.value;
-        if (value !== null && !Number.isInteger(value)) {
-          const shown = String(value).replace('.', ',');
-          errors.push(`${at(cell)}: ${shown} är inte ett heltal; skriv hela belopp, t.ex. ${plain(Math.round(value))}`);
-          return;
-        }
-        if (value !== null && Math.abs(value) > MAX_AMOUNT) {
-          errors.push(`${at(cell)}: ${plain(value)} är större än vplan räknar med (högst ${plain(MAX_AMOUNT)}); kontrollera beloppet`);
-          return;
-        }
+        // An amount typed as text: vplan reads it, but Excel's own sums leave it out.
+        if (value !== null && cell.value.kind === 'text' && r.sheet !== undefined) textAmounts.push(cell.address);
         const negate = role.target.kind === 'values' && role.target.negate;
         matched.assignments.push({ target: role.target, value: value === null ? null : negate ? 0 - value || 0 : value, where: at(cell) });
       });
+    }
+
+    if (textAmounts.length > 0) {
+      const cells = textAmounts.length > 6 ? `${textAmounts.slice(0, 6).join(', ')} och ${textAmounts.length - 6} till` : textAmounts.join(', ');
+      matched.warnings.push(
+        `${sheet}: ${textAmounts.length === 1 ? `beloppet i ${cells} är skrivet som text` : `beloppen i ${cells} är skrivna som text`}; vplan läser ${textAmounts.length === 1 ? 'det' : 'dem'}, men Excel räknar inte med text i bladets summor, så bladet och PDF:en kan visa olika summor. Skriv ${textAmounts.length === 1 ? 'det' : 'dem'} som tal`,
+      );
     }
 
     // ---- rows and columns of the plan that the sheet has lost: their amounts would be left as they
     // were (import-budget) or empty (budget.from) without a word. The plan decides what rows there are.
     // Where the sheet has a row or heading the plan does not know, that error says it (a renamed row
     // is both), and the lost ones are named once it is put right.
-    const states = (cells: { role: { kind: string } }[]) => cells.some((c) => c.role.kind === 'value');
-    const unknownRows = r.rows.length > used.size;
-    const unknownColumns = r.headings.some((h, j) => columnOf[j] === undefined && !(h.value.kind === 'blank' || (h.value.kind === 'text' && h.value.text.trim() === '')));
+    const states = statesAmounts;
+    const unknownRows = rows.unmatched;
+    const unknownColumns = badHeading;
     const lostRows = unknownRows ? [] : table.rows.filter((row, i) => !used.has(i) && states(row.cells));
     for (const row of lostRows) {
       errors.push(

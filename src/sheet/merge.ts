@@ -13,6 +13,7 @@ import { sheetTables } from './tables.js';
 import { readCsv, readWorkbook, type RawTable } from './read.js';
 import { matchSheets, mismatches, type Mismatch } from './match.js';
 import { applyAssignments } from './apply.js';
+import { causedWarnings } from './caused.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -20,6 +21,12 @@ export type SheetFormat = 'xlsx' | 'csv';
 export function sheetFormat(file: string, flag = ''): SheetFormat {
   if (/\.xlsx$/i.test(file)) return 'xlsx';
   if (/\.csv$/i.test(file)) return 'csv';
+  if (/\.xls$/i.test(file)) {
+    throw new VplanError(
+      `${flag}${file}: vplan läser och skriver inte Excels äldre format .xls, bara Excel-arbetsbok (.xlsx) och .csv.`,
+      'Öppna filen i Excel och spara den som Excel-arbetsbok (.xlsx), och ange den, t.ex. budget.xlsx.',
+    );
+  }
   throw new VplanError(`${flag}${file}: vplan läser och skriver budgetblad som .xlsx (Excel) eller .csv.`, 'Ge filen ändelsen .xlsx eller .csv, t.ex. budget.xlsx.');
 }
 
@@ -57,6 +64,8 @@ export interface SheetMerge {
   /** Problems of the plan with the sheet's amounts (a budget that no longer computes). */
   issues: PlanIssue[];
   warnings: string[];
+  /** The plan's warnings that the sheet's amounts bring, at the cell they came from (import-budget shows them). */
+  caused: string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -86,7 +95,7 @@ export function mergeSheet(
   computed: ComputedPlan,
   raw: RawTable[],
 ): SheetMerge {
-  const merge: SheetMerge = { changed: [], replaced: [], mismatches: [], errors: [], issues: [], warnings: [] };
+  const merge: SheetMerge = { changed: [], replaced: [], mismatches: [], errors: [], issues: [], warnings: [], caused: [] };
   const matched = matchSheets(raw, sheetTables(input, computed));
   merge.warnings.push(...matched.warnings);
   if (matched.errors.length > 0) {
@@ -116,6 +125,7 @@ export function mergeSheet(
     return merge;
   }
   merge.computed = outcome.plan;
+  merge.caused = causedWarnings(computed.warnings, outcome.warnings, matched.assignments, ids);
   merge.mismatches = mismatches(matched.checks, sheetTables(again.plan, outcome.plan), again.plan, form);
   return merge;
 }

@@ -6,6 +6,7 @@ import { formatPath } from '../errors.js';
 import { at, startsWith } from '../jsonPath.js';
 import type { PlanInput, RowInput } from '../load/schema.js';
 import type { ComputedPlan, TableRow, TableRowKind } from '../model.js';
+import { sameText } from './rows.js';
 
 /** Where an amount the plan states is written: a row's values, or the opening capital. */
 export type CellTarget = { kind: 'values'; row: JsonPath; column: string; negate: boolean } | { kind: 'opening'; column: string };
@@ -36,8 +37,14 @@ export interface SheetCell {
 }
 
 export interface SheetRow {
-  /** The row's id, or its path in the plan: what import matches first. */
-  key: string;
+  /**
+   * The row's id; else, where another row of the table has the same text, its path in the plan (which
+   * changes when rows are added or moved in the plan, so it is written only where the text cannot tell
+   * the rows apart).
+   */
+  key: string | undefined;
+  /** Its path in the plan, as an earlier vplan wrote it in column A for every row without an id. */
+  path: string;
   label: string;
   kind: TableRowKind;
   cells: SheetCell[];
@@ -55,6 +62,8 @@ export interface SheetTable {
   key: string;
   name: string;
   labelHeader: string;
+  /** The budget's unit: a heading may name it ("Budget 2025 (kr)"). */
+  unit: 'kr' | 'tkr';
   columns: SheetColumn[];
   rows: SheetRow[];
 }
@@ -70,9 +79,20 @@ function sheetName(wanted: string, taken: Set<string>): string {
   return name;
 }
 
-function rowKey(row: TableRow, input: unknown): string {
+/** How many rows of a table have each text (as import compares them). */
+function textCounts(rows: TableRow[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(sameText(row.label), (counts.get(sameText(row.label)) ?? 0) + 1);
+  return counts;
+}
+
+function rowKey(row: TableRow, input: unknown, texts: Map<string, number>): string | undefined {
   const id = row.kind === 'row' || row.kind === 'varav' ? (input as { id?: unknown } | undefined)?.id : undefined;
   if (typeof id === 'string') return id;
+  return texts.get(sameText(row.label)) === 1 ? undefined : pathKey(row);
+}
+
+function pathKey(row: TableRow): string {
   const path = formatPath(row.path);
   return row.kind === 'row' || row.kind === 'varav' ? path : `${path}:${row.kind}`;
 }
@@ -86,6 +106,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
   const unitSuffix = (label: string, printed: string) => (printed === label ? [] : [printed]);
   const contributionColumns = new Set((plan.contributions?.columns ?? []).flatMap((c) => (c.budgetColumn ? [c.budgetColumn] : [])));
   const taken = new Set<string>();
+  const unit = input.budget.unit ?? 'kr';
   const detailIds = budget.details.map((d) => d.id);
 
   const tables: SheetTable[] = [];
@@ -94,7 +115,8 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
     key: `${KEY_PREFIX}budget`,
     name: sheetName('Budget', taken),
     labelHeader: main.labelHeader || 'Budgetpost',
-    columns: budget.columns.map((c, i) => ({ id: c.id, heading: main.columnLabels[i]!, aliases: [c.label, c.id, ...unitSuffix(c.label, main.columnLabels[i]!)] })),
+    unit,
+    columns: budget.columns.map((c, i) => ({ id: c.id, heading: main.columnLabels[i]!, aliases: [c.label, c.id, ...unitSuffix(c.label, main.columnLabels[i]!), `${c.label} (${unit})`] })),
     rows: [],
   });
   budget.details.forEach((d) => {
@@ -102,7 +124,8 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
       key: `${KEY_PREFIX}detail:${d.id}`,
       name: sheetName(d.caption ?? d.id, taken),
       labelHeader: d.labelHeader || 'Rad',
-      columns: budget.columns.map((c, i) => ({ id: c.id, heading: d.columnLabels[i]!, aliases: [c.label, c.id] })),
+      unit,
+      columns: budget.columns.map((c, i) => ({ id: c.id, heading: d.columnLabels[i]!, aliases: [c.label, c.id, `${c.label} (${unit})`] })),
       rows: [],
     });
   });
@@ -126,6 +149,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
   const resultRow = mainRows.findIndex((r) => r.kind === 'result');
   const capital = input.budget.capital ?? {};
 
+  const mainTexts = textCounts(mainRows);
   tables[0]!.rows = mainRows.map((row) => {
     const rowInput = at(input, row.path) as Record<string, unknown> | undefined;
     const cells = row.cells.map((value, ci): SheetCell => {
@@ -185,7 +209,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
           return computed([...terms(0, [incomeSum], ci), ...terms(0, [costSum], ci, negative ? 1 : -1)], true);
       }
     });
-    return { key: rowKey(row, rowInput), label: row.label, kind: row.kind, cells };
+    return { key: rowKey(row, rowInput, mainTexts), path: pathKey(row), label: row.label, kind: row.kind, cells };
   });
 
   // ---- detail tables
@@ -193,6 +217,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
     const t = di + 1;
     const negate = negative && detailSide(detail.id) === 'costs';
     const plain = detail.rows.flatMap((r, i) => (r.kind === 'row' ? [i] : []));
+    const texts = textCounts(detail.rows);
     tables[t]!.rows = detail.rows.map((row) => {
       const rowInput = at(input, row.path) as Record<string, unknown> | undefined;
       const cells = row.cells.map((value, ci): SheetCell => {
@@ -205,7 +230,7 @@ export function sheetTables(input: PlanInput, plan: ComputedPlan): SheetTable[] 
         }
         return { value, role: { kind: 'value', target: { kind: 'values', row: row.path, column: ids[ci]!, negate } } };
       });
-      return { key: rowKey(row, rowInput), label: row.label, kind: row.kind, cells };
+      return { key: rowKey(row, rowInput, texts), path: pathKey(row), label: row.label, kind: row.kind, cells };
     });
   });
   return tables;
