@@ -6,10 +6,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildPlan, PrintSession } from '../src/build.js';
-import { exportBudget, importBudget } from '../src/sheet/importBudget.js';
+import { importBudget } from '../src/sheet/importBudget.js';
 import { planToJson } from '../src/convert/write.js';
 import { normalize, pdfText } from './helpers/pdfText.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { editedWorkbook } from './helpers/sheets.js';
 
 const FINNVEDEN = path.resolve('data/finnveden-2025.json');
 const dir = useTempDir('vplan-sheet-cells');
@@ -26,14 +27,7 @@ type Row = { label: string; values: Record<string, number> };
 type Budget = { costs: { rows: { rows: Row[] }[] } };
 
 /** Finnveden's exported workbook, edited by `edit`, saved as `name`. */
-async function edited(name: string, edit: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from((await exportBudget(FINNVEDEN, 'xlsx')).bytes) as unknown as ArrayBuffer);
-  edit(book.getWorksheet('Budget')!);
-  const file = path.join(dir(), name);
-  await book.xlsx.writeFile(file);
-  return file;
-}
+const edited = (name: string, edit: (sheet: ExcelJS.Worksheet) => void) => editedWorkbook(FINNVEDEN, dir(), name, edit);
 
 async function refused(file: string): Promise<string> {
   return importBudget(FINNVEDEN, file).then(

@@ -7,20 +7,14 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportBudget, importBudget } from '../src/sheet/importBudget.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { editedWorkbook } from './helpers/sheets.js';
 import { runVplan } from './helpers/cli.js';
 
 const FINNVEDEN = path.resolve('data/finnveden-2025.json');
 const dir = useTempDir('vplan-sheet-layout');
 
 /** Finnveden's exported workbook, edited by `edit`, saved as `name`. */
-async function edited(name: string, edit: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from((await exportBudget(FINNVEDEN, 'xlsx')).bytes) as unknown as ArrayBuffer);
-  edit(book.getWorksheet('Budget')!);
-  const file = path.join(dir(), name);
-  await book.xlsx.writeFile(file);
-  return file;
-}
+const edited = (name: string, edit: (sheet: ExcelJS.Worksheet) => void) => editedWorkbook(FINNVEDEN, dir(), name, edit);
 
 const refused = (file: string) =>
   importBudget(FINNVEDEN, file).then(

@@ -7,6 +7,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { exportBudget, importBudget } from '../src/sheet/importBudget.js';
 import { useTempDir } from './helpers/tempDir.js';
+import { editedWorkbook } from './helpers/sheets.js';
 import { runVplan } from './helpers/cli.js';
 
 const FINNVEDEN = path.resolve('data/finnveden-2025.json');
@@ -16,14 +17,7 @@ type Row = { label: string; values: Record<string, number> };
 type Budget = { income: { rows: Row[] }; costs: { rows: { rows: Row[] }[] } };
 
 /** Finnveden's exported workbook, edited by `edit`, saved as `name`. */
-async function edited(name: string, edit: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from((await exportBudget(FINNVEDEN, 'xlsx')).bytes) as unknown as ArrayBuffer);
-  edit(book.getWorksheet('Budget')!);
-  const file = path.join(dir(), name);
-  await book.xlsx.writeFile(file);
-  return file;
-}
+const edited = (name: string, edit: (sheet: ExcelJS.Worksheet) => void) => editedWorkbook(FINNVEDEN, dir(), name, edit);
 
 /** The cells of a row from column `from` on. */
 const cells = (sheet: ExcelJS.Worksheet, row: number, from: number) => (sheet.getRow(row).values as ExcelJS.CellValue[]).slice(from);
@@ -197,7 +191,7 @@ describe('column A half deleted', () => {
     expect(imported.warnings).toContain('Blad Budget, A1: cellen är tom; skriv tillbaka "vplan:budget" där (det säger att kolumn A håller radernas id; bladet lästes ändå)');
     expect((imported.value.budget as Budget).costs.rows[0]!.rows[0]!.values.budget2025).toBe(3_400_000);
 
-    const emptied = await edited('no-a.xlsx', (sheet) => {
+    await edited('no-a.xlsx', (sheet) => {
       for (let r = 1; r <= sheet.rowCount; r++) sheet.getCell(`A${r}`).value = null;
       sheet.getCell('E19').value = 575_000; // Kansli
     });
