@@ -181,7 +181,7 @@ export async function loadDocument(
           const settled = await page.evaluate(settleSoftHyphens);
           overflow = { items: settled.overflow ?? [], textWidth: settled.textWidth };
           // A table longer than a page starts where it stands instead of on a new page (tallTables.ts).
-          await page.evaluate(markTallTables);
+          await page.evaluate(markTallTables, settled.textArea);
           const printing = () =>
             page.pdf({
               format: 'A4',

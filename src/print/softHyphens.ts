@@ -22,6 +22,8 @@ export interface SoftHyphenResult {
   overflow: Overflow[];
   /** The width of the page's text, in CSS px (96 to the inch). */
   textWidth: number;
+  /** The page's text area as CSS lengths: the page's size less the @page margins (for tallTables.ts). */
+  textArea: { width: string; height: string };
 }
 
 /** What a print found wider than the page's text, and that width (CSS px). */
@@ -89,6 +91,8 @@ export function settleSoftHyphens(): SoftHyphenResult {
   // width less the @page margins), not as wide as the browser's window.
   let left = '0mm';
   let right = '0mm';
+  let top = '0mm';
+  let bottom = '0mm';
   let size = '';
   for (const sheet of document.styleSheets) {
     let rules: CSSRuleList;
@@ -101,14 +105,20 @@ export function settleSoftHyphens(): SoftHyphenResult {
       if (!(rule instanceof CSSPageRule) || rule.selectorText !== '') continue;
       left = rule.style.marginLeft || left;
       right = rule.style.marginRight || right;
+      top = rule.style.marginTop || top;
+      bottom = rule.style.marginBottom || bottom;
       size = rule.style.getPropertyValue('size') || size;
     }
   }
-  const pageWidth = /landscape/.test(size) ? '297mm' : /^[\d.]+(mm|cm|in|pt|px)\b/.test(size) ? size.split(/\s+/)[0]! : '210mm';
+  const landscape = /landscape/.test(size);
+  const given = /^[\d.]+(mm|cm|in|pt|px)\b/.test(size) ? size.split(/\s+/) : [];
+  const pageWidth = given[0] ?? (landscape ? '297mm' : '210mm');
+  const pageHeight = given[1] ?? given[0] ?? (landscape ? '210mm' : '297mm');
+  const textArea = { width: `calc(${pageWidth} - ${left} - ${right})`, height: `calc(${pageHeight} - ${top} - ${bottom})` };
   const savedStyle = document.body.getAttribute('style');
-  document.body.style.width = `calc(${pageWidth} - ${left} - ${right})`;
+  document.body.style.width = textArea.width;
 
-  const result: SoftHyphenResult = { kept: 0, removed: 0, restored: 0, overflow: [], textWidth: document.body.clientWidth };
+  const result: SoftHyphenResult = { kept: 0, removed: 0, restored: 0, overflow: [], textWidth: document.body.clientWidth, textArea };
   try {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
